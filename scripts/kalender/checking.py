@@ -1,0 +1,20 @@
+"""``kalender check``: load everything and run every rule, collecting every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .loader import load_project
+from .problems import Problem
+from .rules import Context, check_posts
+
+
+def check_project(root: Path, files: Sequence[Path] | None = None) -> tuple[list[Problem], int]:
+    """All problems of the calendar data and the posts (all, or ``files``), and the post count."""
+    project = load_project(root, files)
+    problems = list(project.report)
+    if project.calendar is not None:
+        context = Context(project.calendar, tuple(project.posts))
+        problems.extend(check_posts(project.posts, context))
+    return problems, len(project.posts)

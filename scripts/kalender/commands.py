@@ -1,0 +1,3 @@
+"""Commands beyond ``check``; importing a module adds its commands to :data:`kalender.cli.cli`."""
+
+from . import site  # noqa: F401

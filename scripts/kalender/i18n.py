@@ -1,0 +1,52 @@
+"""The one message catalog: every user-facing word, in Indonesian and English.
+
+Messages live in ``messages/*.yml`` beside this module, one file per area, each key
+mapping to ``{id: ..., en: ...}``. Keys are unique across all files.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+_current: str | None = None
+
+
+@cache
+def catalog() -> dict[str, dict[str, str]]:
+    """All messages, merged from every file of the catalog."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted((Path(__file__).parent / "messages").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, texts in data.items():
+            if key in merged:
+                raise RuntimeError(f"message key {key!r} defined twice ({path.name})")
+            missing = [lang for lang in LANGUAGES if lang not in texts]
+            if missing:
+                raise RuntimeError(f"message {key!r} in {path.name} lacks {missing}")
+            merged[key] = texts
+    return merged
+
+
+def language() -> str:
+    """The language in force: set_language(), else $KALENDER_LANG, else Indonesian."""
+    lang = _current or os.environ.get("KALENDER_LANG", DEFAULT_LANGUAGE)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_language(lang: str | None) -> None:
+    """Choose the language of every message from now on (None: back to default)."""
+    global _current
+    _current = lang
+
+
+def t(key: str, /, lang: str | None = None, **params: Any) -> str:
+    """The message ``key`` in the current language, with ``params`` filled in."""
+    texts = catalog()[key]
+    return texts[lang or language()].format(**params)

@@ -1,0 +1,96 @@
+"""Problems found in the user's files: each names the file and the line in that file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from .i18n import t
+
+
+class Severity(str, Enum):
+    """How bad a problem is: an error stops the run, a warning is for a human to judge."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one file, at one line, in the user's language."""
+
+    path: Path
+    line: int | None
+    severity: Severity
+    code: str
+    message: str
+    post_id: str | None = None
+    platform: str | None = None
+
+    def where(self, root: Path | None = None) -> str:
+        """``posts/2026/12/x.md:7``: the file (relative to root) and the line."""
+        shown = _relative(self.path, root)
+        return f"{shown}:{self.line}" if self.line else shown
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+@dataclass
+class Report:
+    """Collects every problem of a run, so all are shown before the run fails."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        severity: Severity,
+        path: Path,
+        line: int | None,
+        key: str,
+        /,
+        **params: Any,
+    ) -> Problem:
+        """Record a problem whose message is catalog entry ``key``."""
+        problem = Problem(path, line, severity, key, t(key, **params))
+        self.problems.append(problem)
+        return problem
+
+    def error(self, path: Path, line: int | None, key: str, /, **params: Any) -> Problem:
+        return self.add(Severity.ERROR, path, line, key, **params)
+
+    def warning(self, path: Path, line: int | None, key: str, /, **params: Any) -> Problem:
+        return self.add(Severity.WARNING, path, line, key, **params)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems)
+
+    def __len__(self) -> int:
+        return len(self.problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def for_post(self, post_id: str) -> list[Problem]:
+        return [p for p in self.problems if p.post_id == post_id]

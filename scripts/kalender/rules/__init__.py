@@ -1,0 +1,83 @@
+"""One rules engine: every check on a loaded post, shared by ``kalender check``, the
+previews and the export. A rule has an id, a severity and catalog messages; it yields
+:class:`~kalender.problems.Problem` objects that name the post's file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..i18n import t
+from ..problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from ..config import CalendarData
+    from ..model import Post
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may read besides the post: the calendar data and all posts."""
+
+    calendar: CalendarData
+    posts: tuple[Post, ...] = ()
+
+
+class Finding:
+    """Helper handed to a rule to build its problems for one post."""
+
+    def __init__(self, rule: Rule, post: Post) -> None:
+        self.rule, self.post = rule, post
+
+    def __call__(self, key: tuple[str | int, ...], message: str, /, *,
+                 for_platform: str | None = None, severity: Severity | None = None,
+                 **params: Any) -> Problem:
+        return Problem(
+            path=self.post.path, line=self.post.line(*key),
+            severity=severity or self.rule.severity, code=self.rule.id,
+            message=t(message, **params), post_id=self.post.id, platform=for_platform,
+        )
+
+
+RuleCheck = Callable[["Post", Context, Finding], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named check on one post."""
+
+    id: str
+    severity: Severity
+    check: RuleCheck
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: Severity = Severity.ERROR) -> Callable[[RuleCheck], RuleCheck]:
+    """Register ``check`` as the rule ``rule_id`` (decorator)."""
+
+    def register(check: RuleCheck) -> RuleCheck:
+        if rule_id in REGISTRY:
+            raise RuntimeError(f"rule {rule_id!r} registered twice")
+        REGISTRY[rule_id] = Rule(rule_id, severity, check)
+        return check
+
+    return register
+
+
+def check_post(post: Post, context: Context) -> list[Problem]:
+    """Every finding of every rule on ``post``."""
+    _load_rule_modules()
+    return [p for r in REGISTRY.values() for p in r.check(post, context, Finding(r, post))]
+
+
+def check_posts(posts: Iterable[Post], context: Context) -> Iterator[Problem]:
+    for post in posts:
+        yield from check_post(post, context)
+
+
+def _load_rule_modules() -> None:
+    from . import platform  # noqa: F401  (registers its rules)

@@ -1,0 +1,149 @@
+"""Reading YAML the strict way: every value with its line in the file, no guessing.
+
+PyYAML silently keeps the last of two equal keys and expands aliases without limit; this
+reader reports both, rejects tabs used for indentation, and never lets a YAML error escape
+as an exception: each becomes a :class:`~kalender.problems.Problem` with a file line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Report
+
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+@dataclass
+class Located:
+    """A YAML document read into Python values, with the file line of every key path.
+
+    ``lines["media.0.alt"]`` is the line of that value; ``lines[""]`` the first line.
+    """
+
+    value: Any
+    lines: dict[str, int] = field(default_factory=dict)
+    ok: bool = True  # False when a problem was reported (duplicate key, unreadable value)
+
+    def line(self, *path: str | int) -> int:
+        parts = list(path)
+        while parts:
+            key = ".".join(str(p) for p in parts)
+            if key in self.lines:
+                return self.lines[key]
+            parts.pop()
+        return self.lines.get("", 1)
+
+
+class _Loader(yaml.SafeLoader):
+    """Composes one document; refuses aliases, which can blow up memory (billion laughs)."""
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _AliasFound(event.anchor, event.start_mark.line)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+class _AliasFound(Exception):
+    def __init__(self, anchor: str, line: int) -> None:
+        self.anchor, self.line = anchor, line
+
+
+def read_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> Located | None:
+    """Parse ``text`` (which starts at ``first_line`` of ``path``).
+
+    None when it cannot be parsed at all; ``ok`` is False when parts were reported (a
+    duplicate key keeps its first value, so the rest can still be checked).
+    """
+    if not _check_tabs(text, path, report, first_line):
+        return None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        located = Located(None, {"": first_line})
+        if node is not None:
+            builder = _Builder(loader, path, report, first_line, located.lines)
+            located.value = builder.build(node, ())
+            located.ok = builder.ok
+        return located
+    except _AliasFound as exc:
+        report.error(path, first_line + exc.line, "yaml.alias", alias=exc.anchor)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        report.error(path, line, "yaml.syntax", detail=_describe(exc))
+    except yaml.YAMLError as exc:
+        report.error(path, first_line, "yaml.syntax", detail=str(exc))
+    finally:
+        loader.dispose()
+    return None
+
+
+def _check_tabs(text: str, path: Path, report: Report, first_line: int) -> bool:
+    ok = True
+    for index, line in enumerate(text.split("\n")):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip():
+            report.error(path, first_line + index, "yaml.tab")
+            ok = False
+    return ok
+
+
+def _describe(exc: yaml.MarkedYAMLError) -> str:
+    parts = [exc.context or "", exc.problem or ""]
+    return "; ".join(p for p in parts if p)
+
+
+class _Builder:
+    """Turns a node tree into Python values, recording the file line of every key path."""
+
+    def __init__(
+        self, loader: _Loader, path: Path, report: Report, first_line: int, lines: dict[str, int]
+    ) -> None:
+        self.loader, self.path, self.report = loader, path, report
+        self.first_line, self.lines, self.ok = first_line, lines, True
+
+    def build(self, node: yaml.Node, key_path: tuple[str, ...]) -> Any:
+        line = self.first_line + node.start_mark.line
+        self.lines[".".join(key_path)] = line if key_path else self.first_line
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, key_path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*key_path, str(i))) for i, item in enumerate(node.value)]
+        return self.scalar(node, line)
+
+    def mapping(self, node: yaml.MappingNode, key_path: tuple[str, ...]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = self.first_line + key_node.start_mark.line
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_line, "yaml.key_not_text")
+                continue
+            key = str(key_node.value)
+            if key in seen:
+                self.fail(key_line, "yaml.duplicate_key", key=key, first=seen[key])
+                continue
+            seen[key] = key_line
+            result[key] = self.build(value_node, (*key_path, key))
+            if isinstance(value_node, yaml.ScalarNode):
+                self.lines[".".join((*key_path, key))] = key_line
+        return result
+
+    def scalar(self, node: yaml.Node, line: int) -> Any:
+        if node.tag == TIMESTAMP_TAG:
+            return node.value
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            self.fail(line, "yaml.bad_value", value=node.value, detail=str(exc))
+            return None
+
+    def fail(self, line: int, key: str, /, **params: Any) -> None:
+        self.report.error(self.path, line, key, **params)
+        self.ok = False
