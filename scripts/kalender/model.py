@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_.]+)")
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Where a post stands in the SOP's approval flow (DOMAIN.md)."""
 
     USULAN = "usulan"  # proposed at the weekly meeting

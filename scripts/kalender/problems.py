@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from .i18n import t
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a problem is: an error stops the run, a warning is for a human to judge."""
 
     ERROR = "error"

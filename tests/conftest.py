@@ -1,0 +1,18 @@
+"""Shared fixtures: the repository root and a scratch copy of it to break things in."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of the repository's calendar/ data with an empty posts/ folder."""
+    shutil.copytree(ROOT / "calendar", tmp_path / "calendar")
+    (tmp_path / "posts").mkdir()
+    return tmp_path
