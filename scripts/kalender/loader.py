@@ -33,7 +33,7 @@ from .model import (
     category_of,
 )
 from .problems import Report
-from .schema import Field, Validator, found_name
+from .schema import Field, Validator, found_name, suggestion
 from .source import SourceFile, split_post
 from .yamlsrc import Located, read_yaml
 
@@ -264,7 +264,8 @@ class _PostBuilder:
         if chosen not in platform.formats:
             key = ("platforms", pid) if mapped else ("platforms",)
             self.fail(key, "post.unknown_format", platform=pid, found=chosen,
-                      allowed=", ".join(platform.formats))
+                      allowed=", ".join(platform.formats),
+                      hint=suggestion(chosen, list(platform.formats)))
             return None
         return Target(pid, chosen)
 

@@ -62,8 +62,16 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+# Names people often write for a value the tool knows by another name.
+SYNONYMS = {"twitter": "x", "ig": "instagram", "fb": "facebook", "yt": "youtube",
+            "tik-tok": "tiktok", "reels": "reel", "stories": "story", "shorts": "short"}
+
+
 def suggestion(word: str, allowed: Sequence[str]) -> str:
     """`` (maksud Anda `category`?)`` or empty when nothing is close."""
+    synonym = SYNONYMS.get(str(word).lower())
+    if synonym in allowed:
+        return t("schema.did_you_mean", word=synonym)
     close = difflib.get_close_matches(str(word), list(allowed), n=1, cutoff=0.6)
     return t("schema.did_you_mean", word=close[0]) if close else ""
 

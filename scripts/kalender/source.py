@@ -59,12 +59,13 @@ def split_post(path: Path, report: Report) -> SourceFile | None:
         return None
     closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
     if closing is None:
-        report.error(path, len(lines), "source.unclosed_front_matter")
+        last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
+        report.error(path, last + 1, "source.unclosed_front_matter")
         return None
     return SourceFile(
         path=path,
         raw=raw,
-        front_matter="\n".join(lines[1:closing]),
+        front_matter="\n".join(lines[1:closing]) + "\n",
         front_line=2,
         body="\n".join(lines[closing + 1 :]).strip("\n") + "\n",
         body_line=closing + 2,

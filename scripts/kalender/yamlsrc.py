@@ -62,7 +62,12 @@ def read_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> Loc
     """
     if not _check_tabs(text, path, report, first_line):
         return None
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = first_line + text[: exc.position].count("\n")
+        report.error(path, line, "yaml.bad_character", code=f"U+{exc.character:04X}")
+        return None
     try:
         node = loader.get_single_node()
         located = Located(None, {"": first_line})
@@ -71,12 +76,20 @@ def read_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> Loc
             located.value = builder.build(node, ())
             located.ok = builder.ok
         return located
+    except yaml.reader.ReaderError as exc:
+        line = first_line + text[: exc.position].count("\n")
+        report.error(path, line, "yaml.bad_character", code=f"U+{exc.character:04X}")
     except _AliasFound as exc:
         report.error(path, first_line + exc.line, "yaml.alias", alias=exc.anchor)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
-        report.error(path, line, "yaml.syntax", detail=_describe(exc))
+        context = exc.context_mark
+        if context is not None and first_line + context.line != line:
+            report.error(path, line, "yaml.syntax_from", detail=_describe(exc),
+                         start=first_line + context.line)
+        else:
+            report.error(path, line, "yaml.syntax", detail=_describe(exc))
     except yaml.YAMLError as exc:
         report.error(path, first_line, "yaml.syntax", detail=str(exc))
     finally:

@@ -1,0 +1,99 @@
+"""``kalender check`` as the team runs it: grouped output, exit codes, --strict, languages."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kalender.cli import _register_commands, cli
+
+INPUTS = Path(__file__).parent / "inputs" / "posts"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    _register_commands()
+    return CliRunner()
+
+
+def put(repo: Path, case: str, name: str) -> Path:
+    path = repo / "posts" / "2026" / "12" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(INPUTS / f"{case}.md", path)
+    return path
+
+
+def test_clean_post_passes(runner: CliRunner, repo: Path) -> None:
+    put(repo, "valid", "2026-12-02-uji.md")
+    result = runner.invoke(cli, ["--root", str(repo), "check"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "1 pos diperiksa: 0 galat, 0 peringatan.\n"
+
+
+def test_errors_grouped_by_file_then_exit_1(runner: CliRunner, repo: Path) -> None:
+    put(repo, "unknown_key", "2026-12-02-satu.md")
+    put(repo, "empty", "2026-12-02-dua.md")
+    result = runner.invoke(cli, ["--root", str(repo), "check"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "posts/2026/12/2026-12-02-dua.md",
+        "  galat baris 1: berkas kosong: diharapkan front matter di antara dua baris '---', "
+        "ditemukan tidak ada isi.",
+        "posts/2026/12/2026-12-02-satu.md",
+        "  galat baris 7: kunci 'catagory' tidak dikenal (maksud Anda `category`?); kunci yang "
+        "dikenal: title, date, category, type, status, platforms, caption, captions, hashtags, "
+        "mentions, media, legal_product, source.",
+        "0 pos diperiksa: 2 galat, 0 peringatan.",
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_strict_fails_on_a_warning(runner: CliRunner, repo: Path) -> None:
+    path = put(repo, "valid", "2026-12-02-uji.md")
+    moved = repo / "posts" / "2027" / "01" / path.name
+    moved.parent.mkdir(parents=True)
+    path.rename(moved)
+    relaxed = runner.invoke(cli, ["--root", str(repo), "check"])
+    strict = runner.invoke(cli, ["--root", str(repo), "check", "--strict"])
+    assert relaxed.exit_code == 0
+    assert strict.exit_code == 1
+    assert ("  peringatan baris 1: pos berada di folder yang tidak sesuai tanggalnya: diharapkan "
+            "di posts/2026/12/.") in strict.output
+
+
+def test_named_paths_only(runner: CliRunner, repo: Path) -> None:
+    good = put(repo, "valid", "2026-12-02-uji.md")
+    put(repo, "empty", "2026-12-02-dua.md")
+    result = runner.invoke(cli, ["--root", str(repo), "check", str(good)])
+    assert result.exit_code == 0
+    assert result.output == "1 pos diperiksa: 0 galat, 0 peringatan.\n"
+
+
+def test_missing_path_is_a_clear_error(runner: CliRunner, repo: Path) -> None:
+    result = runner.invoke(cli, ["--root", str(repo), "check", str(repo / "tidak-ada.md")])
+    assert result.exit_code == 1
+    assert result.output == f"Galat: jalur '{repo / 'tidak-ada.md'}' tidak ada.\n"
+
+
+def test_english(runner: CliRunner, repo: Path) -> None:
+    put(repo, "empty", "2026-12-02-dua.md")
+    result = runner.invoke(cli, ["--root", str(repo), "--lang", "en", "check"])
+    assert result.output.splitlines()[1:] == [
+        "  error line 1: the file is empty: expected front matter between two '---' lines, "
+        "found nothing.",
+        "0 posts checked: 1 errors, 0 warnings.",
+    ]
+
+
+def test_broken_calendar_data_is_reported_with_its_line(runner: CliRunner, repo: Path) -> None:
+    satker = repo / "calendar" / "satker.yml"
+    satker.write_text(satker.read_text().replace("timezone: Asia/Pontianak",
+                                                 "timezone: Asia/Pontianak\ntimezone: UTC"))
+    result = runner.invoke(cli, ["--root", str(repo), "check"])
+    assert result.exit_code == 1
+    line = satker.read_text().splitlines().index("timezone: UTC") + 1
+    assert f"  galat baris {line}: kunci 'timezone' ditulis dua kali" in result.output
+    assert "calendar/satker.yml" in result.output
