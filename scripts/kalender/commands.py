@@ -1,3 +1,4 @@
 """Commands beyond ``check``; importing a module adds its commands to :data:`kalender.cli.cli`."""
 
 from . import site  # noqa: F401
+from . import feed  # noqa: F401

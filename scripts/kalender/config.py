@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .problems import Report
 from .schema import Field, Validator
 from .source import read_text
+from .stages import ProductToAnnounce, Stage, load_products, load_stages
 from .yamlsrc import Located, read_yaml
 
 ROLES = ("staf", "kasubbag", "divisi", "pimpinan")
@@ -154,6 +155,8 @@ class CalendarData:
     satker: Satker
     team: Team
     platforms: dict[str, Platform]
+    stages: tuple[Stage, ...] = ()  # election stages (tahapan.yml)
+    products: tuple[ProductToAnnounce, ...] = ()  # legal products to announce (produk-hukum.yml)
 
     @property
     def folder(self) -> Path:
@@ -255,9 +258,12 @@ def load_calendar(root: Path, report: Report) -> CalendarData | None:
     platforms = _load_platforms(folder / "platforms.yml", report)
     satker = _load_satker(folder / "satker.yml", report)
     team = _load_team(folder / "tim.yml", report)
+    stages = load_stages(folder, report)
+    products = load_products(folder, report)
     if platforms is None or satker is None or team is None:
         return None
-    return CalendarData(root=root, satker=satker, team=team, platforms=platforms)
+    return CalendarData(root=root, satker=satker, team=team, platforms=platforms,
+                        stages=stages, products=products)
 
 
 def parse_ratio(text: str) -> float:

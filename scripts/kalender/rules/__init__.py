@@ -81,3 +81,4 @@ def check_posts(posts: Iterable[Post], context: Context) -> Iterator[Problem]:
 
 def _load_rule_modules() -> None:
     from . import platform  # noqa: F401  (registers its rules)
+    from . import schedule  # noqa: F401

@@ -1,0 +1,101 @@
+"""The calendar feed: ``kalender.ics``, one event per post, with UIDs that stay stable
+across builds so calendar apps update events instead of duplicating them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+from icalendar import Calendar, Event
+
+from .cli import cli
+from .config import CalendarData
+from .i18n import t
+from .loader import load_project
+from .model import Post
+
+EVENT_MINUTES = 30
+
+
+def post_uid(post: Post, calendar: CalendarData) -> str:
+    """A post's UID: its id (the file name), which does not change between builds."""
+    return f"{post.id}@{calendar.satker.slug}.kalender-jdih"
+
+
+def post_url(post: Post, calendar: CalendarData) -> str:
+    base = calendar.satker.base_url.rstrip("/")
+    return f"{base}/pos/{post.id}/" if base else f"pos/{post.id}/"
+
+
+def post_event(post: Post, calendar: CalendarData, stamp: dt.datetime) -> Event:
+    """The VEVENT of one post: its time (or its day, when the time is not fixed yet)."""
+    event = Event()
+    event.add("uid", post_uid(post, calendar))
+    event.add("dtstamp", stamp)
+    if post.time_fixed:
+        event.add("dtstart", post.when)
+        event.add("dtend", post.when + dt.timedelta(minutes=EVENT_MINUTES))
+    else:
+        event.add("dtstart", post.date)
+        event.add("dtend", post.date + dt.timedelta(days=1))
+    status = t(f"status.{post.status.value}")
+    event.add("summary", t("feed.summary", title=post.title, status=status))
+    platforms = ", ".join(
+        f"{calendar.platforms[x.platform].name} ({x.format})" for x in post.targets
+    )
+    event.add("description", t("feed.description", status=status, type=post.type,
+                               platforms=platforms or "-", url=post_url(post, calendar)))
+    event.add("url", post_url(post, calendar))
+    event.add("categories", [post.category, post.type])
+    return event
+
+
+def feed(posts: Iterable[Post], calendar: CalendarData, stamp: dt.datetime) -> bytes:
+    """The whole ICS file for ``posts``; ``stamp`` (UTC) is written as every DTSTAMP."""
+    ical = Calendar()
+    ical.add("prodid", "-//Kalender Konten JDIH//kalender-jdih//ID")
+    ical.add("version", "2.0")
+    ical.add("calscale", "GREGORIAN")
+    ical.add("x-wr-calname", t("feed.name", office=calendar.satker.short_name))
+    ical.add("x-wr-timezone", calendar.satker.tz_name)
+    for post in posts:
+        ical.add_component(post_event(post, calendar, stamp))
+    ical.add_missing_timezones()
+    return bytes(ical.to_ical())
+
+
+def feed_stamp(today: dt.date | None) -> dt.datetime:
+    """DTSTAMP: midnight UTC of a fixed "today" (stable archives), else now."""
+    if today is not None:
+        return dt.datetime.combine(today, dt.time(0, 0), dt.UTC)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+
+
+@cli.command("ics", help="Tulis umpan kalender (kalender.ics) dari semua pos.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Berkas keluaran (bawaan: site/kalender.ics).")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Tanggal 'hari ini' yang tetap (untuk arsip yang stabil).")
+@click.pass_obj
+def ics_command(root: Path, out: Path | None, today: dt.datetime | None) -> None:
+    from .cli import print_report
+    from .errors import DataError
+
+    project = load_project(root)
+    if project.report.errors or project.calendar is None:
+        print_report(project.report, root)
+        raise DataError("feed.not_written", count=len(project.report.errors))
+    target = out or root / "site" / "kalender.ics"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    stamp = feed_stamp(today.date() if today else None)
+    write_atomic(target, feed(project.posts, project.calendar, stamp))
+    click.echo(t("feed.written", path=target, count=len(project.posts)))
