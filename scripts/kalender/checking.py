@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .loader import load_project
 from .problems import Problem
-from .rules import Context, check_posts
+from .rules import Context, check_calendar, check_posts
 
 
 def check_project(root: Path, files: Sequence[Path] | None = None) -> tuple[list[Problem], int]:
@@ -16,5 +16,6 @@ def check_project(root: Path, files: Sequence[Path] | None = None) -> tuple[list
     problems = list(project.report)
     if project.calendar is not None:
         context = Context(project.calendar, tuple(project.posts))
+        problems.extend(check_calendar(context))
         problems.extend(check_posts(project.posts, context))
     return problems, len(project.posts)

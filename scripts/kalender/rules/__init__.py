@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import t
@@ -66,6 +67,52 @@ def rule(rule_id: str, severity: Severity = Severity.ERROR) -> Callable[[RuleChe
         return check
 
     return register
+
+
+ProjectCheck = Callable[[Context], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class ProjectRule:
+    """A named check on the calendar data as a whole (accounts, banner, shared lists)."""
+
+    id: str
+    severity: Severity
+    check: ProjectCheck
+
+
+PROJECT_REGISTRY: dict[str, ProjectRule] = {}
+
+
+def project_rule(rule_id: str, severity: Severity = Severity.ERROR
+                 ) -> Callable[[ProjectCheck], ProjectCheck]:
+    """Register ``check`` as the project-level rule ``rule_id`` (decorator).
+
+    The check gets the :class:`Context` and yields problems that name a file of
+    ``calendar/`` and its line (build them with :func:`project_finding`).
+    """
+
+    def register(check: ProjectCheck) -> ProjectCheck:
+        if rule_id in PROJECT_REGISTRY or rule_id in REGISTRY:
+            raise RuntimeError(f"rule {rule_id!r} registered twice")
+        PROJECT_REGISTRY[rule_id] = ProjectRule(rule_id, severity, check)
+        return check
+
+    return register
+
+
+def project_finding(rule_id: str, path: Path, line: int | None, message: str, /, *,
+                    severity: Severity | None = None, **params: Any) -> Problem:
+    """A problem of project rule ``rule_id`` in the calendar file ``path``."""
+    registered = PROJECT_REGISTRY[rule_id]
+    return Problem(path=path, line=line, severity=severity or registered.severity,
+                   code=rule_id, message=t(message, **params))
+
+
+def check_calendar(context: Context) -> list[Problem]:
+    """Every finding of every project-level rule on the calendar data."""
+    _load_rule_modules()
+    return [p for r in PROJECT_REGISTRY.values() for p in r.check(context)]
 
 
 def check_post(post: Post, context: Context) -> list[Problem]:
