@@ -2,3 +2,4 @@
 
 from . import site  # noqa: F401
 from . import feed  # noqa: F401
+from . import cards  # noqa: F401
