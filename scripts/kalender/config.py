@@ -217,7 +217,10 @@ SATKER_SCHEMA = Field("mapping", keys={
     "hashtags": Field("list", items=Field("text")),
     "accounts": Field("mapping", values=_ACCOUNT, choices=PLATFORM_IDS),
     "banner": Field("text"),
-    "cadence": Field("mapping"),
+    "cadence": Field("mapping", keys={
+        "every_weekday": Field("bool"),
+        "per_week": Field("mapping", values=Field("integer")),
+    }),
     "known_mentions": Field("list", items=Field("text")),
 })
 TEAM_SCHEMA = Field("mapping", keys={

@@ -1,0 +1,186 @@
+"""The weekly meeting (SOP E.1.c): what was published, what waits for whom, what came
+back, what is missing against the office's cadence, and which days are coming.
+
+A pure view model built from the loaded project; the site and ``kalender rapat`` render it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .config import CalendarData
+from .model import Post, Status, Week
+from .overlay import Overlay
+from .stages import ProductToAnnounce, product_key
+
+LOOKAHEAD_DAYS = 21
+
+# Who acts next, by status (DOMAIN.md): the role that holds the post at that step.
+NEXT_ROLE: dict[Status, str] = {
+    Status.USULAN: "staf",
+    Status.DRAF: "staf",
+    Status.REVISI: "staf",
+    Status.DIAJUKAN: "kasubbag",
+    Status.DIPARAF: "divisi",
+    Status.DISETUJUI: "staf",
+}
+WAITING_ORDER = (Status.DIAJUKAN, Status.DIPARAF, Status.DISETUJUI, Status.REVISI,
+                 Status.DRAF, Status.USULAN)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A reviewer's note on a returned post."""
+
+    who: str
+    text: str
+    when: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """Posts at one step, and the people who must act on them."""
+
+    status: Status
+    role: str
+    members: tuple[str, ...]
+    posts: tuple[Post, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Where the plan falls short of the cadence: a day, or a week and a kind of post."""
+
+    day: dt.date | None
+    week: Week | None
+    kind: str  # "weekday" (nothing on a working day) or a cadence key such as "edukasi"
+    wanted: int
+    found: int
+
+
+@dataclass(frozen=True)
+class ComingDay:
+    day: dt.date
+    name: str
+    posts: tuple[Post, ...]
+
+
+@dataclass
+class Meeting:
+    """Everything the weekly meeting looks at for ``week``, as seen on ``today``."""
+
+    week: Week
+    today: dt.date
+    last_week_planned: list[Post] = field(default_factory=list)
+    last_week_published: list[Post] = field(default_factory=list)
+    days: list[tuple[dt.date, list[Post]]] = field(default_factory=list)
+    waiting: list[Waiting] = field(default_factory=list)
+    returned: list[tuple[Post, list[Note]]] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    balance: dict[str, int] = field(default_factory=dict)
+    coming_days: list[ComingDay] = field(default_factory=list)
+    unannounced: list[ProductToAnnounce] = field(default_factory=list)
+
+    @property
+    def missed_important_days(self) -> list[ComingDay]:
+        return [d for d in self.coming_days if not d.posts]
+
+
+NotesOf = Callable[[Post], list[Note]]
+
+
+def build_meeting(week: Week, today: dt.date, posts: Sequence[Post], calendar: CalendarData,
+                  overlay: Overlay, important: Iterable[tuple[dt.date, str]] = (),
+                  notes_of: NotesOf | None = None) -> Meeting:
+    """The meeting of ``week``: last week, this and next week, queues, gaps, coming days."""
+    meeting = Meeting(week=week, today=today)
+    by_week = _by_week(posts)
+    last = by_week.get(week.shifted(-1), [])
+    meeting.last_week_planned = last
+    meeting.last_week_published = [p for p in last if p.status is Status.DIUNGGAH]
+    two_weeks = week.days + week.shifted(1).days
+    meeting.days = [(day, [p for p in posts if p.date == day]) for day in two_weeks]
+    meeting.waiting = waiting_lists(posts, calendar, today)
+    meeting.returned = [(p, notes_of(p) if notes_of else []) for p in posts
+                        if p.status is Status.REVISI]
+    meeting.gaps = cadence_gaps((week, week.shifted(1)), posts, calendar, overlay)
+    meeting.balance = dict(Counter(p.category for p in by_week.get(week, [])))
+    meeting.coming_days = coming_days(today, posts, important)
+    meeting.unannounced = unannounced(calendar.products, posts)
+    return meeting
+
+
+def _by_week(posts: Iterable[Post]) -> dict[Week, list[Post]]:
+    weeks: dict[Week, list[Post]] = {}
+    for post in posts:
+        weeks.setdefault(post.week, []).append(post)
+    return weeks
+
+
+def waiting_lists(posts: Iterable[Post], calendar: CalendarData,
+                  today: dt.date) -> list[Waiting]:
+    """For each step of the flow, the posts at it and who may act (Plh. included)."""
+    result = []
+    for status in WAITING_ORDER:
+        at_step = tuple(p for p in posts if p.status is status)
+        if not at_step:
+            continue
+        role = NEXT_ROLE[status]
+        members = tuple(m.name for m in calendar.team.members.values()
+                        if role in calendar.team.roles_of(m.id, today))
+        result.append(Waiting(status, role, members, at_step))
+    return result
+
+
+def cadence_keys(calendar: CalendarData) -> dict[str, int]:
+    """``{"edukasi": 2, "non-edukasi": 1}``: the weekly minimum per kind of post."""
+    cadence = calendar.satker.extra.get("cadence") or {}
+    return {str(k): int(v) for k, v in (cadence.get("per_week") or {}).items()}
+
+
+def matches(post: Post, key: str) -> bool:
+    """Does ``post`` count for cadence ``key``: a type, a category, or a type prefix?"""
+    return post.type == key or post.category == key or post.type.startswith(f"{key}-")
+
+
+def cadence_gaps(weeks: Iterable[Week], posts: Sequence[Post], calendar: CalendarData,
+                 overlay: Overlay) -> list[Gap]:
+    """Working days with nothing planned, and weekly minimums not reached."""
+    cadence = calendar.satker.extra.get("cadence") or {}
+    gaps: list[Gap] = []
+    for week in weeks:
+        in_week = [p for p in posts if p.week == week]
+        if cadence.get("every_weekday"):
+            for day in week.days:
+                if not overlay.is_day_off(day) and not any(p.date == day for p in in_week):
+                    gaps.append(Gap(day, week, "weekday", 1, 0))
+        for key, wanted in cadence_keys(calendar).items():
+            found = sum(1 for p in in_week if matches(p, key))
+            if found < wanted:
+                gaps.append(Gap(None, week, key, wanted, found))
+    return gaps
+
+
+def coming_days(today: dt.date, posts: Sequence[Post],
+                important: Iterable[tuple[dt.date, str]]) -> list[ComingDay]:
+    """Important days of the next 21 days, each with its posts (on the day or the day before)."""
+    end = today + dt.timedelta(days=LOOKAHEAD_DAYS)
+    days = []
+    for day, name in sorted(important):
+        if today <= day <= end:
+            near = tuple(p for p in posts if p.type == "hari-penting"
+                         and day - dt.timedelta(days=1) <= p.date <= day)
+            days.append(ComingDay(day, name, near))
+    return days
+
+
+def unannounced(products: Iterable[ProductToAnnounce],
+                posts: Iterable[Post]) -> list[ProductToAnnounce]:
+    """Legal products of ``produk-hukum.yml`` that no ``pengumuman`` post announces yet."""
+    announced = {product_key(p.legal_product.jenis, p.legal_product.nomor, p.legal_product.tahun)
+                 for p in posts if p.type == "pengumuman" and p.legal_product is not None}
+    return [product for product in products if product.key() not in announced]
+

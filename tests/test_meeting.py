@@ -1,0 +1,134 @@
+"""The weekly meeting's view model, the overlay, the quiet-period rule and the ICS feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from icalendar import Calendar
+
+from kalender.feed import feed, feed_stamp
+from kalender.loader import load_project
+from kalender.meeting import build_meeting
+from kalender.model import Status, Week
+from kalender.overlay import CUTI, LIBUR, build_overlay
+from kalender.rules import Context, check_post
+
+TEMPLATE = """---
+title: {title}
+date: {date}
+category: {category}
+type: {type}
+status: {status}
+platforms: [instagram]
+---
+"""
+
+
+def write_post(repo: Path, day: str, slug: str, type_: str = "edukasi-kepemiluan",
+               status: str = "draf", time: str = " 09:00", title: str | None = None) -> None:
+    category = "rutin" if type_ in ("edukasi-kepemiluan", "edukasi-non-kepemiluan",
+                                     "non-edukasi") else "sewaktu-waktu"
+    path = repo / "posts" / day[:4] / day[5:7] / f"{day}-{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(TEMPLATE.format(title=title or slug, date=day + time, category=category,
+                                    type=type_, status=status))
+
+
+def test_holidays_and_collective_leave_of_2026_and_2027_come_from_the_package() -> None:
+    overlay = build_overlay([2026, 2027])
+    christmas = overlay.on(dt.date(2026, 12, 25))
+    assert [(m.kind, m.name) for m in christmas] == [(LIBUR, "Hari Raya Natal")]
+    assert (CUTI, "Cuti Bersama Hari Raya Natal") in [
+        (m.kind, m.name) for m in overlay.on(dt.date(2026, 12, 24))]
+    assert [m.name for m in overlay.on(dt.date(2027, 1, 1))] == ["Tahun Baru Masehi"]
+    assert overlay.is_day_off(dt.date(2026, 12, 24))
+    assert not overlay.is_day_off(dt.date(2026, 12, 23))
+
+
+def test_post_in_a_quiet_period_warns(repo: Path) -> None:
+    (repo / "calendar" / "tahapan.yml").write_text(
+        "stages:\n  - name: Masa Tenang Uji\n    from: 2026-12-06\n    to: 2026-12-08\n"
+        "    quiet: true\n")
+    write_post(repo, "2026-12-07", "tenang")
+    write_post(repo, "2026-12-09", "sesudah")
+    project = load_project(repo)
+    assert project.calendar is not None
+    context = Context(project.calendar, tuple(project.posts))
+    found = {p.id: [x.message for x in check_post(p, context) if x.code ==
+                    "schedule.quiet_period"] for p in project.posts}
+    assert found == {
+        "2026-12-07-tenang": ["dijadwalkan di Masa Tenang Uji (6 Desember 2026 sampai "
+                              "8 Desember 2026): pertimbangkan memindahkan pos ke luar masa "
+                              "tenang."],
+        "2026-12-09-sesudah": [],
+    }
+
+
+def test_meeting_lists_waiting_returned_gaps_and_coming_days(repo: Path) -> None:
+    # Week 2026-W50 runs Monday 7 to Sunday 13 December 2026.
+    write_post(repo, "2026-12-01", "lalu-terbit", status="diunggah")
+    write_post(repo, "2026-12-02", "lalu-belum", status="disetujui")
+    write_post(repo, "2026-12-07", "senin", status="diajukan")
+    write_post(repo, "2026-12-08", "selasa", type_="non-edukasi", status="diparaf")
+    write_post(repo, "2026-12-09", "antikorupsi", type_="hari-penting", status="revisi")
+    project = load_project(repo)
+    assert project.calendar is not None and not project.report.errors
+    important = [(dt.date(2026, 12, 9), "Hari Antikorupsi Sedunia"),
+                 (dt.date(2026, 12, 10), "Hari Hak Asasi Manusia"),
+                 (dt.date(2027, 2, 1), "Jauh di depan")]
+    overlay = build_overlay([2026, 2027], (), important)
+    meeting = build_meeting(Week(2026, 50), dt.date(2026, 12, 7), project.posts,
+                            project.calendar, overlay, important)
+    assert [p.id for p in meeting.last_week_planned] == ["2026-12-01-lalu-terbit",
+                                                         "2026-12-02-lalu-belum"]
+    assert [p.id for p in meeting.last_week_published] == ["2026-12-01-lalu-terbit"]
+    waiting = {w.status: ([p.id for p in w.posts], w.members) for w in meeting.waiting}
+    assert waiting[Status.DIAJUKAN] == (["2026-12-07-senin"], ("Hendra Gunawan, S.H.",))
+    assert waiting[Status.DIPARAF] == (["2026-12-08-selasa"], ("Sari Wulandari, S.H., M.H.",))
+    assert [p.id for p, _ in meeting.returned] == ["2026-12-09-antikorupsi"]
+    gap_days = [g.day for g in meeting.gaps if g.kind == "weekday"]
+    # W50: Thu 10 and Fri 11 have nothing; W51: every weekday is empty.
+    assert gap_days == [dt.date(2026, 12, 10), dt.date(2026, 12, 11)] + [
+        dt.date(2026, 12, d) for d in (14, 15, 16, 17, 18)]
+    weekly = [(str(g.week), g.kind, g.found) for g in meeting.gaps if g.day is None]
+    assert weekly == [("2026-W50", "edukasi", 1), ("2026-W51", "edukasi", 0),
+                      ("2026-W51", "non-edukasi", 0)]
+    assert [(d.name, [p.id for p in d.posts]) for d in meeting.coming_days] == [
+        ("Hari Antikorupsi Sedunia", ["2026-12-09-antikorupsi"]),
+        ("Hari Hak Asasi Manusia", ["2026-12-09-antikorupsi"]),
+    ]
+    assert len(meeting.unannounced) == 5
+
+
+def test_meeting_plh_member_waits_too_inside_the_range(repo: Path) -> None:
+    write_post(repo, "2026-12-22", "plh", status="diajukan")
+    project = load_project(repo)
+    assert project.calendar is not None
+    overlay = build_overlay([2026])
+    inside = build_meeting(Week(2026, 52), dt.date(2026, 12, 22), project.posts,
+                           project.calendar, overlay)
+    outside = build_meeting(Week(2026, 52), dt.date(2026, 12, 20), project.posts,
+                            project.calendar, overlay)
+    assert inside.waiting[0].members == ("Bayu Pratama", "Hendra Gunawan, S.H.")
+    assert outside.waiting[0].members == ("Hendra Gunawan, S.H.",)
+
+
+def test_ics_round_trips_with_one_event_per_post_and_stable_uids(repo: Path) -> None:
+    write_post(repo, "2026-12-07", "pagi")
+    write_post(repo, "2026-12-08", "tanpa-jam", time="")
+    project = load_project(repo)
+    assert project.calendar is not None
+    first = feed(project.posts, project.calendar, feed_stamp(dt.date(2026, 12, 1)))
+    second = feed(load_project(repo).posts, project.calendar, feed_stamp(dt.date(2026, 12, 1)))
+    assert first == second
+    events = Calendar.from_ical(first).walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == ["2026-12-07-pagi@singkawang.kalender-jdih",
+                                               "2026-12-08-tanpa-jam@singkawang.kalender-jdih"]
+    start = events[0].decoded("dtstart")
+    assert start.isoformat() == "2026-12-07T09:00:00+07:00"
+    assert str(start.tzinfo) == "Asia/Pontianak"
+    assert events[1].decoded("dtstart") == dt.date(2026, 12, 8)
+    assert str(events[0]["summary"]) == "pagi [Draf]"
+    assert "Platform: Instagram (feed)" in str(events[0]["description"])
+    assert str(events[0]["url"]).endswith("/pos/2026-12-07-pagi/")
