@@ -127,5 +127,9 @@ def check_posts(posts: Iterable[Post], context: Context) -> Iterator[Problem]:
 
 
 def _load_rule_modules() -> None:
-    from . import platform  # noqa: F401  (registers its rules)
-    from . import schedule  # noqa: F401
+    from . import (
+        media,  # noqa: F401  (registers its rules)
+        platform,  # noqa: F401  (registers its rules)
+        schedule,  # noqa: F401
+        text,  # noqa: F401
+    )
