@@ -13,6 +13,7 @@ Carousel slides read their text from a numbered list under ``## Teks kartu`` in 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 import tempfile
@@ -319,7 +320,7 @@ class PostFacts:
     title: str
     type: str
     day: dt.date
-    first_format: FormatRule | None
+    formats: tuple[FormatRule, ...]  # of every target, the first one first
     media: tuple[dict[str, Any], ...]
     slides: tuple[str, ...]
 
@@ -338,7 +339,7 @@ def read_post_facts(path: Path, calendar: CalendarData, report: Report) -> PostF
     media = tuple(m for m in data.get("media") or () if isinstance(m, dict) and m.get("file"))
     return PostFacts(
         id=path.stem, folder=path.parent, title=str(data.get("title") or path.stem),
-        type=str(data.get("type") or ""), day=day, first_format=_first_format(data, calendar),
+        type=str(data.get("type") or ""), day=day, formats=_formats(data, calendar),
         media=media, slides=slide_texts(source.body),
     )
 
@@ -350,14 +351,16 @@ def _day_from_name(stem: str) -> dt.date:
         return dt.date(2000, 1, 1)
 
 
-def _first_format(data: dict[str, Any], calendar: CalendarData) -> FormatRule | None:
+def _formats(data: dict[str, Any], calendar: CalendarData) -> tuple[FormatRule, ...]:
     raw = data.get("platforms")
     pairs = list(raw.items()) if isinstance(raw, dict) else [(p, None) for p in raw or ()]
+    formats = []
     for pid, fmt in pairs:
         platform = calendar.platforms.get(str(pid))
-        if platform is not None:
-            return platform.formats.get(str(fmt or platform.default_format))
-    return None
+        rule = platform.formats.get(str(fmt or platform.default_format)) if platform else None
+        if rule is not None:
+            formats.append(rule)
+    return tuple(formats)
 
 
 def slide_texts(body: str) -> tuple[str, ...]:
@@ -375,9 +378,24 @@ def slide_texts(body: str) -> tuple[str, ...]:
 
 
 def card_size(facts: PostFacts) -> tuple[int, int]:
-    """One of the first format's recommended sizes, picked from the post id (stable)."""
-    sizes = facts.first_format.sizes if facts.first_format else ((1080, 1350),)
-    return sizes[zlib.crc32(facts.id.encode("utf-8")) % len(sizes)]
+    """One of the first format's recommended sizes, picked from the post id (stable),
+    enlarged where needed so every platform's crop of it is sharp."""
+    sizes = facts.formats[0].sizes if facts.formats else ((1080, 1350),)
+    return sharp_size(sizes[zlib.crc32(facts.id.encode("utf-8")) % len(sizes)], facts.formats)
+
+
+def sharp_size(base: tuple[int, int], formats: Sequence[FormatRule]) -> tuple[int, int]:
+    """``base`` scaled up (same shape) until its crop for each format, as the image
+    pipeline frames it, is at least as wide as that format's recommended size."""
+    from .images import frame
+
+    scale = 1.0
+    for rule in formats:
+        framing = frame(rule, base)
+        crop_width = framing.box[2] - framing.box[0]
+        if crop_width < framing.size[0]:
+            scale = max(scale, framing.size[0] / crop_width)
+    return (math.ceil(base[0] * scale), math.ceil(base[1] * scale))
 
 
 def cards_for(facts: PostFacts, calendar: CalendarData) -> Iterator[tuple[Path, Card, bool]]:
