@@ -222,6 +222,7 @@ SATKER_SCHEMA = Field("mapping", keys={
         "per_week": Field("mapping", values=Field("integer")),
     }),
     "known_mentions": Field("list", items=Field("text")),
+    "report": Field("mapping", keys={"on_time_hours": Field("integer")}),
 })
 TEAM_SCHEMA = Field("mapping", keys={
     "members": Field("list", required=True, min_items=1, items=Field("mapping", keys={
@@ -369,7 +370,7 @@ def _load_satker(path: Path, report: Report) -> Satker | None:
         base_url=str(data.get("base_url") or ""), jdih_url=str(data.get("jdih_url") or ""),
         hashtags=tuple(str(h).lstrip("#") for h in data.get("hashtags") or ()),
         accounts=accounts, banner=folder / data["banner"] if data.get("banner") else None,
-        extra={k: v for k, v in data.items() if k in ("cadence", "known_mentions")},
+        extra={k: v for k, v in data.items() if k in ("cadence", "known_mentions", "report")},
     )
 
 
