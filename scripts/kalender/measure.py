@@ -1,19 +1,28 @@
 """``kalender measure PLATFORM``: count the text on standard input the platform's way.
 
 Prints the count, the limit, where the text folds and whether it fits. Exit status: 0 when
-it fits, 1 when it is over the limit, 2 on an error (unknown platform, format or field,
-input that is not UTF-8, broken calendar data).
+it fits, 1 when it is over the limit or holds a character the platform refuses, 2 on an error
+(unknown platform, format or field, input that is not UTF-8, broken calendar data).
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from .cli import cli, print_report
 from .config import Platform, load_calendar
-from .counting import Measurement, field_of, grouped, measure, rule_name, text_fields
+from .counting import (
+    Measurement,
+    field_of,
+    forbidden_in,
+    grouped,
+    measure,
+    rule_name,
+    text_fields,
+)
 from .errors import DataError, UsageError
 from .i18n import language, t
 from .problems import Report
@@ -100,10 +109,24 @@ def measure_command(root: Path, platform_id: str, format_id: str | None, field: 
     platform = find_platform(root, platform_id)
     format_id = format_id or platform.default_format
     check_target(platform, format_id, field)
-    text = read_input(click.get_binary_stream("stdin").read())
+    text = read_input(sys.stdin.buffer.read())
     shown = field_of(rule_name(field, platform, format_id), platform, format_id)
     measurement = measure(text, platform, format_id, shown)
-    for line in report_lines(measurement, platform):
+    lines = report_lines(measurement, platform)
+    forbidden = forbidden_line(text, measurement, platform)
+    for line in lines if forbidden is None else [*lines, forbidden]:
         click.echo(line)
-    if not measurement.fits:
+    if not measurement.fits or forbidden is not None:
         raise SystemExit(1)
+
+
+def forbidden_line(text: str, measurement: Measurement, platform: Platform) -> str | None:
+    """The warning about characters the platform refuses in this field, if any."""
+    rule = platform.text_rule(measurement.format,
+                              rule_name(measurement.field, platform, measurement.format))
+    found = forbidden_in(text, rule.forbid) if rule else ()
+    if not found:
+        return None
+    return t("text_rule.forbidden", name=platform.name, format=measurement.format,
+             field=t(f"measure.field.{measurement.field}"),
+             chars=", ".join(f"'{ch}'" for ch in found))
