@@ -5,3 +5,4 @@ from . import feed  # noqa: F401
 from . import cards  # noqa: F401
 from . import measure  # noqa: F401
 from . import workflow_cli  # noqa: F401
+from . import new  # noqa: F401
