@@ -1,0 +1,165 @@
+"""The mkdocs plugin: wires the calendar (load -> rules -> view) into an mkdocs build.
+
+Thin on purpose: the views come from :mod:`kalender.calendar_view`, the pages are rendered
+by the templates in ``overrides/kalender/``. Pages are generated in memory
+(``File.generated``); a hand-written page at the same path in ``docs/`` wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
+
+from .calendar_view import SiteInput, SiteView, View, build_site, page_source
+from .dates import parse_day, today_in
+from .i18n import t
+from .loader import Project, load_project
+from .problems import Problem
+from .rules import Context, check_post
+from .thumbnails import thumbnail
+
+log = get_plugin_logger(__name__)
+TODAY_ENV = "KALENDER_TODAY"
+THUMBNAIL_FOLDER = "kalender/gambar"
+
+
+class KalenderConfig(base.Config):
+    """``plugins: - kalender: {root: ., today: 2026-12-02, cache_dir: .cache}``."""
+
+    root = c.Optional(c.Dir(exists=True))  # the repository; default: mkdocs.yml's folder
+    today = c.Optional(c.Type(str))  # YYYY-MM-DD; default: $KALENDER_TODAY, else today
+    cache_dir = c.Type(str, default=".cache")  # relative to root
+
+
+class KalenderPlugin(BasePlugin[KalenderConfig]):
+    """Generates the calendar's month, week, list, post and home pages."""
+
+    def __init__(self) -> None:
+        self.site: SiteView | None = None
+        self.views: dict[str, View] = {}
+        self.files: Files | None = None
+        self.root = Path.cwd()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        folder = Path(config.config_file_path or ".").resolve().parent
+        self.root = Path(self.config.root).resolve() if self.config.root else folder
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        project = load_project(self.root)
+        _log_problems(project, self.root)
+        self.site = build_site(SiteInput(
+            posts=project.posts, today=self.today(project), root=self.root,
+            platform_names=_platform_names(project), findings=_findings(project),
+            thumbnail=_Thumbnails(files, config, self.root / self.config.cache_dir),
+        ))
+        self.views = self.site.pages()
+        for page, view in self.views.items():
+            if files.get_file_from_path(page) is None:
+                files.append(File.generated(config, page, content=page_source(view)))
+        self.files = files
+        return files
+
+    def today(self, project: Project) -> dt.date:
+        """The plugin's ``today``, else $KALENDER_TODAY, else today in the office."""
+        text = self.config.today or os.environ.get(TODAY_ENV, "")
+        if not text:
+            return today_in(project.timezone)
+        try:
+            return parse_day(text)
+        except ValueError:
+            raise PluginError(t("site.bad_today", found=text)) from None
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["t"] = t
+        return env
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page,
+                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        if self.site is None or self.files is None:
+            return context
+        extra: dict[str, Any] = {
+            "kalender": self.site,
+            "view": self.views.get(page.file.src_uri),
+            "href": _Links(self.files, page),
+        }
+        context.update(extra)  # type: ignore[typeddict-item]
+        return context
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Any) -> LiveReloadServer:
+        for folder in ("posts", "calendar"):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server
+
+
+class _Links:
+    """``href(page_path)`` in templates: the URL of a site page relative to the current one."""
+
+    def __init__(self, files: Files, page: Page) -> None:
+        self.files, self.page = files, page
+
+    def __call__(self, path: str) -> str:
+        target = self.files.get_file_from_path(path)
+        if target is None:
+            raise PluginError(t("site.missing_page", page=path, source=self.page.file.src_uri))
+        return get_relative_url(target.url, self.page.url)
+
+
+class _Thumbnails:
+    """Makes a post image's thumbnail and adds it to the site; returns its page path."""
+
+    def __init__(self, files: Files, config: MkDocsConfig, cache: Path) -> None:
+        self.files, self.config, self.cache = files, config, cache / "thumbnails"
+
+    def __call__(self, image: Path) -> str | None:
+        made = thumbnail(image, self.cache)
+        if made is None:
+            return None
+        page = f"{THUMBNAIL_FOLDER}/{made.name}"
+        if self.files.get_file_from_path(page) is None:
+            self.files.append(File.generated(self.config, page, abs_src_path=str(made)))
+        return page
+
+
+def _log_problems(project: Project, root: Path) -> None:
+    """A post with an error is left out of the site: say so (a warning fails --strict)."""
+    for problem in project.report:
+        if problem.is_error:
+            log.warning("%s: %s", problem.where(root), problem.message)
+        else:
+            log.info("%s: %s", problem.where(root), problem.message)
+
+
+def _platform_names(project: Project) -> dict[str, str]:
+    if project.calendar is None:
+        return {}
+    return {pid: platform.name for pid, platform in project.calendar.platforms.items()}
+
+
+def _findings(project: Project) -> dict[str, list[Problem]]:
+    """Every rule's findings per post, plus the loader's warnings about the post's file."""
+    findings: dict[str, list[Problem]] = {}
+    context = Context(project.calendar, tuple(project.posts)) if project.calendar else None
+    for post in project.posts:
+        found = [p for p in project.report if p.path == post.path]
+        if context is not None:
+            found += check_post(post, context)
+        findings[post.id] = found
+    return findings

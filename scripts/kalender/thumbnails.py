@@ -1,0 +1,75 @@
+"""Small thumbnails of post images for the week view and the post page.
+
+One function, :func:`thumbnail`, so the full image pipeline (:mod:`kalender.images`) can
+take over later. Thumbnails are cached by content hash: an unchanged image is not redone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+THUMBNAIL_WIDTH = 360  # pixels; a week card is about 170 CSS pixels wide (2x for sharpness)
+THUMBNAIL_MAX_HEIGHT = 450  # a 4:5 portrait at THUMBNAIL_WIDTH
+JPEG_QUALITY = 80
+
+
+def content_hash(path: Path) -> str:
+    """The first 16 hex digits of the file's SHA-256."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()[:16]
+
+
+def thumbnail(image: Path, cache: Path, width: int = THUMBNAIL_WIDTH) -> Path | None:
+    """A JPEG thumbnail of ``image`` in ``cache``, made once per content; None if unreadable.
+
+    The loader has already reported images it cannot read; such an image gets no thumbnail.
+    """
+    target = cache / f"{content_hash(image)}-{width}.jpg"
+    if target.is_file():
+        return target
+    try:
+        picture = _scaled(image, width)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    _write_jpeg(picture, target)
+    return target
+
+
+def _scaled(image: Path, width: int) -> Image.Image:
+    with Image.open(image) as opened:
+        upright = ImageOps.exif_transpose(opened)
+        picture = _flatten(upright)
+    picture.thumbnail((width, round(width * THUMBNAIL_MAX_HEIGHT / THUMBNAIL_WIDTH)),
+                      Image.Resampling.LANCZOS)
+    return picture
+
+
+def _flatten(picture: Image.Image) -> Image.Image:
+    """RGB on white: JPEG has no transparency."""
+    if picture.mode in ("RGBA", "LA", "P"):
+        rgba = picture.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return picture.convert("RGB")
+
+
+def _write_jpeg(picture: Image.Image, target: Path) -> None:
+    """Write atomically: a half-written thumbnail is never left in the cache."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            picture.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
