@@ -9,6 +9,7 @@ Indonesian names work too: ``ajukan``, ``paraf``, ``setujui``, ``kembalikan``, `
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,21 @@ from .records import (
 )
 
 USER_ENV = "KALENDER_USER"
+NOW_ENV = "KALENDER_NOW"  # a fixed clock for exercises, sample data and tests (docs)
+
+
+def office_now(zone: dt.tzinfo) -> dt.datetime:
+    """Now in the office's time zone, to the second; ``KALENDER_NOW`` fixes it when set."""
+    fixed = os.environ.get(NOW_ENV, "").strip()
+    if not fixed:
+        return dt.datetime.now(zone).replace(microsecond=0)
+    try:
+        moment = dt.datetime.fromisoformat(fixed)
+    except ValueError:
+        raise KalenderError("approval.bad_now", env=NOW_ENV, found=fixed) from None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone, microsecond=0)
+    return moment.astimezone(zone).replace(microsecond=0)
 
 
 @dataclass
@@ -68,7 +84,7 @@ class Loaded:
     standing: Standing
 
     def now(self) -> dt.datetime:
-        return dt.datetime.now(self.calendar.satker.timezone).replace(microsecond=0)
+        return office_now(self.calendar.satker.timezone)
 
 
 def resolve_post(root: Path, ref: str) -> Path:
@@ -329,7 +345,7 @@ def waiting_command(root: Path, by: str | None) -> None:
     if project.calendar is None:
         errors, _ = print_report(project.report, root)
         raise DataError("approval.calendar_has_errors", errors=errors)
-    today = dt.datetime.now(project.calendar.satker.timezone).date()
+    today = office_now(project.calendar.satker.timezone).date()
     member = actor_of(project.calendar, by) if by else None
     for line in waiting_lines(project.posts, project.calendar.team, today, member):
         click.echo(line)
