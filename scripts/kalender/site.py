@@ -1,30 +1,111 @@
-"""``kalender build`` and ``kalender serve``: the calendar site through mkdocs."""
+"""``kalender build`` and ``kalender serve``: the calendar site through mkdocs.
+
+The pages themselves come from the ``kalender`` mkdocs plugin (:mod:`kalender.plugin`).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .cli import cli
+from .errors import KalenderError
+from .i18n import t
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+TODAY_ENV = "KALENDER_TODAY"  # read by the plugin (kalender.plugin.TODAY_ENV)
+TODAY_OPTION = click.option(
+    "--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+    help="Tanggal 'hari ini' di kalender, TTTT-BB-HH (bawaan: hari ini di zona waktu kantor).")
 
 
 @cli.command("build", help="Bangun situs kalender ke folder site/.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Berkas mkdocs.yml (bawaan: di repositori).")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder hasil (bawaan: site/ di repositori).")
+@TODAY_OPTION
+@click.option("--strict/--no-strict", default=None,
+              help="Peringatan menggagalkan pembangunan (bawaan: sesuai mkdocs.yml).")
 @click.pass_obj
-def build_command(root: Path, config_file: Path | None) -> None:
+def build_command(root: Path, config_file: Path | None, site_dir: Path | None,
+                  today: dt.datetime | None, strict: bool | None) -> None:
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
-    config = load_config(str(config_file or root / "mkdocs.yml"))
-    build(config)
+    show_mkdocs_warnings()
+    config = load_site_config(config_file or root / "mkdocs.yml", site_dir=site_dir,
+                              strict=strict)
+    if today is not None:
+        set_today(config, today.date())
+    try:
+        build(config)
+    except MkDocsException as exc:
+        raise KalenderError("site.build_failed", detail=exc.format_message()) from None
+    click.echo(t("site.built", path=config.site_dir))
 
 
 @cli.command("serve", help="Sajikan situs dengan muat ulang otomatis saat pos diubah.")
-@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="Alamat dan porta server.")
+@TODAY_OPTION
 @click.pass_obj
-def serve_command(root: Path, dev_addr: str) -> None:
+def serve_command(root: Path, dev_addr: str, today: dt.datetime | None) -> None:
     from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
 
-    serve(str(root / "mkdocs.yml"), dev_addr=dev_addr)
+    show_mkdocs_warnings(logging.INFO)
+    if today is not None:
+        os.environ[TODAY_ENV] = today.date().isoformat()  # read again at every rebuild
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        raise KalenderError("site.no_config", path=config_file)
+    try:
+        serve(str(config_file), dev_addr=dev_addr)  # the plugin watches posts/ and calendar/
+    except MkDocsException as exc:
+        raise KalenderError("site.build_failed", detail=exc.format_message()) from None
+
+
+def load_site_config(config_file: Path, **overrides: Any) -> MkDocsConfig:
+    """mkdocs.yml with ``overrides`` (None values are left as the file says)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if not config_file.is_file():
+        raise KalenderError("site.no_config", path=config_file)
+    given = {key: str(value) if isinstance(value, Path) else value
+             for key, value in overrides.items() if value is not None}
+    try:
+        return load_config(str(config_file), **given)
+    except MkDocsException as exc:
+        raise KalenderError("site.bad_config", path=config_file,
+                            detail=exc.format_message()) from None
+
+
+def set_today(config: MkDocsConfig, today: dt.date) -> None:
+    """Tell the ``kalender`` plugin which day is "today" (stable builds and tests)."""
+    plugin = config.plugins.get("kalender")
+    if plugin is None:
+        raise KalenderError("site.no_plugin", path=config.config_file_path)
+    plugin.config["today"] = today.isoformat()
+
+
+def show_mkdocs_warnings(level: int = logging.WARNING) -> None:
+    """Print mkdocs' messages (the plugin's included) at ``level`` and above."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "kalender", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.kalender = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(min(logger.level or level, level))
+    for each in logger.handlers:
+        if getattr(each, "kalender", False):
+            each.setLevel(level)
