@@ -1,0 +1,65 @@
+"""The content lists of ``calendar/`` (forbidden phrases, partisanship, important days), read
+once per run and reused by every post's rules.
+
+The lists are read again only when one of their files changes. Problems in the lists are
+reported once, by the project rule ``content.lists``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..i18n import language
+from ..important_days import FILE_NAME as DAYS_FILE
+from ..important_days import ImportantDay, load_important_days
+from ..phrases import FORBIDDEN_FOLDER, PartisanLists, Phrase, load_partisan, load_phrases
+from ..problems import Problem, Report
+from . import Context, project_rule
+
+
+@dataclass(frozen=True)
+class ContentLists:
+    """Everything the content rules compare a post with."""
+
+    phrases: tuple[Phrase, ...]
+    partisan: PartisanLists | None
+    days: tuple[ImportantDay, ...]
+    problems: tuple[Problem, ...]
+
+
+def content_lists(folder: Path) -> ContentLists:
+    """The lists of the ``calendar/`` folder ``folder`` (cached while the files are unchanged)."""
+    return _read(folder, _signature(folder), language())
+
+
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    files = [*sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")), folder / "partisan.yml",
+             folder / DAYS_FILE]
+    return tuple((p.name, *_stamp(p)) for p in files)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _read(folder: Path, signature: tuple[tuple[str, int, int], ...],
+          lang: str) -> ContentLists:
+    report = Report()
+    phrases = load_phrases(folder, report)
+    partisan = load_partisan(folder, report)
+    days = load_important_days(folder, report)
+    return ContentLists(phrases, partisan, days, tuple(report))
+
+
+@project_rule("content.lists")
+def list_problems(context: Context) -> Iterator[Problem]:
+    """Problems in the lists themselves (a phrase without basis, a date that is not a date)."""
+    yield from content_lists(context.calendar.folder).problems
