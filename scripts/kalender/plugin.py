@@ -29,6 +29,8 @@ from .calendar_view import SiteInput, SiteView, View, build_site, page_source
 from .dates import parse_day, today_in
 from .i18n import t
 from .loader import Project, load_project
+from .plugin_previews import add_previews
+from .previews import Previews
 from .problems import Problem
 from .rules import Context, check_post
 from .thumbnails import thumbnail
@@ -53,6 +55,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.site: SiteView | None = None
         self.views: dict[str, View] = {}
         self.files: Files | None = None
+        self.previews: Previews | None = None
         self.root = Path.cwd()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -63,15 +66,17 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         project = load_project(self.root)
         _log_problems(project, self.root)
+        findings = _findings(project)
         self.site = build_site(SiteInput(
             posts=project.posts, today=self.today(project), root=self.root,
-            platform_names=_platform_names(project), findings=_findings(project),
+            platform_names=_platform_names(project), findings=findings,
             thumbnail=_Thumbnails(files, config, self.root / self.config.cache_dir),
         ))
         self.views = self.site.pages()
         for page, view in self.views.items():
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, content=page_source(view)))
+        self.previews = add_previews(project, findings, files, config, self.site.today)
         self.files = files
         return files
 
@@ -97,6 +102,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             "kalender": self.site,
             "view": self.views.get(page.file.src_uri),
             "href": _Links(self.files, page),
+            "previews": self.previews,
         }
         context.update(extra)  # type: ignore[typeddict-item]
         return context
