@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,17 +40,20 @@ TODAY_OPTION = click.option(
 def build_command(root: Path, config_file: Path | None, site_dir: Path | None,
                   today: dt.datetime | None, strict: bool | None) -> None:
     from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
+    from mkdocs.exceptions import Abort, MkDocsException
 
     show_mkdocs_warnings()
     config = load_site_config(config_file or root / "mkdocs.yml", site_dir=site_dir,
                               strict=strict)
     if today is not None:
         set_today(config, today.date())
-    try:
-        build(config)
-    except MkDocsException as exc:
-        raise KalenderError("site.build_failed", detail=exc.format_message()) from None
+    with counting_warnings() as warnings:
+        try:
+            build(config)
+        except Abort:
+            raise KalenderError("site.strict_failed", count=warnings.count) from None
+        except MkDocsException as exc:
+            raise KalenderError("site.build_failed", detail=exc.format_message()) from None
     click.echo(t("site.built", path=config.site_dir))
 
 
@@ -95,6 +100,29 @@ def set_today(config: MkDocsConfig, today: dt.date) -> None:
     if plugin is None:
         raise KalenderError("site.no_plugin", path=config.config_file_path)
     plugin.config["today"] = today.isoformat()
+
+
+class WarningCount(logging.Handler):
+    """Counts mkdocs' warnings, to say how many stopped a strict build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@contextmanager
+def counting_warnings() -> Iterator[WarningCount]:
+    """Count the warnings mkdocs logs inside the ``with`` block."""
+    counter = WarningCount()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(counter)
+    try:
+        yield counter
+    finally:
+        logger.removeHandler(counter)
 
 
 def show_mkdocs_warnings(level: int = logging.WARNING) -> None:
