@@ -446,3 +446,12 @@ def effective_status(post: Post) -> str:
 def effective_label(post: Post) -> str:
     """The words for :func:`effective_status` (``berubah setelah disetujui``)."""
     return standing_label(standing_of(post))
+
+
+def changed_label(post: Post) -> str:
+    """``Berubah setelah disetujui``: the badge of a post whose content changed, or ``""``."""
+    standing = standing_of(post)
+    bound = standing.bound
+    if not standing.changed or bound is None:
+        return ""
+    return t("approval.badge.changed_after", step=action_done(bound.action))

@@ -66,10 +66,16 @@ def badge(status: str) -> Badge:
 def display_status(post: Post) -> Badge:
     """The badge a post shows on every page.
 
-    Every status display goes through here. Today it is the front matter's ``status``; the
-    approval work replaces it with the recorded state (including ``berubah``).
+    Every status display goes through here: the state the approval records give
+    (:func:`kalender.approval.effective_status`), or ``berubah`` when the content changed
+    after the paraf or approval the status rests on.
     """
-    return badge(post.status.value)
+    from .approval import changed_label, effective_status
+
+    status = effective_status(post)
+    if status == CHANGED:
+        return Badge(status, changed_label(post), STATUS_ICONS[CHANGED])
+    return badge(status)
 
 
 def legend(shown: Iterable[Badge] = ()) -> tuple[Badge, ...]:

@@ -29,6 +29,7 @@ from .calendar_view import SiteInput, SiteView, View, build_site, page_source
 from .dates import parse_day, today_in
 from .i18n import t
 from .loader import Project, load_project
+from .plugin_approval import ApprovalSite, add_approval
 from .plugin_previews import add_previews
 from .previews import Previews
 from .problems import Problem
@@ -55,6 +56,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.site: SiteView | None = None
         self.views: dict[str, View] = {}
         self.files: Files | None = None
+        self.approval: ApprovalSite | None = None
         self.previews: Previews | None = None
         self.root = Path.cwd()
 
@@ -77,6 +79,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, content=page_source(view)))
         self.previews = add_previews(project, findings, files, config, self.site.today)
+        self.approval = add_approval(project.posts, project.calendar, files, config,
+                                     self.site.today)
         self.files = files
         return files
 
@@ -102,6 +106,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             "kalender": self.site,
             "view": self.views.get(page.file.src_uri),
             "href": _Links(self.files, page),
+            "approval": self.approval,
             "previews": self.previews,
         }
         context.update(extra)  # type: ignore[typeddict-item]

@@ -1,0 +1,112 @@
+"""The approval's part of the mkdocs plugin: the timeline and comments of each post page, and
+the "Menunggu" page. The views are built by :mod:`kalender.timeline`; the templates are
+``overrides/partials/kalender/approval.html`` (post page), ``approval_thread.html`` (inside
+each platform preview) and ``overrides/kalender/menunggu.html``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from .approval import role_name
+from .config import CalendarData
+from .dates import full_date
+from .i18n import t
+from .model import Post
+from .timeline import ApprovalView, CommentView, view_of, waiting
+
+WAITING_PAGE = "menunggu/index.md"
+
+
+@dataclass(frozen=True)
+class WaitingItem:
+    """One post waiting for one member: which post, and what they are to do."""
+
+    post_id: str
+    what: str
+    platforms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MemberWaiting:
+    """A member of the team and the posts waiting for them."""
+
+    member: str
+    name: str
+    role: str
+    items: tuple[WaitingItem, ...]
+
+    @property
+    def groups(self) -> list[tuple[str, list[WaitingItem]]]:
+        """The items grouped by what is to be done, in the order they first appear."""
+        grouped: dict[str, list[WaitingItem]] = {}
+        for item in self.items:
+            grouped.setdefault(item.what, []).append(item)
+        return list(grouped.items())
+
+
+@dataclass
+class ApprovalSite:
+    """The approval views of every post, and who each post waits for."""
+
+    today: dt.date
+    views: dict[str, ApprovalView] = field(default_factory=dict)
+    members: tuple[MemberWaiting, ...] = ()
+
+    def of(self, post_id: str) -> ApprovalView | None:
+        """The approval view of a post (templates: ``approval.of(view.entry.id)``)."""
+        return self.views.get(post_id)
+
+    def thread(self, post_id: str, platform: str) -> list[CommentView]:
+        """The comments on one platform of a post."""
+        view = self.views.get(post_id)
+        return view.comments_on(platform) if view else []
+
+    @property
+    def title(self) -> str:
+        return t("approval.site.waiting_title")
+
+    @property
+    def today_label(self) -> str:
+        return full_date(self.today)
+
+    @property
+    def total(self) -> int:
+        return sum(len(m.items) for m in self.members)
+
+
+def build_approval_site(posts: Sequence[Post], calendar: CalendarData,
+                        today: dt.date) -> ApprovalSite:
+    """Every post's approval view, and the waiting lists, as of ``today``."""
+    team = calendar.team
+    site = ApprovalSite(today, {p.id: view_of(p, team, today) for p in posts})
+    site.members = tuple(
+        MemberWaiting(member, team.members[member].name, role_name(team.members[member].role),
+                      tuple(WaitingItem(w.post.id, w.what, w.platforms) for w in items))
+        for member, items in waiting(posts, team, today).items()
+    )
+    return site
+
+
+def add_approval(posts: Sequence[Post], calendar: CalendarData | None, files: Files,
+                 config: MkDocsConfig, today: dt.date) -> ApprovalSite | None:
+    """Build the approval views and add the "Menunggu" page to ``files``."""
+    if calendar is None:
+        return None
+    site = build_approval_site(posts, calendar, today)
+    if files.get_file_from_path(WAITING_PAGE) is None:
+        files.append(File.generated(config, WAITING_PAGE, content=waiting_page_source()))
+    return site
+
+
+def waiting_page_source() -> str:
+    """The Markdown page "Menunggu": front matter naming its template."""
+    meta = {"title": t("approval.site.waiting_title"), "template": "kalender/menunggu.html",
+            "hide": ["toc"], "search": {"exclude": True}}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n"
