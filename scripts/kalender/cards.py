@@ -48,9 +48,11 @@ FONT_FILES = {True: "DejaVuSans-Bold.ttf", False: "DejaVuSans.ttf"}
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 JPEG_QUALITY = 80
 FILE_MODE = 0o644
-VIDEO_LONG_SIDE = 480
+VIDEO_LONG_SIDE = 512
+VIDEO_BLOCK = 16  # sides in whole macroblocks: odd chroma sizes made x264 output vary
 VIDEO_FPS = 10
 VIDEO_SECONDS = 4
+X264_OPTIONS = {"crf": "30", "preset": "medium", "threads": "1", "flags": "+bitexact"}
 LOGO_SIZE = 512
 BANNER_SIZE = (1500, 500)
 SLIDE_HEADING = re.compile(r"^#{1,6}\s*teks kartu\s*$", re.IGNORECASE)
@@ -274,10 +276,15 @@ def save_image(image: Image.Image, path: Path) -> None:
 
 
 def video_size(size: tuple[int, int], long_side: int = VIDEO_LONG_SIDE) -> tuple[int, int]:
-    """``size`` scaled so its long side is ``long_side``, both sides even (for H.264)."""
+    """``size`` scaled so its long side is ``long_side``, both sides whole 16-pixel blocks
+    (9:16 gives 288x512, 16:9 gives 512x288)."""
     width, height = size
     scale = long_side / max(width, height)
-    return (round(width * scale / 2) * 2, round(height * scale / 2) * 2)
+    return (_blocks(width * scale), _blocks(height * scale))
+
+
+def _blocks(side: float) -> int:
+    return max(VIDEO_BLOCK, round(side / VIDEO_BLOCK) * VIDEO_BLOCK)
 
 
 def write_video(card: Card, path: Path, seconds: int = VIDEO_SECONDS) -> None:
@@ -287,11 +294,9 @@ def write_video(card: Card, path: Path, seconds: int = VIDEO_SECONDS) -> None:
     def encode(target: Path) -> None:
         with av.open(str(target), "w", format="mp4",
                      container_options={"fflags": "+bitexact"}) as container:
-            stream: Any = container.add_stream("libx264", rate=VIDEO_FPS)
+            stream: Any = container.add_stream("libx264", rate=VIDEO_FPS, options=X264_OPTIONS)
             stream.width, stream.height = card.size
             stream.pix_fmt = "yuv420p"
-            stream.options = {"crf": "30", "preset": "medium", "threads": "1", "flags": "+bitexact",
-                              "x264-params": "threads=1:sliced-threads=0"}
             for frame in _video_frames(card, seconds * VIDEO_FPS):
                 container.mux(stream.encode(frame))
             container.mux(stream.encode(None))
