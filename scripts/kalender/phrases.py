@@ -34,6 +34,7 @@ INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # A word: letters and digits, with any combining marks and invisible characters inside it.
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff])+")
 REPEATS = re.compile(r"([^\W\d_])\1+")  # letters only: "11" stays a number
+SENTENCE_END = re.compile(r"[.!?;]|\n\s*\n")  # a full stop, or a blank line
 QUOTE_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
@@ -68,6 +69,18 @@ def words(text: str) -> list[Word]:
             if norm:
                 found.append(Word(norm, part_start, part_end))
     return found
+
+
+def sentences(text: str, text_words: Sequence[Word]) -> list[int]:
+    """The sentence number of each word: it grows at ``.``, ``!``, ``?``, ``;`` and blank
+    lines between two words (a single line break does not end a sentence)."""
+    numbers, current, previous_end = [], 0, 0
+    for word in text_words:
+        if SENTENCE_END.search(text, previous_end, word.start):
+            current += 1
+        numbers.append(current)
+        previous_end = word.end
+    return numbers
 
 
 def _camel_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -138,7 +151,7 @@ class Match:
     mentioned: bool = False
 
 
-MENTION_WINDOW = 3  # words before a phrase searched for the list's mention words
+MENTION_WINDOW = 3  # words before a phrase, in its sentence, searched for mention words
 
 
 def find_phrases(text: str, phrases: Sequence[Phrase]) -> list[Match]:
@@ -146,10 +159,11 @@ def find_phrases(text: str, phrases: Sequence[Phrase]) -> list[Match]:
 
     A match is flagged ``mentioned`` when it stands inside quotation marks (“…”, «…»,
     "…") or when one of its list's ``mention_before`` words comes in the three words
-    before it: the post talks about the words (e.g. how to spot a hoax: *jangan viralkan*)
-    rather than uses them.
+    before it in its sentence: the post talks about the words (e.g. how to spot a hoax:
+    *jangan viralkan*) rather than uses them.
     """
     text_words = words(text)
+    sentence = sentences(text, text_words)
     quotes = quoted_spans(text)
     found = []
     for index in range(len(text_words)):
@@ -158,7 +172,8 @@ def find_phrases(text: str, phrases: Sequence[Phrase]) -> list[Match]:
                 start = text_words[index].start
                 end = text_words[index + len(phrase.pattern.parts) - 1].end
                 quoted = any(q_start <= start and end <= q_end for q_start, q_end in quotes)
-                before = {w.norm for w in text_words[max(0, index - MENTION_WINDOW):index]}
+                before = {w.norm for i, w in enumerate(text_words[:index])
+                          if i >= index - MENTION_WINDOW and sentence[i] == sentence[index]}
                 mentioned = quoted or bool(before & phrase.mention_before)
                 found.append(Match(start, end, text[start:end], phrase, mentioned))
     return found
@@ -225,8 +240,10 @@ NOT_A_BALLOT = frozenset({"tahun", "th", "thn"})  # "Nomor 7 Tahun 2017" cites a
 
 def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
     """Each reference to a party, candidate or ballot number within ``lists.window`` words
-    of a campaign verb (``coblos``, ``pilih``, ``dukung``, ``nomor urut`` ...)."""
+    of a campaign verb (``coblos``, ``pilih``, ``dukung``, ``nomor urut`` ...), in the same
+    sentence."""
     text_words = words(text)
+    sentence = sentences(text, text_words)
     references = list(_references(text_words, lists))
     verbs = [(i, i + len(p.parts) - 1) for i in range(len(text_words))
              for p in lists.verbs if p.matches_at(text_words, i)]
@@ -234,6 +251,7 @@ def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
     for contestant, (r_first, r_last) in references:
         near = [(v_first, v_last) for v_first, v_last in verbs
                 if (v_last < r_first or v_first > r_last)
+                and sentence[v_first] == sentence[r_first]
                 and min(abs(v_first - r_last), abs(r_first - v_last)) <= lists.window]
         if near:
             v_first, v_last = min(near, key=lambda v: min(abs(v[0] - r_last), abs(r_first - v[1])))

@@ -21,7 +21,7 @@ from . import Context, project_finding, project_rule
 from .wording import satker_line
 
 HANDLE_PREFIX = "JDIHKPU"
-HANDLE = re.compile(rf"^{HANDLE_PREFIX}[_.](?P<region>[A-Za-z][A-Za-z0-9]*)$")
+HANDLE = re.compile(rf"^{HANDLE_PREFIX}[_.](?P<region>[A-Za-z][A-Za-z0-9]*)$", re.IGNORECASE)
 ORANGE_HUE = (15, 45)  # degrees
 ORANGE_MIN_SATURATION = 0.45
 ORANGE_MIN_VALUE = 0.45

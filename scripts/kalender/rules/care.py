@@ -37,7 +37,9 @@ def empty_caption(post: Post, context: Context, finding: Finding) -> Iterator[Pr
         return
     for wording in wordings(post, context):
         if wording.platform is not None and not HASHTAG.sub("", wording.caption).strip():
-            yield finding(wording.caption_key, "content.empty_caption", severity=severity,
+            written = ".".join(map(str, wording.caption_key)) in post.lines
+            key = wording.caption_key if written else ("platforms",)
+            yield finding(key, "content.empty_caption", severity=severity,
                           for_platform=wording.platform, where=wording.where,
                           status=post.status.value)
 

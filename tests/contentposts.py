@@ -1,0 +1,43 @@
+"""Tiny posts for the content rules: one front matter written on the spot, checked with the
+real engine (``kalender.checking.check_project``) and the repository's own calendar data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kalender.checking import check_project
+from kalender.model import category_of
+
+HEAD = """---
+title: Uji
+date: {date}
+category: {category}
+type: {type}
+status: {status}
+platforms: {platforms}
+"""
+# Line 1 is '---'; title is line 2, date 3, category 4, type 5, status 6, platforms 7, and
+# the given lines start at line 8.
+MANDATORY = "hashtags: [JDIHKPU, KPUSingkawang]\n"
+
+Found = tuple[int | None, str, str, str | None]  # line, severity, message, platform
+
+
+def write_post(repo: Path, lines: str, *, type: str = "non-edukasi", status: str = "draf",
+               date: str = "2026-12-02 09:00", platforms: str = "[instagram]",
+               hashtags: str = MANDATORY) -> Path:
+    """A post in ``repo`` with the fixed head, then ``lines`` from line 8, then ``hashtags``."""
+    day = date[:10]
+    path = repo / "posts" / day[:4] / day[5:7] / f"{day}-uji.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    head = HEAD.format(date=date, category=category_of(type), type=type, status=status,
+                       platforms=platforms)
+    path.write_text(head + lines + hashtags + "---\nCatatan.\n", encoding="utf-8")
+    return path
+
+
+def findings(repo: Path, *codes: str) -> list[Found]:
+    """The problems of rules ``codes`` on the repository, in the order they were found."""
+    problems, _ = check_project(repo)
+    return [(p.line, p.severity.value, p.message, p.platform)
+            for p in problems if p.code in codes]
