@@ -101,11 +101,19 @@ def line_in_value(post: Post, key: Key, value: str, offset: int) -> int:
 
 
 def excerpt(text: str, start: int, end: int, margin: int = 12) -> str:
-    """``…kata  kata…``: the span with a little context, on one line."""
-    left = max(0, start - margin)
-    right = min(len(text), end + margin)
-    shown = " ".join(text[left:right].split("\n"))
-    return ("…" if left else "") + shown + ("…" if right < len(text) else "")
+    """``…kata  kata…``: the span with about ``margin`` characters of context on each side,
+    within its line and cut between words."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    left = max(line_start, start - margin)
+    if left > line_start and (space := text.find(" ", left, start)) != -1:
+        left = space + 1
+    right = min(line_end, end + margin)
+    if right < line_end and (space := text.rfind(" ", end, right)) != -1:
+        right = space
+    shown = text[left:right].strip(" ")
+    return ("…" if left > line_start else "") + shown + ("…" if right < line_end else "")
 
 
 def calendar_file(context: Context, name: str) -> Path:
