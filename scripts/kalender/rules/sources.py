@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -27,13 +28,13 @@ from ..citations import (
 from ..i18n import t
 from ..model import LegalProduct, Post
 from ..problems import Problem, Severity
-from ..schema import suggestion
 from . import Context, Finding, rule
 from .wording import line_in_text, stage_severity, wordings
 
 NEEDS_SOURCE = ("edukasi-kepemiluan", "edukasi-non-kepemiluan", "materi-penyuluhan",
                 "pengumuman")
 ANNOUNCEMENT = "pengumuman"
+KIND_HINT_CUTOFF = 0.8  # "Keputusan KPU Kota Singkawng" gets a hint, "Peraturan Menteri" none
 URL_IN_TEXT = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.\-]*://|www\.)[^\s<>\"']+")
 # A citation right after these words names another product: the one amended or revoked.
 AMENDS = re.compile(r"(?i)\b(?:atas|mengubah|diubah|mencabut|dicabut)\s*$")
@@ -106,8 +107,10 @@ def legal_kind(post: Post, context: Context, finding: Finding) -> Iterator[Probl
     if post.type != ANNOUNCEMENT or legal is None or is_allowed_kind(legal.jenis):
         return
     allowed = allowed_kinds(office_region(context.calendar.satker.name))
+    close = difflib.get_close_matches(legal.jenis, allowed, n=1, cutoff=KIND_HINT_CUTOFF)
+    hint = t("schema.did_you_mean", word=close[0]) if close else ""
     yield finding(("legal_product", "jenis"), "content.legal_kind", found=legal.jenis,
-                  allowed="; ".join(allowed), hint=suggestion(legal.jenis, allowed))
+                  allowed="; ".join(allowed), hint=hint)
 
 
 def office_region(name: str) -> str:
