@@ -14,7 +14,7 @@ from ..i18n import t
 from ..model import HASHTAG, Post
 from ..problems import Problem, Severity
 from . import Context, Finding, project_finding, project_rule, rule
-from .wording import satker_line, stage_severity, wordings
+from .wording import Key, Wording, satker_line, stage_severity, wordings
 
 
 @rule("tagging.mandatory", Severity.ERROR)
@@ -30,10 +30,18 @@ def mandatory_hashtags(post: Post, context: Context, finding: Finding) -> Iterat
         present = {tag.casefold() for tag in HASHTAG.findall(wording.text)}
         missing = [tag for tag in mandatory if tag.casefold() not in present]
         if missing:
-            yield finding(("hashtags",), "content.hashtags_missing", severity=severity,
+            yield finding(_key(post, wording), "content.hashtags_missing", severity=severity,
                           for_platform=wording.platform, where=wording.where,
                           missing=" ".join(f"#{tag}" for tag in missing),
                           room=_room(context, wording.platform, len(present), len(missing)))
+
+
+def _key(post: Post, wording: Wording) -> Key:
+    """Where to add them: ``hashtags`` when written, else the caption, else ``platforms``."""
+    for key in (("hashtags",), wording.caption_key):
+        if ".".join(map(str, key)) in post.lines:
+            return key
+    return ("platforms",)
 
 
 def _room(context: Context, platform_id: str, present: int, missing: int) -> str:
