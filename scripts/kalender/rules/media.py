@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..config import FormatRule, Platform
-from ..images import aspect_allowed, post_framings, ratio_text
+from ..images import Framing, aspect_allowed, post_framings, ratio_text
 from ..mediacache import MediaFacts, MediaIndex, index_for
 from ..model import Media, Post, Target
 from ..problems import Problem, Severity
@@ -107,7 +107,8 @@ def _allowed(fmt: FormatRule) -> str:
 
 @rule("media.too_small", Severity.WARNING)
 def too_small(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
-    """A picture whose crop is narrower than the recommended size will look blurred."""
+    """A picture whose crop is narrower than the recommended size will look blurred; a
+    video smaller than the recommended size on both sides too."""
     index = _index(context)
     readable = _readable(post, index)
     if len(readable) != len(post.media):
@@ -116,14 +117,26 @@ def too_small(post: Post, context: Context, finding: Finding) -> Iterator[Proble
         framings = post_framings(post, target, context.calendar.platforms,
                                  lambda m: _facts_for_poster(m, index).size)
         for position, framing in enumerate(framings):
-            crop_w = framing.box[2] - framing.box[0]
-            crop_h = framing.box[3] - framing.box[1]
-            if crop_w < framing.size[0]:
-                yield finding(("media", position, "file"), "media_rule.too_small",
+            media = post.media[position]
+            found = _small(framing, readable[position] if media.is_video else None)
+            if found is not None:
+                yield finding(("media", position, "file"),
+                              "media_rule.video_small" if media.is_video
+                              else "media_rule.too_small",
                               for_platform=target.platform, name=platform.name,
-                              format=target.format, file=post.media[position].file,
-                              found=f"{crop_w}x{crop_h}",
+                              format=target.format, file=media.file, found=found,
                               expected=f"{framing.size[0]}x{framing.size[1]}")
+
+
+def _small(framing: Framing, video: MediaFacts | None) -> str | None:
+    """The size shown in the finding when the media is too small, else None. A video is
+    not cropped: its own size counts; a picture's crop counts."""
+    if video is not None:
+        big_enough = video.width >= framing.size[0] or video.height >= framing.size[1]
+        return None if big_enough else f"{video.width}x{video.height}"
+    crop_w = framing.box[2] - framing.box[0]
+    crop_h = framing.box[3] - framing.box[1]
+    return None if crop_w >= framing.size[0] else f"{crop_w}x{crop_h}"
 
 
 def _facts_for_poster(media: Media, index: MediaIndex) -> MediaFacts:
