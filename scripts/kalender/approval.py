@@ -270,9 +270,15 @@ def _independent(standing: Standing, move: Move, team: Team) -> None:
     if move.by in standing.history.submitters:
         raise Refused("approval.why.own_draft", name=name, member=move.by)
     paraf = standing.history.paraf
-    if move.action is Action.APPROVE and paraf is not None and paraf.by == move.by:
+    if _second_check(standing, move.action) and paraf is not None and paraf.by == move.by:
         raise Refused("approval.why.same_person", name=name, member=move.by,
                       when=moment_text(paraf.at))
+
+
+def _second_check(standing: Standing, action: Action) -> bool:
+    """True for the Divisi's check (step 3): approving, or returning an initialled post."""
+    return action is Action.APPROVE or (action is Action.RETURN
+                                        and standing.state == Status.DIPARAF)
 
 
 def _upload(standing: Standing, move: Move) -> None:
@@ -325,7 +331,7 @@ def _may_check(standing: Standing, action: Action, member: str) -> bool:
     if member in standing.history.submitters:
         return False
     paraf = standing.history.paraf
-    return not (action is Action.APPROVE and paraf is not None and paraf.by == member)
+    return not (_second_check(standing, action) and paraf is not None and paraf.by == member)
 
 
 def next_text(standing: Standing, team: Team, day: dt.date, post_id: str) -> str:

@@ -201,10 +201,15 @@ def waiting(posts: Iterable[Post], team: Team, day: dt.date) -> dict[str, list[W
     result: dict[str, list[Waiting]] = {m: [] for m in team.members}
     for post in sorted(posts, key=lambda p: (p.when, p.id)):
         standing = standing_of(post)
+        moves: dict[str, list[Turn]] = {}
         for turn in turns(standing, team, day):
             for member in _waiting_for(turn, standing):
-                result[member].append(Waiting(post, turn.step.action, standing_label(standing),
-                                              action_name(turn.step.action), turn.platforms))
+                moves.setdefault(member, []).append(turn)
+        for member, member_turns in moves.items():
+            first = member_turns[0]
+            what = t("approval.or").join(action_name(m.step.action) for m in member_turns)
+            result[member].append(Waiting(post, first.step.action, standing_label(standing),
+                                          what, first.platforms))
     return result
 
 
