@@ -168,7 +168,8 @@ def test_returned_then_resubmitted_needs_both_checks_again(runner: CliRunner, re
 NEXT_KASUBBAG = (f"Hendra Gunawan, S.H. (hendra) sebagai Kepala Subbagian Hukum dan SDM: "
                  f"memberi paraf (kalender initial {POST_ID}) atau mengembalikan "
                  f"(kalender return {POST_ID} --note \"…\")")
-REFUSED = "Galat: langkah '{action}' pada pos '" + POST_ID + "' ditolak; tidak ada berkas yang diubah."
+REFUSED = ("Galat: langkah '{action}' pada pos '" + POST_ID
+           + "' ditolak; tidak ada berkas yang diubah.")
 
 FORBIDDEN = [
     pytest.param(
