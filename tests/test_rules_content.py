@@ -267,6 +267,21 @@ def test_a_phrase_of_punctuation_only_is_reported(repo: Path) -> None:
          "angka).", None)]
 
 
+def test_a_missing_list_is_a_warning(repo: Path) -> None:
+    for path in (repo / "calendar" / "terlarang").glob("*.yml"):
+        path.unlink()
+    (repo / "calendar" / "partisan.yml").unlink()
+    problems, _ = check_project(repo)
+    assert [(p.where(repo), p.severity.value, p.message) for p in problems] == [
+        ("calendar/terlarang", "warning", "daftar calendar/terlarang/*.yml tidak ada: pemeriksaan "
+         "konten terlarang dan keberpihakan tidak berjalan; kembalikan berkasnya (lihat "
+         "docs/aturan-isi.md)."),
+        ("calendar/partisan.yml", "warning", "daftar calendar/partisan.yml tidak ada: pemeriksaan "
+         "konten terlarang dan keberpihakan tidak berjalan; kembalikan berkasnya (lihat "
+         "docs/aturan-isi.md)."),
+    ]
+
+
 def test_messages_in_english(repo: Path) -> None:
     set_language("en")
     write_post(repo, caption("Viralkan!"))

@@ -314,6 +314,7 @@ PARTISAN_SCHEMA = Field("mapping", keys={
 })
 
 FORBIDDEN_FOLDER = "terlarang"
+PARTISAN_FILE = "partisan.yml"
 
 
 def load_phrases(folder: Path, report: Report) -> tuple[Phrase, ...]:
@@ -351,7 +352,7 @@ def load_partisan(folder: Path, report: Report) -> PartisanLists | None:
     """The lists of ``calendar/partisan.yml``; None when the file is absent or wrong."""
     from .config import read_data_file
 
-    path = folder / "partisan.yml"
+    path = folder / PARTISAN_FILE
     if not path.exists():
         return None
     located = read_data_file(path, PARTISAN_SCHEMA, report)

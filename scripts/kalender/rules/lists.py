@@ -15,9 +15,16 @@ from pathlib import Path
 from ..i18n import language
 from ..important_days import FILE_NAME as DAYS_FILE
 from ..important_days import ImportantDay, load_important_days
-from ..phrases import FORBIDDEN_FOLDER, PartisanLists, Phrase, load_partisan, load_phrases
-from ..problems import Problem, Report
-from . import Context, project_rule
+from ..phrases import (
+    FORBIDDEN_FOLDER,
+    PARTISAN_FILE,
+    PartisanLists,
+    Phrase,
+    load_partisan,
+    load_phrases,
+)
+from ..problems import Problem, Report, Severity
+from . import Context, project_finding, project_rule
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,7 @@ def content_lists(folder: Path) -> ContentLists:
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    files = [*sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")), folder / "partisan.yml",
+    files = [*sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")), folder / PARTISAN_FILE,
              folder / DAYS_FILE]
     return tuple((p.name, *_stamp(p)) for p in files)
 
@@ -61,5 +68,15 @@ def _read(folder: Path, signature: tuple[tuple[str, int, int], ...],
 
 @project_rule("content.lists")
 def list_problems(context: Context) -> Iterator[Problem]:
-    """Problems in the lists themselves (a phrase without basis, a date that is not a date)."""
-    yield from content_lists(context.calendar.folder).problems
+    """Problems in the lists themselves (a phrase without basis, a date that is not a date),
+    and a warning when a list is missing: its checks would silently not run."""
+    folder = context.calendar.folder
+    yield from content_lists(folder).problems
+    if not any((folder / FORBIDDEN_FOLDER).glob("*.yml")):
+        yield project_finding("content.lists", folder / FORBIDDEN_FOLDER, None,
+                              "content.list_missing", severity=Severity.WARNING,
+                              file=f"calendar/{FORBIDDEN_FOLDER}/*.yml")
+    if not (folder / PARTISAN_FILE).exists():
+        yield project_finding("content.lists", folder / PARTISAN_FILE, None,
+                              "content.list_missing", severity=Severity.WARNING,
+                              file=f"calendar/{PARTISAN_FILE}")
