@@ -132,3 +132,37 @@ def test_ics_round_trips_with_one_event_per_post_and_stable_uids(repo: Path) -> 
     assert str(events[0]["summary"]) == "pagi [Draf]"
     assert "Platform: Instagram (feed)" in str(events[0]["description"])
     assert str(events[0]["url"]).endswith("/pos/2026-12-07-pagi/")
+
+
+def test_rapat_scaffolds_the_minutes_once(repo: Path) -> None:
+    from click.testing import CliRunner
+
+    from kalender.cli import _register_commands, cli
+
+    _register_commands()
+    write_post(repo, "2026-12-07", "senin", status="diajukan", title="Apa itu PKPU")
+    shutil_copy_days(repo)
+    runner = CliRunner()
+    args = ["--root", str(repo), "rapat", "--week", "2026-W50", "--today", "2026-12-07"]
+    first = runner.invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert first.output == "Notulen disiapkan: calendar/rapat/2026-W50.md\n"
+    minutes = (repo / "calendar" / "rapat" / "2026-W50.md").read_text(encoding="utf-8")
+    assert minutes.startswith("# Notulen Rapat Pengelola Akun JDIH, Minggu 2026-W50\n\n"
+                              "Tanggal: Senin, 7 Desember 2026\n")
+    assert ("- Diajukan (1 pos), menunggu Hendra Gunawan, S.H.: Apa itu PKPU"
+            in minutes.splitlines())
+    assert "- Hari Antikorupsi Sedunia (9 Desember 2026) belum punya pos." in minutes
+    assert "- Belum ada pos pada Selasa, 8 Desember 2026." in minutes
+    second = runner.invoke(cli, args)
+    assert second.exit_code == 1
+    assert second.output == ("Galat: notulen calendar/rapat/2026-W50.md sudah ada; notulen "
+                             "yang sudah ditulis tidak ditimpa.\n")
+    bad = runner.invoke(cli, ["--root", str(repo), "rapat", "--week", "2026-49"])
+    assert bad.exit_code == 2
+    assert "minggu '2026-49' tidak sah: diharapkan minggu ISO seperti 2026-W49." in bad.output
+
+
+def shutil_copy_days(repo: Path) -> None:
+    """The repo fixture copies calendar/, which holds hari-penting.yml: check it is there."""
+    assert (repo / "calendar" / "hari-penting.yml").is_file()

@@ -94,7 +94,9 @@ class LegalProduct:
 
     def citation(self) -> str:
         """``Peraturan KPU Nomor 8 Tahun 2019 tentang ...``"""
-        tahun = f" Tahun {self.tahun}" if self.tahun else ""
+        written = self.nomor.lower().replace(" ", "")
+        has_year = self.tahun is not None and f"tahun{self.tahun}" in written
+        tahun = f" Tahun {self.tahun}" if self.tahun and not has_year else ""
         tentang = f" tentang {self.tentang}" if self.tentang else ""
         return f"{self.jenis} Nomor {self.nomor}{tahun}{tentang}"
 
