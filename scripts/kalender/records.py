@@ -261,7 +261,7 @@ def with_status(raw: bytes, status: str, path: Path) -> bytes:
     else:
         lines[index] = _status_line(lines[index], status, path, index + 1)
     new = b"".join(lines)
-    _same_but_status(raw, new, status, path)
+    _same_but_status(raw, new, status, path, (closing if index is None else index) + 1)
     return new
 
 
@@ -284,10 +284,13 @@ def _status_line(line: bytes, status: str, path: Path, number: int) -> bytes:
             + match["end"])
 
 
-def _same_but_status(old: bytes, new: bytes, status: str, path: Path) -> None:
-    before, after = _front_matter(old), _front_matter(new)
+def _same_but_status(old: bytes, new: bytes, status: str, path: Path, line: int) -> None:
+    try:
+        before, after = _front_matter(old), _front_matter(new)
+    except yaml.YAMLError:
+        before, after = None, None
     if not isinstance(before, dict) or after != {**before, "status": status}:
-        raise KalenderError("records.status_line", file=path.name, line=1)
+        raise KalenderError("records.status_line", file=path.name, line=line)
 
 
 def _front_matter(raw: bytes) -> Any:
