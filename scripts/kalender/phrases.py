@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .problems import Report
 from .schema import Field
 
+T = TypeVar("T")
 LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t"})
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # A word: letters and digits, with any combining marks and invisible characters inside it.
@@ -59,6 +61,11 @@ def normalise_word(word: str) -> str:
 
 def words(text: str) -> list[Word]:
     """The words of ``text`` in order, hashtags split where their case changes."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=512)
+def _words(text: str) -> tuple[Word, ...]:
     found: list[Word] = []
     for match in WORD.finditer(text):
         start, end = match.span()
@@ -68,7 +75,7 @@ def words(text: str) -> list[Word]:
             norm = normalise_word(text[part_start:part_end])
             if norm:
                 found.append(Word(norm, part_start, part_end))
-    return found
+    return tuple(found)
 
 
 def sentences(text: str, text_words: Sequence[Word]) -> list[int]:
@@ -165,9 +172,10 @@ def find_phrases(text: str, phrases: Sequence[Phrase]) -> list[Match]:
     text_words = words(text)
     sentence = sentences(text, text_words)
     quotes = quoted_spans(text)
+    candidates = _by_first_word(phrases, lambda p: [p.pattern])
     found = []
-    for index in range(len(text_words)):
-        for phrase in phrases:
+    for index, word in enumerate(text_words):
+        for phrase in candidates(word.norm):
             if phrase.pattern.matches_at(text_words, index):
                 start = text_words[index].start
                 end = text_words[index + len(phrase.pattern.parts) - 1].end
@@ -245,8 +253,9 @@ def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
     text_words = words(text)
     sentence = sentences(text, text_words)
     references = list(_references(text_words, lists))
-    verbs = [(i, i + len(p.parts) - 1) for i in range(len(text_words))
-             for p in lists.verbs if p.matches_at(text_words, i)]
+    verb_at = _by_first_word(lists.verbs, lambda p: [p])
+    verbs = [(i, i + len(p.parts) - 1) for i, word in enumerate(text_words)
+             for p in verb_at(word.norm) if p.matches_at(text_words, i)]
     hits = []
     for contestant, (r_first, r_last) in references:
         near = [(v_first, v_last) for v_first, v_last in verbs
@@ -265,8 +274,9 @@ def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
 def _references(text_words: Sequence[Word], lists: PartisanLists
                 ) -> Iterator[tuple[Contestant, tuple[int, int]]]:
     ballots = lists.ballots
+    candidates = _by_first_word(lists.contestants, lambda c: list(c.patterns))
     for index, word in enumerate(text_words):
-        for contestant in lists.contestants:
+        for contestant in candidates(word.norm):
             for pattern in contestant.patterns:
                 if pattern.matches_at(text_words, index):
                     yield contestant, (index, index + len(pattern.parts) - 1)
@@ -276,6 +286,30 @@ def _references(text_words: Sequence[Word], lists: PartisanLists
             number = _word(text_words, number_at)
             if number in ballots and _word(text_words, number_at + 1) not in NOT_A_BALLOT:
                 yield ballots[number], (index, number_at)
+
+
+def _by_first_word(items: Sequence[T], patterns: Callable[[T], list[Pattern]]
+                   ) -> Callable[[str], list[T]]:
+    """A lookup of the items whose pattern may start at a word: those whose first word is
+    that word, and those whose first word is a prefix (``bantai*``)."""
+    exact: dict[str, dict[int, T]] = {}
+    by_prefix: list[tuple[str, T]] = []
+    for item in items:
+        for pattern in patterns(item):
+            first, prefix = pattern.parts[0] if pattern.parts else ("", False)
+            if prefix:
+                by_prefix.append((first, item))
+            else:
+                exact.setdefault(first, {})[id(item)] = item
+
+    def lookup(word: str) -> list[T]:
+        found = dict(exact.get(word, {}))
+        for first, item in by_prefix:
+            if word.startswith(first):
+                found.setdefault(id(item), item)
+        return list(found.values())
+
+    return lookup
 
 
 def _word(text_words: Sequence[Word], index: int) -> str:
