@@ -57,9 +57,10 @@ def heic(path: Path, size: tuple[int, int] = (64, 48), colour: tuple[int, int, i
     return path
 
 
-def truncated(source: Path, path: Path, keep: int = 4000) -> Path:
-    """The first ``keep`` bytes of ``source``: a download that stopped half-way."""
-    path.write_bytes(source.read_bytes()[:keep])
+def truncated(source: Path, path: Path) -> Path:
+    """The first half of ``source``: a download that stopped half-way."""
+    data = source.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
     return path
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from mediafiles import grid_photo, photo, video
+from mediafiles import grid_photo, photo, truncated, video
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-12-01"
@@ -128,6 +128,14 @@ def _layout_posts(repo: Path) -> None:
     write_post(repo, post_id, {
         "platforms": ["x", "facebook"], "caption": "Tiga gambar.",
         "media": images(repo, post_id, [(1200, 675)] * 3)})
+    post_id = "2026-12-11-foto-rusak"
+    folder = media_folder(repo, post_id)
+    whole = photo(folder / "utuh.jpg", (1600, 1200))
+    broken = truncated(whole, folder / "rapat.jpg")
+    whole.unlink()
+    write_post(repo, post_id, {
+        "platforms": {"instagram": "feed", "x": "post"}, "caption": "Foto yang rusak.",
+        "media": [item(post_id, broken, "Foto rapat")]})
     post_id = "2026-11-20-sudah-tayang"
     write_post(repo, post_id, {
         "status": "diunggah", "platforms": {"instagram": "feed"}, "caption": "Sudah tayang.",

@@ -151,6 +151,7 @@ class Preview:
     counts: tuple[Count, ...]
     findings: tuple[FindingView, ...]
     date_label: str
+    broken: bool = False  # the post has media, but a file cannot be read (see findings)
 
     @property
     def caption(self) -> Text | None:
@@ -240,21 +241,24 @@ def styled_html(text: str, spans: Sequence[Span], start: int, end: int) -> Marku
     (``<mark>`` past the limit or on a phrase a rule objects to, with ``data-rule``).
     Line breaks stay in the text (the stylesheet keeps them)."""
     cuts = sorted({start, end, *(p for s, e, _, _ in spans for p in (s, e) if start < p < end)})
-    parts = []
+    pieces: list[tuple[tuple[str, str], str]] = []
     for left, right in zip(cuts, cuts[1:], strict=False):
         covering = [(c, r) for s, e, c, r in spans if s <= left and right <= e]
-        piece = escape(text[left:right])
-        if not covering:
-            parts.append(piece)
-            continue
-        classes = " ".join(sorted({c for c, _ in covering}))
-        rules = " ".join(sorted({r for _, r in covering if r}))
-        if rules:
-            parts.append(Markup('<mark class="{}" data-rule="{}">{}</mark>').format(
-                classes, rules, piece))
+        style = (" ".join(sorted({c for c, _ in covering})),
+                 " ".join(sorted({r for _, r in covering if r})))
+        if pieces and pieces[-1][0] == style:  # overlapping phrases: one mark, not two
+            pieces[-1] = (style, pieces[-1][1] + text[left:right])
         else:
-            parts.append(Markup('<span class="{}">{}</span>').format(classes, piece))
-    return Markup("").join(parts)
+            pieces.append((style, text[left:right]))
+    return Markup("").join(_styled(classes, rules, piece) for (classes, rules), piece in pieces)
+
+
+def _styled(classes: str, rules: str, piece: str) -> Markup:
+    if not classes:
+        return escape(piece)
+    if rules:
+        return Markup('<mark class="{}" data-rule="{}">{}</mark>').format(classes, rules, piece)
+    return Markup('<span class="{}">{}</span>').format(classes, piece)
 
 
 def text_view(item: TextField, phrases: Iterable[tuple[int, int, str]] = ()) -> Text:
@@ -455,7 +459,7 @@ def _preview(plan: _Plan, calendar: CalendarData, builder: PreviewBuilder,
     platform = calendar.platforms[target.platform]
     texts = [x for x in target_texts(post, target, platform) if x.field != "tags"]
     shown = tuple(text_view(x, phrase_spans(x.text, calendar.folder)) for x in texts)
-    own = [p for p in findings.get(post.id, ()) if p.platform == target.platform]
+    own = [p for p in findings.get(post.id, ()) if concerns(p, target.platform)]
     return Preview(
         post_id=post.id, platform=target.platform, platform_name=platform.name,
         format=target.format, format_label=t(f"preview.format.{target.format}"),
@@ -465,7 +469,16 @@ def _preview(plan: _Plan, calendar: CalendarData, builder: PreviewBuilder,
         pictures=tuple(_picture(builder, m, f, r) for m, f, r in plan.pictures),
         counts=counts_for(post, target, platform, texts),
         findings=tuple(_finding(p) for p in own), date_label=_short_date(post),
+        broken=bool(post.media) and not plan.pictures,
     )
+
+
+def concerns(problem: Problem, platform: str) -> bool:
+    """Whether a finding belongs on ``platform``'s preview: it names that platform, or it
+    is about the post's media (a damaged file leaves every preview without its picture)."""
+    if problem.platform is not None:
+        return problem.platform == platform
+    return problem.code.startswith("media.")
 
 
 def _picture(builder: PreviewBuilder, media: Media, framing: Framing,

@@ -183,6 +183,18 @@ def test_carousel_arrows_switch_slides_without_network(open_post: object) -> Non
         arg=carousel.element_handle(), timeout=5000)
 
 
+def test_damaged_photo_shows_the_finding_not_a_broken_page(open_post: object) -> None:
+    page = open_post("2026-12-11-foto-rusak")  # type: ignore[operator]
+    for platform in ("instagram", "x"):
+        shown = preview(page, platform)
+        assert shown.locator(".kk-pic--missing").inner_text() == \
+            "Gambar tidak dapat dibuat; lihat temuan."
+        finding = shown.locator('.kk-findings [data-rule="media.unreadable"]')
+        assert finding.inner_text().startswith(
+            "galat gambar 'rapat.jpg' rusak dan tidak dapat dibaca")
+        assert shown.locator('[data-warning-badge][data-severity="error"]').is_visible()
+
+
 FORMAT_POSTS = {
     ("instagram", "feed"): "2026-12-02-ig-panjang",
     ("instagram", "carousel"): "2026-12-07-carousel",
@@ -226,13 +238,13 @@ def test_instagram_grid_page_shows_coming_then_published(repo: Path, browser: ob
     tiles = page.locator("[data-profile-grid] .kk-tile")
     states = [tiles.nth(i).get_attribute("data-tile") for i in range(tiles.count())]
     posts = [tiles.nth(i).get_attribute("data-post") for i in range(tiles.count())]
-    assert posts == ["2026-12-07-carousel", "2026-12-06-lima-platform",
+    assert posts == ["2026-12-11-foto-rusak", "2026-12-07-carousel", "2026-12-06-lima-platform",
                      "2026-12-05-foto-miring", "2026-12-02-ig-panjang",
                      "2026-11-20-sudah-tayang"]  # newest first; the story is not on the grid
-    assert states == ["coming", "coming", "coming", "coming", "published"]
+    assert states == ["coming"] * 5 + ["published"]
     first = tiles.nth(0).bounding_box()
     second = tiles.nth(1).bounding_box()
-    fourth = tiles.nth(4).bounding_box()
+    fourth = tiles.nth(5).bounding_box()
     assert first and second and fourth
     assert round(first["y"]) == round(second["y"])  # side by side: three columns
     assert abs(first["height"] / first["width"] - 4 / 3) < 0.02  # 3:4 tiles
