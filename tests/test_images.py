@@ -253,3 +253,25 @@ def test_media_index_reads_an_unchanged_file_once_across_runs(tmp_path: Path) ->
     photo(path, (900, 600))
     assert second.facts(path).size == (900, 600)
     assert second.inspected == 1
+
+
+def test_post_with_a_heic_photo_loads_without_other_imports(repo: Path) -> None:
+    """A fresh interpreter that imports only the loader still reads HEIC (the loader is
+    what ``kalender check`` and the site call first)."""
+    import subprocess
+    import sys
+
+    folder = repo / "posts" / "2026" / "12" / "2026-12-02-heic"
+    folder.mkdir(parents=True)
+    heic(folder / "IMG_0001.HEIC", (1080, 1350))
+    (folder.parent / "2026-12-02-heic.md").write_text(
+        "---\ntitle: Foto ponsel\ndate: 2026-12-02 09:00\ncategory: rutin\n"
+        "type: edukasi-kepemiluan\nplatforms: [instagram]\ncaption: Foto.\nmedia:\n"
+        "  - file: 2026-12-02-heic/IMG_0001.HEIC\n    alt: Foto dari ponsel\n---\n",
+        encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from kalender.loader import load_project; "
+            "p = load_project(Path(sys.argv[1])); "
+            "print(len(p.posts), [e.message for e in p.report.errors])")
+    result = subprocess.run([sys.executable, "-c", code, str(repo)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.strip() == "1 []", result.stderr

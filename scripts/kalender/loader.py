@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from PIL import Image, UnidentifiedImageError
 
 from .config import PLATFORM_IDS, CalendarData, Platform, load_calendar
+from .images import HEIF_READABLE  # noqa: F401 - importing images lets Pillow open HEIC
 from .model import (
     CATEGORIES,
     CATEGORY_TYPES,
