@@ -206,6 +206,14 @@ def test_a_ballot_number_near_a_verb_is_a_warning(repo: Path) -> None:
         "dengan kata kampanye “pilih” (paling jauh 5 kata)"]
 
 
+def test_a_party_and_its_ballot_number_near_one_verb_make_one_finding(repo: Path) -> None:
+    text = "Ayo coblos PKB nomor urut 1!"
+    write_post(repo, caption(text))
+    assert [f[2].split(" (")[0] for f in findings(repo, PARTISAN)] == ["Instagram: “PKB”"]
+    assert [(h.start, h.end) for h in highlights(text, ROOT / "calendar")] == [
+        (4, 10), (11, 14), (15, 27)]
+
+
 @pytest.mark.parametrize("text", [
     "Pemilih mencoblos satu kali pada nomor urut, nama calon, atau tanda gambar partai.",
     "Undang-Undang Nomor 7 Tahun 2017 menjamin hak memilih setiap warga negara.",

@@ -48,7 +48,7 @@ def highlights(text: str, calendar_folder: Path) -> list[Highlight]:
     if lists.partisan is not None:
         marks += [Highlight(start, end, "content.partisan", Severity.WARNING)
                   for hit in find_partisan(text, lists.partisan) for start, end in hit.spans()]
-    return sorted(marks, key=lambda h: (h.start, h.end))
+    return sorted(set(marks), key=lambda h: (h.start, h.end, h.rule))
 
 
 def _reported(match: Match) -> bool:
@@ -93,7 +93,11 @@ def partisan(post: Post, context: Context, finding: Finding) -> Iterator[Problem
     if lists is None:
         return
     for wording in wordings(post, context):
+        said: set[tuple[str, tuple[int, int]]] = set()  # "PKB nomor urut 1": one finding
         for hit in find_partisan(wording.text, lists):
+            if (hit.contestant.name, hit.verb) in said:
+                continue
+            said.add((hit.contestant.name, hit.verb))
             line = line_in_text(post, wording, hit.reference[0])
             yield _at(_partisan(finding, wording, wording.text, hit, lists), line)
 
