@@ -7,4 +7,5 @@ from . import measure  # noqa: F401
 from . import workflow_cli  # noqa: F401
 from . import new  # noqa: F401
 from . import minutes  # noqa: F401
+from . import export  # noqa: F401
 from . import report_cli  # noqa: F401
