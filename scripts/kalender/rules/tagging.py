@@ -1,4 +1,4 @@
-"""Tagging (SOP E.1.c: upload content *with tagging*): the office's mandatory hashtags
+"""Tagging (SOP E.1, step c: upload content *with tagging*): the office's mandatory hashtags
 (``hashtags`` in ``calendar/satker.yml``) appear on every platform, within its limit.
 
 Every platform the SOP names shows hashtags. On YouTube they are read from the description
