@@ -93,6 +93,8 @@ class Record:
     comment: int | None = None  # the number of a comment (comment, resolve)
     text: str = ""  # a comment's text
     line: int | None = None  # the line in the record file
+    pin: tuple[float, float] | None = None  # a comment's point on the preview picture (0..1)
+    address: str = ""  # the network address the action came from (kalender review)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,8 @@ RECORD_SCHEMA = Field("list", items=Field("mapping", keys={
     "comment": Field("integer"),
     "text": Field("text"),
     "note": Field("text"),
+    "pin": Field("list", items=Field("number")),
+    "address": Field("text"),
 }))
 REQUIRED_FOR: dict[Action, tuple[str, ...]] = {
     Action.RETURN: ("note",),
@@ -147,13 +149,24 @@ def _record(item: dict[str, Any], line: int, path: Path, report: Report,
     if not FINGERPRINT.match(str(item["fingerprint"])):
         report.error(path, line, "records.bad_fingerprint", found=item["fingerprint"])
         return None
+    pin = item.get("pin")
+    if pin is not None and not _is_point(pin):
+        report.error(path, line, "records.bad_pin", found=pin)
+        return None
     return Record(
         action=action, by=str(item["by"]), role=str(item["role"]), at=at,
         fingerprint=str(item["fingerprint"]), acting=bool(item.get("acting")),
         note=str(item.get("note") or ""), platform=_text_or_none(item.get("platform")),
         url=_text_or_none(item.get("url")), comment=item.get("comment"),
         text=str(item.get("text") or ""), line=line,
+        pin=(float(pin[0]), float(pin[1])) if pin is not None else None,
+        address=str(item.get("address") or ""),
     )
+
+
+def _is_point(value: list[Any]) -> bool:
+    """Two numbers from 0 to 1: a point on a picture, as a share of its width and height."""
+    return len(value) == 2 and all(0 <= v <= 1 for v in value)
 
 
 def _moment(text: str) -> dt.datetime | None:
@@ -189,6 +202,10 @@ def entry_text(record: Record) -> str:
         lines.append(f"  text: {_quoted(record.text)}")
     if record.note:
         lines.append(f"  note: {_quoted(record.note)}")
+    if record.pin is not None:
+        lines.append(f"  pin: [{record.pin[0]:.4f}, {record.pin[1]:.4f}]")
+    if record.address:
+        lines.append(f"  address: {_quoted(record.address)}")
     return "\n" + "\n".join(lines) + "\n"
 
 

@@ -8,184 +8,34 @@ Indonesian names work too: ``ajukan``, ``paraf``, ``setujui``, ``kembalikan``, `
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .approval import (
-    Action,
-    Move,
-    Record,
-    Refused,
-    Standing,
-    action_done,
-    action_name,
-    advance,
-    comments,
-    decide,
-    moment_text,
-    next_comment_number,
-    next_text,
-    replay,
-    role_for,
-    role_name,
-    standing_label,
-)
+from .approval import Action
 from .cli import cli, print_report
-from .config import CalendarData
 from .errors import DataError, KalenderError
-from .fingerprint import fingerprint, short
 from .i18n import t
 from .loader import load_project
-from .model import Post, Status, Week
-from .records import (
-    Ledger,
-    Snapshot,
-    appended,
-    commit,
-    ledger_of,
-    take_snapshot,
-    with_status,
-    write_lock,
+from .model import Week
+from .workflow import (  # noqa: F401  (re-exported: sheet.py and tests use them from here)
+    NOW_ENV,
+    USER_ENV,
+    Details,
+    Loaded,
+    actor_of,
+    load_post,
+    office_now,
+    perform,
+    resolve_post,
 )
-
-USER_ENV = "KALENDER_USER"
-NOW_ENV = "KALENDER_NOW"  # a fixed clock for exercises, sample data and tests (docs)
-
-
-def office_now(zone: dt.tzinfo) -> dt.datetime:
-    """Now in the office's time zone, to the second; ``KALENDER_NOW`` fixes it when set."""
-    fixed = os.environ.get(NOW_ENV, "").strip()
-    if not fixed:
-        return dt.datetime.now(zone).replace(microsecond=0)
-    try:
-        moment = dt.datetime.fromisoformat(fixed)
-    except ValueError:
-        raise KalenderError("approval.bad_now", env=NOW_ENV, found=fixed) from None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=zone, microsecond=0)
-    return moment.astimezone(zone).replace(microsecond=0)
-
-
-@dataclass
-class Loaded:
-    """A post read for a command: the snapshot of its files, the post, its records, its standing."""
-
-    root: Path
-    calendar: CalendarData
-    snapshot: Snapshot
-    post: Post
-    ledger: Ledger
-    standing: Standing
-
-    def now(self) -> dt.datetime:
-        return office_now(self.calendar.satker.timezone)
-
-
-def resolve_post(root: Path, ref: str) -> Path:
-    """The post file named by ``ref``: a path to the ``.md`` file, or the post's id."""
-    given = Path(ref)
-    if given.suffix == ".md" and given.is_file():
-        return given.resolve()
-    post_id = given.name.removesuffix(".md")
-    found = sorted((root / "posts").rglob(f"{post_id}.md"))
-    if not found:
-        raise KalenderError("approval.no_such_post", post=ref)
-    return found[0].resolve()
-
-
-def load_post(root: Path, ref: str) -> Loaded:
-    """Read the post ``ref`` and its records; print every problem and stop when there are any."""
-    path = resolve_post(root, ref)
-    snapshot = take_snapshot(path)
-    project = load_project(root, [path])
-    ledger = ledger_of(snapshot.record_path, snapshot.record_bytes, project.timezone)
-    problems = [*project.report, *ledger.problems]
-    if any(p.is_error for p in problems) or project.calendar is None or not project.posts:
-        errors, _ = print_report(problems, root)
-        raise DataError("approval.post_has_errors", post=path.stem, errors=errors)
-    post = project.posts[0]
-    standing = Standing(post.status, replay(ledger.records, post.platforms), fingerprint(post),
-                        post.platforms)
-    return Loaded(root, project.calendar, snapshot, post, ledger, standing)
-
-
-def actor_of(calendar: CalendarData, by: str | None) -> str:
-    """The acting member: ``--by`` or ``KALENDER_USER``, known in ``tim.yml``."""
-    known = ", ".join(calendar.team.members)
-    if not by:
-        raise KalenderError("approval.no_actor", env=USER_ENV, known=known)
-    if by not in calendar.team.members:
-        raise KalenderError("approval.unknown_actor", member=by, known=known)
-    return by
-
-
-def agree(loaded: Loaded) -> None:
-    """Refuse to move a post whose front-matter status and records disagree."""
-    history, post = loaded.standing.history, loaded.post
-    if history.status is None and post.status not in (Status.USULAN, Status.DRAF):
-        raise KalenderError("approval.mismatch_no_records", post=post.id, found=post.status.value,
-                            file=loaded.ledger.path.name)
-    if history.status is not None and history.status is not post.status:
-        raise KalenderError("approval.mismatch", post=post.id, found=post.status.value,
-                            recorded=history.status.value, file=loaded.ledger.path.name)
 
 
 def move_post(root: Path, ref: str, action: Action, by: str | None, **details: Any) -> None:
     """Make one flow step on a post, or refuse it with the reason and what may come next."""
-    with write_lock(root):
-        loaded = load_post(root, ref)
-        actor = actor_of(loaded.calendar, by)
-        agree(loaded)
-        record = _decide(loaded, Move(action, actor, loaded.now(), **details))
-        after = advance(loaded.standing.history, record, loaded.post.platforms)
-        status = after.status or loaded.post.status
-        post_bytes = None
-        if status is not loaded.post.status:
-            post_bytes = with_status(loaded.snapshot.post_bytes, status.value, loaded.post.path)
-        commit(loaded.snapshot, appended(loaded.ledger, record, loaded.post.id), post_bytes)
-    click.echo(_done_text(loaded, record, after.status or status))
-
-
-def _decide(loaded: Loaded, move: Move) -> Record:
-    try:
-        return decide(loaded.standing, move, loaded.calendar.team)
-    except Refused as refused:
-        raise KalenderError(
-            "approval.refused", action=action_name(move.action), post=loaded.post.id,
-            state=standing_label(loaded.standing), why=refused.why(),
-            next=next_text(loaded.standing, loaded.calendar.team, move.at.date(),
-                           loaded.post.id),
-        ) from None
-
-
-def _done_text(loaded: Loaded, record: Record, status: Status) -> str:
-    team = loaded.calendar.team
-    standing = Standing(status, replay((*loaded.ledger.records, record), loaded.post.platforms),
-                        loaded.standing.fingerprint, loaded.post.platforms)
-    step = action_done(record.action)
-    if record.action is Action.UPLOADED:
-        step = t("approval.done.uploaded_on", platform=record.platform)
-    lines = [t("approval.recorded", post=loaded.post.id, step=step,
-               name=team.members[record.by].name, role=_role_text(record),
-               when=moment_text(record.at)),
-             t("approval.now", state=standing_label(standing), fingerprint=short(
-                 record.fingerprint)),
-             t("approval.next", next=next_text(standing, team, record.at.date(),
-                                               loaded.post.id))]
-    if record.url:
-        lines.insert(1, t("approval.upload_recorded", platform=record.platform, url=record.url))
-    return "\n".join(lines)
-
-
-def _role_text(record: Record) -> str:
-    name = role_name(record.role)
-    return t("approval.acting", role=name) if record.acting else name
+    click.echo(perform(root, ref, action, by, Details(**details)).text)
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -266,50 +116,9 @@ def comment_command(root: Path, post: str, text: str | None, platform: str | Non
         raise KalenderError("approval.comment_empty", post=post)
     if resolve is not None and text:
         raise KalenderError("approval.comment_both", post=post)
-    with write_lock(root):
-        loaded = load_post(root, post)
-        actor = actor_of(loaded.calendar, by)
-        if resolve is None:
-            record = _comment(loaded, actor, (text or "").strip(), platform)
-        else:
-            record = _resolve(loaded, actor, resolve)
-        commit(loaded.snapshot, appended(loaded.ledger, record, loaded.post.id), None)
-    name = loaded.calendar.team.members[actor].name
-    key = "approval.comment_added" if resolve is None else "approval.comment_resolved"
-    click.echo(t(key, number=record.comment, post=loaded.post.id, name=name,
-                 when=moment_text(record.at)))
-
-
-def _comment(loaded: Loaded, actor: str, text: str, platform: str | None) -> Record:
-    platforms = loaded.post.platforms
-    if platform is not None and platform.lower() not in platforms:
-        raise KalenderError("approval.comment_platform", platform=platform,
-                            platforms=", ".join(platforms))
-    role, acting = _own_role(loaded, actor)
-    return Record(Action.COMMENT, actor, role, loaded.now(), loaded.standing.fingerprint, acting,
-                  platform=platform.lower() if platform else None,
-                  comment=next_comment_number(loaded.ledger.records), text=text)
-
-
-def _resolve(loaded: Loaded, actor: str, number: int) -> Record:
-    found = {c.number: c for c in comments(loaded.ledger.records)}
-    open_numbers = ", ".join(str(n) for n, c in found.items() if c.is_open) or "-"
-    if number not in found:
-        raise KalenderError("approval.no_such_comment", number=number, post=loaded.post.id,
-                            open=open_numbers)
-    done = found[number].resolved
-    if done is not None:
-        who = loaded.calendar.team.members.get(done.by)
-        raise KalenderError("approval.comment_already_resolved", number=number,
-                            name=who.name if who else done.by, when=moment_text(done.at))
-    role, acting = _own_role(loaded, actor)
-    return Record(Action.RESOLVE, actor, role, loaded.now(), loaded.standing.fingerprint, acting,
-                  comment=number)
-
-
-def _own_role(loaded: Loaded, actor: str) -> tuple[str, bool]:
-    member = loaded.calendar.team.members[actor]
-    return role_for(loaded.calendar.team, actor, (member.role,), loaded.now().date())
+    action = Action.COMMENT if resolve is None else Action.RESOLVE
+    details = Details(text=(text or "").strip(), platform=platform, comment=resolve)
+    click.echo(perform(root, post, action, by, details).text)
 
 
 add_with_alias("comment", "komentar", comment_command)
