@@ -420,7 +420,7 @@ def test_every_number_of_the_report_matches_an_independent_count(
         ("2026-08-03-umum-pkpu-8", "Peraturan KPU Nomor 8 Tahun 2019 tentang Tata Kerja "
          "Komisi Pemilihan Umum", tuple(next(x for x in truths
                                              if x.id == "2026-08-03-umum-pkpu-8").links.values())),
-        ("2026-10-12-umum-kpts-134", "Keputusan KPU Nomor 134/Kpts/KPU/Tahun 2016 Tahun 2016 "
+        ("2026-10-12-umum-kpts-134", "Keputusan KPU Nomor 134/Kpts/KPU/Tahun 2016 "
          "tentang Jaringan Dokumentasi dan Informasi Hukum Komisi Pemilihan Umum",
          tuple(next(x for x in truths if x.id == "2026-10-12-umum-kpts-134").links.values())),
     ]
@@ -698,3 +698,32 @@ def test_a_range_report_counts_only_its_days(semester: tuple[Path, list[Truth]])
                                                    sum(1 for x in chosen if x.uploads))
     assert [m.key for m in report.by_month] == ["2026-08", "2026-09"]
     assert t("report.col.month") == "Bulan"
+
+
+def test_the_site_build_adds_a_page_per_half_year_with_its_pdf_and_charts(
+        semester: tuple[Path, list[Truth]], tmp_path: Path) -> None:
+    repo, truths = semester
+    root = Path(__file__).resolve().parent.parent
+    site_repo = tmp_path / "repo"
+    for folder in ("calendar", "posts"):
+        shutil.copytree(repo / folder, site_repo / folder)
+    for folder in ("overrides", "docs"):
+        shutil.copytree(root / folder, site_repo / folder)
+    shutil.copy(root / "mkdocs.yml", site_repo / "mkdocs.yml")
+    _register_commands()
+    result = CliRunner().invoke(cli, ["--root", str(site_repo), "build", "--today",
+                                      "2026-12-31", "--site-dir", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "site" / "laporan"
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'href="2026-2/index.html"' in index  # links that work from file://
+    assert 'href="2026-1/index.html"' in index  # the first post is on 29 June
+    page = (folder / "2026-2" / "index.html").read_text(encoding="utf-8")
+    from kalender.report_text import summary
+
+    for line in summary(build(repo)):
+        assert _html(line) in page
+    assert '<img src="grafik-bulan.png"' in page
+    assert PdfReader(folder / "2026-2" / "laporan-aktivitas-2026-2.pdf").pages
+    with Image.open(folder / "2026-2" / "grafik-jenis.png") as image:
+        assert image.width == 1340

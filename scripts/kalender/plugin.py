@@ -31,6 +31,7 @@ from .i18n import t
 from .loader import Project, load_project
 from .plugin_approval import ApprovalSite, add_approval
 from .plugin_previews import add_previews
+from .plugin_report import add_reports
 from .previews import Previews
 from .problems import Problem
 from .rules import Context, check_post
@@ -81,6 +82,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.previews = add_previews(project, findings, files, config, self.site.today)
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today)
+        add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir)
         self.files = files
         return files
 

@@ -48,19 +48,25 @@ class Chart:
     png: bytes
 
 
+CHARTS = (("bulan", "report.chart.month.title"), ("jenis", "report.chart.type.title"),
+          ("platform", "report.chart.platform.title"), ("rutin", "report.chart.share.title"))
+
+
 def report_charts(report: SemesterReport) -> list[Chart]:
     """Every chart of the report, in the order the report shows them."""
-    return [
-        _chart("bulan", "report.chart.month.title", _month_figure(report)),
-        _chart("jenis", "report.chart.type.title", _type_figure(report)),
-        _chart("platform", "report.chart.platform.title", _platform_figure(report)),
-        _chart("rutin", "report.chart.share.title", _share_figure(report)),
-    ]
+    draw = {"bulan": _month_figure, "jenis": _type_figure, "platform": _platform_figure,
+            "rutin": _share_figure}
+    return [_chart(name, key, _png(draw[name](report))) for name, key in CHARTS]
 
 
-def _chart(name: str, title_key: str, figure: Figure) -> Chart:
+def chart_labels() -> list[Chart]:
+    """The charts' names, titles and alternative texts, not drawn (no PNG bytes)."""
+    return [_chart(name, key, b"") for name, key in CHARTS]
+
+
+def _chart(name: str, title_key: str, png: bytes) -> Chart:
     title = t(title_key)
-    return Chart(name, title, t("report.chart.alt", title=title), _png(figure))
+    return Chart(name, title, t("report.chart.alt", title=title), png)
 
 
 def _png(figure: Figure) -> bytes:

@@ -74,10 +74,18 @@ def report_input(root: Path, period: Period, today: dt.date | None,
 
     The report shows the state at the end of ``today`` in the office's time zone, or now.
     """
-    from .engagement import import_exports
-
     project = load_project(root)
     problems.extend(project.report)
+    return project_report_input(project, period, today, exports, problems)
+
+
+def project_report_input(project: Project, period: Period, today: dt.date | None,
+                         exports: Sequence[Path] | None,
+                         problems: Report) -> ReportInput | None:
+    """:func:`report_input` for a project already loaded (the site plugin's)."""
+    from .engagement import import_exports
+
+    root = project.root
     if project.calendar is None:
         return None
     posts = _with_records(project, problems)
