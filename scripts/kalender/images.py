@@ -19,7 +19,6 @@ import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -182,12 +181,17 @@ def aspect_allowed(aspect: float, format_rule: FormatRule) -> bool:
     return any(abs(aspect / also - 1) <= ASPECT_TOLERANCE for also in format_rule.aspect_also)
 
 
+COMMON_RATIOS = ((1, 1), (4, 5), (3, 4), (2, 3), (9, 16), (1, 2), (1, 3),
+                 (5, 4), (4, 3), (3, 2), (16, 9), (2, 1), (3, 1))
+
+
 def ratio_text(aspect: float) -> str:
-    """``0.8`` -> ``"4:5"``, ``1.7777`` -> ``"16:9"``, ``1.91`` -> ``"1.91:1"``."""
-    fraction = Fraction(aspect).limit_denominator(20)
-    if abs(float(fraction) / aspect - 1) < 0.005:
-        return f"{fraction.numerator}:{fraction.denominator}"
-    return f"{aspect:.2f}:1"
+    """``0.8`` -> ``"4:5"``, ``1.7777`` -> ``"16:9"``, ``1.91`` -> ``"1.91:1"``: a common
+    ratio when the aspect is within 0.5 % of one, else the number against 1."""
+    for width, height in COMMON_RATIOS:
+        if abs(aspect / (width / height) - 1) < 0.005:
+            return f"{width}:{height}"
+    return f"{aspect:.2f}:1" if aspect >= 1 else f"1:{1 / aspect:.2f}"
 
 
 # --- opening images ------------------------------------------------------------------
