@@ -6,6 +6,8 @@ import csv
 import hashlib
 import io
 import json
+import os
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -14,6 +16,7 @@ import yaml
 from click.testing import CliRunner, Result
 from PIL import Image
 
+from conftest import ROOT
 from kalender.cli import _register_commands, cli
 from mediafiles import BLUE, RED, grid_photo, photo, video
 
@@ -59,9 +62,15 @@ def media_folder(repo: Path, post_id: str) -> Path:
     return folder
 
 
-@pytest.fixture
-def week(repo: Path, runner: CliRunner) -> Path:
-    """Week 2026-W49 with three approved posts, and three that must stay out."""
+@pytest.fixture(scope="module")
+def approved_week(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Week 2026-W49 with three approved posts, and three that must stay out (made once;
+    tests that change files work on a copy, :func:`week`)."""
+    _register_commands()
+    runner = CliRunner()
+    repo = tmp_path_factory.mktemp("approved") / "repo"
+    shutil.copytree(ROOT / "calendar", repo / "calendar")
+    (repo / "posts").mkdir()
     camera = media_folder(repo, "2026-12-01-foto-kamera")
     photo(camera / "hp.jpg", (4000, 3000), orientation=6)
     write_post(repo, "2026-12-01-foto-kamera", f"""
@@ -163,10 +172,24 @@ def export(runner: CliRunner, repo: Path, out: Path, *more: str) -> Result:
 
 
 @pytest.fixture
-def bundle(week: Path, runner: CliRunner, tmp_path: Path) -> zipfile.ZipFile:
-    result = export(runner, week, tmp_path / "out")
+def week(approved_week: Path, tmp_path: Path) -> Path:
+    """A copy of the approved week to change files in."""
+    return Path(shutil.copytree(approved_week, tmp_path / "repo"))
+
+
+@pytest.fixture(scope="module")
+def exported(approved_week: Path, tmp_path_factory: pytest.TempPathFactory) -> Result:
+    """The export of the approved week, made once: what the command printed."""
+    out = tmp_path_factory.mktemp("bundle")
+    result = export(CliRunner(), approved_week, out)
     assert result.exit_code == 0, result.output
-    return zipfile.ZipFile(tmp_path / "out" / ZIP)
+    return result
+
+
+@pytest.fixture
+def bundle(exported: Result, approved_week: Path) -> zipfile.ZipFile:
+    out = Path(exported.stdout.splitlines()[-1].split(": ", 1)[1].split(" (")[0])
+    return zipfile.ZipFile(out)
 
 
 def platform_rules(repo: Path) -> dict[str, dict]:
@@ -194,10 +217,8 @@ def test_only_posts_whose_approval_matches_go_in(bundle: zipfile.ZipFile) -> Non
 
 
 def test_left_out_posts_are_listed_on_screen_and_in_the_manifest(
-        week: Path, runner: CliRunner, tmp_path: Path) -> None:
-    result = export(runner, week, tmp_path / "out")
-    assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
+        exported: Result, bundle: zipfile.ZipFile) -> None:
+    lines = exported.stdout.splitlines()
     assert lines[0] == ("Minggu 2026-W49 (30 November – 6 Desember 2026): 3 pos masuk paket, "
                         "3 pos tidak.")
     assert "  2026-12-04-belum-disetujui: belum disetujui: status diparaf" in lines
@@ -207,7 +228,7 @@ def test_left_out_posts_are_listed_on_screen_and_in_the_manifest(
     assert changed.endswith("; ajukan ulang")
     assert ("  2026-12-06-tanpa-catatan: status 'disetujui' tertulis di front matter, tetapi "
             "tidak ada catatan persetujuan di 2026-12-06-tanpa-catatan.persetujuan.yml") in lines
-    manifest = json.loads(zipfile.ZipFile(tmp_path / "out" / ZIP).read("manifest.json"))
+    manifest = json.loads(bundle.read("manifest.json"))
     assert [(x["id"], x["state"]) for x in manifest["left_out"]] == [
         ("2026-12-04-belum-disetujui", "diparaf"), ("2026-12-05-berubah", "berubah"),
         ("2026-12-06-tanpa-catatan", "disetujui")]
@@ -220,8 +241,8 @@ def test_left_out_posts_are_listed_on_screen_and_in_the_manifest(
 
 
 def test_every_picture_has_its_platforms_size_no_exif_and_fits_the_byte_limit(
-        bundle: zipfile.ZipFile, week: Path) -> None:
-    rules = platform_rules(week)
+        bundle: zipfile.ZipFile, approved_week: Path) -> None:
+    rules = platform_rules(approved_week)
     manifest = json.loads(bundle.read("manifest.json"))
     pictures = 0
     for post in manifest["posts"]:
@@ -257,9 +278,9 @@ def test_camera_photo_is_upright_at_the_recommended_size(bundle: zipfile.ZipFile
 
 
 def test_youtube_gets_the_video_as_it_is_a_thumbnail_title_description_and_tags(
-        bundle: zipfile.ZipFile, week: Path) -> None:
+        bundle: zipfile.ZipFile, approved_week: Path) -> None:
     folder = "youtube/2026-12-02_1430_video-youtube"
-    source = week / "posts/2026/12/2026-12-02-video-youtube/video.mp4"
+    source = approved_week / "posts/2026/12/2026-12-02-video-youtube/video.mp4"
     assert bundle.read(f"{folder}/01.mp4") == source.read_bytes()
     thumb = Image.open(io.BytesIO(bundle.read(f"{folder}/thumbnail.jpg")))
     assert thumb.size == (1280, 720)
@@ -388,12 +409,13 @@ def test_file_names_are_ascii_and_safe_on_windows(bundle: zipfile.ZipFile) -> No
 # -- the same inputs, the same bytes ----------------------------------------------------
 
 
-def test_two_exports_are_byte_identical(week: Path, runner: CliRunner, tmp_path: Path) -> None:
-    assert export(runner, week, tmp_path / "a").exit_code == 0
+def test_two_exports_are_byte_identical(bundle: zipfile.ZipFile, week: Path,
+                                        runner: CliRunner, tmp_path: Path) -> None:
+    # Later, from a copy of the repository elsewhere, in one process instead of several.
     assert export(runner, week, tmp_path / "b", "--workers", "1").exit_code == 0
-    first = (tmp_path / "a" / ZIP).read_bytes()
+    first = Path(str(bundle.filename)).read_bytes()
     assert first == (tmp_path / "b" / ZIP).read_bytes()
-    infos = zipfile.ZipFile(tmp_path / "a" / ZIP).infolist()
+    infos = bundle.infolist()
     assert [i.filename for i in infos] == sorted(i.filename for i in infos)
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
 
@@ -462,7 +484,7 @@ def filled_links(bundle: zipfile.ZipFile, urls: dict[str, str]) -> str:
 
 def test_links_written_in_the_bundles_file_are_recorded(
         bundle: zipfile.ZipFile, week: Path, runner: CliRunner, tmp_path: Path) -> None:
-    links = tmp_path / "tautan.txt"
+    links = week / "tautan.txt"
     links.write_text(filled_links(bundle, {
         "2026-12-01-foto-kamera instagram": "https://www.instagram.com/p/AbC123/",
         "2026-12-02-video-youtube youtube": "https://youtu.be/xyz789"}), encoding="utf-8")
@@ -489,7 +511,7 @@ def test_links_written_in_the_bundles_file_are_recorded(
 
 def test_a_link_file_with_mistakes_records_nothing_and_names_each_line(
         bundle: zipfile.ZipFile, week: Path, runner: CliRunner, tmp_path: Path) -> None:
-    links = tmp_path / "tautan.txt"
+    links = week / "tautan.txt"
     links.write_text(filled_links(bundle, {
         "2026-12-01-foto-kamera instagram": "https://www.instagram.com/p/AbC123/",
         "2026-12-01-foto-kamera x": "x.com/jdih/status/1",
@@ -562,7 +584,6 @@ CHROMIUM = "/usr/bin/chromium"
 def playwright_chromium() -> str:
     """``chromium`` when Playwright and the system Chromium are here; skipped otherwise,
     except on CI (CI=true), where a missing browser fails the test."""
-    import os
     import shutil
 
     try:
