@@ -16,7 +16,7 @@ import click
 
 from .approval import Action
 from .cli import cli, print_report
-from .errors import DataError, KalenderError
+from .errors import DataError, KalenderError, UsageError
 from .i18n import t
 from .loader import load_project
 from .model import Week
@@ -87,13 +87,28 @@ add_with_alias("return", "kembalikan", return_command)
 
 
 @click.command("uploaded", help=t("approval.help.uploaded"))
-@POST
-@click.option("--platform", "platform", required=True, metavar="PLATFORM",
+@click.argument("post", metavar="POS", required=False)
+@click.option("--platform", "platform", default=None, metavar="PLATFORM",
               help=t("approval.help.platform"))
-@click.option("--url", "url", required=True, metavar="URL", help=t("approval.help.url"))
+@click.option("--url", "url", default=None, metavar="URL", help=t("approval.help.url"))
+@click.option("--from-file", "from_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, metavar="BERKAS", help=t("export.help_from_file"))
 @BY
 @click.pass_obj
-def uploaded_command(root: Path, post: str, platform: str, url: str, by: str | None) -> None:
+def uploaded_command(root: Path, post: str | None, platform: str | None, url: str | None,
+                     from_file: Path | None, by: str | None) -> None:
+    if from_file is not None:  # the live links filled in on the export's checklist
+        from .export import record_links
+
+        record_links(root, from_file, by, record_upload)
+        return
+    if not (post and platform and url):
+        raise UsageError("export.uploaded_needs")
+    record_upload(root, post, platform, url, by)
+
+
+def record_upload(root: Path, post: str, platform: str, url: str, by: str | None) -> None:
+    """Record the live link of one post on one platform: the one code path of ``uploaded``."""
     move_post(root, post, Action.UPLOADED, by, platform=platform.strip().lower(),
               url=url.strip())
 
