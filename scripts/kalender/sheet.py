@@ -69,7 +69,7 @@ def load_for_papers(root: Path, week: Week | None, post_ref: str | None) -> tupl
         _fail_with(project, project.report.errors)
     assert project.calendar is not None
     if post_ref is not None:
-        from .workflow_cli import resolve_post
+        from .workflow import resolve_post
 
         path = resolve_post(root, post_ref)
         found = [p for p in project.posts if p.path == path]
