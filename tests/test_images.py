@@ -275,3 +275,18 @@ def test_post_with_a_heic_photo_loads_without_other_imports(repo: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code, str(repo)], capture_output=True,
                             text=True, timeout=120)
     assert result.stdout.strip() == "1 []", result.stderr
+
+
+def test_media_index_answers_from_another_thread(tmp_path: Path) -> None:
+    """``mkdocs serve`` builds first in the main thread, then rebuilds in another one."""
+    import threading
+
+    path = photo(tmp_path / "a.jpg", (800, 600))
+    index = MediaIndex(tmp_path / "cache")
+    index.facts(path)
+    index.memory.clear()  # force the lookup through the SQLite index
+    answers: list[object] = []
+    worker = threading.Thread(target=lambda: answers.append(index.facts(path).size))
+    worker.start()
+    worker.join()
+    assert answers == [(800, 600)] and index.inspected == 1

@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -119,6 +120,7 @@ class MediaIndex:
         self.memory: dict[tuple[str, int, int], MediaFacts] = {}
         self.db: sqlite3.Connection | None = None
         self.inspected = 0  # files actually read (not found in the index)
+        self.lock = threading.Lock()
         if folder is not None:
             self.db = _open_index(folder / "media.sqlite")
 
@@ -137,8 +139,9 @@ class MediaIndex:
     def _stored(self, key: tuple[str, int, int]) -> MediaFacts | None:
         if self.db is None:
             return None
-        row = self.db.execute("SELECT facts FROM media WHERE path=? AND size=? AND mtime=?",
-                              key).fetchone()
+        with self.lock:
+            row = self.db.execute("SELECT facts FROM media WHERE path=? AND size=? AND mtime=?",
+                                  key).fetchone()
         if row is None:
             return None
         data = json.loads(row[0])
@@ -148,7 +151,7 @@ class MediaIndex:
         if self.db is None:
             return
         data = {"version": FORMAT_VERSION, **facts.__dict__}
-        with self.db:
+        with self.lock, self.db:
             self.db.execute("INSERT OR REPLACE INTO media VALUES (?, ?, ?, ?)",
                             (*key, json.dumps(data)))
 
@@ -161,7 +164,9 @@ class MediaIndex:
 def _open_index(path: Path) -> sqlite3.Connection | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path, timeout=30)
+        # mkdocs serve rebuilds in another thread than the first build: allow that, and
+        # serialise the (tiny) queries with the index's lock.
+        db = sqlite3.connect(path, timeout=30, check_same_thread=False)
         db.execute("PRAGMA synchronous=OFF")
         db.execute("CREATE TABLE IF NOT EXISTS media (path TEXT PRIMARY KEY, size INTEGER, "
                    "mtime INTEGER, facts TEXT)")
