@@ -118,6 +118,16 @@
     });
   }
 
+  /* Material's search dialog has no name; give it the search field's own label. */
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input[aria-label]");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label"));
+    }
+  }
+
   setUpFilters();
   setUpPrint();
+  nameSearchDialog();
 })();
