@@ -128,9 +128,16 @@ def check_posts(posts: Iterable[Post], context: Context) -> Iterator[Problem]:
 
 def _load_rule_modules() -> None:
     from . import (
+        accounts,  # noqa: F401  (registers its rules)
         approval,  # noqa: F401  (registers its rules)
+        care,  # noqa: F401
+        content,  # noqa: F401
+        days,  # noqa: F401
+        lists,  # noqa: F401
         media,  # noqa: F401  (registers its rules)
         platform,  # noqa: F401  (registers its rules)
         schedule,  # noqa: F401
+        sources,  # noqa: F401
+        tagging,  # noqa: F401
         text,  # noqa: F401
     )
