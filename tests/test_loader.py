@@ -21,8 +21,8 @@ CASES = [
      "'Judul tanpa front matter'."),
     ("unclosed", 3, "front matter tidak ditutup: diharapkan baris '---' penutup, ditemukan "
      "akhir berkas."),
-    ("yaml_syntax", 3, "YAML tidak sah (bagian yang dimulai di baris 2): while parsing a flow "
-     "sequence; expected ',' or ']', but got ':'."),
+    ("yaml_syntax", 3, "YAML tidak sah (bagian yang dimulai di baris 2): saat membaca daftar "
+     "dalam [ ]; tanda ',' atau ']' yang diharapkan tidak ditemukan."),
     ("tab", 7, "tab dipakai untuk indentasi: diharapkan spasi, ditemukan karakter tab."),
     ("duplicate_key", 7, "kunci 'title' ditulis dua kali (pertama di baris 2): hapus salah "
      "satunya."),

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .i18n import t
 from .problems import Report
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -63,10 +64,16 @@ def read_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> Loc
     if not _check_tabs(text, path, report, first_line):
         return None
     try:
-        loader = _Loader(text)
+        loader = _loader(text)
     except yaml.reader.ReaderError as exc:
         line = first_line + text[: exc.position].count("\n")
         report.error(path, line, "yaml.bad_character", code=f"U+{exc.character:04X}")
+        return None
+    except _AliasFound as exc:
+        report.error(path, first_line + exc.line, "yaml.alias", alias=exc.anchor)
+        return None
+    except yaml.MarkedYAMLError as exc:
+        _syntax_error(exc, path, report, first_line)
         return None
     try:
         node = loader.get_single_node()
@@ -82,19 +89,38 @@ def read_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> Loc
     except _AliasFound as exc:
         report.error(path, first_line + exc.line, "yaml.alias", alias=exc.anchor)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark else first_line
-        context = exc.context_mark
-        if context is not None and first_line + context.line != line:
-            report.error(path, line, "yaml.syntax_from", detail=_describe(exc),
-                         start=first_line + context.line)
-        else:
-            report.error(path, line, "yaml.syntax", detail=_describe(exc))
+        _syntax_error(exc, path, report, first_line)
     except yaml.YAMLError as exc:
         report.error(path, first_line, "yaml.syntax", detail=str(exc))
     finally:
         loader.dispose()
     return None
+
+
+def _loader(text: str) -> Any:
+    """A composing loader for ``text``: libyaml's when present (seven times faster).
+
+    libyaml composes aliases itself, so its events are scanned for them first.
+    """
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is None:
+        return _Loader(text)
+    for event in yaml.parse(text, Loader=fast):
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line if event.start_mark else 0
+            raise _AliasFound(str(event.anchor), line)
+    return fast(text)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, path: Path, report: Report, first_line: int) -> None:
+    mark = exc.problem_mark or exc.context_mark
+    line = first_line + mark.line if mark else first_line
+    context = exc.context_mark
+    if context is not None and first_line + context.line != line:
+        report.error(path, line, "yaml.syntax_from", detail=_describe(exc),
+                     start=first_line + context.line)
+    else:
+        report.error(path, line, "yaml.syntax", detail=_describe(exc))
 
 
 def _check_tabs(text: str, path: Path, report: Report, first_line: int) -> bool:
@@ -107,16 +133,42 @@ def _check_tabs(text: str, path: Path, report: Report, first_line: int) -> bool:
     return ok
 
 
+# libyaml's wording of the usual mistakes, translated through the catalog.
+_PHRASES = {
+    "while parsing a block mapping": "yaml.ctx.block_mapping",
+    "while parsing a block collection": "yaml.ctx.block_collection",
+    "while parsing a flow sequence": "yaml.ctx.flow_sequence",
+    "while parsing a flow mapping": "yaml.ctx.flow_mapping",
+    "while scanning a simple key": "yaml.ctx.simple_key",
+    "while scanning a quoted scalar": "yaml.ctx.quoted",
+    "did not find expected key": "yaml.pb.expected_key",
+    "did not find expected ',' or ']'": "yaml.pb.flow_sequence_end",
+    "did not find expected ',' or '}'": "yaml.pb.flow_mapping_end",
+    "mapping values are not allowed in this context": "yaml.pb.mapping_value",
+    "could not find expected ':'": "yaml.pb.colon",
+    "found unexpected end of stream": "yaml.pb.end_of_stream",
+    "did not find expected '-' indicator": "yaml.pb.dash",
+    "found character that cannot start any token": "yaml.pb.bad_token",
+    "block sequence entries are not allowed in this context": "yaml.pb.sequence_entry",
+    "found unknown escape character": "yaml.pb.escape",
+}
+
+
 def _describe(exc: yaml.MarkedYAMLError) -> str:
     parts = [exc.context or "", exc.problem or ""]
-    return "; ".join(p for p in parts if p)
+    return "; ".join(_translated(p) for p in parts if p)
+
+
+def _translated(phrase: str) -> str:
+    key = _PHRASES.get(phrase.strip())
+    return t(key) if key else phrase
 
 
 class _Builder:
     """Turns a node tree into Python values, recording the file line of every key path."""
 
     def __init__(
-        self, loader: _Loader, path: Path, report: Report, first_line: int, lines: dict[str, int]
+        self, loader: Any, path: Path, report: Report, first_line: int, lines: dict[str, int]
     ) -> None:
         self.loader, self.path, self.report = loader, path, report
         self.first_line, self.lines, self.ok = first_line, lines, True
