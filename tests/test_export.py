@@ -597,3 +597,95 @@ def playwright_chromium() -> str:
             pytest.fail(missing)
         pytest.skip(missing)
     return "chromium"
+
+
+# -- the crop, the limits, the writing ----------------------------------------------------
+
+
+def test_pictures_are_cut_by_the_previews_own_crop(
+        bundle: zipfile.ZipFile, approved_week: Path) -> None:
+    from kalender.images import post_framings, render_framing
+    from kalender.loader import load_project
+
+    project = load_project(approved_week)
+    assert project.calendar is not None
+    post = project.post("2026-12-03-carousel")
+    assert post is not None
+    framings = post_framings(post, post.targets[0], project.calendar.platforms)
+    assert [f.size for f in framings] == [(1080, 1350), (1080, 1350)]  # the first one's shape
+    square = framings[1]
+    assert square.box == (150, 0, 1350, 1500)  # the middle of the square slide
+    preview = render_framing(post.media[1].path, square, square.size)
+    exported = Image.open(io.BytesIO(bundle.read("instagram/2026-12-03_1003_carousel/02.jpg")))
+    assert exported.size == preview.size
+    difference = [abs(a - b) for a, b in zip(exported.convert("RGB").tobytes(),
+                                             preview.tobytes(), strict=True)]
+    assert sum(difference) / len(difference) < 3  # the same pixels, give or take JPEG
+
+
+def test_a_picture_that_cannot_fit_the_limit_stops_the_export(
+        week: Path, runner: CliRunner, tmp_path: Path) -> None:
+    rules_path = week / "calendar" / "platforms.yml"
+    rules_path.write_text(rules_path.read_text(encoding="utf-8").replace(
+        "image: {max_bytes: 5000000}", "image: {max_bytes: 2000}"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = export(runner, week, out)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("galat")]
+    assert len(errors) == 1
+    assert errors[0].startswith("galat: 2026-12-01-foto-kamera (x): gambar hp.jpg untuk x tetap ")
+    assert errors[0].endswith(" byte pada mutu JPEG terendah (40); batas platform 2000 byte. "
+                              "Perkecil atau sederhanakan gambar sumbernya.")
+    assert result.stderr.splitlines()[-1] == ("Galat: 1 berkas media tidak dapat dibuat (lihat "
+                                              "di atas): paket tidak ditulis.")
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_a_failed_write_keeps_the_old_bundle_and_leaves_no_temporary_file(
+        tmp_path: Path) -> None:
+    from kalender.bundle import Contents
+    from kalender.export import write_bundle
+
+    target = tmp_path / ZIP
+    target.write_bytes(b"the bundle of last week")
+    contents = Contents()
+    contents.add("caption.txt", b"teks")
+    video_file = tmp_path / "video.mp4"
+    video_file.write_bytes(b"\0" * 10)
+    contents.add_copy("x/01.mp4", video_file, "0" * 64)
+    video_file.unlink()  # gone while the zip is written
+    with pytest.raises(FileNotFoundError):
+        write_bundle(contents, target)
+    assert target.read_bytes() == b"the bundle of last week"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [ZIP]
+
+
+def test_a_broken_post_file_of_the_week_is_listed_with_its_reason(
+        week: Path, runner: CliRunner, tmp_path: Path) -> None:
+    write_post(week, "2026-12-02-rusak", "title: Rusak\ndate: 2026-12-02 09:00\n")
+    result = export(runner, week, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert ("  2026-12-02-rusak: berkas pos mengandung 2 galat (jalankan kalender check "
+            "posts/2026/12/2026-12-02-rusak.md)") in result.stdout.splitlines()
+
+
+def test_a_time_already_past_is_flagged_for_hootsuite(
+        repo: Path, runner: CliRunner, tmp_path: Path) -> None:
+    write_post(repo, "2025-12-02-lampau", """
+title: Sudah lewat
+date: 2025-12-02 09:00
+category: rutin
+type: non-edukasi
+status: draf
+platforms: [x]
+caption: Pos lama.
+""")
+    approve(runner, repo, "2025-12-02-lampau")
+    result = run(runner, repo, "export", "--week", "2025-W49", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert ("Perhatian: 2025-12-02-lampau (x) dijadwalkan Selasa, 2 Desember 2025 09.00 WIB, "
+            "kurang dari 10 menit dari sekarang atau sudah lewat; Hootsuite akan menolak baris "
+            "itu.") in result.stdout.splitlines()
+    rows = zipfile.ZipFile(tmp_path / "out" / "jdih-singkawang-2025-W49.zip").read(
+        "hootsuite/x.csv").decode("utf-8")
+    assert rows == "02/12/2025 09:00,Pos lama.\r\n"
