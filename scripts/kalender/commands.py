@@ -9,3 +9,4 @@ from . import new  # noqa: F401
 from . import minutes  # noqa: F401
 from . import export  # noqa: F401
 from . import report_cli  # noqa: F401
+from .review import cli as review_cli  # noqa: F401

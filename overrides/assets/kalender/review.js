@@ -1,0 +1,386 @@
+/* Review in the browser (kalender review): log in, comment on a preview (optionally pinned to
+   a point of its picture), resolve, and Paraf / Setujui / Kembalikan / Ajukan / Unggah.
+   Active only when GET api/session answers as the review server: on the static site (served
+   by anything else, or from file://) it does nothing. Every word comes from the server's
+   catalog (session.words); text written by people is only ever set with textContent. */
+(function () {
+  "use strict";
+
+  var session = null;
+  var state = null;
+  var pending = null; // {figure, x, y}: the point chosen for the next comment
+
+  function siteBase() {
+    var config = document.getElementById("__config");
+    var base = ".";
+    try { base = JSON.parse(config.textContent).base || "."; } catch (e) { /* default */ }
+    return new URL(base.replace(/\/?$/, "/"), location.href);
+  }
+
+  function api(path) { return new URL("api/" + path, siteBase()).href; }
+
+  function word(key, params) {
+    var text = (session && session.words[key]) || key;
+    Object.keys(params || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(params[name]));
+    });
+    return text;
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) { if (child) node.appendChild(child); });
+    return node;
+  }
+
+  function request(method, path, body) {
+    var headers = { "Accept": "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (session && session.csrf) headers["X-Kalender-CSRF"] = session.csrf;
+    return fetch(api(path), {
+      method: method, headers: headers, credentials: "same-origin", cache: "no-store",
+      body: body === undefined ? undefined : JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        return { ok: response.ok, status: response.status, data: data };
+      });
+    });
+  }
+
+  // -- the bar: who is logged in --------------------------------------------------------
+
+  function status(text, kind) {
+    var box = document.querySelector("[data-review-status]");
+    if (!box) return;
+    box.textContent = text || "";
+    box.setAttribute("data-kind", kind || "info");
+  }
+
+  function bar() {
+    var old = document.querySelector("[data-review-bar]");
+    if (old) old.remove();
+    var box = el("div", { "class": "kal-review-bar", "data-review-bar": "",
+                          "role": "region", "aria-label": word("bar_label") });
+    if (session.member) {
+      var out = el("button", { type: "button", "class": "md-button", "data-review-logout": "",
+                               text: word("logout") });
+      out.addEventListener("click", logout);
+      box.appendChild(el("span", { "data-review-who": session.member,
+                                   text: word("logged_in", { name: session.name }) }));
+      box.appendChild(out);
+    } else {
+      box.appendChild(loginForm());
+    }
+    box.appendChild(el("p", { "class": "kal-review-status", "data-review-status": "",
+                              "role": "status", "aria-live": "polite" }));
+    var where = document.querySelector(".md-content__inner") || document.body;
+    where.insertBefore(box, where.firstChild);
+  }
+
+  function loginForm() {
+    var select = el("select", { name: "member", id: "kal-review-member", required: "" });
+    session.members.forEach(function (m) {
+      select.appendChild(el("option", { value: m.id, text: m.name + " (" + m.id + ")" }));
+    });
+    var password = el("input", { type: "password", name: "password", id: "kal-review-password",
+                                 autocomplete: "current-password", required: "" });
+    var form = el("form", { "class": "kal-review-login", "data-review-login": "" }, [
+      el("strong", { text: word("login_title") }),
+      el("label", { "for": "kal-review-member", text: word("member") }), select,
+      el("label", { "for": "kal-review-password", text: word("password") }), password,
+      el("button", { type: "submit", "class": "md-button md-button--primary",
+                     text: word("login") })
+    ]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      request("POST", "login", { member: select.value, password: password.value })
+        .then(function (answer) {
+          if (!answer.ok) { status(answer.data.message || word("failed", answer), "error"); return; }
+          password.value = "";
+          start(answer.data);
+        }, unreachable);
+    });
+    return form;
+  }
+
+  function logout() {
+    request("POST", "logout", {}).then(function (answer) {
+      if (answer.ok) { state = null; start(answer.data); }
+      else status(answer.data.message || word("failed", answer), "error");
+    }, unreachable);
+  }
+
+  function unreachable() { status(word("unreachable"), "error"); }
+
+  // -- the post page -------------------------------------------------------------------
+
+  function postId() {
+    var article = document.querySelector("article.kal-post[data-post]");
+    return article ? article.getAttribute("data-post") : null;
+  }
+
+  function loadState() {
+    var id = postId();
+    if (!id || !session.member) { logoutPage(); return Promise.resolve(); }
+    return request("GET", "posts/" + encodeURIComponent(id)).then(function (answer) {
+      if (answer.ok) { state = answer.data.state; decorate(); }
+      else status(answer.data.message || word("failed", answer), "error");
+    }, unreachable);
+  }
+
+  var forms = {}; // platform ("" for the whole post) -> its comment form, kept across patches
+
+  function clearPost() {
+    document.querySelectorAll("[data-review-ui]").forEach(function (node) { node.remove(); });
+    document.querySelectorAll("[data-review-notice]").forEach(function (n) { n.hidden = false; });
+  }
+
+  function logoutPage() {
+    clearPost();
+    Object.keys(forms).forEach(function (key) { forms[key].remove(); });
+    forms = {};
+    setPin(null);
+  }
+
+  function decorate() {
+    clearPost();
+    if (!state) return;
+    document.querySelectorAll("[data-review-notice]").forEach(function (n) { n.hidden = true; });
+    var panel = movesPanel();
+    if (panel) panel.appendChild(formFor("", null));
+    document.querySelectorAll("figure.kk-preview[data-preview]").forEach(function (figure) {
+      var platform = figure.getAttribute("data-preview");
+      var key = platform + "/" + figure.getAttribute("data-format");
+      if (!forms[key]) forms[key] = commentForm(platform, figure);
+      figure.appendChild(forms[key]);
+      drawPins(figure);
+    });
+    resolveButtons();
+    if (pending) setPin(pending);
+  }
+
+  function formFor(platform, figure) {
+    if (!forms[platform]) forms[platform] = commentForm(platform, figure);
+    return forms[platform];
+  }
+
+  function movesPanel() {
+    var slot = document.querySelector("[data-slot='approval']");
+    if (!slot) return null;
+    var panel = el("section", { "class": "kal-review-moves", "data-review-ui": "",
+                                "data-review-moves": "", "data-state": state.state }, [
+      el("h2", { text: word("moves_title") }),
+      el("p", { "data-review-state": state.state, text: word("state", { label: state.label }) })
+    ]);
+    if (!state.moves.length) panel.appendChild(el("p", { text: word("no_moves") }));
+    state.moves.forEach(function (move) { panel.appendChild(moveControl(move)); });
+    slot.parentNode.insertBefore(panel, slot);
+    return panel;
+  }
+
+  function moveControl(move) {
+    var box = el("div", { "class": "kal-review-move", "data-move": move.action });
+    var button = el("button", { type: "button", "class": "md-button md-button--primary",
+                                "data-action": move.action, text: move.label });
+    var extra = {};
+    if (move.action === "return") {
+      var note = el("textarea", { rows: "2", maxlength: "4000", "data-field": "note",
+                                  id: "kal-review-note" });
+      box.appendChild(el("label", { "for": "kal-review-note", text: word("note_label") }));
+      box.appendChild(note);
+      extra.note = note;
+    } else if (move.action === "uploaded") {
+      var platform = el("select", { "data-field": "platform", id: "kal-review-platform" });
+      move.platforms.forEach(function (p) { platform.appendChild(el("option", { value: p, text: p })); });
+      var url = el("input", { type: "url", "data-field": "url", id: "kal-review-url",
+                              placeholder: "https://" });
+      box.appendChild(el("label", { "for": "kal-review-platform", text: word("platform_label") }));
+      box.appendChild(platform);
+      box.appendChild(el("label", { "for": "kal-review-url", text: word("url_label") }));
+      box.appendChild(url);
+      extra.platform = platform;
+      extra.url = url;
+    }
+    button.addEventListener("click", function () {
+      var body = { action: move.action, version: state.version };
+      Object.keys(extra).forEach(function (name) { body[name] = extra[name].value; });
+      act(body);
+    });
+    box.appendChild(button);
+    return box;
+  }
+
+  function commentForm(platform, figure) {
+    var id = "kal-review-comment-" + (figure ? platform + "-" + figure.getAttribute("data-format") : "umum");
+    var label = platform ? word("comment_label", { platform: figure.querySelector(".kk-preview__name")
+      ? figure.querySelector(".kk-preview__name").textContent : platform }) : word("comment_general");
+    var text = el("textarea", { id: id, rows: "3", maxlength: "8000", "data-field": "text" });
+    var pinInfo = el("p", { "class": "kal-review-pin-info", "data-pin-info": "",
+                            text: figure ? word("pin_hint") : "" });
+    var form = el("form", { "class": "kal-review-comment", "data-review-comment": platform }, [
+      el("label", { "for": id, text: label }), text, pinInfo,
+      el("button", { type: "submit", "class": "md-button", text: word("send") })
+    ]);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var body = { action: "comment", text: text.value };
+      if (platform) body.platform = platform;
+      if (pending && pending.figure === figure) body.pin = [pending.x, pending.y];
+      act(body).then(function (ok) { if (ok) { text.value = ""; setPin(null); } });
+    });
+    return form;
+  }
+
+  function pictureOf(figure) {
+    return figure.querySelector(".kk-preview__frame img.kk-pic");
+  }
+
+  function setPin(point) {
+    document.querySelectorAll("[data-review-new-pin]").forEach(function (n) { n.remove(); });
+    if (pending) {
+      var info = pending.figure.querySelector("[data-pin-info]");
+      if (info) info.textContent = word("pin_hint");
+    }
+    pending = point;
+    if (!point) return;
+    var info2 = point.figure.querySelector("[data-pin-info]");
+    if (info2) {
+      info2.textContent = word("pin_set", { x: Math.round(point.x * 100), y: Math.round(point.y * 100) }) + " ";
+      var clear = el("button", { type: "button", "class": "kal-review-link", text: word("pin_clear") });
+      clear.addEventListener("click", function () { setPin(null); });
+      info2.appendChild(clear);
+    }
+    placePin(point.figure, point.x, point.y, "+", { "data-review-new-pin": "" });
+  }
+
+  function placePin(figure, x, y, label, attrs) {
+    var picture = pictureOf(figure);
+    var frame = figure.querySelector(".kk-preview__frame");
+    if (!picture || !frame) return;
+    var box = picture.getBoundingClientRect();
+    var outer = frame.getBoundingClientRect();
+    var pin = el("span", Object.assign({ "class": "kal-review-pin", "data-review-ui": "",
+                                         "aria-hidden": "true", text: label }, attrs));
+    pin.style.left = (box.left - outer.left + x * box.width) + "px";
+    pin.style.top = (box.top - outer.top + y * box.height) + "px";
+    frame.appendChild(pin);
+  }
+
+  function drawPins(figure) {
+    var platform = figure.getAttribute("data-preview");
+    state.comments.forEach(function (c) {
+      if (c.platform !== platform || !c.pin) return;
+      placePin(figure, c.pin[0], c.pin[1], String(c.number),
+               { "data-pin": String(c.number), "data-open": String(c.open),
+                 title: word("pin_of", { number: c.number }) });
+    });
+  }
+
+  function resolveButtons() {
+    var open = {};
+    state.comments.forEach(function (c) { if (c.open) open[c.number] = true; });
+    document.querySelectorAll("li.kal-comment[data-comment]").forEach(function (item) {
+      var number = Number(item.getAttribute("data-comment"));
+      if (!open[number]) return;
+      var button = el("button", { type: "button", "class": "kal-review-link", "data-review-ui": "",
+                                  "data-resolve": String(number), text: word("resolve") });
+      button.addEventListener("click", function () { act({ action: "resolve", comment: number }); });
+      item.appendChild(button);
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    if (!state || !(event.target instanceof Element)) return;
+    var picture = event.target.closest(".kk-preview__frame img.kk-pic");
+    if (!picture) return;
+    var figure = picture.closest("figure.kk-preview");
+    var first = pictureOf(figure);
+    var box = (first || picture).getBoundingClientRect();
+    var x = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
+    var y = Math.min(1, Math.max(0, (event.clientY - box.top) / box.height));
+    setPin({ figure: figure, x: Math.round(x * 10000) / 10000, y: Math.round(y * 10000) / 10000 });
+  });
+
+  // -- acting, then patching the page from the rebuilt one ------------------------------
+
+  function act(body) {
+    status(word("saving"));
+    return request("POST", "posts/" + encodeURIComponent(postId()) + "/actions", body)
+      .then(function (answer) {
+        if (answer.data.state) { state = answer.data.state; }
+        if (!answer.ok) {
+          status(answer.data.message || word("failed", answer), "error");
+          decorate();
+          return refresh(0).then(function () { return false; });
+        }
+        status(answer.data.message + "\n" + word("rebuilding"), "ok");
+        decorate();
+        return refresh(answer.data.ticket).then(function () {
+          status(answer.data.message + "\n" + word("updated"), "ok");
+          return true;
+        });
+      }, function () { unreachable(); return false; });
+  }
+
+  function refresh(ticket) {
+    var wait = ticket ? request("GET", "build?after=" + ticket) : Promise.resolve(null);
+    return wait.then(function (answer) {
+      if (answer && answer.data.error) status(word("build_failed", { error: answer.data.error }), "error");
+      return fetch(location.href, { cache: "no-store", credentials: "same-origin" });
+    }).then(function (response) { return response.text(); }).then(function (html) {
+      patch(new DOMParser().parseFromString(html, "text/html"));
+      decorate();
+    });
+  }
+
+  var FRAGMENTS = [".kal-post__head", ".kal-details", "[data-slot='approval']"];
+
+  function patch(fresh) {
+    FRAGMENTS.forEach(function (selector) { swap(document.querySelector(selector), fresh.querySelector(selector)); });
+    document.querySelectorAll("figure.kk-preview[data-preview]").forEach(function (figure) {
+      var key = "figure.kk-preview[data-preview='" + figure.getAttribute("data-preview") +
+        "'][data-format='" + figure.getAttribute("data-format") + "'] .kal-thread";
+      swap(figure.querySelector(".kal-thread"), fresh.querySelector(key));
+    });
+  }
+
+  function swap(old, fresh) {
+    if (old && fresh) old.replaceWith(document.importNode(fresh, true));
+  }
+
+  // -- start ---------------------------------------------------------------------------
+
+  function start(data) {
+    session = data;
+    document.documentElement.setAttribute("data-review", session.member ? "in" : "out");
+    bar();
+    return loadState();
+  }
+
+  function boot() {
+    fetch(api("session"), { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) { if (data && data.review === true) start(data); })
+      .catch(function () { /* the static site: no review server, nothing to do */ });
+  }
+
+  function redrawPins() {
+    if (!state) return;
+    document.querySelectorAll(".kal-review-pin").forEach(function (pin) { pin.remove(); });
+    document.querySelectorAll("figure.kk-preview[data-preview]").forEach(drawPins);
+    if (pending) setPin(pending);
+  }
+
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(redrawPins, 200);
+  });
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+  else boot();
+})();
