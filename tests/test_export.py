@@ -689,3 +689,33 @@ caption: Pos lama.
     rows = zipfile.ZipFile(tmp_path / "out" / "jdih-singkawang-2025-W49.zip").read(
         "hootsuite/x.csv").decode("utf-8")
     assert rows == "02/12/2025 09:00,Pos lama.\r\n"
+
+
+def test_a_refused_link_is_named_and_the_others_are_still_recorded(
+        bundle: zipfile.ZipFile, week: Path, runner: CliRunner) -> None:
+    links = week / "tautan.txt"
+    links.write_text(filled_links(bundle, {
+        "2026-12-01-foto-kamera x": "https://x.com/jdih/status/7"})
+        + "2026-12-05-berubah facebook https://facebook.com/jdih/posts/9\r\n", encoding="utf-8")
+    result = run(runner, week, "uploaded", "--from-file", str(links), "--by", "rina")
+    assert result.exit_code == 1
+    errors = result.stderr.splitlines()
+    assert errors[0].startswith("Galat: tautan.txt baris 10: langkah ")
+    assert "2026-12-05-berubah" in errors[0]
+    assert errors[-1] == ("Galat: 1 tautan tidak dapat dicatat (lihat di atas); 1 tautan "
+                          "lainnya tercatat.")
+    records = (week / "posts/2026/12/2026-12-01-foto-kamera.persetujuan.yml").read_text()
+    assert 'url: "https://x.com/jdih/status/7"' in records
+    changed = (week / "posts/2026/12/2026-12-05-berubah.persetujuan.yml").read_text()
+    assert "action: uploaded" not in changed
+
+
+def test_the_weeks_approval_sheet_is_in_the_bundle(bundle: zipfile.ZipFile) -> None:
+    from pypdf import PdfReader
+
+    sheet = bundle.read("lembar-persetujuan-2026-W49.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(sheet)).pages)
+    assert "Mengenal JDIH dari foto kamera" in text
+    manifest = json.loads(bundle.read("manifest.json"))
+    assert manifest["approval_sheet"] == {"included": True,
+                                          "file": "lembar-persetujuan-2026-W49.pdf"}
