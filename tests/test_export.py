@@ -218,6 +218,7 @@ def test_only_posts_whose_approval_matches_go_in(bundle: zipfile.ZipFile) -> Non
 
 def test_left_out_posts_are_listed_on_screen_and_in_the_manifest(
         exported: Result, bundle: zipfile.ZipFile) -> None:
+    assert exported.stderr.startswith("Mengolah media")  # the progress bar, kept off stdout
     lines = exported.stdout.splitlines()
     assert lines[0] == ("Minggu 2026-W49 (30 November – 6 Desember 2026): 3 pos masuk paket, "
                         "3 pos tidak.")

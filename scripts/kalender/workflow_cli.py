@@ -87,7 +87,7 @@ add_with_alias("return", "kembalikan", return_command)
 
 
 @click.command("uploaded", help=t("approval.help.uploaded"))
-@click.argument("post", metavar="POS", required=False)
+@click.argument("post", metavar="[POS]", required=False)
 @click.option("--platform", "platform", default=None, metavar="PLATFORM",
               help=t("approval.help.platform"))
 @click.option("--url", "url", default=None, metavar="URL", help=t("approval.help.url"))
