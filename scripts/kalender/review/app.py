@@ -62,10 +62,10 @@ CONFLICTS = frozenset({"records.changed_since_read", "approval.comment_already_r
 class ApiError(Exception):
     """A refused request: its HTTP status and a catalog message (plus the fresh state)."""
 
-    def __init__(self, status: int, key: str, state: dict[str, Any] | None = None,
+    def __init__(self, status: int, key: str, fresh: dict[str, Any] | None = None, /,
                  **params: Any) -> None:
         super().__init__(key)
-        self.status, self.key, self.params, self.state = status, key, params, state
+        self.status, self.key, self.params, self.state = status, key, params, fresh
 
     def response(self) -> JSONResponse:
         return JSONResponse({"message": t(self.key, **self.params), "state": self.state},
