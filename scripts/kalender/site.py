@@ -73,7 +73,9 @@ def serve_command(root: Path, dev_addr: str, today: dt.datetime | None) -> None:
     if not config_file.is_file():
         raise KalenderError("site.no_config", path=config_file)
     try:
-        serve(str(config_file), dev_addr=dev_addr)  # the plugin watches posts/ and calendar/
+        # Not strict: a post being edited may be broken for a moment; its warning is shown
+        # and the server keeps running. The plugin watches posts/ and calendar/.
+        serve(str(config_file), dev_addr=dev_addr, strict=False)
     except MkDocsException as exc:
         raise KalenderError("site.build_failed", detail=exc.format_message()) from None
 
