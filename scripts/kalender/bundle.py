@@ -116,6 +116,7 @@ class Approved:
 
     @property
     def uploaded(self) -> dict[str, Record]:
+        """The platforms whose live link is already recorded."""
         return self.standing.history.uploads
 
 
@@ -394,6 +395,7 @@ def zone_text(moment: dt.datetime) -> str:
 
 
 def account_of(calendar: CalendarData, platform: str) -> str:
+    """The office's handle on ``platform`` (``satker.yml``), or ``-`` when it has none."""
     account = calendar.satker.accounts.get(platform)
     return account.handle if account else "-"
 
@@ -462,6 +464,7 @@ def links_text(placed: Sequence[Placed], week: Week, file: str = LINKS_FILE) -> 
 
 
 def links_header(week: Week, file: str) -> str:
+    """The notes at the top of a link file (and of the checklist's download)."""
     return t("export.links.header", week=week.label, range=week_range(week), file=file)
 
 
@@ -504,17 +507,20 @@ class Contents:
     sizes: dict[str, int] = field(default_factory=dict)
 
     def add(self, name: str, data: bytes) -> None:
+        """Add a file made in memory."""
         self.files[name] = data
         self.hashes[name] = hashlib.sha256(data).hexdigest()
         self.sizes[name] = len(data)
 
     def add_copy(self, name: str, source: Path, digest: str) -> None:
+        """Add a file copied from ``source`` as it is when the zip is written."""
         self.copies[name] = source
         self.hashes[name] = digest
         self.sizes[name] = source.stat().st_size
 
     @property
     def names(self) -> list[str]:
+        """Every file name, sorted: the order of the zip."""
         return sorted({*self.files, *self.copies})
 
 
@@ -642,6 +648,7 @@ def checklist_html(placed: Sequence[Placed], week: Week, calendar: CalendarData)
 
 
 def checklist_row(item: Placed, calendar: CalendarData) -> ChecklistRow:
+    """What the checklist shows of one post on one platform."""
     post, platform = item.post, calendar.platforms[item.target.platform]
     time = clock(post.when) if post.time_fixed else t("export.csv.no_time")
     return ChecklistRow(time, platform.id, platform.name, account_of(calendar, platform.id),

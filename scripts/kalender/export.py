@@ -33,6 +33,7 @@ from .bundle import (
     Contents,
     HootsuiteRow,
     HootsuiteRules,
+    Layout,
     LinkLine,
     MediaJob,
     Selection,
@@ -108,6 +109,7 @@ def bare(picture: Image.Image) -> Image.Image:
 
 
 def jpeg_bytes(picture: Image.Image, quality: int) -> bytes:
+    """``picture`` as an optimised progressive JPEG at ``quality``."""
     out = io.BytesIO()
     picture.save(out, "JPEG", quality=quality, optimize=True, progressive=True)
     return out.getvalue()
@@ -123,6 +125,7 @@ class MediaFailure:
 
     @property
     def message(self) -> str:
+        """``<post> (<platform>): <what is wrong>``."""
         return t("export.media_problem", post=self.job.post_id, platform=self.job.platform,
                  message=t(self.key, **self.params))
 
@@ -193,6 +196,7 @@ class Bundle:
 
     @property
     def name(self) -> str:
+        """The zip's file name."""
         return bundle_name(self.calendar, self.selection.week)
 
 
@@ -220,16 +224,21 @@ def build_bundle(bundle: Bundle, workers: int,
     """Make every file of the bundle of the approved posts (in memory, except videos,
     which are copied when the zip is written); media that cannot be made go in
     ``bundle.failures``."""
-    root, calendar, week = bundle.project.root, bundle.calendar, bundle.selection.week
-    layout = lay_out(bundle.selection, calendar)
+    layout = lay_out(bundle.selection, bundle.calendar)
     bundle.failures = list(layout.errors)
     if bundle.failures:
         return
     with progress(len(layout.jobs)) as bar:
         pictures, failures = render_all(layout.jobs, workers, bar.update)
     bundle.failures = [failure.message for failure in failures]
-    if bundle.failures:
-        return
+    if not bundle.failures:
+        assemble(bundle, layout, pictures)
+
+
+def assemble(bundle: Bundle, layout: Layout, pictures: dict[str, bytes]) -> None:
+    """Put every file in ``bundle.contents``: texts, pictures, videos, the schedules, the
+    link file, the checklist, the approval sheet and, last, the manifest of them all."""
+    root, calendar, week = bundle.project.root, bundle.calendar, bundle.selection.week
     contents = bundle.contents
     for name, data in {**layout.texts, **pictures}.items():
         contents.add(name, data)
@@ -287,6 +296,7 @@ def write_bundle(contents: Contents, path: Path) -> int:
 
 
 def parse_week(text: str) -> Week:
+    """``2026-W49`` as a :class:`Week`; a usage error naming the text otherwise."""
     try:
         return Week.parse(text)
     except ValueError:
@@ -372,8 +382,6 @@ def export_command(root: Path, week_text: str, out: Path | None, strict: bool,
 def read_link_file(root: Path, path: Path) -> list[LinkLine]:
     """The filled-in lines of a link file, checked against the posts; every problem of the
     file is printed before the command stops, and then nothing is recorded."""
-    from .approval import is_web_address
-
     if not path.is_file():
         raise KalenderError("export.links.missing_file", file=path)
     report = Report()
@@ -381,17 +389,7 @@ def read_link_file(root: Path, path: Path) -> list[LinkLine]:
     project = load_project(root)
     seen: dict[tuple[str, str], int] = {}
     for line in lines:
-        post = project.post(line.post)
-        if post is None:
-            report.error(path, line.line, "export.links.no_post", post=line.post)
-        elif line.platform not in post.platforms:
-            report.error(path, line.line, "export.links.not_a_platform", post=line.post,
-                         platform=line.platform, platforms=", ".join(post.platforms))
-        elif not is_web_address(line.url):
-            report.error(path, line.line, "export.links.bad_url", found=line.url)
-        elif (line.post, line.platform) in seen:
-            report.error(path, line.line, "export.links.twice", post=line.post,
-                         platform=line.platform, first=seen[(line.post, line.platform)])
+        check_link(line, project, seen, path, report)
         seen.setdefault((line.post, line.platform), line.line)
     if report.errors:
         errors, _ = print_report(report, root)
@@ -399,6 +397,25 @@ def read_link_file(root: Path, path: Path) -> list[LinkLine]:
     if not lines:
         raise KalenderError("export.links.empty", file=path.name)
     return lines
+
+
+def check_link(line: LinkLine, project: Project, seen: dict[tuple[str, str], int], path: Path,
+               report: Report) -> None:
+    """Report what is wrong with one line: an unknown post, a platform not of the post,
+    an address that is not a web address, a post and platform already given."""
+    from .approval import is_web_address
+
+    post = project.post(line.post)
+    if post is None:
+        report.error(path, line.line, "export.links.no_post", post=line.post)
+    elif line.platform not in post.platforms:
+        report.error(path, line.line, "export.links.not_a_platform", post=line.post,
+                     platform=line.platform, platforms=", ".join(post.platforms))
+    elif not is_web_address(line.url):
+        report.error(path, line.line, "export.links.bad_url", found=line.url)
+    elif (line.post, line.platform) in seen:
+        report.error(path, line.line, "export.links.twice", post=line.post,
+                     platform=line.platform, first=seen[(line.post, line.platform)])
 
 
 def record_links(root: Path, path: Path, by: str | None,
