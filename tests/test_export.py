@@ -634,7 +634,8 @@ def test_a_picture_that_cannot_fit_the_limit_stops_the_export(
     assert result.exit_code == 1
     errors = [line for line in result.stderr.splitlines() if line.startswith("galat")]
     assert len(errors) == 1
-    assert errors[0].startswith("galat: 2026-12-01-foto-kamera (x): gambar hp.jpg untuk x tetap ")
+    assert errors[0].startswith("galat: posts/2026/12/2026-12-01-foto-kamera.md:13 (x): gambar "
+                                "hp.jpg untuk x tetap ")
     assert errors[0].endswith(" byte pada mutu JPEG terendah (40); batas platform 2000 byte. "
                               "Perkecil atau sederhanakan gambar sumbernya.")
     assert result.stderr.splitlines()[-1] == ("Galat: 1 berkas media tidak dapat dibuat (lihat "

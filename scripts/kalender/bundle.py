@@ -242,7 +242,7 @@ class MediaJob:
     max_bytes: int
     from_video: bool = False
     platform: str = ""
-    post_id: str = ""
+    where: str = ""  # the post file and the line of the media, for messages
 
 
 @dataclass(frozen=True)
@@ -279,8 +279,9 @@ def lay_out(selection: Selection, calendar: CalendarData) -> Layout:
             try:
                 layout.placed.append(place(approved.post, target, calendar, layout))
             except MediaError as exc:
-                layout.errors.append(t("export.media_problem", post=approved.post.id,
-                                       platform=target.platform, message=exc.message))
+                layout.errors.append(t("export.media_problem", platform=target.platform,
+                                       where=where(approved.post, calendar, "media"),
+                                       message=exc.message))
     layout.placed.sort(key=lambda p: (p.post.when, p.post.id, _order(p.target, calendar)))
     return layout
 
@@ -326,26 +327,33 @@ def media_files(post: Post, target: Target, calendar: CalendarData, folder: str,
     framings = post_framings(post, target, calendar.platforms)
     for number, (media, framing) in enumerate(zip(post.media, framings, strict=True), 1):
         stem = f"{folder}/{number:02d}"
+        file_at = where(post, calendar, "media", number - 1, "file")
         if not media.is_video:
-            names.append(_job(layout, f"{stem}.jpg", media.path, framing, platform, post))
+            names.append(_job(layout, f"{stem}.jpg", media.path, framing, platform, file_at))
             continue
         names.append(f"{stem}{media.path.suffix.lower()}")
         layout.copies[names[-1]] = media.path
+        cover_at = where(post, calendar, "media", number - 1, "cover")
         if rule.thumbnail is not None:
             thumb = frame(rule, visual_size(media), media.focus, rule.thumbnail)
             names.append(_job(layout, f"{folder}/thumbnail.jpg", poster_path(media), thumb,
-                              platform, post, media.cover is None))
+                              platform, cover_at, media.cover is None))
         elif media.cover is not None:
             names.append(_job(layout, f"{stem}-sampul.jpg", media.cover, framing, platform,
-                              post))
+                              cover_at))
     return tuple(names)
 
 
 def _job(layout: Layout, name: str, source: Path, framing: Framing, platform: Platform,
-         post: Post, from_video: bool = False) -> str:
+         at: str, from_video: bool = False) -> str:
     layout.jobs.append(MediaJob(name, source, framing, framing.size, platform.image_max_bytes,
-                                from_video, platform.id, post.id))
+                                from_video, platform.id, at))
     return name
+
+
+def where(post: Post, calendar: CalendarData, *key: str | int) -> str:
+    """``posts/2026/12/x.md:14``: the post file and the line of a front-matter key."""
+    return f"{_relative(post.path, calendar.root)}:{post.line(*key)}"
 
 
 # -- the schedule (jadwal.csv) ------------------------------------------------------------

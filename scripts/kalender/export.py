@@ -125,8 +125,8 @@ class MediaFailure:
 
     @property
     def message(self) -> str:
-        """``<post> (<platform>): <what is wrong>``."""
-        return t("export.media_problem", post=self.job.post_id, platform=self.job.platform,
+        """``posts/…/x.md:14 (x): <what is wrong>``: the file and line of the media."""
+        return t("export.media_problem", where=self.job.where, platform=self.job.platform,
                  message=t(self.key, **self.params))
 
 
