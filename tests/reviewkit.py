@@ -7,11 +7,13 @@ the real ``kalender review`` command in a subprocess; clients talk HTTP to 127.0
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -75,12 +77,22 @@ def full_repo(root: Path) -> Path:
     return root
 
 
-def add_accounts(root: Path, members: tuple[str, ...] = tuple(PASSWORDS)) -> None:
-    from kalender.review.users import UserStore, users_file
+def add_accounts(root: Path) -> None:
+    """An account for every member (the Argon2 hashes are made once per test session)."""
+    from kalender.review.users import users_file, write_private
 
-    store = UserStore(users_file(root))
-    for member in members:
-        store.set_password(member, PASSWORDS[member], dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    write_private(users_file(root), _accounts_file())
+
+
+@functools.cache
+def _accounts_file() -> bytes:
+    from kalender.review.users import UserStore
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = UserStore(Path(folder) / "pengguna.json")
+        for member, password in PASSWORDS.items():
+            store.set_password(member, password, dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+        return store.path.read_bytes()
 
 
 # --- a server in a thread -----------------------------------------------------------------

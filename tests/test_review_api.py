@@ -156,10 +156,9 @@ def test_unauthenticated_requests_are_refused(server: Any, root: Path) -> None:
         write = anonymous.post(f"/api/posts/{POST_ID}/actions",
                                json={"action": "comment", "text": "hai"},
                                headers={"Origin": base, "X-Kalender-CSRF": "x"})
-        forged = anonymous.post(f"/api/posts/{POST_ID}/actions",
-                                json={"action": "initial"},
-                                headers={"Origin": base, "X-Kalender-CSRF": "x"},
-                                cookies={"kalender_sesi": "dibuat-buat"})
+    with httpx.Client(base_url=base, cookies={"kalender_sesi": "dibuat-buat"}) as forger:
+        forged = forger.post(f"/api/posts/{POST_ID}/actions", json={"action": "initial"},
+                             headers={"Origin": base, "X-Kalender-CSRF": "x"})
     assert (read.status_code, write.status_code, forged.status_code) == (401, 401, 401)
     assert write.json()["message"] == "Silakan masuk dulu."
     assert record_path(root).read_bytes() == before
