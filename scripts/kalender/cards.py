@@ -48,8 +48,8 @@ FONT_FILES = {True: "DejaVuSans-Bold.ttf", False: "DejaVuSans.ttf"}
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 JPEG_QUALITY = 80
 FILE_MODE = 0o644
-VIDEO_LONG_SIDE = 512
-VIDEO_BLOCK = 16  # sides in whole macroblocks: odd chroma sizes made x264 output vary
+VIDEO_LONG_SIDE = 1920  # the platforms' recommended 1080x1920 / 1920x1080
+VIDEO_BLOCK = 8  # sides in whole 8-pixel blocks: odd chroma sizes made x264 output vary
 VIDEO_FPS = 10
 VIDEO_SECONDS = 4
 X264_OPTIONS = {"crf": "30", "preset": "medium", "threads": "1", "flags": "+bitexact"}
@@ -276,8 +276,8 @@ def save_image(image: Image.Image, path: Path) -> None:
 
 
 def video_size(size: tuple[int, int], long_side: int = VIDEO_LONG_SIDE) -> tuple[int, int]:
-    """``size`` scaled so its long side is ``long_side``, both sides whole 16-pixel blocks
-    (9:16 gives 288x512, 16:9 gives 512x288)."""
+    """``size`` scaled so its long side is ``long_side``, both sides whole 8-pixel blocks
+    (9:16 gives 1080x1920, 16:9 gives 1920x1080)."""
     width, height = size
     scale = long_side / max(width, height)
     return (_blocks(width * scale), _blocks(height * scale))
@@ -288,7 +288,11 @@ def _blocks(side: float) -> int:
 
 
 def write_video(card: Card, path: Path, seconds: int = VIDEO_SECONDS) -> None:
-    """A short silent H.264 MP4 of ``card`` with a progress bar, byte-for-byte repeatable."""
+    """A short silent H.264 MP4 of ``card`` with a progress bar.
+
+    Not byte-for-byte repeatable at 1080x1920 (x264 gave different bytes from run to run
+    even on one thread), so ``kalender cards`` draws a video only when it is missing.
+    """
     import av
 
     def encode(target: Path) -> None:
