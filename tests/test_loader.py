@@ -195,3 +195,21 @@ def test_garbled_front_matter_gives_a_post_or_a_clear_error(
             assert error.path == path
             assert error.line is not None and 1 <= error.line <= len(lines) + 1
             assert error.message and "Traceback" not in error.message
+
+
+def test_hashtag_lost_as_a_yaml_comment_warns(repo: Path) -> None:
+    path = place(repo, "hashtag_comment")
+    project = load_project(repo)
+    assert [p.caption for p in project.posts] == ["Ayo memilih"]
+    assert [(p.path, p.line, p.message) for p in project.report.warnings] == [
+        (path, 7, "'caption': teks setelah ' #' dibaca YAML sebagai komentar dan hilang; tulis "
+         "keterangan sebagai blok (|) atau dalam tanda kutip.")]
+
+
+def test_quoted_or_block_caption_with_hashtags_does_not_warn(repo: Path) -> None:
+    path = place(repo, "hashtag_comment")
+    path.write_text(path.read_text().replace("caption: Ayo memilih #Pemilu2029",
+                                             "caption: \"Ayo memilih #Pemilu2029\""))
+    project = load_project(repo)
+    assert list(project.report) == []
+    assert project.posts[0].caption == "Ayo memilih #Pemilu2029"

@@ -43,7 +43,7 @@ def cli(ctx: click.Context, root: Path | None, lang: str | None) -> None:
 
 def print_report(report: Report | Sequence[Problem], root: Path) -> tuple[int, int]:
     """Print problems grouped by file, errors before warnings; return (errors, warnings)."""
-    problems = list(report)
+    problems = list(dict.fromkeys(report))  # a shared caption's finding once, not per platform
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.where(root).split(":")[0], []).append(problem)

@@ -40,6 +40,7 @@ from .yamlsrc import Located, read_yaml
 
 DEFAULT_TZ = "Asia/Pontianak"
 FILE_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+COMMENTED_HASHTAG = re.compile(r"\s#\w")
 DATE_TIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
     r"\s*(Z|[+-]\d{2}:?\d{2})?$"
@@ -179,6 +180,7 @@ class _PostBuilder:
         targets = self._targets()
         media = self._media()
         legal = self._legal_product()
+        self._hashtags_in_comments()
         if not self.ok or when is None:
             return None
         data = self.data
@@ -194,6 +196,21 @@ class _PostBuilder:
             body=self.source.body, body_line=self.source.body_line,
             lines=dict(self.located.lines), meta=data,
         )
+
+    def _hashtags_in_comments(self) -> None:
+        """``caption: Ayo memilih #Pemilu`` on one line: YAML reads ``#Pemilu`` as a comment."""
+        texts = [("caption",)] + [("captions", p) for p in self.data.get("captions") or {}
+                                  if isinstance(p, str)]
+        lines = self.source.front_matter.split("\n")
+        for key in texts:
+            line = self.located.lines.get(".".join(key))
+            if line is None:
+                continue
+            raw = lines[line - self.source.front_line] if line >= self.source.front_line else ""
+            value = raw.partition(":")[2].strip()
+            if value[:1] not in ("|", ">", "'", '"', "") and COMMENTED_HASHTAG.search(raw):
+                self.report.warning(self.path, line, "post.hashtag_as_comment",
+                                    key=".".join(key))
 
     def _file_name(self) -> re.Match[str] | None:
         match = FILE_NAME.match(self.path.stem)
