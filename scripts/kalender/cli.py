@@ -90,4 +90,6 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def _register_commands() -> None:
     """Import the modules whose commands join the group (each registers itself)."""
-    from . import commands  # noqa: F401
+    from .commands import register
+
+    register()

@@ -1,12 +1,26 @@
-"""Commands beyond ``check``; importing a module adds its commands to :data:`kalender.cli.cli`."""
+"""Commands beyond ``check``: importing a module adds its commands to :data:`kalender.cli.cli`.
 
-from . import site  # noqa: F401
-from . import feed  # noqa: F401
-from . import cards  # noqa: F401
-from . import measure  # noqa: F401
-from . import workflow_cli  # noqa: F401
-from . import new  # noqa: F401
-from . import minutes  # noqa: F401
-from . import export  # noqa: F401
-from . import report_cli  # noqa: F401
-from .review import cli as review_cli  # noqa: F401
+The order is the order of ``kalender --help``: building the site, writing posts, the SOP's
+approval flow, the week's outputs, then the tools around them.
+"""
+
+from importlib import import_module
+
+COMMAND_MODULES = (
+    "site",
+    "new",
+    "measure",
+    "workflow_cli",
+    "export",
+    "minutes",
+    "feed",
+    "report_cli",
+    "review.cli",
+    "cards",
+)
+
+
+def register() -> None:
+    """Import every command module once (each registers its commands on import)."""
+    for name in COMMAND_MODULES:
+        import_module(f"{__package__}.{name}")
