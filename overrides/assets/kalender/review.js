@@ -1,7 +1,8 @@
 /* Review in the browser (kalender review): log in, comment on a preview (optionally pinned to
    a point of its picture), resolve, and Paraf / Setujui / Kembalikan / Ajukan / Unggah.
-   Active only when GET api/session answers as the review server: on the static site (served
-   by anything else, or from file://) it does nothing. Every word comes from the server's
+   Active only when GET api/session answers as the review server (asked only on pages that
+   carry its kalender_review cookie): on the static site (served by anything else, or from
+   file://) it does nothing. Every word comes from the server's
    catalog (session.words); text written by people is only ever set with textContent. */
 (function () {
   "use strict";
@@ -136,7 +137,6 @@
 
   function clearPost() {
     document.querySelectorAll("[data-review-ui]").forEach(function (node) { node.remove(); });
-    document.querySelectorAll("[data-review-notice]").forEach(function (n) { n.hidden = false; });
   }
 
   function logoutPage() {
@@ -149,7 +149,6 @@
   function decorate() {
     clearPost();
     if (!state) return;
-    document.querySelectorAll("[data-review-notice]").forEach(function (n) { n.hidden = true; });
     var panel = movesPanel();
     if (panel) panel.appendChild(formFor("", null));
     document.querySelectorAll("figure.kk-preview[data-preview]").forEach(function (figure) {
@@ -357,11 +356,16 @@
   function start(data) {
     session = data;
     document.documentElement.setAttribute("data-review", session.member ? "in" : "out");
+    // Served by kalender review: the static site's "read-only" notice does not apply.
+    document.querySelectorAll("[data-review-notice]").forEach(function (n) { n.hidden = true; });
     bar();
     return loadState();
   }
 
   function boot() {
+    // Only pages served by kalender review carry this cookie: the static site (any other
+    // server, or file://) sends no request at all, so it logs no failed one either.
+    if (!/(?:^|;\s*)kalender_review=1(?:;|$)/.test(document.cookie)) return;
     fetch(api("session"), { credentials: "same-origin", cache: "no-store" })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) { if (data && data.review === true) start(data); })

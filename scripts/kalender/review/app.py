@@ -377,7 +377,9 @@ def _too_large(limit: int) -> Response:
 
 
 class Headers:
-    """Headers on every response: no sniffing, no framing by others, always revalidate."""
+    """Headers on every response: no sniffing, no framing by others, always revalidate, and
+    the mark that this page is served by the review server (so the static site never sends
+    a request that fails)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -391,7 +393,9 @@ class Headers:
         await self.app(scope, receive, with_headers)
 
 
+REVIEW_MARK = "kalender_review"  # a harmless cookie telling review.js to ask /api/session
 SECURITY_HEADERS = [
+    (b"set-cookie", f"{REVIEW_MARK}=1; Path=/; SameSite=Strict".encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"SAMEORIGIN"),
     (b"referrer-policy", b"same-origin"),
