@@ -380,3 +380,32 @@ def test_other_post_is_addressed_by_its_own_id(server: Any, root: Path) -> None:
     assert answer.status_code == 200
     assert answer.json()["state"]["post"] == OTHER_ID
     assert load_ledger(post_path(root, OTHER_ID)).records[-1].text == "Baik."
+
+
+def test_return_submit_and_upload_through_the_api(server: Any, root: Path) -> None:
+    base, _ = server
+    hendra, h_csrf = login(base, "hendra")
+    empty = act(hendra, base, h_csrf, action="return", note="  ")
+    assert empty.status_code == 400
+    assert empty.json()["message"].startswith(f"mengembalikan pos '{POST_ID}' butuh catatan")
+    assert act(hendra, base, h_csrf, action="return", note="Judul kurang jelas.").json()[
+        "state"]["state"] == "revisi"
+    bayu, b_csrf = login(base, "bayu")
+    moves = bayu.get(f"/api/posts/{POST_ID}").json()["state"]["moves"]
+    assert [m["label"] for m in moves] == ["Ajukan"]
+    assert act(bayu, base, b_csrf, action="submit").json()["state"]["state"] == "diajukan"
+    assert act(hendra, base, h_csrf, action="initial").status_code == 200
+    sari, s_csrf = login(base, "sari")
+    assert act(sari, base, s_csrf, action="approve").status_code == 200
+    moves = bayu.get(f"/api/posts/{POST_ID}").json()["state"]["moves"]
+    assert [(m["label"], m["platforms"]) for m in moves] == [("Unggah", ["instagram",
+                                                                          "facebook"])]
+    bad = act(bayu, base, b_csrf, action="uploaded", platform="instagram", url="bukan tautan")
+    assert bad.status_code == 409 and "bukan tautan" in bad.json()["message"]
+    good = act(bayu, base, b_csrf, action="uploaded", platform="instagram",
+               url="https://www.instagram.com/p/uji123/")
+    assert good.status_code == 200
+    assert good.json()["state"]["moves"][0]["platforms"] == ["facebook"]
+    last = load_ledger(post_path(root)).records[-1]
+    assert (last.action.value, last.by, last.url) == ("uploaded", "bayu",
+                                                      "https://www.instagram.com/p/uji123/")
