@@ -10,7 +10,7 @@ from icalendar import Calendar
 from kalender.feed import feed, feed_stamp
 from kalender.loader import load_project
 from kalender.meeting import build_meeting
-from kalender.model import Status, Week
+from kalender.model import Week
 from kalender.overlay import CUTI, LIBUR, build_overlay
 from kalender.rules import Context, check_post
 
@@ -83,9 +83,13 @@ def test_meeting_lists_waiting_returned_gaps_and_coming_days(repo: Path) -> None
     assert [p.id for p in meeting.last_week_planned] == ["2026-12-01-lalu-terbit",
                                                          "2026-12-02-lalu-belum"]
     assert [p.id for p in meeting.last_week_published] == ["2026-12-01-lalu-terbit"]
-    waiting = {w.status: ([p.id for p in w.posts], w.members) for w in meeting.waiting}
-    assert waiting[Status.DIAJUKAN] == (["2026-12-07-senin"], ("Hendra Gunawan, S.H.",))
-    assert waiting[Status.DIPARAF] == (["2026-12-08-selasa"], ("Sari Wulandari, S.H., M.H.",))
+    waiting = {w.action: ([p.id for p in w.posts], w.members) for w in meeting.waiting}
+    assert waiting["initial"] == (["2026-12-07-senin"], ("Hendra Gunawan, S.H.",))
+    assert waiting["approve"] == (["2026-12-08-selasa"], ("Sari Wulandari, S.H., M.H.",))
+    assert waiting["uploaded"] == (["2026-12-02-lalu-belum"],
+                                   ("Rina Marlina", "Bayu Pratama"))
+    assert waiting["submit"] == (["2026-12-09-antikorupsi"], ("Rina Marlina", "Bayu Pratama"))
+    assert [a.action for a in meeting.waiting] == ["submit", "initial", "approve", "uploaded"]
     assert [p.id for p, _ in meeting.returned] == ["2026-12-09-antikorupsi"]
     gap_days = [g.day for g in meeting.gaps if g.kind == "weekday"]
     # W50: Thu 10 and Fri 11 have nothing; W51: every weekday is empty.
@@ -150,7 +154,9 @@ def test_rapat_scaffolds_the_minutes_once(repo: Path) -> None:
     minutes = (repo / "calendar" / "rapat" / "2026-W50.md").read_text(encoding="utf-8")
     assert minutes.startswith("# Notulen Rapat Pengelola Akun JDIH, Minggu 2026-W50\n\n"
                               "Tanggal: Senin, 7 Desember 2026\n")
-    assert ("- Diajukan (1 pos), menunggu Hendra Gunawan, S.H.: Apa itu PKPU"
+    assert ("- Menunggu Hendra Gunawan, S.H. memberi paraf atau mengembalikan untuk revisi "
+            "(1 pos): Apa itu PKPU") in minutes.splitlines()
+    assert ("- Keputusan KPU Nomor 134/Kpts/KPU/Tahun 2016 belum diumumkan."
             in minutes.splitlines())
     assert "- Hari Antikorupsi Sedunia (9 Desember 2026) belum punya pos." in minutes
     assert "- Belum ada pos pada Selasa, 8 Desember 2026." in minutes

@@ -11,25 +11,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .approval import FLOW_ACTIONS, effective_status, standing_of
 from .config import CalendarData
 from .model import Post, Status, Week
 from .overlay import Overlay
 from .stages import ProductToAnnounce, product_key
+from .timeline import waiting
 
 LOOKAHEAD_DAYS = 21
-
-# Who acts next, by status (DOMAIN.md): the role that holds the post at that step.
-NEXT_ROLE: dict[Status, str] = {
-    Status.USULAN: "staf",
-    Status.DRAF: "staf",
-    Status.REVISI: "staf",
-    Status.DIAJUKAN: "kasubbag",
-    Status.DIPARAF: "divisi",
-    Status.DISETUJUI: "staf",
-}
-WAITING_ORDER = (Status.DIAJUKAN, Status.DIPARAF, Status.DISETUJUI, Status.REVISI,
-                 Status.DRAF, Status.USULAN)
-
 
 @dataclass(frozen=True)
 class Note:
@@ -42,11 +31,11 @@ class Note:
 
 @dataclass(frozen=True)
 class Waiting:
-    """Posts at one step, and the people who must act on them."""
+    """Posts at one step of the flow, and the people who must act on them."""
 
-    status: Status
-    role: str
-    members: tuple[str, ...]
+    action: str  # the approval Action value: submit, initial, approve, uploaded
+    what: str  # "memberi paraf", in the reader's language
+    members: tuple[str, ...]  # names
     posts: tuple[Post, ...]
 
 
@@ -104,8 +93,8 @@ def build_meeting(week: Week, today: dt.date, posts: Sequence[Post], calendar: C
     two_weeks = week.days + week.shifted(1).days
     meeting.days = [(day, [p for p in posts if p.date == day]) for day in two_weeks]
     meeting.waiting = waiting_lists(posts, calendar, today)
-    meeting.returned = [(p, notes_of(p) if notes_of else []) for p in posts
-                        if p.status is Status.REVISI]
+    meeting.returned = [(p, (notes_of or return_notes)(p)) for p in posts
+                        if effective_status(p) == Status.REVISI.value]
     meeting.gaps = cadence_gaps((week, week.shifted(1)), posts, calendar, overlay)
     meeting.balance = dict(Counter(p.category for p in by_week.get(week, [])))
     meeting.coming_days = coming_days(today, posts, important)
@@ -120,19 +109,33 @@ def _by_week(posts: Iterable[Post]) -> dict[Week, list[Post]]:
     return weeks
 
 
-def waiting_lists(posts: Iterable[Post], calendar: CalendarData,
+def waiting_lists(posts: Sequence[Post], calendar: CalendarData,
                   today: dt.date) -> list[Waiting]:
-    """For each step of the flow, the posts at it and who may act (Plh. included)."""
-    result = []
-    for status in WAITING_ORDER:
-        at_step = tuple(p for p in posts if p.status is status)
-        if not at_step:
-            continue
-        role = NEXT_ROLE[status]
-        members = tuple(m.name for m in calendar.team.members.values()
-                        if role in calendar.team.roles_of(m.id, today))
-        result.append(Waiting(status, role, members, at_step))
-    return result
+    """For each step of the flow, the posts waiting at it and who may act (Plh. included).
+
+    Built from the approval code's per-member waiting lists (:func:`kalender.timeline.waiting`),
+    so the meeting and the "Menunggu" page always agree.
+    """
+    steps: dict[str, tuple[str, dict[str, Post], dict[str, str]]] = {}
+    for member, items in waiting(posts, calendar.team, today).items():
+        name = calendar.team.members[member].name
+        for item in items:
+            what, at_step, people = steps.setdefault(item.action.value, (item.what, {}, {}))
+            at_step[item.post.id] = item.post
+            people[member] = name
+    order = [a.value for a in FLOW_ACTIONS]
+    return [Waiting(action, what, tuple(people.values()),
+                    tuple(sorted(at_step.values(), key=lambda p: (p.when, p.id))))
+            for action, (what, at_step, people) in sorted(steps.items(),
+                                                          key=lambda i: order.index(i[0]))]
+
+
+def return_notes(post: Post) -> list[Note]:
+    """The reviewer's note of the return the post is in, from its approval records."""
+    returned = standing_of(post).history.returned
+    if returned is None:
+        return []
+    return [Note(returned.by, returned.note, returned.at)]
 
 
 def cadence_keys(calendar: CalendarData) -> dict[str, int]:

@@ -45,9 +45,8 @@ def render_minutes(meeting: Meeting) -> str:
                      published=len(meeting.last_week_published)))
     for waiting in meeting.waiting:
         titles = "; ".join(p.title for p in waiting.posts)
-        lines += _item(t("minutes.waiting", status=t(f"status.{waiting.status.value}"),
-                         count=len(waiting.posts), who=", ".join(waiting.members) or "-",
-                         titles=titles))
+        lines += _item(t("minutes.waiting", what=waiting.what, count=len(waiting.posts),
+                         who=", ".join(waiting.members) or "-", titles=titles))
     for post, notes in meeting.returned:
         lines += _item(t("minutes.returned", title=post.title,
                          notes="; ".join(n.text for n in notes) or "-"))
@@ -60,8 +59,7 @@ def render_minutes(meeting: Meeting) -> str:
     for day in meeting.missed_important_days:
         lines += _item(t("minutes.important_day", name=day.name, date=long_date(day.day)))
     for product in meeting.unannounced:
-        lines += _item(t("minutes.unannounced", jenis=product.jenis, nomor=product.nomor,
-                         tahun=product.tahun))
+        lines += _item(t("minutes.unannounced", citation=product.citation()))
     lines += ["", f"## {t('minutes.decisions')}", "", t("minutes.decisions_hint"), "", "- ", ""]
     return "\n".join(lines)
 

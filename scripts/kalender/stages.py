@@ -60,6 +60,12 @@ class ProductToAnnounce:
     def key(self) -> tuple[str, str, int]:
         return product_key(self.jenis, self.nomor, self.tahun)
 
+    def citation(self) -> str:
+        """``Peraturan KPU Nomor 8 Tahun 2019`` (the year once, even if the number has it)."""
+        from .model import LegalProduct
+
+        return LegalProduct(self.jenis, self.nomor, self.tahun, "").citation()
+
 
 def product_key(jenis: str, nomor: str, tahun: int | None) -> tuple[str, str, int]:
     """A legal product's identity: kind, number and year, compared without case or spaces."""
