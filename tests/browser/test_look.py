@@ -70,6 +70,21 @@ def test_no_serious_accessibility_violation(page: Any, server: str, name: str) -
     assert serious == []
 
 
+@pytest.mark.parametrize("name", ["bulan", "minggu"])
+def test_dark_scheme_has_no_serious_accessibility_violation(page: Any, server: str,
+                                                            name: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(server + PAGES[name])
+    page.click("label[for=__palette_1]")  # Material's toggle: "Mode gelap"
+    page.wait_for_selector("body[data-md-color-scheme=slate]")
+    settle(page)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-gelap-1366x768.png"))
+    results = Axe().run(page)
+    assert [v["id"] for v in results.response["violations"] if v["impact"] in SERIOUS] == []
+
+
 def test_axe_finds_a_planted_violation(page: Any, server: str) -> None:
     """The accessibility check above can fail: a chip made unreadable is reported."""
     from axe_playwright_python.sync_playwright import Axe
