@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kalender import commands  # noqa: F401  (registers every command on cli)
-from kalender.cli import cli
+from kalender.cli import _register_commands, cli
 from kalender.review.security import LoginLimiter, SessionStore, same_origin
 from kalender.review.sitebuild import sync_tree
 from kalender.review.users import UserStore, users_file
 
 PASSWORD = "kata-sandi-panjang-1"
+_register_commands()
 
 
 def run(repo: Path, *args: str, stdin: str | None = None,
