@@ -109,3 +109,18 @@ def test_bad_today_is_a_message_not_a_traceback(site_repo: Path, tmp_path: Path)
     assert "Traceback" not in result.stderr
     assert ("tanggal 'hari ini' tidak sah: diharapkan bentuk 2026-12-02, ditemukan "
             "'2 Desember'.") in result.stderr
+
+
+def test_text_people_write_is_shown_as_text_not_markup(site_repo: Path, tmp_path: Path) -> None:
+    front = GOOD.replace("title: Hari Antikorupsi", "title: 'Tips & <b>trik</b>'").replace(
+        "caption: Selamat Hari Antikorupsi Sedunia!", "caption: '<script>alert(1)</script>'")
+    write_post(site_repo, "2026-12-09-hari-antikorupsi", front)
+    result = build(site_repo, tmp_path / "site", "--no-strict")
+    assert result.returncode == 0, result.stderr
+    for page in ("kalender/2026-12/index.html", "minggu/2026-W50/index.html",
+                 "daftar/index.html", "pos/2026-12-09-hari-antikorupsi/index.html"):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert "Tips &amp; &lt;b&gt;trik&lt;/b&gt;" in html, page
+        assert "<b>trik</b>" not in html and "<script>alert(1)" not in html, page
+    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<b>trik</b>" not in index and "<script>alert(1)" not in index

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import html
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -615,7 +616,9 @@ def page_source(view: View) -> str:
     A post page carries the post's body, so mkdocs renders the material as Markdown.
     """
     meta: dict[str, object] = {
-        "title": view.title,
+        # Escaped here: Material writes the title into <title>, the header and the search
+        # index without escaping it.
+        "title": html.escape(view.title, quote=False),
         "template": f"kalender/{view.kind}.html",
         "hide": ["navigation", "toc"],
     }
