@@ -20,6 +20,7 @@ import yaml
 from .dates import clock, day_name, day_short, full_date, month_label, week_range
 from .i18n import t
 from .model import CATEGORIES, STATUSES, TYPES, LegalProduct, Media, Post, Week
+from .overlay import DayMark
 from .problems import Problem
 
 HOME_PAGE = "index.md"
@@ -266,6 +267,7 @@ class Day:
     in_period: bool  # inside the month (or week) shown
     is_today: bool
     entries: tuple[Entry, ...]
+    marks: tuple[DayMark, ...] = ()  # holidays, important days, election stages
 
     @property
     def number(self) -> int:
@@ -447,6 +449,7 @@ class SiteInput:
     platform_names: Mapping[str, str] = field(default_factory=dict)
     findings: Mapping[str, Sequence[Problem]] = field(default_factory=dict)
     thumbnail: ThumbnailMaker = field(default=lambda path: None)
+    marks: Callable[[dt.date], Sequence[DayMark]] = field(default=lambda day: ())
 
 
 class _Builder:
@@ -465,8 +468,9 @@ class _Builder:
 
     def day(self, date: dt.date, in_period: bool) -> Day:
         entries = tuple(self.by_day.get(date, ())) if in_period else ()
+        marks = tuple(self.source.marks(date)) if in_period else ()
         return Day(date, full_date(date), day_name(date), in_period, date == self.today,
-                   entries)
+                   entries, marks)
 
     def month(self, index: int) -> MonthView:
         year, month = self.months[index]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .approval import FLOW_ACTIONS, effective_status, standing_of
-from .config import CalendarData
+from .config import CalendarData, Team
 from .model import Post, Status, Week
 from .overlay import Overlay
 from .stages import ProductToAnnounce, product_key
@@ -93,7 +93,8 @@ def build_meeting(week: Week, today: dt.date, posts: Sequence[Post], calendar: C
     two_weeks = week.days + week.shifted(1).days
     meeting.days = [(day, [p for p in posts if p.date == day]) for day in two_weeks]
     meeting.waiting = waiting_lists(posts, calendar, today)
-    meeting.returned = [(p, (notes_of or return_notes)(p)) for p in posts
+    notes = notes_of or (lambda post: return_notes(post, calendar.team))
+    meeting.returned = [(p, notes(p)) for p in posts
                         if effective_status(p) == Status.REVISI.value]
     meeting.gaps = cadence_gaps((week, week.shifted(1)), posts, calendar, overlay)
     meeting.balance = dict(Counter(p.category for p in by_week.get(week, [])))
@@ -130,12 +131,13 @@ def waiting_lists(posts: Sequence[Post], calendar: CalendarData,
                                                           key=lambda i: order.index(i[0]))]
 
 
-def return_notes(post: Post) -> list[Note]:
+def return_notes(post: Post, team: Team) -> list[Note]:
     """The reviewer's note of the return the post is in, from its approval records."""
     returned = standing_of(post).history.returned
     if returned is None:
         return []
-    return [Note(returned.by, returned.note, returned.at)]
+    member = team.members.get(returned.by)
+    return [Note(member.name if member else returned.by, returned.note, returned.at)]
 
 
 def cadence_keys(calendar: CalendarData) -> dict[str, int]:

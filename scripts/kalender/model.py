@@ -101,7 +101,7 @@ class LegalProduct:
         return f"{self.jenis} Nomor {self.nomor}{tahun}{tentang}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Week:
     """An ISO week, e.g. ``2026-W49`` (Monday to Sunday)."""
 

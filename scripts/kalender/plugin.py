@@ -30,6 +30,7 @@ from .dates import parse_day, today_in
 from .i18n import t
 from .loader import Project, load_project
 from .plugin_approval import ApprovalSite, add_approval
+from .plugin_meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .plugin_previews import add_previews
 from .plugin_report import add_reports
 from .previews import Previews
@@ -59,6 +60,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.files: Files | None = None
         self.approval: ApprovalSite | None = None
         self.previews: Previews | None = None
+        self.meetings: MeetingSite | None = None
+        self.project: Project | None = None
         self.root = Path.cwd()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -70,10 +73,13 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         project = load_project(self.root)
         _log_problems(project, self.root)
         findings = _findings(project)
+        today = self.today(project)
+        overlay = overlay_for(project, _years(project, today))
         self.site = build_site(SiteInput(
-            posts=project.posts, today=self.today(project), root=self.root,
+            posts=project.posts, today=today, root=self.root,
             platform_names=_platform_names(project), findings=findings,
             thumbnail=_Thumbnails(files, config, self.root / self.config.cache_dir),
+            marks=overlay.on,
         ))
         self.views = self.site.pages()
         for page, view in self.views.items():
@@ -83,8 +89,15 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today)
         add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir)
+        weeks = [view.week for view in self.site.weeks.values()]
+        self.meetings = add_meetings(project, weeks, today, overlay, files, config)
+        self.project = project
         self.files = files
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.project is not None and self.site is not None:
+            write_feed(self.project, Path(config.site_dir), self.site.today)
 
     def today(self, project: Project) -> dt.date:
         """The plugin's ``today``, else $KALENDER_TODAY, else today in the office."""
@@ -110,6 +123,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             "href": _Links(self.files, page),
             "approval": self.approval,
             "previews": self.previews,
+            "meetings": self.meetings,
         }
         context.update(extra)  # type: ignore[typeddict-item]
         return context
@@ -158,6 +172,12 @@ def _log_problems(project: Project, root: Path) -> None:
             log.warning("%s: %s", problem.where(root), problem.message)
         else:
             log.info("%s: %s", problem.where(root), problem.message)
+
+
+def _years(project: Project, today: dt.date) -> range:
+    """The years the calendar shows: from the first post (or today) to a week after the last."""
+    days = [p.date for p in project.posts] + [today, today + dt.timedelta(days=14)]
+    return range(min(days).year, max(days).year + 1)
 
 
 def _platform_names(project: Project) -> dict[str, str]:
