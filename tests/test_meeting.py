@@ -172,3 +172,31 @@ def test_rapat_scaffolds_the_minutes_once(repo: Path) -> None:
 def shutil_copy_days(repo: Path) -> None:
     """The repo fixture copies calendar/, which holds hari-penting.yml: check it is there."""
     assert (repo / "calendar" / "hari-penting.yml").is_file()
+
+
+def test_site_has_meeting_pages_minutes_linked_from_their_week_and_the_feed(repo: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    for folder in ("docs", "overrides"):
+        shutil.copytree(root / folder, repo / folder)
+    shutil.copy(root / "mkdocs.yml", repo / "mkdocs.yml")
+    write_post(repo, "2026-12-07", "senin", status="diajukan", title="Apa itu PKPU")
+    minutes = repo / "calendar" / "rapat" / "2026-W50.md"
+    minutes.parent.mkdir()
+    minutes.write_text("# Notulen uji\n\nKeputusan: pos kuis hari Jumat.\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "kalender", "--root", str(repo), "build",
+                          "--today", "2026-12-07", "--no-strict"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    site = repo / "site"
+    week = (site / "minggu" / "2026-W50" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../rapat/2026-W50/notulen/index.html"' in week
+    assert 'href="../../rapat/2026-W50/index.html"' in week
+    notes = (site / "rapat" / "2026-W50" / "notulen" / "index.html").read_text(encoding="utf-8")
+    assert "Keputusan: pos kuis hari Jumat." in notes
+    current = (site / "rapat" / "index.html").read_text(encoding="utf-8")
+    assert "Rapat mingguan 2026-W50" in current and "data-post=\"2026-12-07-senin\"" in current
+    assert b"UID:2026-12-07-senin@singkawang.kalender-jdih" in (site / "kalender.ics").read_bytes()
