@@ -14,19 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
 import re
-import tempfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 from PIL import Image, ImageDraw, ImageFont
 
+from .atomic import replacing
 from .cli import cli, print_report
 from .config import CalendarData, FormatRule, load_calendar
 from .errors import KalenderError
@@ -252,27 +251,20 @@ def _footer(draw: ImageDraw.ImageDraw, card: Card, margin: int, unit: int) -> No
 # -- writing files -------------------------------------------------------------------------
 
 
-def save_atomic(path: Path, write: Callable[[Path], None]) -> None:
+def save_atomic(path: Path, write: Callable[[BinaryIO], None]) -> None:
     """Write through a temporary file beside ``path``, then move it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
-    os.close(handle)
-    try:
-        write(Path(temp))
-        os.chmod(temp, FILE_MODE)
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+    with replacing(path, FILE_MODE) as out:
+        write(out)
 
 
 def save_image(image: Image.Image, path: Path) -> None:
     """JPEG (quality 80) or PNG by the file's suffix, without metadata, atomically."""
     if path.suffix.lower() in (".jpg", ".jpeg"):
-        save_atomic(path, lambda p: image.save(p, "JPEG", quality=JPEG_QUALITY,
-                                                  optimize=True, progressive=True))
+        save_atomic(path, lambda out: image.save(out, "JPEG", quality=JPEG_QUALITY,
+                                                    optimize=True, progressive=True))
     else:
-        save_atomic(path, lambda p: image.save(p, "PNG", optimize=True))
+        save_atomic(path, lambda out: image.save(out, "PNG", optimize=True))
 
 
 def video_size(size: tuple[int, int], long_side: int = VIDEO_LONG_SIDE) -> tuple[int, int]:
@@ -295,8 +287,8 @@ def write_video(card: Card, path: Path, seconds: int = VIDEO_SECONDS) -> None:
     """
     import av
 
-    def encode(target: Path) -> None:
-        with av.open(str(target), "w", format="mp4",
+    def encode(target: BinaryIO) -> None:
+        with av.open(target, "w", format="mp4",
                      container_options={"fflags": "+bitexact"}) as container:
             stream: Any = container.add_stream("libx264", rate=VIDEO_FPS, options=X264_OPTIONS)
             stream.width, stream.height = card.size

@@ -25,6 +25,7 @@ from typing import Any
 import click
 from PIL import Image
 
+from .atomic import replacing
 from .bundle import (
     CHECKLIST,
     CSV_SCHEDULE,
@@ -274,22 +275,10 @@ def _extra(bundle: Bundle) -> dict[str, Any]:
 
 
 def write_bundle(contents: Contents, path: Path) -> int:
-    """Write the zip to a temporary file beside ``path``, then rename it over ``path``.
-    Nothing is left behind when writing fails."""
+    """Write the zip atomically; nothing is left behind when writing fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            count = write_zip(out, contents)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    return count
+    with replacing(path, 0o644) as out:
+        return write_zip(out, contents)
 
 
 # -- the command -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 from icalendar import Calendar, Event
 
+from .atomic import write_bytes
 from .cli import cli
 from .config import CalendarData
 from .i18n import t
@@ -73,13 +74,6 @@ def feed_stamp(today: dt.date | None) -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-
-
 @cli.command("ics", help="Tulis umpan kalender (kalender.ics) dari semua pos.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Berkas keluaran (bawaan: site/kalender.ics).")
@@ -97,5 +91,5 @@ def ics_command(root: Path, out: Path | None, today: dt.datetime | None) -> None
     target = out or root / "site" / "kalender.ics"
     target.parent.mkdir(parents=True, exist_ok=True)
     stamp = feed_stamp(today.date() if today else None)
-    write_atomic(target, feed(project.posts, project.calendar, stamp))
+    write_bytes(target, feed(project.posts, project.calendar, stamp))
     click.echo(t("feed.written", path=target, count=len(project.posts)))

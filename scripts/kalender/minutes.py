@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
+from .atomic import write_bytes
 from .cli import cli, print_report
 from .dates import full_date, long_date
 from .errors import DataError, KalenderError, UsageError
-from .feed import write_atomic
 from .i18n import t
 from .important_days import days_in, load_important_days
 from .loader import Project, load_project
@@ -88,5 +88,5 @@ def rapat_command(root: Path, week_label: str, today: dt.datetime | None) -> Non
     day = today.date() if today else dt.datetime.now(project.timezone).date()
     text = render_minutes(meeting_for(project, week, day))
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, text.encode("utf-8"))
+    write_bytes(path, text.encode("utf-8"))
     click.echo(t("minutes.written", path=path.relative_to(root)))

@@ -17,9 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,6 +27,7 @@ import filelock
 import yaml
 
 from .approval import Action, Record
+from .atomic import write_bytes
 from .config import ROLES
 from .errors import KalenderError
 from .i18n import t
@@ -387,24 +386,5 @@ def _restore(path: Path, old: bytes | None) -> None:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file in ``path``'s folder, then rename it over ``path``."""
-    mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-
-
-def _default_mode() -> int:
-    """The mode a new file gets from the process's umask (mkstemp alone gives 0600)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    """Write ``data`` over ``path`` in one step, keeping the file's mode."""
+    write_bytes(path, data)

@@ -14,11 +14,9 @@ asked for before it started. The page waits for its ticket, then fetches the new
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import filecmp
 import logging
-import os
 import shutil
 import tempfile
 import threading
@@ -26,6 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import write_bytes
 from ..errors import KalenderError
 from ..i18n import t
 from ..site import counting_warnings, load_site_config, set_today
@@ -87,17 +86,7 @@ def _copy_if_changed(source: Path, target: Path) -> bool:
     if target.is_file() and filecmp.cmp(source, target, shallow=False):
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                         suffix=".tmp")
-    os.close(handle)
-    try:
-        shutil.copyfile(source, temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    write_bytes(target, source.read_bytes(), 0o644)
     return True
 
 

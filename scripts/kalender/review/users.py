@@ -8,11 +8,9 @@ folder of mode 0700; it holds hashes only, never a password.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from ..atomic import write_bytes
 from ..errors import KalenderError
 
 USERS_ENV = "KALENDER_USERS"
@@ -109,16 +108,4 @@ def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, readable by its owner only (0600, folder 0700)."""
     if not path.parent.exists():
         path.parent.mkdir(mode=0o700, parents=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp")  # mkstemp creates it 0600
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    write_bytes(path, data, 0o600)
