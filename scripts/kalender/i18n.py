@@ -16,6 +16,8 @@ import yaml
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 _current: str | None = None
+# libyaml when PyYAML was built with it: the catalog is read by every command and build
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -23,7 +25,7 @@ def catalog() -> dict[str, dict[str, str]]:
     """All messages, merged from every file of the catalog."""
     merged: dict[str, dict[str, str]] = {}
     for path in sorted((Path(__file__).parent / "messages").glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         for key, texts in data.items():
             if key in merged:
                 raise RuntimeError(f"message key {key!r} defined twice ({path.name})")
