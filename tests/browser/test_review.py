@@ -77,6 +77,7 @@ def test_initial_and_approval_from_the_preview_pages(page: Any, review: str,
     assert page.locator("[data-review-notice]").is_hidden()
     log_in(page, "hendra")
     moves = page.locator("[data-review-moves]")
+    moves.locator("button[data-action]").first.wait_for(timeout=30_000)  # drawn after login
     assert moves.locator("button[data-action]").all_inner_texts() == ["Paraf", "Kembalikan"]
 
     instagram = page.locator("figure.kk-preview[data-preview='instagram']").first
