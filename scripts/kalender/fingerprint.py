@@ -14,16 +14,22 @@ The serialisation is canonical JSON (sorted keys, no spaces, UTF-8), prefixed wi
 so the same content always gives the same fingerprint on every machine. A file's name, its
 line endings, its comments, its body (the notes under the front matter) and its ``status``
 do not count: changing them does not void an approval.
+
+A media file's digest comes from :func:`kalender.digests.file_sha256`: read again whenever the
+file's size, inode, modification or change time differ, and remembered only for a file whose
+times are settled, so a one-pixel edit saved in the same clock tick is never missed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
+from .digests import file_sha256
 from .model import Media, Post
+
+__all__ = ["canonical", "file_sha256", "fingerprint", "short"]
 
 VERSION = "kalender-sidik-1"
 SHORT = 12  # hex digits shown on pages and on the approval sheet
@@ -63,11 +69,3 @@ def _media(media: Media) -> dict[str, Any]:
             "cover": file_sha256(media.cover) if media.cover else None}
 
 
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file's bytes.
-
-    Read every time on purpose: a cache keyed on size and mtime could miss a one-pixel edit
-    saved within the file system's timestamp granularity, and keep an approval that is void.
-    """
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .digests import file_sha256
 from .images import (
     Framing,
     MediaError,
@@ -51,12 +52,8 @@ def cache_folder(root: Path) -> Path:
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of the file's bytes, in hex."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    """SHA-256 of the file's bytes, in hex (read once per content: :mod:`kalender.digests`)."""
+    return file_sha256(path)
 
 
 # --- facts about media files --------------------------------------------------------

@@ -27,6 +27,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from .calendar_view import SiteInput, SiteView, View, build_site, page_source
 from .dates import parse_day, today_in
+from .digests import save_store, use_store
 from .i18n import t
 from .loader import Project, load_project
 from .plugin_approval import ApprovalSite, add_approval
@@ -41,6 +42,7 @@ from .thumbnails import thumbnail
 log = get_plugin_logger(__name__)
 TODAY_ENV = "KALENDER_TODAY"
 THUMBNAIL_FOLDER = "kalender/gambar"
+DIGEST_STORE = Path("kalender") / "digests.json"  # media digests kept across builds
 
 
 class KalenderConfig(base.Config):
@@ -67,6 +69,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         folder = Path(config.config_file_path or ".").resolve().parent
         self.root = Path(self.config.root).resolve() if self.config.root else folder
+        use_store(self.root / self.config.cache_dir / DIGEST_STORE)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -96,6 +99,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        save_store()
         if self.project is not None and self.site is not None:
             write_feed(self.project, Path(config.site_dir), self.site.today)
 

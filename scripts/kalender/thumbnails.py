@@ -6,12 +6,13 @@ take over later. Thumbnails are cached by content hash: an unchanged image is no
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .digests import file_sha256
 
 THUMBNAIL_WIDTH = 360  # pixels; a week card is about 170 CSS pixels wide (2x for sharpness)
 THUMBNAIL_MAX_HEIGHT = 450  # a 4:5 portrait at THUMBNAIL_WIDTH
@@ -20,11 +21,7 @@ JPEG_QUALITY = 80
 
 def content_hash(path: Path) -> str:
     """The first 16 hex digits of the file's SHA-256."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()[:16]
+    return file_sha256(path)[:16]
 
 
 def thumbnail(image: Path, cache: Path, width: int = THUMBNAIL_WIDTH) -> Path | None:
