@@ -97,3 +97,20 @@ def test_broken_calendar_data_is_reported_with_its_line(runner: CliRunner, repo:
     line = satker.read_text().splitlines().index("timezone: UTC") + 1
     assert f"  galat baris {line}: kunci 'timezone' ditulis dua kali" in result.output
     assert "calendar/satker.yml" in result.output
+
+
+def test_help_and_usage_errors_read_in_indonesian_then_english(runner: CliRunner) -> None:
+    from kalender.i18n import set_language
+
+    helped = runner.invoke(cli, ["--help"])
+    assert helped.output.startswith("Cara pakai: cli [OPTIONS] COMMAND [ARGS]...")
+    assert "  --help          Tampilkan pesan ini lalu keluar." in helped.output
+    assert "\nPerintah:\n" in helped.output
+    wrong = runner.invoke(cli, ["chek"])
+    assert wrong.exit_code == 2
+    assert "Galat: Perintah 'chek' tidak ada. Maksud Anda 'check'?" in wrong.output
+    try:
+        english = runner.invoke(cli, ["--lang", "en", "chek"])
+    finally:
+        set_language(None)
+    assert "Error: No such command 'chek'. Did you mean 'check'?" in english.output

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import click
 
+from . import clicktext
 from .errors import KalenderError
 from .i18n import set_language, t
 from .problems import Problem, Report
+
+clicktext.install()  # before the decorators below evaluate click's help texts
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -32,12 +35,12 @@ class Group(click.Group):
 @click.group(cls=Group, help="Kalender Konten JDIH.")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder repositori (bawaan: dicari dari folder kerja).")
-@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None, is_eager=True,
+              expose_value=False, callback=lambda ctx, param, value: set_language(value),
               help="Bahasa pesan (bawaan: id).")
 @click.version_option(package_name="kalender-konten-jdih")
 @click.pass_context
-def cli(ctx: click.Context, root: Path | None, lang: str | None) -> None:
-    set_language(lang)
+def cli(ctx: click.Context, root: Path | None) -> None:
     ctx.obj = find_root(root)
 
 
