@@ -191,13 +191,7 @@ class Post:
 
         Falls back to the nearest enclosing key, then to the first line of the front matter.
         """
-        parts = list(path)
-        while parts:
-            key = ".".join(str(p) for p in parts)
-            if key in self.lines:
-                return self.lines[key]
-            parts.pop()
-        return self.lines.get("", 1)
+        return line_of(self.lines, *path)
 
     def caption_for(self, platform: str) -> Caption:
         """The caption on ``platform``: its override, else the shared caption."""
@@ -214,6 +208,18 @@ class Post:
     @property
     def images(self) -> tuple[Media, ...]:
         return tuple(m for m in self.media if not m.is_video)
+
+
+def line_of(lines: dict[str, int], *path: str | int) -> int:
+    """The file line of key ``path`` in ``lines`` (``"media.0.alt"`` -> line), else of the
+    nearest enclosing key, else of the first line of the front matter."""
+    parts = list(path)
+    while parts:
+        key = ".".join(str(p) for p in parts)
+        if key in lines:
+            return lines[key]
+        parts.pop()
+    return lines.get("", 1)
 
 
 def append_hashtags(text: str, hashtags: tuple[str, ...]) -> str:

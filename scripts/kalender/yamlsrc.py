@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from .i18n import t
+from .model import line_of
 from .problems import Report
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
@@ -31,13 +32,7 @@ class Located:
     ok: bool = True  # False when a problem was reported (duplicate key, unreadable value)
 
     def line(self, *path: str | int) -> int:
-        parts = list(path)
-        while parts:
-            key = ".".join(str(p) for p in parts)
-            if key in self.lines:
-                return self.lines[key]
-            parts.pop()
-        return self.lines.get("", 1)
+        return line_of(self.lines, *path)
 
 
 class _Loader(yaml.SafeLoader):
