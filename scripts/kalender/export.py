@@ -17,7 +17,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -229,16 +229,22 @@ def build_bundle(bundle: Bundle, workers: int,
     bundle.failures = list(layout.errors)
     if bundle.failures:
         return
-    with progress(len(layout.jobs)) as bar:
-        pictures, failures = render_all(layout.jobs, workers, bar.update)
-    bundle.failures = [failure.message for failure in failures]
-    if not bundle.failures:
-        assemble(bundle, layout, pictures)
+    # The approval sheet (Python, in this process) is drawn while the worker processes
+    # render the pictures, instead of after them: the export of a week is faster by it.
+    with ThreadPoolExecutor(max_workers=1) as aside:
+        sheet = aside.submit(approval_sheet, bundle.project.root, bundle.selection.week)
+        with progress(len(layout.jobs)) as bar:
+            pictures, failures = render_all(layout.jobs, workers, bar.update)
+        bundle.failures = [failure.message for failure in failures]
+        if not bundle.failures:
+            assemble(bundle, layout, pictures, sheet.result())
 
 
-def assemble(bundle: Bundle, layout: Layout, pictures: dict[str, bytes]) -> None:
+def assemble(bundle: Bundle, layout: Layout, pictures: dict[str, bytes],
+             sheet_made: tuple[bytes | None, str] | None = None) -> None:
     """Put every file in ``bundle.contents``: texts, pictures, videos, the schedules, the
-    link file, the checklist, the approval sheet and, last, the manifest of them all."""
+    link file, the checklist, the approval sheet (``sheet_made`` when already drawn by
+    :func:`approval_sheet`) and, last, the manifest of them all."""
     root, calendar, week = bundle.project.root, bundle.calendar, bundle.selection.week
     contents = bundle.contents
     for name, data in {**layout.texts, **pictures}.items():
@@ -251,7 +257,7 @@ def assemble(bundle: Bundle, layout: Layout, pictures: dict[str, bytes]) -> None
     contents.add(CSV_SCHEDULE, schedule_csv(layout.placed, calendar))
     contents.add(LINKS_FILE, links_text(layout.placed, week).encode("utf-8"))
     contents.add(CHECKLIST, checklist_html(layout.placed, week, calendar))
-    sheet, bundle.sheet_reason = approval_sheet(root, week)
+    sheet, bundle.sheet_reason = sheet_made or approval_sheet(root, week)
     if sheet is not None:
         contents.add(SHEET_NAME.format(week=week.label), sheet)
     contents.add(MANIFEST, manifest(bundle.selection, layout, calendar, contents,
