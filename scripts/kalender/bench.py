@@ -6,6 +6,8 @@ Every measurement runs in a fresh child process, so its peak memory (RSS) is its
 peak comes from ``os.wait4``: on Linux the rusage of a reaped child is the larger of its own
 and that of every descendant it reaped, so the process-pool workers of the image pipeline
 (separate processes) are counted: the figure is the largest process of the measurement.
+A child also starts with the peak of the process that forked it, so the bench process does
+no heavy work itself (the repository and the approvals are made by helper children).
 """
 
 from __future__ import annotations
@@ -307,6 +309,24 @@ def thumbnails_child(pool: Path) -> None:
     print(json.dumps({"count": len(photos), "ms_each": seconds * 1000 / len(photos)}))
 
 
+def run_child(words: list[str]) -> None:
+    """The work of a helper child process (``--child KIND ...``)."""
+    kind, *rest = words
+    if kind == "thumbnails":
+        thumbnails_child(Path(rest[0]))
+    elif kind == "repo":
+        make_repo(Path(rest[0]), int(rest[1]), int(rest[2]))
+    elif kind == "approve":
+        approve_export_week(Path(rest[0]), int(rest[1]))
+
+
+def helper(*words: str) -> None:
+    """Run a helper child: the bench process itself stays small, because a child starts
+    with the peak RSS of the process that forked it (Linux keeps it across exec)."""
+    subprocess.run([sys.executable, "-m", "kalender.bench", "--child", *words], check=True,
+                   env=child_env())
+
+
 def approve_export_week(repo: Path, n: int) -> None:
     """Take the EXPORT_POSTS posts of the export week through submit, initial, approve."""
     from .approval import Action
@@ -321,7 +341,7 @@ def approve_export_week(repo: Path, n: int) -> None:
 
 def measure_export(repo: Path, n: int) -> Figure:
     """The upload bundle of the export week, its posts approved beforehand (not timed)."""
-    approve_export_week(repo, n)
+    helper("approve", str(repo), str(n))
     out = repo.parent / "ekspor"
     figure = timed("export", kalender(repo, "export", "--week", EXPORT_WEEK, "--out", str(out)),
                    repo)[0]
@@ -402,7 +422,8 @@ def run(n: int, photos: int, keep: bool) -> dict[str, Figure]:
     work = Path(tempfile.mkdtemp(prefix="kalender-bench-"))
     try:
         print(t("bench.making", n=n, photos=photos, folder=str(work)), flush=True)
-        repo = make_repo(work / "repo", n, photos)
+        repo = work / "repo"
+        helper("repo", str(repo), str(n), str(photos))
         bare = bare_site(work / "bare", n)
         figures: dict[str, Figure] = {}
         for figure in measure_builds(repo, bare):
@@ -425,10 +446,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--n", type=int, default=1000, help=t("bench.help_n"))
     parser.add_argument("--photos", type=int, default=0, help=t("bench.help_photos"))
     parser.add_argument("--keep", action="store_true", help=t("bench.help_keep"))
-    parser.add_argument("--child", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        thumbnails_child(Path(args.child[1]))
+        run_child(args.child)
         return
     n = max(args.n, EXPORT_POSTS)
     figures = run(n, args.photos or max(n // 5, THUMBNAIL_SAMPLE), args.keep)
