@@ -59,7 +59,7 @@ from .errors import DataError, KalenderError, UsageError
 from .fingerprint import file_sha256
 from .i18n import t
 from .images import MediaError, crop_scaled, render_framing, video_poster
-from .loader import Project, load_project
+from .loader import Project, load_project, post_files_of_days
 from .mediacache import PARALLEL_FROM
 from .model import Week
 from .problems import Report
@@ -201,9 +201,11 @@ class Bundle:
         return bundle_name(self.calendar, self.selection.week)
 
 
-def load_for_export(root: Path) -> tuple[Project, CalendarData, HootsuiteRules]:
-    """Read the repository; stop with every problem when the calendar data is wrong."""
-    project = load_project(root)
+def load_for_export(root: Path, week: Week | None = None) -> tuple[
+        Project, CalendarData, HootsuiteRules]:
+    """Read the repository (only the posts of ``week`` when given); stop with every problem
+    when the calendar data is wrong."""
+    project = load_project(root, None if week is None else post_files_of_days(root, week.days))
     report = Report()
     rules = load_settings(project.calendar, report) if project.calendar else None
     calendar_errors = [p for p in [*project.report, *report] if p.is_error
@@ -216,7 +218,7 @@ def load_for_export(root: Path) -> tuple[Project, CalendarData, HootsuiteRules]:
 
 def prepare(root: Path, week: Week) -> Bundle:
     """Read the repository and judge every post of ``week``: nothing made yet."""
-    project, calendar, rules = load_for_export(root)
+    project, calendar, rules = load_for_export(root, week)
     return Bundle(project, calendar, select_week(project, week), rules)
 
 

@@ -104,6 +104,14 @@ def post_files(root: Path) -> list[Path]:
     return sorted((root / "posts").rglob("*.md"))
 
 
+def post_files_of_days(root: Path, days: Iterable[dt.date]) -> list[Path]:
+    """The post files named for one of ``days`` (``YYYY-MM-DD-slug.md``): a post that loads
+    always has the date of its name (``post.date_mismatch``), so these are all the posts of
+    those days, and a one-week command need not read a whole year of posts."""
+    prefixes = {day.isoformat() for day in days}
+    return [path for path in post_files(root) if path.name[:10] in prefixes]
+
+
 def load_project(root: Path, paths: Iterable[Path] | None = None) -> Project:
     """Read ``calendar/`` and the posts (all, or only ``paths``) of the repository ``root``."""
     root = root.resolve()

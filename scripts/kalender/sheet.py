@@ -27,7 +27,7 @@ from .errors import DataError, KalenderError
 from .fingerprint import short
 from .i18n import t
 from .images import open_image
-from .loader import Project, load_project
+from .loader import Project, load_project, post_files_of_days
 from .model import Post, Status, Week
 from .records import atomic_write
 
@@ -63,8 +63,10 @@ class SheetPost:
 
 def load_for_papers(root: Path, week: Week | None, post_ref: str | None) -> tuple[
         Project, CalendarData, list[Post]]:
-    """The project and the posts a paper covers; stop on errors in those posts' files."""
-    project = load_project(root)
+    """The project and the posts a paper covers; stop on errors in those posts' files.
+    For a week only the post files named for its days are read (all the week's posts)."""
+    project = load_project(root, None if week is None or post_ref is not None
+                           else post_files_of_days(root, week.days))
     if project.calendar is None:
         _fail_with(project, project.report.errors)
     assert project.calendar is not None
