@@ -26,7 +26,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -212,18 +212,19 @@ def written_between(before: dict[str, tuple[int, int]],
     return sum(1 for path, stamp in after.items() if before.get(path) != stamp)
 
 
-def measure_builds(repo: Path, bare: Path) -> list[Figure]:
-    """Bare mkdocs cold and warm, then the calendar cold (no caches) and warm."""
+def measure_builds(repo: Path, bare: Path, shown: Callable[[Figure], None]) -> None:
+    """Bare mkdocs cold and warm, then the calendar cold (no caches) and warm; ``shown``
+    gets each figure as soon as it is measured."""
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
-    figures = [timed("bare_cold", mkdocs, bare)[0], timed("bare_warm", mkdocs, bare)[0]]
+    shown(timed("bare_cold", mkdocs, bare)[0])
+    shown(timed("bare_warm", mkdocs, bare)[0])
     shutil.rmtree(repo / ".cache", ignore_errors=True)
     shutil.rmtree(repo / "site", ignore_errors=True)
-    figures.append(timed("cold", kalender(repo, "build"), repo)[0])
+    shown(timed("cold", kalender(repo, "build"), repo)[0])
     before = image_files(repo / ".cache")
     warm = timed("warm", kalender(repo, "build"), repo)[0]
     warm.extra["encoded"] = written_between(before, image_files(repo / ".cache"))
-    figures.append(warm)
-    return figures
+    shown(warm)
 
 
 # --- kalender serve: one caption edited ---------------------------------------------------
@@ -426,14 +427,16 @@ def run(n: int, photos: int, keep: bool) -> dict[str, Figure]:
         helper("repo", str(repo), str(n), str(photos))
         bare = bare_site(work / "bare", n)
         figures: dict[str, Figure] = {}
-        for figure in measure_builds(repo, bare):
+
+        def shown(figure: Figure) -> None:
             figures[figure.name] = figure
-            print(f"  {t('bench.row_' + figure.name)}: {figure.seconds:.2f} s", flush=True)
+            print(f"  {t('bench.row_' + figure.name)}: {figure.seconds:.2f} s, "
+                  f"{figure.peak_mib:.0f} MiB", flush=True)
+
+        measure_builds(repo, bare, shown)
         for measure in (lambda: measure_serve(repo, n), lambda: measure_thumbnails(repo),
                         lambda: measure_export(repo, n)):
-            figure = measure()
-            figures[figure.name] = figure
-            print(f"  {t('bench.row_' + figure.name)}: {figure.seconds:.2f} s", flush=True)
+            shown(measure())
         return figures
     finally:
         if not keep:
