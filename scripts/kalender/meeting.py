@@ -92,15 +92,23 @@ def build_meeting(week: Week, today: dt.date, posts: Sequence[Post], calendar: C
     meeting.last_week_published = [p for p in last if p.status is Status.DIUNGGAH]
     two_weeks = week.days + week.shifted(1).days
     meeting.days = [(day, [p for p in posts if p.date == day]) for day in two_weeks]
-    meeting.waiting = waiting_lists(posts, calendar, today)
+    due = due_by(week, posts)
+    meeting.waiting = waiting_lists(due, calendar, today)
     notes = notes_of or (lambda post: return_notes(post, calendar.team))
-    meeting.returned = [(p, notes(p)) for p in posts
+    meeting.returned = [(p, notes(p)) for p in posts  # all: each needs its drafter now
                         if effective_status(p) == Status.REVISI.value]
     meeting.gaps = cadence_gaps((week, week.shifted(1)), posts, calendar, overlay)
     meeting.balance = dict(Counter(p.category for p in by_week.get(week, [])))
     meeting.coming_days = coming_days(today, posts, important)
     meeting.unannounced = unannounced(calendar.products, posts)
     return meeting
+
+
+def due_by(week: Week, posts: Sequence[Post]) -> list[Post]:
+    """The posts a meeting of ``week`` acts on: scheduled up to the end of the next week
+    (overdue ones included). Later posts wait for later meetings (and the Menunggu page)."""
+    end = week.shifted(1).days[-1]
+    return [p for p in posts if p.date <= end]
 
 
 def _by_week(posts: Iterable[Post]) -> dict[Week, list[Post]]:

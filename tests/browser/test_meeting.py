@@ -38,15 +38,25 @@ def test_meeting_page_shows_waiting_returned_gaps_and_coming_days(
 
     # Waiting: every post at each step, counted from the front matter's status.
     expected: dict[str, set[str]] = {}
+    end_of_next_week = this_and_next_week(TODAY)[-1]
     for post in post_files:
-        if post.status in STEP_OF_STATUS:
+        if post.status in STEP_OF_STATUS and post.day <= end_of_next_week:
             expected.setdefault(STEP_OF_STATUS[post.status], set()).add(post.id)
     shown = {step: set(page.eval_on_selector_all(
         f"[data-part=waiting] [data-step={step}] [data-post]",
         "els => els.map(e => e.dataset.post)")) for step in expected}
     assert shown == expected
-    initial = page.locator("[data-step=initial] h3").inner_text()
-    assert initial.startswith("Hendra Gunawan, S.H.: memberi paraf")
+    assert expected, "the sample has no post waiting up to the end of next week"
+    staff = ("Rina Marlina", "Bayu Pratama")  # the staff who submitted it, else all staff
+    who = {"initial": ("Hendra Gunawan, S.H.",), "approve": ("Sari Wulandari, S.H., M.H.",),
+           "submit": staff, "uploaded": staff}
+    for step in expected:
+        heading = page.locator(f"[data-step={step}] h3").inner_text()
+        assert any(name in heading for name in who[step]), heading
+    # A post due after next week waits for a later meeting, not this one.
+    later = [p.id for p in post_files if p.status in STEP_OF_STATUS
+             and p.day > end_of_next_week]
+    assert later and not set(later) & set().union(*shown.values())
 
     # Returned: the posts in revisi, each with the note of its last return record.
     returned = [p for p in post_files if p.status == "revisi"]
