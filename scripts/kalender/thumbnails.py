@@ -7,12 +7,11 @@ take over later. Thumbnails are cached by content hash: an unchanged image is no
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .atomic import replacing
 from .digests import file_sha256
 
 THUMBNAIL_WIDTH = 360  # pixels; a week card is about 170 CSS pixels wide (2x for sharpness)
@@ -79,11 +78,5 @@ def _flatten(picture: Image.Image) -> Image.Image:
 def _write_jpeg(picture: Image.Image, target: Path) -> None:
     """Write atomically: a half-written thumbnail is never left in the cache."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            picture.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with replacing(target, 0o644) as out:
+        picture.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
