@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -18,21 +20,31 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from .calendar_view import SiteInput, SiteView, View, build_site, page_source
+from .calendar_view import (
+    SiteInput,
+    SiteView,
+    View,
+    WeekView,
+    build_site,
+    page_source,
+    week_page,
+)
 from .dates import parse_day, today_in
 from .digests import save_store, use_store
 from .i18n import t
+from .incremental import digest
 from .loader import Project, load_project
-from .plugin_approval import ApprovalSite, add_approval
+from .plugin_approval import WAITING_PAGE, ApprovalSite, add_approval
+from .plugin_incremental import Incremental
 from .plugin_meeting import MeetingSite, add_meetings, overlay_for, write_feed
-from .plugin_previews import add_previews
+from .plugin_previews import GRID_PAGE, add_previews
 from .plugin_report import add_reports
 from .previews import Previews
 from .problems import Problem
@@ -64,6 +76,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.previews: Previews | None = None
         self.meetings: MeetingSite | None = None
         self.project: Project | None = None
+        self.incremental: Incremental | None = None
+        self.shared = ""
+        self.built_today: dt.date | None = None
         self.root = Path.cwd()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -73,6 +88,17 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self._forget()
+        incremental = self.incremental = Incremental(
+            self.root, self.root / self.config.cache_dir, config)
+        hint = self.today_hint(incremental.before.timezone)
+        if hint is not None and incremental.unchanged(hint):
+            # Nothing the site is built from changed: every page stays as it was written.
+            incremental.reuse(files, config)
+            self.built_today, self.shared = hint, incremental.before.shared
+            self.files = files
+            log.info(t("site.log_unchanged"))
+            return files
         project = load_project(self.root)
         _log_problems(project, self.root)
         findings = _findings(project)
@@ -96,12 +122,91 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.meetings = add_meetings(project, weeks, today, overlay, files, config)
         self.project = project
         self.files = files
+        self.built_today = today
+        self.shared = digest(incremental.shared(today), self._common(files))
+        incremental.compare(files, self.shared, self._page_data, self._post_digests())
+        log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
         return files
 
+    def _forget(self) -> None:
+        """Drop the last build's views (``kalender serve`` keeps the plugin between builds)."""
+        self.site = self.approval = self.previews = self.meetings = self.project = None
+        self.views, self.files = {}, None
+
+    def _common(self, files: Files) -> object:
+        """What the templates of every page read besides the page's own data."""
+        assert self.site is not None
+        site, home = self.site, self.site.home
+        assert home is not None
+        return (site.today, site.weekdays, site.weekdays_short, site.legend, site.filters,
+                home.this_month.page, home.this_week.page,
+                sorted(f.src_uri for f in files.documentation_pages()))
+
+    def _post_digests(self) -> dict[str, dict[str, str]]:
+        """Per post and per way a page shows it, the digest of what the template reads:
+        ``row`` (a line or a chip: the entry without its caption), ``card`` (the week's
+        cards: the entry and its previews), ``page`` (its own page: every view of it)."""
+        assert self.site is not None
+        rows, cards, pages = {}, {}, {}
+        for pid, view in self.site.posts.items():
+            shown = self.previews.of(pid) if self.previews else None
+            rows[pid] = digest(replace(view.entry, caption_start=""))
+            cards[pid] = digest(view.entry, shown)
+            pages[pid] = digest(view, self.approval.of(pid) if self.approval else None, shown)
+        return {"row": rows, "card": cards, "page": pages}
+
+    def _page_data(self, page: str) -> tuple[object, str]:
+        """The data the template of ``page`` reads (None for a page made of its text), and
+        how it shows the posts it names (a key of :meth:`_post_digests`)."""
+        assert self.site is not None
+        view = self.views.get(page)
+        if view is not None:
+            if isinstance(view, WeekView) and self.meetings is not None:
+                meeting = self.meetings.of_week(view.week)
+                return (view, meeting and (meeting.page, meeting.title, meeting.minutes)), "card"
+            return view, {"post": "page", "home": "card"}.get(view.kind, "row")
+        if self.meetings is not None and page in self.meetings.pages:
+            shown = self.meetings.pages[page]
+            week = shown.meeting.week
+            return (shown, self.site.weeks.get(week_page(week)),
+                    self.site.weeks.get(week_page(week.shifted(1)))), "row"
+        if page == WAITING_PAGE and self.approval is not None:
+            return (self.approval.members, self.approval.today), "row"
+        if page == GRID_PAGE and self.previews is not None:
+            return self.previews.grid, "row"
+        return None, "row"
+
+    @event_priority(100)  # before the search plugin writes its index (see Incremental)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         save_store()
         if self.project is not None and self.site is not None:
             write_feed(self.project, Path(config.site_dir), self.site.today)
+        if self.incremental is not None and self.files is not None and self.built_today:
+            media = _outside_media(self.project, self.root) if self.project else []
+            timezone = str(self.project.timezone) if self.project else \
+                self.incremental.before.timezone
+            self.incremental.finish(self.files, config, self.built_today, self.shared,
+                                    timezone, media)
+            self.incremental = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental is not None:
+            self.incremental.abandon()
+            self.incremental = None
+
+    def today_hint(self, timezone: str) -> dt.date | None:
+        """Today without loading the posts: the plugin's ``today``, $KALENDER_TODAY, else
+        today in the time zone of the last build (None when there was none)."""
+        text = self.config.today or os.environ.get(TODAY_ENV, "")
+        if text:
+            try:
+                return parse_day(text)
+            except ValueError:
+                return None
+        try:
+            return today_in(ZoneInfo(timezone)) if timezone else None
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
 
     def today(self, project: Project) -> dt.date:
         """The plugin's ``today``, else $KALENDER_TODAY, else today in the office."""
@@ -120,6 +225,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         if self.site is None or self.files is None:
+            if self.incremental is not None:
+                self.incremental.page_rendered(page)
             return context
         extra: dict[str, Any] = {
             "kalender": self.site,
@@ -130,6 +237,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             "meetings": self.meetings,
         }
         context.update(extra)  # type: ignore[typeddict-item]
+        if self.incremental is not None:
+            self.incremental.page_rendered(page)
         return context
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
@@ -188,6 +297,18 @@ def _platform_names(project: Project) -> dict[str, str]:
     if project.calendar is None:
         return {}
     return {pid: platform.name for pid, platform in project.calendar.platforms.items()}
+
+
+def _outside_media(project: Project, root: Path) -> list[str]:
+    """Media files of the posts that lie outside ``posts/`` (their times are stamped too)."""
+    inside = (root / "posts").resolve()
+    found = []
+    for post in project.posts:
+        for media in post.media:
+            for path in (media.path, media.cover):
+                if path is not None and not path.resolve().is_relative_to(inside):
+                    found.append(str(path))
+    return found
 
 
 def _findings(project: Project) -> dict[str, list[Problem]]:

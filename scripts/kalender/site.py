@@ -47,9 +47,14 @@ def build_command(root: Path, config_file: Path | None, site_dir: Path | None,
                               strict=strict)
     if today is not None:
         set_today(config, today.date())
+    from .plugin_incremental import quiet_dirty_notice
+
+    quiet_dirty_notice()
     with counting_warnings() as warnings:
         try:
-            build(config)
+            # Dirty: mkdocs renders only the pages the kalender plugin marks as changed
+            # (kalender.plugin_incremental); the plugin empties the folder when all changed.
+            build(config, dirty=True)
         except Abort:
             raise KalenderError("site.strict_failed", count=warnings.count) from None
         except MkDocsException as exc:
@@ -75,7 +80,10 @@ def serve_command(root: Path, dev_addr: str, today: dt.datetime | None) -> None:
     try:
         # Not strict: a post being edited may be broken for a moment; its warning is shown
         # and the server keeps running. The plugin watches posts/ and calendar/.
-        serve(str(config_file), dev_addr=dev_addr, strict=False)
+        from .plugin_incremental import quiet_dirty_notice
+
+        quiet_dirty_notice()
+        serve(str(config_file), dev_addr=dev_addr, strict=False, build_type="dirty")
     except MkDocsException as exc:
         raise KalenderError("site.build_failed", detail=exc.format_message()) from None
 

@@ -1,0 +1,140 @@
+"""Incremental builds: after any edit, the site a second build leaves behind is byte for
+byte the site a build from nothing makes, and a build with nothing changed rewrites no page.
+
+Each scenario edits a scratch copy of the sample the way the team does (a caption, an
+approval, a deleted or a new post, the calendar data, another day), builds it again in the
+same output folder, then builds it from nothing into a second folder and compares every file.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+KALENDER = [sys.executable, "-m", "kalender"]
+TODAY = "2026-12-02"
+CAPTION_POST = "2026-12-03-hak-pilih-penyandang-disabilitas"  # this week: cards, meeting
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, KALENDER_NOW="2026-12-01T09:00")
+    return subprocess.run([*KALENDER, "--root", str(root), *args], capture_output=True,
+                          text=True, cwd=root, timeout=600, env=env)
+
+
+def build(root: Path, out: Path, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+    result = run(root, "build", "--today", today, "--site-dir", str(out), "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    return result
+
+
+def files_of(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def differing(one: Path, other: Path) -> list[str]:
+    """The files that are not the same in both sites (missing on one side included)."""
+    left, right = files_of(one), files_of(other)
+    odd = sorted(left ^ right)
+    odd += [name for name in sorted(left & right)
+            if not filecmp.cmp(one / name, other / name, shallow=False)]
+    return odd
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A scratch copy of the whole sample repository, built once into ``site/``."""
+    root = tmp_path_factory.mktemp("incremental") / "repo"
+    root.mkdir()
+    for name in ("calendar", "posts", "docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    build(root, root / "site")
+    return root
+
+
+def post_file(root: Path, post_id: str) -> Path:
+    return next((root / "posts").rglob(f"{post_id}.md"))
+
+
+def edit_caption(root: Path) -> None:
+    path = post_file(root, CAPTION_POST)
+    text = path.read_text(encoding="utf-8")
+    assert "caption:" in text
+    assert "caption: |\n" in text
+    path.write_text(text.replace("caption: |\n", "caption: |\n  Diubah untuk uji bertahap.\n", 1),
+                    encoding="utf-8")
+
+
+def submit_a_draft(root: Path) -> None:
+    drafts = [p for p in (root / "posts").rglob("*.md") if "\nstatus: draf" in p.read_text("utf-8")]
+    assert drafts
+    result = run(root, "submit", drafts[0].stem, "--by", "rina")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def delete_a_post(root: Path) -> None:
+    path = post_file(root, CAPTION_POST)
+    path.unlink()
+    sidecar = path.with_name(f"{path.stem}.persetujuan.yml")
+    if sidecar.exists():
+        sidecar.unlink()
+
+
+def add_a_post(root: Path) -> None:
+    path = root / "posts" / "2026" / "12" / "2026-12-10-pos-baru.md"
+    path.write_text(
+        "---\ntitle: Pos baru uji bertahap\ndate: 2026-12-10 09:00\ncategory: rutin\n"
+        "type: edukasi-kepemiluan\nstatus: draf\nplatforms:\n  x: post\n"
+        "caption: Mengenal daftar pemilih tetap. #JDIHKPU #KPUSingkawang\n"
+        "source: \"Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum, Pasal 5\"\n"
+        "---\nIsi.\n", encoding="utf-8")
+
+
+def edit_calendar(root: Path) -> None:
+    path = root / "calendar" / "tim.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# catatan tim\n", encoding="utf-8")
+
+
+SCENARIOS: list[tuple[str, Callable[[Path], None], str]] = [
+    ("caption", edit_caption, TODAY),
+    ("approval", submit_a_draft, TODAY),
+    ("deleted", delete_a_post, TODAY),
+    ("added", add_a_post, TODAY),
+    ("calendar", edit_calendar, TODAY),
+    ("next-day", lambda root: None, "2026-12-03"),
+]
+
+
+@pytest.mark.parametrize(("name", "edit", "today"), SCENARIOS, ids=[s[0] for s in SCENARIOS])
+def test_a_second_build_equals_a_build_from_nothing(sample: Path, tmp_path: Path, name: str,
+                                                      edit: Callable[[Path], None],
+                                                      today: str) -> None:
+    edit(sample)
+    build(sample, sample / "site", today)
+    build(sample, tmp_path / "clean", today)
+    assert differing(sample / "site", tmp_path / "clean") == []
+
+
+def test_nothing_changed_rewrites_no_page(sample: Path) -> None:
+    build(sample, sample / "site")  # whatever the scenarios left: now settled
+    site = sample / "site"
+    before = {name: (site / name).stat().st_mtime_ns for name in files_of(site)
+              if name.endswith(".html")}
+    result = build(sample, site)
+    after = {name: (site / name).stat().st_mtime_ns for name in files_of(site)
+             if name.endswith(".html")}
+    assert len(before) > 50
+    rewritten = sorted(n for n in before if after.get(n) != before[n])
+    # Material's own templates (404 page) are rendered by mkdocs at every build
+    assert rewritten == ["404.html"]
+    assert "Situs kalender dibangun di" in result.stdout
