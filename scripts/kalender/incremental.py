@@ -23,12 +23,13 @@ import json
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from .atomic import write_bytes
+from .calendar_view import Entry
 from .model import Post
 
 MANIFEST_VERSION = 1
@@ -38,27 +39,51 @@ SKIPPED_DIRS = {".git", ".cache", "__pycache__", ".mypy_cache", ".pytest_cache",
                 ".ruff_cache", ".hypothesis"}
 
 
-class _Pickler(pickle.Pickler):
-    """Pickles a :class:`Post` as its id: a view that holds posts (the meeting's lists)
-    depends on them through the digests of the posts it shows (:func:`page_key`), which
-    hold what the pages show of a post, not every byte of it."""
+def _post_reference(post_id: str) -> str:
+    return post_id
 
-    def persistent_id(self, obj: object) -> object:
-        if isinstance(obj, Post):
-            return ("post", obj.id)
-        return None
+
+def _as_reference(post: Post) -> tuple[object, tuple[str]]:
+    """Pickle a :class:`Post` as its id: a view that holds posts (the meeting's lists)
+    depends on them through the digests of the posts it shows (:func:`page_key`), which hold
+    what the pages show of a post, not every byte of it."""
+    return _post_reference, (post.id,)
+
+
+def _entry_row(*values: object) -> tuple[object, ...]:
+    return values
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(Entry) if f.name != "caption_start")
+
+
+def _as_row(entry: Entry) -> tuple[object, tuple[object, ...]]:
+    """Pickle an :class:`Entry` as a line or a chip shows it: without the start of its
+    caption, which only the week's cards show (those depend on it through the posts'
+    ``card`` digests, see the plugin). A caption edit then leaves the month, the list and
+    the meeting pages as they were."""
+    return _entry_row, tuple(getattr(entry, name) for name in _ROW_FIELDS)
+
+
+_REDUCERS = {Post: _as_reference, Entry: _as_row}
 
 
 def digest(*parts: object) -> str:
     """A SHA-256 of ``parts`` (views, tuples of strings, ...), the same for equal data.
 
-    Pickled: the views are frozen dataclasses of strings, numbers, dates and tuples, whose
-    pickles are equal when their data are. Data that cannot be pickled gets a digest of its
-    ``repr``, which at worst renders a page that did not change.
+    Pickled without memo: the views are frozen dataclasses of strings, numbers, dates and
+    tuples (no cycles), whose pickles are then equal exactly when their data are. Data
+    that cannot be pickled gets a digest of its ``repr``, which at worst renders a page
+    that did not change.
     """
     buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.dispatch_table = _REDUCERS  # type: ignore[assignment]
+    # No memo: the bytes then depend on the values only, not on which objects happen to
+    # be shared (a post reused by kalender serve shares its strings with its new views).
+    pickler.fast = True
     try:
-        _Pickler(buffer, protocol=5).dump(parts)
+        pickler.dump(parts)
         data = buffer.getvalue()
     except (pickle.PicklingError, TypeError, AttributeError):
         data = repr(parts).encode("utf-8", "replace")
@@ -77,7 +102,7 @@ def posts_in(data: object, post_ids: Mapping[str, object]) -> list[str]:
             if item in post_ids:
                 found[item] = None
             continue
-        if isinstance(item, Post):
+        if isinstance(item, (Post, Entry)):  # a post, or a post as a line, chip or card
             if item.id in post_ids:
                 found[item.id] = None
             continue

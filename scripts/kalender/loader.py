@@ -18,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .config import PLATFORM_IDS, CalendarData, Platform, load_calendar
 from .images import HEIF_READABLE  # noqa: F401 - importing images lets Pillow open HEIC
+from .memo import PostFiles
 from .model import (
     CATEGORIES,
     CATEGORY_TYPES,
@@ -112,8 +113,13 @@ def post_files_of_days(root: Path, days: Iterable[dt.date]) -> list[Path]:
     return [path for path in post_files(root) if path.name[:10] in prefixes]
 
 
-def load_project(root: Path, paths: Iterable[Path] | None = None) -> Project:
-    """Read ``calendar/`` and the posts (all, or only ``paths``) of the repository ``root``."""
+def load_project(root: Path, paths: Iterable[Path] | None = None,
+                 memory: PostFiles | None = None) -> Project:
+    """Read ``calendar/`` and the posts (all, or only ``paths``) of the repository ``root``.
+
+    With ``memory`` (``kalender serve``), a post whose files did not change since the last
+    call is not read again: the same object comes back, with the problems found reading it.
+    """
     root = root.resolve()
     report = Report()
     calendar = load_calendar(root, report)
@@ -122,7 +128,7 @@ def load_project(root: Path, paths: Iterable[Path] | None = None) -> Project:
     files = post_files(root) if paths is None else [Path(p).resolve() for p in paths]
     seen: dict[str, Path] = {}
     for path in files:
-        post = reader.read(path)
+        post = _read(reader, path, memory)
         if post is None:
             continue
         if post.id in seen:
@@ -133,6 +139,19 @@ def load_project(root: Path, paths: Iterable[Path] | None = None) -> Project:
         project.posts.append(post)
     project.posts.sort(key=lambda p: (p.when, p.id))
     return project
+
+
+def _read(reader: PostReader, path: Path, memory: PostFiles | None) -> Post | None:
+    """One post, from ``memory`` when its files did not change."""
+    known = memory.reuse(path) if memory is not None else None
+    if known is not None:
+        reader.report.extend(known[1])
+        return known[0]
+    before = len(reader.report)
+    post = reader.read(path)
+    if memory is not None:
+        memory.keep(path, post, list(reader.report)[before:])
+    return post
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -21,6 +21,7 @@ import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -199,7 +200,7 @@ class Rendition:
     out: Size
     video: bool = False
 
-    @property
+    @cached_property  # kalender serve reuses renditions from build to build
     def key(self) -> str:
         params = [FORMAT_VERSION, JPEG_QUALITY, self.digest, self.framing.source,
                   self.framing.box, self.out, self.video]

@@ -10,12 +10,15 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .approval import FLOW_ACTIONS, effective_status, standing_of
 from .config import CalendarData, Team
+from .memo import PerPost
 from .model import Post, Status, Week
 from .overlay import Overlay
 from .stages import ProductToAnnounce, product_key
+from .timeline import Waiting as TimelineWaiting
 from .timeline import waiting
 
 LOOKAHEAD_DAYS = 21
@@ -81,26 +84,63 @@ class Meeting:
 NotesOf = Callable[[Post], list[Note]]
 
 
+@dataclass
+class Plan:
+    """What every meeting of one build reads from the posts, worked out once for all weeks:
+    posts by week and by day, who each post waits for, returned posts, coming important days
+    and legal products not announced yet (these last three do not depend on the week)."""
+
+    by_week: dict[Week, list[Post]]
+    by_day: dict[dt.date, list[Post]]
+    waits: dict[str, list[TimelineWaiting]]
+    returned: list[tuple[Post, list[Note]]]
+    coming: list[ComingDay]
+    unannounced: list[ProductToAnnounce]
+
+
+def plan_of(today: dt.date, posts: Sequence[Post], calendar: CalendarData,
+            important: Iterable[tuple[dt.date, str]] = (), notes_of: NotesOf | None = None,
+            moves: PerPost[Any] | None = None) -> Plan:
+    """The :class:`Plan` of the meetings seen on ``today`` (``moves``: see
+    :func:`kalender.timeline.waiting`)."""
+    by_day: dict[dt.date, list[Post]] = {}
+    for post in posts:
+        by_day.setdefault(post.date, []).append(post)
+    notes = notes_of or (lambda post: return_notes(post, calendar.team))
+    return Plan(
+        by_week=_by_week(posts), by_day=by_day,
+        waits=waiting(posts, calendar.team, today, moves),
+        returned=[(p, notes(p)) for p in posts  # all: each needs its drafter now
+                  if effective_status(p) == Status.REVISI.value],
+        coming=coming_days(today, posts, important),
+        unannounced=unannounced(calendar.products, posts),
+    )
+
+
 def build_meeting(week: Week, today: dt.date, posts: Sequence[Post], calendar: CalendarData,
                   overlay: Overlay, important: Iterable[tuple[dt.date, str]] = (),
-                  notes_of: NotesOf | None = None) -> Meeting:
-    """The meeting of ``week``: last week, this and next week, queues, gaps, coming days."""
+                  notes_of: NotesOf | None = None, plan: Plan | None = None) -> Meeting:
+    """The meeting of ``week``: last week, this and next week, queues, gaps, coming days.
+
+    ``plan``: the posts worked out once for many meetings (:func:`plan_of` with the same
+    posts, today, important days and notes)."""
+    if plan is None:
+        plan = plan_of(today, posts, calendar, important, notes_of)
     meeting = Meeting(week=week, today=today)
-    by_week = _by_week(posts)
-    last = by_week.get(week.shifted(-1), [])
+    last = plan.by_week.get(week.shifted(-1), [])
     meeting.last_week_planned = last
     meeting.last_week_published = [p for p in last if p.status is Status.DIUNGGAH]
     two_weeks = week.days + week.shifted(1).days
-    meeting.days = [(day, [p for p in posts if p.date == day]) for day in two_weeks]
-    due = due_by(week, posts)
-    meeting.waiting = waiting_lists(due, calendar, today)
-    notes = notes_of or (lambda post: return_notes(post, calendar.team))
-    meeting.returned = [(p, notes(p)) for p in posts  # all: each needs its drafter now
-                        if effective_status(p) == Status.REVISI.value]
-    meeting.gaps = cadence_gaps((week, week.shifted(1)), posts, calendar, overlay)
-    meeting.balance = dict(Counter(p.category for p in by_week.get(week, [])))
-    meeting.coming_days = coming_days(today, posts, important)
-    meeting.unannounced = unannounced(calendar.products, posts)
+    meeting.days = [(day, list(plan.by_day.get(day, []))) for day in two_weeks]
+    end = week.shifted(1).days[-1]
+    meeting.waiting = _steps({member: [w for w in items if w.post.date <= end]
+                              for member, items in plan.waits.items()}, calendar)
+    meeting.returned = list(plan.returned)
+    meeting.gaps = cadence_gaps((week, week.shifted(1)), posts, calendar, overlay,
+                                plan.by_week)
+    meeting.balance = dict(Counter(p.category for p in plan.by_week.get(week, [])))
+    meeting.coming_days = list(plan.coming)
+    meeting.unannounced = list(plan.unannounced)
     return meeting
 
 
@@ -125,8 +165,15 @@ def waiting_lists(posts: Sequence[Post], calendar: CalendarData,
     Built from the approval code's per-member waiting lists (:func:`kalender.timeline.waiting`),
     so the meeting and the "Menunggu" page always agree.
     """
+    return _steps(waiting(posts, calendar.team, today), calendar)
+
+
+def _steps(waits: dict[str, list[TimelineWaiting]], calendar: CalendarData) -> list[Waiting]:
+    """The per-member waiting lists regrouped by step of the flow, in the flow's order."""
     steps: dict[str, tuple[str, dict[str, Post], dict[str, str]]] = {}
-    for member, items in waiting(posts, calendar.team, today).items():
+    for member, items in waits.items():
+        if not items:
+            continue
         name = calendar.team.members[member].name
         for item in items:
             what, at_step, people = steps.setdefault(item.action.value, (item.what, {}, {}))
@@ -160,12 +207,14 @@ def matches(post: Post, key: str) -> bool:
 
 
 def cadence_gaps(weeks: Iterable[Week], posts: Sequence[Post], calendar: CalendarData,
-                 overlay: Overlay) -> list[Gap]:
-    """Working days with nothing planned, and weekly minimums not reached."""
+                 overlay: Overlay, by_week: dict[Week, list[Post]] | None = None) -> list[Gap]:
+    """Working days with nothing planned, and weekly minimums not reached (``by_week``:
+    the posts grouped by week, when already known)."""
     cadence = calendar.satker.extra.get("cadence") or {}
     gaps: list[Gap] = []
     for week in weeks:
-        in_week = [p for p in posts if p.week == week]
+        in_week = by_week.get(week, []) if by_week is not None else \
+            [p for p in posts if p.week == week]
         if cadence.get("every_weekday"):
             for day in week.days:
                 if not overlay.is_day_off(day) and not any(p.date == day for p in in_week):

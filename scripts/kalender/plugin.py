@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -28,6 +28,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from .calendar_view import (
+    PostView,
     SiteInput,
     SiteView,
     View,
@@ -41,8 +42,9 @@ from .digests import save_store, use_store
 from .i18n import t
 from .incremental import digest
 from .loader import Project, load_project
+from .memo import Memory, PerPost
 from .plugin_approval import WAITING_PAGE, ApprovalSite, add_approval
-from .plugin_incremental import Incremental
+from .plugin_incremental import Incremental, TemplateCache
 from .plugin_meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .plugin_previews import GRID_PAGE, add_previews
 from .plugin_report import add_reports
@@ -77,17 +79,32 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.meetings: MeetingSite | None = None
         self.project: Project | None = None
         self.incremental: Incremental | None = None
+        self.memory = Memory()  # kept between the builds of kalender serve
+        self.command = "build"
+        self.templates: TemplateCache | None = None
         self.shared = ""
         self.built_today: dt.date | None = None
         self.root = Path.cwd()
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Declared so that mkdocs keeps this plugin object from one build of ``kalender
+        serve`` to the next (mkdocs keeps only plugins with ``on_startup``): its
+        :attr:`memory` then spares the rebuild every post that did not change."""
+        self.command = command
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.command == "serve":
+            # Nobody crawls the preview server: no sitemap of every page at every rebuild.
+            config.theme.static_templates.discard("sitemap.xml")
         folder = Path(config.config_file_path or ".").resolve().parent
         self.root = Path(self.config.root).resolve() if self.config.root else folder
         use_store(self.root / self.config.cache_dir / DIGEST_STORE)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        template = files.get_file_from_path("sitemap.xml")
+        if self.command == "serve" and template is not None:
+            files.remove(template)  # not rendered (on_config), so not copied as it is either
         self._forget()
         incremental = self.incremental = Incremental(
             self.root, self.root / self.config.cache_dir, config)
@@ -99,27 +116,33 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.files = files
             log.info(t("site.log_unchanged"))
             return files
-        project = load_project(self.root)
+        self.memory.renew(incremental.shared_stamp)
+        project = load_project(self.root, memory=self.memory.files)
         _log_problems(project, self.root)
-        findings = _findings(project)
         today = self.today(project)
+        self.memory.new_day(today.isoformat())
+        findings = _findings(project, self.memory.findings)
         overlay = overlay_for(project, _years(project, today))
+        thumbnails = _Thumbnails(files, config, self.root / self.config.cache_dir,
+                                 self.memory.thumbnails)
         self.site = build_site(SiteInput(
             posts=project.posts, today=today, root=self.root,
             platform_names=_platform_names(project), findings=findings,
-            thumbnail=_Thumbnails(files, config, self.root / self.config.cache_dir),
-            marks=overlay.on,
+            thumbnail=thumbnails, marks=overlay.on, memo=self.memory.views,
         ))
+        thumbnails.add_shown(self.site)
         self.views = self.site.pages()
         for page, view in self.views.items():
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, content=page_source(view)))
-        self.previews = add_previews(project, findings, files, config, self.site.today)
+        self.previews = add_previews(project, findings, files, config, self.site.today,
+                                     self.memory)
         self.approval = add_approval(project.posts, project.calendar, files, config,
-                                     self.site.today)
+                                     self.site.today, self.memory)
         add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir)
         weeks = [view.week for view in self.site.weeks.values()]
-        self.meetings = add_meetings(project, weeks, today, overlay, files, config)
+        self.meetings = add_meetings(project, weeks, today, overlay, files, config,
+                                     self.memory)
         self.project = project
         self.files = files
         self.built_today = today
@@ -145,15 +168,23 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def _post_digests(self) -> dict[str, dict[str, str]]:
         """Per post and per way a page shows it, the digest of what the template reads:
         ``row`` (a line or a chip: the entry without its caption), ``card`` (the week's
-        cards: the entry and its previews), ``page`` (its own page: every view of it)."""
+        cards: the entry, its caption's start and its previews), ``page`` (its own page:
+        every view of it). Kept with views that ``kalender serve`` reused."""
         assert self.site is not None
-        rows, cards, pages = {}, {}, {}
-        for pid, view in self.site.posts.items():
-            shown = self.previews.of(pid) if self.previews else None
-            rows[pid] = digest(replace(view.entry, caption_start=""))
-            cards[pid] = digest(view.entry, shown)
-            pages[pid] = digest(view, self.approval.of(pid) if self.approval else None, shown)
-        return {"row": rows, "card": cards, "page": pages}
+        levels: dict[str, dict[str, str]] = {"row": {}, "card": {}, "page": {}}
+        for post in self.project.posts if self.project else ():
+            view = self.site.posts.get(post.id)
+            if view is None:
+                continue
+            parts = (view, self.approval.of(post.id) if self.approval else None,
+                     self.previews.of(post.id) if self.previews else None)
+            known = self.memory.digests.get(post, lambda: None)
+            if known is None or any(a is not b for a, b in zip(known[0], parts, strict=True)):
+                known = (parts, _digests_of(*parts))  # the parts kept: compared by identity
+                self.memory.digests.put(post, known)
+            for level, value in known[1].items():
+                levels[level][post.id] = value
+        return levels
 
     def _page_data(self, page: str) -> tuple[object, str]:
         """The data the template of ``page`` reads (None for a page made of its text), and
@@ -164,7 +195,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             if isinstance(view, WeekView) and self.meetings is not None:
                 meeting = self.meetings.of_week(view.week)
                 return (view, meeting and (meeting.page, meeting.title, meeting.minutes)), "card"
-            return view, {"post": "page", "home": "card"}.get(view.kind, "row")
+            if isinstance(view, PostView):  # all of it is in the post's own digest
+                return ("post", view.entry.id), "page"
+            return view, "card" if view.kind == "home" else "row"
         if self.meetings is not None and page in self.meetings.pages:
             shown = self.meetings.pages[page]
             week = shown.meeting.week
@@ -180,7 +213,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         save_store()
         if self.project is not None and self.site is not None:
-            write_feed(self.project, Path(config.site_dir), self.site.today)
+            write_feed(self.project, Path(config.site_dir), self.site.today, self.memory)
         if self.incremental is not None and self.files is not None and self.built_today:
             media = _outside_media(self.project, self.root) if self.project else []
             timezone = str(self.project.timezone) if self.project else \
@@ -220,6 +253,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["t"] = t
+        if self.templates is None:
+            self.templates = TemplateCache(self.root / self.config.cache_dir / "kalender" /
+                                           "jinja")
+        env.bytecode_cache = self.templates
         return env
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
@@ -246,7 +283,35 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         for folder in ("posts", "calendar"):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
+        _watch_with_events(server)
         return server
+
+
+def _watch_with_events(server: LiveReloadServer) -> None:
+    """Watch with the operating system's file events (inotify on Linux) instead of mkdocs'
+    polling every half second: a saved post is seen at once, and no CPU goes to listing a
+    year of posts twice a second. Where the system has no events, watchdog polls."""
+    from watchdog import events
+    from watchdog.observers import Observer
+
+    writes = [events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
+              events.FileMovedEvent, events.FileClosedEvent]
+
+    class Writes(Observer):  # type: ignore[misc,valid-type]
+        """Reports files written, created, moved or deleted; not files merely read (the
+        build reads posts: with inotify that alone would start the next build)."""
+
+        def schedule(self, handler: Any, path: str, *, recursive: bool = False,
+                     event_filter: Any = None) -> Any:
+            return super().schedule(handler, path, recursive=recursive, event_filter=writes)
+
+    counts = dict(server._watched_paths)  # noqa: SLF001  (the observer has not started yet)
+    server._watched_paths.clear()  # noqa: SLF001
+    server._watch_refs.clear()  # noqa: SLF001
+    server.observer = Writes()
+    for path, count in counts.items():
+        server.watch(path)
+        server._watched_paths[path] = count  # noqa: SLF001
 
 
 class _Links:
@@ -263,19 +328,37 @@ class _Links:
 
 
 class _Thumbnails:
-    """Makes a post image's thumbnail and adds it to the site; returns its page path."""
+    """Makes a post image's thumbnail and adds it to the site; returns its page path.
 
-    def __init__(self, files: Files, config: MkDocsConfig, cache: Path) -> None:
+    ``made`` (page -> cached picture) outlives the build in ``kalender serve``, whose views
+    of an unchanged post are reused without asking for their thumbnails again:
+    :meth:`add_shown` then adds the thumbnails those views show."""
+
+    def __init__(self, files: Files, config: MkDocsConfig, cache: Path,
+                 made: dict[str, str]) -> None:
         self.files, self.config, self.cache = files, config, cache / "thumbnails"
+        self.made = made
 
     def __call__(self, image: Path) -> str | None:
         made = thumbnail(image, self.cache)
         if made is None:
             return None
         page = f"{THUMBNAIL_FOLDER}/{made.name}"
-        if self.files.get_file_from_path(page) is None:
-            self.files.append(File.generated(self.config, page, abs_src_path=str(made)))
+        self.made[page] = str(made)
+        self._add(page)
         return page
+
+    def _add(self, page: str) -> None:
+        if self.files.get_file_from_path(page) is None and page in self.made:
+            self.files.append(File.generated(self.config, page, abs_src_path=self.made[page]))
+
+    def add_shown(self, site: SiteView) -> None:
+        """Add every thumbnail the post views show (reused views included)."""
+        for view in site.posts.values():
+            if view.entry.thumbnail is not None:
+                self._add(view.entry.thumbnail.page)
+            for image in view.images:
+                self._add(image.page)
 
 
 def _log_problems(project: Project, root: Path) -> None:
@@ -299,25 +382,33 @@ def _platform_names(project: Project) -> dict[str, str]:
     return {pid: platform.name for pid, platform in project.calendar.platforms.items()}
 
 
+def _digests_of(view: PostView, approval: object, previews: object) -> dict[str, str]:
+    """The ``row``, ``card`` and ``page`` digests of one post (see ``_post_digests``)."""
+    entry = view.entry
+    return {"row": digest(entry), "card": digest(entry, entry.caption_start, previews),
+            "page": digest(view, entry.caption_start, approval, previews)}
+
+
 def _outside_media(project: Project, root: Path) -> list[str]:
     """Media files of the posts that lie outside ``posts/`` (their times are stamped too)."""
-    inside = (root / "posts").resolve()
-    found = []
-    for post in project.posts:
-        for media in post.media:
-            for path in (media.path, media.cover):
-                if path is not None and not path.resolve().is_relative_to(inside):
-                    found.append(str(path))
-    return found
+    inside = str((root / "posts").resolve()) + os.sep  # the loader resolves media paths
+    return [str(path) for post in project.posts for media in post.media
+            for path in (media.path, media.cover)
+            if path is not None and not str(path).startswith(inside)]
 
 
-def _findings(project: Project) -> dict[str, list[Problem]]:
-    """Every rule's findings per post, plus the loader's warnings about the post's file."""
+def _findings(project: Project, memo: PerPost[Any] | None = None) -> dict[str, list[Problem]]:
+    """Every rule's findings per post, plus the loader's warnings about the post's file
+    (``memo``: the rules' findings of a post object, kept by ``kalender serve``)."""
     findings: dict[str, list[Problem]] = {}
     context = Context(project.calendar, tuple(project.posts)) if project.calendar else None
+    by_path: dict[Path, list[Problem]] = {}
+    for problem in project.report:
+        by_path.setdefault(problem.path, []).append(problem)
     for post in project.posts:
-        found = [p for p in project.report if p.path == post.path]
+        found = list(by_path.get(post.path, ()))
         if context is not None:
-            found += check_post(post, context)
+            found += memo.get(post, partial(check_post, post, context)) \
+                if memo is not None else check_post(post, context)
         findings[post.id] = found
     return findings

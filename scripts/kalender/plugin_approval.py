@@ -18,6 +18,7 @@ from .approval import role_name
 from .config import CalendarData
 from .dates import full_date
 from .i18n import t
+from .memo import Memory
 from .model import Post
 from .timeline import ApprovalView, CommentView, view_of, waiting
 
@@ -81,25 +82,27 @@ class ApprovalSite:
         return sum(len(m.items) for m in self.members)
 
 
-def build_approval_site(posts: Sequence[Post], calendar: CalendarData,
-                        today: dt.date) -> ApprovalSite:
+def build_approval_site(posts: Sequence[Post], calendar: CalendarData, today: dt.date,
+                        memory: Memory | None = None) -> ApprovalSite:
     """Every post's approval view, and the waiting lists, as of ``today``."""
     team = calendar.team
-    site = ApprovalSite(today, {p.id: view_of(p, team, today) for p in posts})
+    views, moves = (memory.approval, memory.moves) if memory is not None else (None, None)
+    site = ApprovalSite(today, {p.id: view_of(p, team, today, views) for p in posts})
     site.members = tuple(
         MemberWaiting(member, team.members[member].name, role_name(team.members[member].role),
                       tuple(WaitingItem(w.post.id, w.what, w.platforms) for w in items))
-        for member, items in waiting(posts, team, today).items()
+        for member, items in waiting(posts, team, today, moves).items()
     )
     return site
 
 
 def add_approval(posts: Sequence[Post], calendar: CalendarData | None, files: Files,
-                 config: MkDocsConfig, today: dt.date) -> ApprovalSite | None:
+                 config: MkDocsConfig, today: dt.date,
+                 memory: Memory | None = None) -> ApprovalSite | None:
     """Build the approval views and add the "Menunggu" page to ``files``."""
     if calendar is None:
         return None
-    site = build_approval_site(posts, calendar, today)
+    site = build_approval_site(posts, calendar, today, memory)
     if files.get_file_from_path(WAITING_PAGE) is None:
         files.append(File.generated(config, WAITING_PAGE, content=waiting_page_source()))
     return site

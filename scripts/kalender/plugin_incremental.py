@@ -13,6 +13,7 @@ A plain ``mkdocs build`` (not dirty) renders every page, as always.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -33,6 +35,30 @@ log = get_plugin_logger(__name__)
 DIRTY_WARNING = "A 'dirty' build is being performed"
 EXTRA_OUTPUTS = ("kalender.ics",)  # written by the plugin itself, not through mkdocs' files
 PACKAGE = Path(__file__).resolve().parent
+
+
+class TemplateCache(FileSystemBytecodeCache):
+    """Compiled Jinja templates kept between builds: in memory for the next build of
+    ``kalender serve``, in ``<cache>/kalender/jinja`` for the next ``kalender build``
+    (mkdocs makes a new template environment, so compiles Material's templates again, at
+    every build). Jinja checks every entry against the template's source and version."""
+
+    def __init__(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(directory))
+        self.memory: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        known = self.memory.get(bucket.key)
+        if known is not None:
+            bucket.bytecode_from_string(known)
+        if bucket.code is None:
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.memory[bucket.key] = bucket.bytecode_to_string()
+        with contextlib.suppress(OSError):  # read-only cache: the memory serves kalender serve
+            super().dump_bytecode(bucket)
 
 
 class DirtyNotice(logging.Filter):

@@ -9,21 +9,23 @@ The views come from :mod:`kalender.meeting` and :mod:`kalender.overlay`; the tem
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from .calendar_view import Link
 from .dates import full_date, long_date, week_range
 from .feed import feed, feed_stamp
-from .i18n import t
+from .i18n import language, t
 from .important_days import days_in, load_important_days
+from .incremental import digest
 from .loader import Project
-from .meeting import Meeting, build_meeting
+from .meeting import Meeting, build_meeting, plan_of
+from .memo import Memory
 from .model import Week
 from .overlay import Overlay, build_overlay
 from .problems import Report
@@ -94,7 +96,8 @@ def overlay_for(project: Project, years: Iterable[int]) -> Overlay:
 
 
 def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overlay: Overlay,
-                 files: Files, config: MkDocsConfig) -> MeetingSite:
+                 files: Files, config: MkDocsConfig, memory: Memory | None = None
+                 ) -> MeetingSite:
     """Build the meeting views and add their pages, and the minutes written so far."""
     site = MeetingSite(today, overlay)
     if project.calendar is None:
@@ -104,8 +107,11 @@ def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overla
                  if m.kind == "hari-penting"]
     current = Week.of(today)
     shown = sorted(set(weeks) | {current})
+    plan = plan_of(today, project.posts, project.calendar, important,
+                   moves=memory.moves if memory is not None else None)
     for index, week in enumerate(shown):
-        meeting = build_meeting(week, today, project.posts, project.calendar, overlay, important)
+        meeting = build_meeting(week, today, project.posts, project.calendar, overlay, important,
+                                plan=plan)
         view = MeetingView(
             meeting=meeting, page=meeting_page(week),
             title=t("meeting.title", week=week.label), range_label=week_range(week),
@@ -146,13 +152,24 @@ def _add_page(files: Files, config: MkDocsConfig, page: str, title: str, templat
         return  # a hand-written page at the same path wins
     meta = {"title": title, "template": template, "hide": ["navigation", "toc"],
             "search": {"exclude": True}}
-    source = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n"
+    source = f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"  # JSON is YAML too
     files.append(File.generated(config, page, content=source))
 
 
-def write_feed(project: Project, site_dir: Path, today: dt.date) -> None:
-    """``kalender.ics`` beside the pages, stamped with the build's "today" (stable archives)."""
+def write_feed(project: Project, site_dir: Path, today: dt.date,
+               memory: Memory | None = None) -> None:
+    """``kalender.ics`` beside the pages, stamped with the build's "today" (stable archives).
+
+    With ``memory`` (``kalender serve``) the file is written again only when a post's
+    title, time, status, kind or platforms changed (a caption is not in the feed)."""
     if project.calendar is None:
         return
-    data = feed(project.posts, project.calendar, feed_stamp(today))
-    (site_dir / FEED_FILE).write_bytes(data)
+    target = site_dir / FEED_FILE
+    key = digest(feed_stamp(today), language(), [
+        (p.id, p.title, p.status.value, p.when, p.time_fixed, p.type, p.category,
+         [(x.platform, x.format) for x in p.targets]) for p in project.posts])
+    if memory is not None and memory.feed == key and target.is_file():
+        return
+    target.write_bytes(feed(project.posts, project.calendar, feed_stamp(today)))
+    if memory is not None:
+        memory.feed = key

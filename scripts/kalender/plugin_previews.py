@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from .i18n import t
 from .loader import Project
 from .mediacache import RenditionCache, cache_folder, index_for
+from .memo import Memory
 from .previews import Previews, build_previews
 from .problems import Problem
 
@@ -23,13 +24,14 @@ log = get_plugin_logger(__name__)
 
 
 def add_previews(project: Project, findings: Mapping[str, Sequence[Problem]], files: Files,
-                 config: MkDocsConfig, today: dt.date) -> Previews | None:
+                 config: MkDocsConfig, today: dt.date,
+                 memory: Memory | None = None) -> Previews | None:
     """Build every preview, add its pictures and the grid page to ``files``."""
     if project.calendar is None:
         return None
     cache = RenditionCache(cache_folder(project.root))
     previews = build_previews(project.posts, project.calendar, findings,
-                              index_for(project.root), cache, today)
+                              index_for(project.root), cache, today, memory)
     for page, path in previews.files.items():
         if files.get_file_from_path(page) is None:
             files.append(File.generated(config, page, abs_src_path=str(path)))

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
@@ -27,9 +29,12 @@ from .dates import full_date
 from .i18n import language, t
 from .images import Framing, Size, crop_box, post_framings
 from .mediacache import MakeReport, MediaFacts, MediaIndex, Rendition, RenditionCache
+from .memo import Memory, PerPost
 from .model import HASHTAG, MENTION, Media, Post, Status, Target
 from .problems import Problem
 from .rules.text import TextField, mentioned, target_texts
+
+T = TypeVar("T")
 
 MEDIA_FOLDER = "assets/kalender/media"  # site path of every rendered picture
 PREVIEW_MAX: Size = (720, 720)  # preview pictures fit in this box (2x a 360 px wide card)
@@ -363,6 +368,11 @@ class PreviewBuilder:
         self.renditions.setdefault(made.key, made)
         return made
 
+    def keep(self, plan: _Plan) -> None:
+        """Plan again the pictures of a plan made in an earlier build (``kalender serve``)."""
+        for _, _, rendition in plan.pictures:
+            self.renditions.setdefault(rendition.key, rendition)
+
     def avatar(self, account: Account | None) -> Rendition | None:
         if account is None or account.avatar is None or not account.avatar.is_file():
             return None
@@ -413,26 +423,57 @@ class _Plan:
 
 def build_previews(posts: Sequence[Post], calendar: CalendarData,
                    findings: Mapping[str, Sequence[Problem]], index: MediaIndex,
-                   cache: RenditionCache, today: dt.date) -> Previews:
-    """Every post's previews and the Instagram grid, with every picture made."""
+                   cache: RenditionCache, today: dt.date,
+                   memory: Memory | None = None) -> Previews:
+    """Every post's previews and the Instagram grid, with every picture made.
+
+    ``memory`` (``kalender serve``) keeps each post's planned pictures and previews for the
+    next build with the same post object, findings and calendar data."""
     builder = PreviewBuilder(calendar, index, cache)
-    plans = [_plan(builder, post, target) for post in posts for target in post.targets]
+    planned: dict[str, list[_Plan]] = {}
+    for post in posts:
+        plans = _remembered(memory.plans if memory else None, post,
+                            partial(_plans, builder, post))
+        for plan in plans:
+            builder.keep(plan)
+        planned[post.id] = plans
     accounts = {pid: builder.avatar(a) for pid, a in calendar.satker.accounts.items()}
     coming, published = _grid_posts(posts, today)
-    tiles = {p.id: builder.grid_tile(p) for p in (*coming, *published)}
+    tiles = {p.id: _remembered(memory.tiles if memory else None, p,
+                               partial(builder.grid_tile, p)) for p in (*coming, *published)}
+    for tile in tiles.values():
+        if tile is not None:
+            builder.renditions.setdefault(tile.key, tile)
     made = builder.make()
     result = Previews(made=made, files=builder.files())
     account_views = {pid: _account_view(calendar, pid, builder.page(r))
                      for pid, r in accounts.items()}
-    for plan in plans:
-        preview = _preview(plan, calendar, builder, account_views, findings)
-        result.by_post[plan.post.id] = (*result.by_post.get(plan.post.id, ()), preview)
+    for post in posts:
+        shown = _remembered(memory.previews if memory else None, post,
+                            partial(_previews_of, planned[post.id], calendar, builder,
+                                    account_views, findings))
+        if shown:
+            result.by_post[post.id] = shown
     result.grid = GridView(
         account_views.get("instagram"),
         tuple(_tile(p, builder.page(tiles[p.id]), False) for p in coming),
         tuple(_tile(p, builder.page(tiles[p.id]), True) for p in published),
     )
     return result
+
+
+def _remembered(memo: PerPost[Any] | None, post: Post, make: Callable[[], T]) -> T:
+    return memo.get(post, make) if memo is not None else make()
+
+
+def _plans(builder: PreviewBuilder, post: Post) -> list[_Plan]:
+    return [_plan(builder, post, target) for target in post.targets]
+
+
+def _previews_of(plans: Sequence[_Plan], calendar: CalendarData, builder: PreviewBuilder,
+                 accounts: Mapping[str, AccountView], findings: Mapping[str, Sequence[Problem]],
+                 ) -> tuple[Preview, ...]:
+    return tuple(_preview(plan, calendar, builder, accounts, findings) for plan in plans)
 
 
 def _plan(builder: PreviewBuilder, post: Post, target: Target) -> _Plan:

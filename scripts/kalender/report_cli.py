@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import click
@@ -20,7 +21,9 @@ from .fingerprint import fingerprint
 from .i18n import t
 from .important_days import load_important_days
 from .loader import Project, load_project
-from .problems import Report
+from .memo import PerPost
+from .model import Post
+from .problems import Problem, Report
 from .records import atomic_write, load_ledger
 from .report import (
     Period,
@@ -107,13 +110,24 @@ def _default_exports(root: Path) -> list[Path]:
     return [folder] if folder.is_dir() else []
 
 
+_RECORDS: PerPost[tuple[PostRecords, list[Problem]]] = PerPost()
+
+
 def _with_records(project: Project, problems: Report) -> list[PostRecords]:
+    """Each post with its approval records and fingerprint, read once per post object (a
+    post object stands for its files as they were read: kalender serve reuses it only
+    while they are unchanged)."""
     posts = []
     for post in project.posts:
-        ledger = load_ledger(post.path)
-        problems.extend(ledger.problems)
-        posts.append(PostRecords(post, ledger.records, fingerprint(post)))
+        records, found = _RECORDS.get(post, partial(_records_of, post))
+        problems.extend(found)
+        posts.append(records)
     return posts
+
+
+def _records_of(post: Post) -> tuple[PostRecords, list[Problem]]:
+    ledger = load_ledger(post.path)
+    return PostRecords(post, ledger.records, fingerprint(post)), list(ledger.problems)
 
 
 def names_of(source: ReportInput) -> dict[str, dict[str, str]]:

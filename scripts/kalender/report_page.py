@@ -7,6 +7,7 @@ PDF are files beside the page, linked relatively: it works served and from ``fil
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,7 @@ def pdf_file(report: SemesterReport) -> str:
     return f"laporan-aktivitas-{report.period.slug}.pdf"
 
 
+@functools.cache  # one per process: compiling the templates costs more than rendering
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(
         default=True, default_for_string=True), keep_trailing_newline=True)

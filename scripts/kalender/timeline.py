@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from .approval import (
     Action,
@@ -31,6 +33,7 @@ from .config import Team
 from .dates import full_date
 from .fingerprint import short
 from .i18n import t
+from .memo import PerPost
 from .model import Post
 
 
@@ -136,8 +139,12 @@ def approval_view(post: Post, records: Sequence[Record], standing: Standing, tea
                         views, next_text(standing, team, day, post.id), changed)
 
 
-def view_of(post: Post, team: Team, day: dt.date) -> ApprovalView:
-    """:func:`approval_view` for a loaded post, reading its records beside it."""
+def view_of(post: Post, team: Team, day: dt.date,
+            memo: PerPost[Any] | None = None) -> ApprovalView:
+    """:func:`approval_view` for a loaded post, reading its records beside it (kept in
+    ``memo`` for the next call with the same post object, team and day)."""
+    if memo is not None:
+        return memo.get(post, lambda: view_of(post, team, day))
     from .records import load_ledger
 
     records = load_ledger(post.path, post.when.tzinfo).records
@@ -190,27 +197,40 @@ class Waiting:
     platforms: tuple[str, ...] = ()
 
 
-def waiting(posts: Iterable[Post], team: Team, day: dt.date) -> dict[str, list[Waiting]]:
+def waiting(posts: Iterable[Post], team: Team, day: dt.date,
+            memo: PerPost[Any] | None = None) -> dict[str, list[Waiting]]:
     """For each member of the team (in ``tim.yml`` order), the posts waiting for them on ``day``.
 
     A post waits for whoever may make an open move: the Kasubbag (or a Plh. in range) to
     initial, the Divisi to approve, the staff to submit, resubmit or record uploads. A post
     that was submitted before waits for the staff who submitted it, not for every staff member.
     Proposals (``usulan``) wait for the weekly meeting, not for a person.
+
+    ``memo`` (``kalender serve``, one team and one day) keeps each post's part between calls.
     """
     result: dict[str, list[Waiting]] = {m: [] for m in team.members}
     for post in sorted(posts, key=lambda p: (p.when, p.id)):
-        standing = standing_of(post)
-        moves: dict[str, list[Turn]] = {}
-        for turn in turns(standing, team, day):
-            for member in _waiting_for(turn, standing):
-                moves.setdefault(member, []).append(turn)
-        for member, member_turns in moves.items():
-            first = member_turns[0]
-            what = t("approval.or").join(action_name(m.step.action) for m in member_turns)
-            result[member].append(Waiting(post, first.step.action, standing_label(standing),
-                                          what, first.platforms))
+        items = memo.get(post, partial(_waits, post, team, day)) if memo is not None \
+            else _waits(post, team, day)
+        for member, item in items:
+            result[member].append(item)
     return result
+
+
+def _waits(post: Post, team: Team, day: dt.date) -> list[tuple[str, Waiting]]:
+    """Who ``post`` waits for on ``day``, and for what."""
+    standing = standing_of(post)
+    moves: dict[str, list[Turn]] = {}
+    for turn in turns(standing, team, day):
+        for member in _waiting_for(turn, standing):
+            moves.setdefault(member, []).append(turn)
+    found = []
+    for member, member_turns in moves.items():
+        first = member_turns[0]
+        what = t("approval.or").join(action_name(m.step.action) for m in member_turns)
+        found.append((member, Waiting(post, first.step.action, standing_label(standing), what,
+                                      first.platforms)))
+    return found
 
 
 def _waiting_for(turn: Turn, standing: Standing) -> tuple[str, ...]:
