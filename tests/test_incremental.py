@@ -138,3 +138,19 @@ def test_nothing_changed_rewrites_no_page(sample: Path) -> None:
     # Material's own templates (404 page) are rendered by mkdocs at every build
     assert rewritten == ["404.html"]
     assert "Situs kalender dibangun di" in result.stdout
+
+
+def test_clean_builds_every_page_again_from_an_empty_folder(sample: Path) -> None:
+    site = sample / "site"
+    build(sample, site)
+    stray = site / "catatan-lama.html"
+    stray.write_text("dari pembangunan lama", encoding="utf-8")
+    page = site / "daftar" / "index.html"
+    before = page.stat().st_mtime_ns
+    build(sample, site)  # only what changed: nothing, so the page and the stray stay
+    assert stray.exists() and page.stat().st_mtime_ns == before
+    result = run(sample, "build", "--today", TODAY, "--site-dir", str(site), "--clean")
+    assert result.returncode == 0, result.stderr
+    assert not stray.exists()
+    assert page.stat().st_mtime_ns != before
+    assert "Daftar pos" in page.read_text(encoding="utf-8")

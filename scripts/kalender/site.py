@@ -36,9 +36,13 @@ TODAY_OPTION = click.option(
 @TODAY_OPTION
 @click.option("--strict/--no-strict", default=None,
               help="Peringatan menggagalkan pembangunan (bawaan: sesuai mkdocs.yml).")
+@click.option("--clean", is_flag=True, default=False,
+              help="Kosongkan folder hasil dan bangun semua halaman dari awal (bawaan: hanya "
+                   "halaman yang berubah).")
 @click.pass_obj
 def build_command(root: Path, config_file: Path | None, site_dir: Path | None,
-                  today: dt.datetime | None, strict: bool | None) -> None:
+                  today: dt.datetime | None, strict: bool | None, clean: bool) -> None:
+    from mkdocs import utils
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
 
@@ -47,6 +51,8 @@ def build_command(root: Path, config_file: Path | None, site_dir: Path | None,
                               strict=strict)
     if today is not None:
         set_today(config, today.date())
+    if clean:
+        utils.clean_directory(config.site_dir)
     from .plugin_incremental import quiet_dirty_notice
 
     quiet_dirty_notice()
