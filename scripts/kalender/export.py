@@ -55,12 +55,13 @@ from .bundle import (
 from .cli import cli, print_report
 from .config import CalendarData
 from .dates import week_range
+from .digests import save_store, use_store
 from .errors import DataError, KalenderError, UsageError
 from .fingerprint import file_sha256
 from .i18n import t
 from .images import MediaError, crop_scaled, render_framing, video_poster
 from .loader import Project, load_project, post_files_of_days
-from .mediacache import PARALLEL_FROM
+from .mediacache import CACHE_FOLDER, PARALLEL_FROM
 from .model import Week
 from .problems import Report
 
@@ -350,6 +351,8 @@ def _progress(length: int) -> contextlib.AbstractContextManager[Any]:
 def export_command(root: Path, week_text: str, out: Path | None, strict: bool,
                    workers: int | None) -> None:
     week = parse_week(week_text)
+    # the media digests the site build keeps: a photo hashed there is not read again here
+    use_store(root / CACHE_FOLDER / "digests.json")
     bundle = prepare(root, week)
     selection = bundle.selection
     show_selection(selection)
@@ -361,6 +364,7 @@ def export_command(root: Path, week_text: str, out: Path | None, strict: bool,
         raise KalenderError("export.strict_failed", count=len(selection.left_out),
                             week=week.label)
     build_bundle(bundle, workers or os.cpu_count() or 1, _progress)
+    save_store()
     if bundle.failures:
         for failure in bundle.failures:
             click.echo(f"{t('check.error')}: {failure}", err=True)

@@ -9,6 +9,7 @@ folder of mode 0700; it holds hashes only, never a password.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from dataclasses import dataclass
@@ -25,9 +26,14 @@ USERS_ENV = "KALENDER_USERS"
 DEFAULT_FILE = Path(".kalender") / "pengguna.json"
 MIN_PASSWORD = 10  # characters
 _HASHER = PasswordHasher()
-# Checked against when the member has no account, so a wrong name costs as long as a wrong
-# password and the time taken does not tell which members have accounts.
-_DUMMY_HASH = _HASHER.hash("kalender-bukan-kata-sandi")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Checked against when the member has no account, so a wrong name costs as long as a
+    wrong password and the time taken does not tell which members have accounts. Made on
+    first use, not at import (it took a quarter second of every ``kalender`` command)."""
+    return _HASHER.hash("kalender-bukan-kata-sandi")
 
 
 def users_file(root: Path) -> Path:
@@ -71,7 +77,7 @@ class UserStore:
         """True when ``password`` is the member's; as slow for an unknown member."""
         account = self.accounts().get(member)
         try:
-            return _HASHER.verify(account.hash if account else _DUMMY_HASH, password) and (
+            return _HASHER.verify(account.hash if account else _dummy_hash(), password) and (
                 account is not None)
         except (VerificationError, InvalidHashError):
             return False
