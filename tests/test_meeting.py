@@ -118,6 +118,32 @@ def test_meeting_plh_member_waits_too_inside_the_range(repo: Path) -> None:
     assert outside.waiting[0].members == ("Hendra Gunawan, S.H.",)
 
 
+def test_ics_written_event_by_event_equals_the_whole_calendar_of_icalendar(repo: Path) -> None:
+    """The feed is written one event at a time (memory); the bytes are those icalendar
+    writes for one calendar holding every event, time zones added."""
+    from icalendar import Calendar as Whole
+
+    from kalender.feed import post_event
+
+    for day, name, time in (("2026-12-07", "pagi", " 09:00"), ("2026-12-08", "tanpa-jam", ""),
+                            ("2026-12-09", "siang", " 13:30")):
+        write_post(repo, day, name, time=time)
+    project = load_project(repo)
+    assert project.calendar is not None and len(project.posts) == 3
+    stamp = feed_stamp(dt.date(2026, 12, 1))
+    whole = Whole()
+    for key, value in (("prodid", "-//Kalender Konten JDIH//kalender-jdih//ID"),
+                       ("version", "2.0"), ("calscale", "GREGORIAN"),
+                       ("x-wr-calname", "Kalender Konten JDIH KPU Kota Singkawang"),
+                       ("x-wr-timezone", "Asia/Pontianak")):
+        whole.add(key, value)
+    for post in project.posts:
+        whole.add_component(post_event(post, project.calendar, stamp))
+    whole.add_missing_timezones()
+    assert feed(project.posts, project.calendar, stamp) == whole.to_ical()
+    assert b"BEGIN:VTIMEZONE" in whole.to_ical()
+
+
 def test_ics_round_trips_with_one_event_per_post_and_stable_uids(repo: Path) -> None:
     write_post(repo, "2026-12-07", "pagi")
     write_post(repo, "2026-12-08", "tanpa-jam", time="")
