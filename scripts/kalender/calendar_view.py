@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import functools
 import html
 import json
 import re
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import clock, day_name, day_short, full_date, month_label, week_range
-from .i18n import t
+from .i18n import language, t
 from .memo import PerPost
 from .model import CATEGORIES, STATUSES, TYPES, LegalProduct, Media, Post, Week
 from .overlay import DayMark
@@ -47,6 +48,7 @@ PLATFORM_ICONS: dict[str, str] = {
 }
 OTHER_PLATFORM_ICON = "material/web"
 CAPTION_START = 140  # characters of the caption shown on a week card
+ROWS_SHOWN = 100  # rows of a waiting list on the meeting and Menunggu pages; then a count
 
 
 # --- badges: the one place a post's displayed status is decided -------------------------
@@ -63,6 +65,12 @@ class Badge:
 
 def badge(status: str) -> Badge:
     """The badge of ``status`` (one of the SOP's states, or ``berubah``)."""
+    return _badge(status, language())
+
+
+@functools.lru_cache(maxsize=256)
+def _badge(status: str, lang: str) -> Badge:
+    """One Badge object per status and language, shared by every post that shows it."""
     label = t("site.status_changed") if status == CHANGED else t(f"status.{status}")
     return Badge(status, label, STATUS_ICONS[status])
 
@@ -203,11 +211,17 @@ class Entry:
 
 
 def category_choice(category: str) -> Choice:
-    return Choice(category, t(f"site.category.{category}"))
+    return _choice("site.category", category, language())
 
 
 def type_choice(post_type: str) -> Choice:
-    return Choice(post_type, t(f"site.type.{post_type}"))
+    return _choice("site.type", post_type, language())
+
+
+@functools.lru_cache(maxsize=1024)
+def _choice(prefix: str, value: str, lang: str) -> Choice:
+    """One Choice object per value and language, shared by every post (frozen: safe)."""
+    return Choice(value, t(f"{prefix}.{value}"))
 
 
 def platform_choice(platform: str, names: Mapping[str, str]) -> Choice:
@@ -432,12 +446,14 @@ class SiteView:
     home: HomeView | None = None
 
     def pages(self) -> dict[str, View]:
-        """Every page of the calendar, by page path."""
-        pages: dict[str, View] = {**self.months, **self.weeks}
+        """Every page of the calendar, by page path: the list and the home page first (mkdocs
+        renders in this order; the list of a year of posts is the largest page, and costs
+        least memory while the posts' pages are not rendered yet), then months, weeks, posts.
+        """
+        pages: dict[str, View] = {view.page: view for view in (self.list, self.home)
+                                  if view is not None}
+        pages.update({**self.months, **self.weeks})
         pages.update({view.page: view for view in self.posts.values()})
-        for view in (self.list, self.home):
-            if view is not None:
-                pages[view.page] = view
         return pages
 
 

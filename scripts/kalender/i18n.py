@@ -6,6 +6,7 @@ mapping to ``{id: ..., en: ...}``. Keys are unique across all files.
 
 from __future__ import annotations
 
+import functools
 import os
 from functools import cache
 from pathlib import Path
@@ -50,5 +51,14 @@ def set_language(lang: str | None) -> None:
 
 def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """The message ``key`` in the current language, with ``params`` filled in."""
+    if not params:
+        return _plain(key, lang or language())
     texts = catalog()[key]
     return texts[lang or language()].format(**params)
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(key: str, lang: str) -> str:
+    """A message without parameters: one string object however often it is shown (a year
+    of posts repeats the same labels tens of thousands of times)."""
+    return catalog()[key][lang].format()

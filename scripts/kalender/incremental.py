@@ -28,7 +28,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_bytes
+from .atomic import replacing
 from .calendar_view import Entry
 from .model import Post
 
@@ -201,8 +201,12 @@ class Manifest:
         """Write the manifest atomically, and forget the oldest ones beyond
         :data:`MANIFESTS_KEPT` (every ``kalender serve`` builds into a new folder)."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(path, json.dumps(asdict(self), ensure_ascii=False,
-                                     separators=(",", ":")).encode("utf-8"))
+        with replacing(path) as out:
+            # written piece by piece: ten thousand pages' sources are not one big string
+            text = io.TextIOWrapper(out, encoding="utf-8")
+            json.dump(asdict(self), text, ensure_ascii=False, separators=(",", ":"))
+            text.flush()
+            text.detach()  # the file is closed (and renamed) by replacing()
         others = sorted(path.parent.glob("site-*.json"), key=_age)
         for old in others[:-MANIFESTS_KEPT]:
             if old != path:

@@ -8,6 +8,7 @@ by the templates in ``overrides/kalender/``. Pages are generated in memory
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from functools import partial
 from pathlib import Path
@@ -28,6 +29,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from .calendar_view import (
+    ROWS_SHOWN,
     PostView,
     SiteInput,
     SiteView,
@@ -40,6 +42,7 @@ from .calendar_view import (
 from .dates import parse_day, today_in
 from .digests import save_store, use_store
 from .i18n import t
+from .icons import IconSprite
 from .incremental import digest
 from .loader import Project, load_project
 from .memo import Memory, PerPost
@@ -82,6 +85,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.memory = Memory()  # kept between the builds of kalender serve
         self.command = "build"
         self.templates: TemplateCache | None = None
+        self.env: Environment | None = None
+        self.icons: dict[str, str] = {}  # icon name -> SVG text
         self.shared = ""
         self.built_today: dt.date | None = None
         self.root = Path.cwd()
@@ -149,6 +154,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.shared = digest(incremental.shared(today), self._common(files))
         incremental.compare(files, self.shared, self._page_data, self._post_digests())
         log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
+        gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
         return files
 
     def _forget(self) -> None:
@@ -253,6 +259,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["t"] = t
+        env.globals["row_limit"] = ROWS_SHOWN
+        self.env = env
         if self.templates is None:
             self.templates = TemplateCache(self.root / self.config.cache_dir / "kalender" /
                                            "jinja")
@@ -272,11 +280,29 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             "approval": self.approval,
             "previews": self.previews,
             "meetings": self.meetings,
+            "icons": IconSprite(self._icon_svg),
         }
         context.update(extra)  # type: ignore[typeddict-item]
         if self.incremental is not None:
             self.incremental.page_rendered(page)
         return context
+
+    @event_priority(-100)  # after every other plugin saw the page
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Let go of the HTML of a generated page once it is written: mkdocs keeps every
+        page's content to the end of the build (tens of MB for ten thousand posts), and
+        nothing reads it after this (the search index took its text before)."""
+        if page.file.generated_by:
+            page.content = None
+        return output
+
+    def _icon_svg(self, name: str) -> str:
+        """The SVG text of one of the theme's icons (``material/pencil``), read once."""
+        known = self.icons.get(name)
+        if known is None and self.env is not None and self.env.loader is not None:
+            known = self.icons[name] = self.env.loader.get_source(
+                self.env, f".icons/{name}.svg")[0]
+        return known or ""
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:

@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
 from pathlib import Path
 
-import matplotlib
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from .i18n import language, t
+from .i18n import language, set_language, t
 from .loader import Project
 from .problems import Report
 from .records import atomic_write
 from .report import Period, SemesterReport, build_report, semester_period
+from .report_chartlist import chart_labels
 from .report_cli import names_of, project_report_input
 from .report_page import chart_file, pdf_file, report_body
 from .report_text import period_label
@@ -81,8 +84,6 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
     if source is None:
         return
     report = build_report(source)
-    from .report_charts import chart_labels
-
     names = names_of(source)
     body = report_body(report, chart_labels(), names)
     folder = _drawn(report, body, names, cache)
@@ -96,18 +97,29 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
 
 def _drawn(report: SemesterReport, body: str, names: dict[str, dict[str, str]],
            cache: Path) -> Path:
-    """The folder holding the charts and the PDF of this very text, drawn when missing."""
+    """The folder holding the charts and the PDF of this very text, drawn when missing.
+
+    Drawn in a process of its own: matplotlib and the PDF writer weigh some 60 MB, which
+    the site build would otherwise carry to its end (a year of posts is tight already)."""
+    drawer = metadata.version("matplotlib")
+    key = hashlib.sha256(f"{drawer}|{language()}|{body}".encode()).hexdigest()
+    folder = cache / f"{report.period.slug}-{key[:16]}"
+    if (folder / pdf_file(report)).is_file():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pool.submit(draw_report, report, names, folder, language()).result()
+    return folder
+
+
+def draw_report(report: SemesterReport, names: dict[str, dict[str, str]], folder: Path,
+                lang: str) -> None:
+    """Draw the charts and the PDF of ``report`` into ``folder`` (in a child process)."""
     from .report_charts import report_charts
     from .report_pdf import report_pdf
 
-    key = hashlib.sha256(f"{matplotlib.__version__}|{language()}|{body}".encode()).hexdigest()
-    folder = cache / f"{report.period.slug}-{key[:16]}"
-    pdf = folder / pdf_file(report)
-    if pdf.is_file():
-        return folder
-    folder.mkdir(parents=True, exist_ok=True)
+    set_language(lang)
     charts = report_charts(report)
     for chart in charts:
         atomic_write(folder / chart_file(chart), chart.png)
-    atomic_write(pdf, report_pdf(report, charts, names))
-    return folder
+    atomic_write(folder / pdf_file(report), report_pdf(report, charts, names))

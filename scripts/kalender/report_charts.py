@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import matplotlib
 
@@ -23,6 +22,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from .i18n import t  # noqa: E402
 from .report import SemesterReport, Tally  # noqa: E402
+from .report_chartlist import CHARTS, Chart, chart_labels, labelled  # noqa: E402,F401
 from .report_text import number, percent  # noqa: E402
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common kind of
@@ -38,35 +38,11 @@ DPI = 200
 FONT_SIZE = 9
 
 
-@dataclass(frozen=True)
-class Chart:
-    """One drawn chart: its file name, title, alternative text and PNG bytes."""
-
-    name: str
-    title: str
-    alt: str
-    png: bytes
-
-
-CHARTS = (("bulan", "report.chart.month.title"), ("jenis", "report.chart.type.title"),
-          ("platform", "report.chart.platform.title"), ("rutin", "report.chart.share.title"))
-
-
 def report_charts(report: SemesterReport) -> list[Chart]:
     """Every chart of the report, in the order the report shows them."""
     draw = {"bulan": _month_figure, "jenis": _type_figure, "platform": _platform_figure,
             "rutin": _share_figure}
-    return [_chart(name, key, _png(draw[name](report))) for name, key in CHARTS]
-
-
-def chart_labels() -> list[Chart]:
-    """The charts' names, titles and alternative texts, not drawn (no PNG bytes)."""
-    return [_chart(name, key, b"") for name, key in CHARTS]
-
-
-def _chart(name: str, title_key: str, png: bytes) -> Chart:
-    title = t(title_key)
-    return Chart(name, title, t("report.chart.alt", title=title), png)
+    return [labelled(name, key, _png(draw[name](report))) for name, key in CHARTS]
 
 
 def _png(figure: Figure) -> bytes:

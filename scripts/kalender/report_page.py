@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .i18n import language, t
 from .model import LegalProduct
 from .report import SemesterReport
-from .report_charts import Chart
+from .report_chartlist import Chart
 from .report_text import (
     Table,
     announced_table,

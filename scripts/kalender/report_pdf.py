@@ -17,7 +17,7 @@ from fpdf.fonts import FontFace
 from .errors import KalenderError
 from .i18n import language, t
 from .report import SemesterReport
-from .report_charts import Chart
+from .report_chartlist import Chart
 from .report_text import (
     Table,
     announced_table,
