@@ -397,11 +397,11 @@ def table(figures: dict[str, Figure], n: int) -> str:
     """The figures of the run and the targets, as plain text."""
     bare = {"cold": figures["bare_cold"].seconds, "warm": figures["bare_warm"].seconds,
             "edited": figures["bare_warm"].seconds}
-    rows = [t("bench.header", n=n), f"{t('bench.col_what'):<34} {t('bench.col_seconds'):>9} "
+    rows = [t("bench.header", n=n), f"{t('bench.col_what'):<40} {t('bench.col_seconds'):>9} "
             f"{t('bench.col_ratio'):>8} {t('bench.col_rss'):>9}"]
     for key, figure in figures.items():
         ratio = f"{figure.seconds / bare[key]:.2f}x" if key in bare else ""
-        rows.append(f"{t('bench.row_' + key):<34} {figure.seconds:>9.2f} {ratio:>8} "
+        rows.append(f"{t('bench.row_' + key):<40} {figure.seconds:>9.2f} {ratio:>8} "
                     f"{figure.peak_mib:>9.0f}")
     rows.append(t("bench.notes", encoded=int(figures["warm"].extra["encoded"]),
                   first=f"{figures['serve'].extra['first']:.1f}",
