@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import os
 import random
@@ -312,6 +313,11 @@ def thumbnails_child(pool: Path) -> None:
     from .thumbnails import thumbnail
 
     photos = sorted(pool.glob("*.jpg"))[:THUMBNAIL_SAMPLE]
+    # Pillow loads its format plugins on the first image a process opens; that happens once
+    # per process, not once per photo, so a tiny picture opens before the clock starts.
+    warm = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(warm, "JPEG")
+    Image.open(io.BytesIO(warm.getvalue())).load()
     with tempfile.TemporaryDirectory() as cache:
         started = time.perf_counter()
         made = [thumbnail(path, Path(cache)) for path in photos]

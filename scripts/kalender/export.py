@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+import math
 import multiprocessing
 import os
 import sys
@@ -59,7 +60,7 @@ from .digests import save_store, use_store
 from .errors import DataError, KalenderError, UsageError
 from .fingerprint import file_sha256
 from .i18n import t
-from .images import MediaError, crop_scaled, render_framing, video_poster
+from .images import MediaError, Size, crop_scaled, open_image, render_framing, video_poster
 from .loader import Project, load_project, post_files_of_days
 from .mediacache import CACHE_FOLDER, PARALLEL_FROM
 from .model import Week
@@ -80,6 +81,26 @@ def render_job(job: MediaJob) -> tuple[bytes | None, Failure | None]:
     except MediaError as exc:
         return None, (exc.key, exc.params)
     return jpeg_within(picture, job)
+
+
+def render_group(jobs: Sequence[MediaJob]) -> list[tuple[bytes | None, Failure | None]]:
+    """The JPEGs of jobs that share one photo: it is decoded once, at the largest size any
+    of them needs (a photo posted to three platforms was decoded three times)."""
+    if len(jobs) == 1 or jobs[0].from_video:
+        return [render_job(job) for job in jobs]
+    try:
+        photo = open_image(jobs[0].source, _largest_need(jobs))
+    except MediaError as exc:
+        return [(None, (exc.key, exc.params)) for _ in jobs]
+    return [jpeg_within(crop_scaled(photo, job.framing, job.size), job) for job in jobs]
+
+
+def _largest_need(jobs: Sequence[MediaJob]) -> Size:
+    """The upright pixels the decoded photo must have for every job's crop and size."""
+    needs = [(math.ceil(j.size[0] * j.framing.source[0] / (j.framing.box[2] - j.framing.box[0])),
+              math.ceil(j.size[1] * j.framing.source[1] / (j.framing.box[3] - j.framing.box[1])))
+             for j in jobs]
+    return max(w for w, _ in needs), max(h for _, h in needs)
 
 
 def job_picture(job: MediaJob) -> Image.Image:
@@ -146,15 +167,23 @@ def render_all(jobs: Sequence[MediaJob], workers: int,
             failures.append(MediaFailure(job, *failure))
         done(1)
 
+    groups: dict[tuple[Path, bool], list[MediaJob]] = {}
+    for job in jobs:
+        groups.setdefault((job.source, job.from_video), []).append(job)
     if len(jobs) < PARALLEL_FROM or workers < 2:
-        for job in jobs:
-            keep(job, render_job(job))
+        for group in groups.values():
+            for job, result in zip(group, render_group(group), strict=True):
+                keep(job, result)
+        failures.sort(key=lambda f: f.job.name)
         return results, failures
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        futures = {pool.submit(render_job, job): job for job in jobs}
+    with ProcessPoolExecutor(max_workers=min(workers, len(groups)), mp_context=context) as pool:
+        # the largest groups first, so no worker is left with a long one at the end
+        ordered = sorted(groups.values(), key=len, reverse=True)
+        futures = {pool.submit(render_group, group): group for group in ordered}
         for future in as_completed(futures):
-            keep(futures[future], future.result())
+            for job, result in zip(futures[future], future.result(), strict=True):
+                keep(job, result)
     failures.sort(key=lambda f: f.job.name)
     return results, failures
 
