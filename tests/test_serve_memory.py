@@ -111,7 +111,9 @@ def test_a_serve_rebuild_reuses_posts_and_equals_a_build_from_nothing(
     path.unlink()
     path.with_name(f"{EDITED}.persetujuan.yml").unlink(missing_ok=True)
     monkeypatch.setenv("KALENDER_TODAY", "2026-12-03")
-    serve_build(sample, served)
+    third = serve_build(sample, served)
+    assert path.resolve() not in third.memory.files  # the deleted post is not kept either
+    assert next((sample / "posts").rglob("*.md")).resolve() in third.memory.files
     clean_build(sample, tmp_path / "clean3")
     assert differing(served, tmp_path / "clean3") == []
     assert not (served / "pos" / EDITED).exists()

@@ -137,6 +137,8 @@ def load_project(root: Path, paths: Iterable[Path] | None = None,
             continue
         seen[post.id] = path
         project.posts.append(post)
+    if memory is not None and paths is None:
+        memory.forget_others(set(files))  # posts deleted since: their objects go
     project.posts.sort(key=lambda p: (p.when, p.id))
     return project
 

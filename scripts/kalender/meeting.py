@@ -132,7 +132,7 @@ def build_meeting(week: Week, today: dt.date, posts: Sequence[Post], calendar: C
     meeting.last_week_published = [p for p in last if p.status is Status.DIUNGGAH]
     two_weeks = week.days + week.shifted(1).days
     meeting.days = [(day, list(plan.by_day.get(day, []))) for day in two_weeks]
-    end = week.shifted(1).days[-1]
+    end = week.shifted(1).days[-1]  # acts on posts due by the end of next week, overdue too
     meeting.waiting = _steps({member: [w for w in items if w.post.date <= end]
                               for member, items in plan.waits.items()}, calendar)
     meeting.returned = list(plan.returned)
@@ -142,13 +142,6 @@ def build_meeting(week: Week, today: dt.date, posts: Sequence[Post], calendar: C
     meeting.coming_days = list(plan.coming)
     meeting.unannounced = list(plan.unannounced)
     return meeting
-
-
-def due_by(week: Week, posts: Sequence[Post]) -> list[Post]:
-    """The posts a meeting of ``week`` acts on: scheduled up to the end of the next week
-    (overdue ones included). Later posts wait for later meetings (and the Menunggu page)."""
-    end = week.shifted(1).days[-1]
-    return [p for p in posts if p.date <= end]
 
 
 def _by_week(posts: Iterable[Post]) -> dict[Week, list[Post]]:

@@ -47,9 +47,6 @@ class PerPost(Generic[T]):
     def clear(self) -> None:
         self._values.clear()
 
-    def __len__(self) -> int:
-        return len(self._values)
-
 
 def _stamp(paths: list[Path]) -> Stamp:
     """Size and modification time of each path ((-1, -1) for a missing one)."""
@@ -100,6 +97,9 @@ class PostFiles:
 
     def keep(self, path: Path, post: Post | None, problems: list[Problem]) -> None:
         self._read[path] = _Read(_stamp(post_inputs(path, post)), post, problems)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._read
 
     def forget_others(self, paths: set[Path]) -> None:
         """Drop the posts whose files are gone."""
