@@ -14,7 +14,7 @@ from kalender.problems import Report
 from kalender.twitter_text import extract_urls, parse_tweet
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFORMANCE = ROOT.parent / "shared" / "conformance" / "twitter-text"
+CONFORMANCE = ROOT / "tests" / "data" / "twitter-text"  # vendored, with its LICENSE
 SECTIONS = ("WeightedTweetsWithDiscountedEmojiCounterTest", "UnicodeDirectionalMarkerCounterTest")
 URL_SECTIONS = ("urls", "urls_with_indices", "urls_with_directional_markers",
                 "tco_urls_with_params")
