@@ -16,3 +16,7 @@ def repo(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "calendar", tmp_path / "calendar")
     (tmp_path / "posts").mkdir()
     return tmp_path
+
+
+# One line at the end of the run when browser tests were skipped (tests/browserkit.py).
+from browserkit import pytest_terminal_summary  # noqa: E402, F401

@@ -6,7 +6,6 @@ import csv
 import hashlib
 import io
 import json
-import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -547,13 +546,13 @@ def test_uploaded_without_a_post_or_a_file_says_what_it_needs(
 
 def test_checklist_save_button_downloads_links_that_are_recorded(
         bundle: zipfile.ZipFile, week: Path, runner: CliRunner, tmp_path: Path) -> None:
-    browser_type = playwright_chromium()
+    chromium = playwright_chromium()
     page_path = tmp_path / "checklist.html"
     page_path.write_bytes(bundle.read("checklist.html"))
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = getattr(playwright, browser_type).launch(executable_path=CHROMIUM)
+        browser = playwright.chromium.launch(executable_path=chromium)
         page = browser.new_page(accept_downloads=True)
         requests: list[str] = []
         page.on("request", lambda request: requests.append(request.url))
@@ -579,25 +578,12 @@ def test_checklist_save_button_downloads_links_that_are_recorded(
     assert 'platform: x\n  url: "https://x.com/jdih/status/42"' in records
 
 
-CHROMIUM = "/usr/bin/chromium"
-
-
 def playwright_chromium() -> str:
-    """``chromium`` when Playwright and the system Chromium are here; skipped otherwise,
-    except on CI (CI=true), where a missing browser fails the test."""
-    import shutil
+    """The path of the system Chromium (tests/browserkit.py: skipped when it is missing,
+    except on CI, where a missing browser fails the test)."""
+    from browserkit import require_chromium
 
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = "playwright is not installed"
-    else:
-        missing = "" if shutil.which(CHROMIUM) else f"{CHROMIUM} is missing"
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(missing)
-        pytest.skip(missing)
-    return "chromium"
+    return require_chromium()
 
 
 # -- the crop, the limits, the writing ----------------------------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import subprocess
 import sys
 import threading
@@ -25,8 +24,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from browserkit import CHROMIUM, browser_missing, require_chromium
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 TODAY = dt.date(2026, 12, 2)
@@ -37,11 +37,7 @@ WIDE = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
 
 
-def missing(reason: str) -> None:
-    """Fail under CI (the browser tests must run there), skip on a developer's machine."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI=true: browser tests may not be skipped)")
-    pytest.skip(reason)
+missing = browser_missing
 
 
 # --- the site -------------------------------------------------------------------------
@@ -84,12 +80,9 @@ def server(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """Chromium for one test module (one Playwright at a time: modules may start their own)."""
-    try:
-        from playwright.sync_api import Error, sync_playwright
-    except ImportError:
-        missing("playwright for Python is not installed")
-    if not CHROMIUM.is_file():
-        missing(f"Chromium is not installed at {CHROMIUM}")
+    require_chromium()
+    from playwright.sync_api import Error, sync_playwright
+
     with sync_playwright() as playwright:
         try:
             chromium = playwright.chromium.launch(executable_path=str(CHROMIUM),

@@ -162,6 +162,6 @@ def test_busy_week_still_prints_on_one_page(page: Any, busy_site: Path) -> None:
     url = (busy_site / "minggu" / "2026-W50" / "index.html").as_uri()
     pdf = printed_pages(page, url)
     assert len(pdf.pages) == 1
-    text = pdf.pages[0].extract_text()
+    text = " ".join(pdf.pages[0].extract_text().split())  # a title wraps in a narrow day
     assert text.count("Pos nomor 1 dengan") == 7  # every day's first post is on the page
     assert "Pos nomor 6 dengan" in text

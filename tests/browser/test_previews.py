@@ -7,27 +7,19 @@ Screenshots of every platform's preview are written to tests/screenshots/.
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from browserkit import require_chromium
 from kalender.config import load_calendar
 from kalender.problems import Report
 from previewposts import CAPTION_300, make_repo
 from previewposts import build as build_site
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-
-
-def _browser_missing(reason: str) -> None:
-    """No browser: a failure on CI (CI=true), a skip on a developer's machine."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser test cannot run on CI: {reason}")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")
@@ -41,14 +33,11 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _browser_missing("playwright is not installed")
-    if not Path(CHROMIUM).exists():
-        _browser_missing(f"{CHROMIUM} not found")
+    chromium_path = require_chromium()
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as play:
-        chromium = play.chromium.launch(executable_path=CHROMIUM)
+        chromium = play.chromium.launch(executable_path=chromium_path)
         yield chromium
         chromium.close()
 
