@@ -30,6 +30,11 @@ if TYPE_CHECKING:
     from .config import FormatRule, Platform
     from .model import Media, Post, Target
 
+# Pillow warns (on stderr, in its own English) when a picture has more pixels than
+# MAX_IMAGE_PIXELS; the media rules report that picture themselves, in the catalog's words
+# and with its file and line (images.bomb, through _reading below), so the raw warning is off.
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+
 Box = tuple[int, int, int, int]
 Size = tuple[int, int]
 

@@ -18,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .config import PLATFORM_IDS, CalendarData, Platform, load_calendar
 from .images import HEIF_READABLE  # noqa: F401 - importing images lets Pillow open HEIC
+from .inside import in_place, outside_target
 from .memo import PostFiles
 from .model import (
     CATEGORIES,
@@ -52,22 +53,23 @@ def post_schema(platform_ids: Sequence[str]) -> Field:
     """The declared schema of a post's front matter."""
     platform_list = Field("list", min_items=1, items=Field("text", choices=platform_ids))
     platform_map = Field("mapping", values=Field("text"), choices=platform_ids)
-    caption_map = Field("mapping", keys={"title": Field("text"), "description": Field("text")})
+    caption_map = Field("mapping", keys={"title": Field("string"),
+                                         "description": Field("string")})
     return Field("mapping", keys={
-        "title": Field("text", required=True),
+        "title": Field("string", required=True),
         "date": Field("text", required=True),
         "category": Field("text", required=True, choices=CATEGORIES),
         "type": Field("text", required=True, choices=TYPES),
         "status": Field("text", choices=STATUSES),
         "platforms": Field(one_of=(platform_list, platform_map)),
-        "caption": Field("text"),
+        "caption": Field("string"),
         "captions": Field("mapping", choices=platform_ids,
-                          values=Field(one_of=(Field("text"), caption_map))),
-        "hashtags": Field("list", items=Field("text")),
-        "mentions": Field("list", items=Field("text")),
+                          values=Field(one_of=(Field("string"), caption_map))),
+        "hashtags": Field("list", items=Field("string")),
+        "mentions": Field("list", items=Field("string")),
         "media": Field("list", items=Field("mapping", keys={
             "file": Field("text", required=True),
-            "alt": Field("text", required=True),
+            "alt": Field("string", required=True),
             "focus": Field("list", items=Field("number")),
             "cover": Field("text"),
         })),
@@ -75,7 +77,7 @@ def post_schema(platform_ids: Sequence[str]) -> Field:
             "jenis": Field("text", required=True),
             "nomor": Field("text", required=True),
             "tahun": Field("integer"),
-            "tentang": Field("text"),
+            "tentang": Field("string"),
             "tanggal_penetapan": Field("text"),
             "url": Field("text"),
         }),
@@ -125,7 +127,7 @@ def load_project(root: Path, paths: Iterable[Path] | None = None,
     calendar = load_calendar(root, report)
     project = Project(root=root, calendar=calendar, report=report)
     reader = PostReader(root, calendar, report)
-    files = post_files(root) if paths is None else [Path(p).resolve() for p in paths]
+    files = post_files(root) if paths is None else [in_place(Path(p)) for p in paths]
     seen: dict[str, Path] = {}
     for path in files:
         post = _read(reader, path, memory)
@@ -174,6 +176,10 @@ class PostReader:
         self.schema = post_schema(tuple(self.platforms) if self.platforms else PLATFORM_IDS)
 
     def read(self, path: Path) -> Post | None:
+        outside = outside_target(path, self.root)
+        if outside is not None:
+            self.report.error(path, 1, "repo.outside", target=outside)
+            return None
         source = split_post(path, self.report)
         if source is None:
             return None
@@ -184,7 +190,14 @@ class PostReader:
             self.report.error(path, source.front_line, "post.front_matter_not_mapping",
                               found=found_name(located.value))
             return None
-        return _PostBuilder(self, source, located).build()
+        try:
+            return _PostBuilder(self, source, located).build()
+        except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as exc:
+            # A shape of value no check above foresaw: the file is named, the run goes on
+            # (the property tests in tests/test_properties.py look for this message).
+            self.report.error(path, source.front_line, "post.unreadable",
+                              detail=type(exc).__name__)
+            return None
 
 
 class _PostBuilder:
@@ -228,8 +241,9 @@ class _PostBuilder:
 
     def _hashtags_in_comments(self) -> None:
         """``caption: Ayo memilih #Pemilu`` on one line: YAML reads ``#Pemilu`` as a comment."""
-        texts = [("caption",)] + [("captions", p) for p in self.data.get("captions") or {}
-                                  if isinstance(p, str)]
+        captions = self.data.get("captions")
+        texts = [("caption",)] + [("captions", p) for p in (
+            captions if isinstance(captions, dict) else {}) if isinstance(p, str)]
         lines = self.source.front_matter.split("\n")
         for key in texts:
             line = self.located.lines.get(".".join(key))
@@ -249,7 +263,7 @@ class _PostBuilder:
 
     def _when(self, name: re.Match[str] | None) -> tuple[dt.datetime, bool] | None:
         raw = self.data.get("date")
-        if raw is None or isinstance(raw, bool | list | dict):
+        if not isinstance(raw, str | int | float) or isinstance(raw, bool):
             return None
         parsed = parse_when(str(raw), self.reader.timezone)
         if parsed is None:
@@ -279,6 +293,8 @@ class _PostBuilder:
 
     def _category(self) -> None:
         category, post_type = self.data.get("category"), self.data.get("type")
+        if not isinstance(category, str) or not isinstance(post_type, str):
+            return  # a list or a mapping: the schema said what was expected
         if category not in CATEGORY_TYPES or post_type not in TYPES:
             return
         if category_of(str(post_type)) != category:
@@ -292,6 +308,8 @@ class _PostBuilder:
             if status not in (Status.USULAN.value,):
                 self.fail((), "post.no_platforms", status=status)
             return ()
+        if not isinstance(raw, list | dict):
+            return ()  # the schema said what was expected
         items = raw.items() if isinstance(raw, dict) else ((p, None) for p in raw)
         targets: list[Target] = []
         for pid, fmt in items:
@@ -328,8 +346,11 @@ class _PostBuilder:
 
     def _media(self) -> tuple[Media, ...]:
         media = []
-        for index, item in enumerate(self.data.get("media") or ()):
-            if not isinstance(item, dict) or not item.get("file"):
+        items = self.data.get("media")
+        for index, item in enumerate(items if isinstance(items, list) else ()):
+            if not isinstance(item, dict) or not isinstance(item.get("file"), str | int):
+                continue
+            if not str(item["file"]) or not isinstance(item.get("cover") or "", str):
                 continue
             path = self._media_path(("media", index, "file"), str(item["file"]))
             cover = None
@@ -398,7 +419,9 @@ def _is_image(path: Path) -> bool:
     try:
         with Image.open(path) as image:
             return bool(image.format)
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        return True  # a picture, too big: the media rule says so with its size
+    except (UnidentifiedImageError, OSError, ValueError):
         return False
 
 

@@ -31,6 +31,7 @@ from .atomic import write_bytes
 from .config import ROLES
 from .errors import KalenderError
 from .i18n import t
+from .inside import outside_target
 from .problems import Problem, Report
 from .schema import Field, Validator
 from .yamlsrc import read_yaml
@@ -100,6 +101,10 @@ def ledger_of(path: Path, raw: bytes | None, zone: dt.tzinfo | None = None) -> L
     if raw is None:
         return Ledger(path, None)
     report = Report()
+    outside = outside_target(path)
+    if outside is not None:
+        report.error(path, 1, "repo.outside", target=outside)
+        return Ledger(path, raw, (), list(report))
     text = decode(raw, path, report)
     records = _parse(text, path, report, zone) if text is not None else ()
     return Ledger(path, raw, records, list(report))

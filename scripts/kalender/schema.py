@@ -18,6 +18,7 @@ from .yamlsrc import Located
 
 KINDS: dict[str, tuple[type, ...]] = {
     "text": (str, int, float),  # numbers are accepted where text is asked, and kept as text
+    "string": (str,),  # text only: a title, a caption, a hashtag (a number there is a slip)
     "number": (int, float),
     "integer": (int,),
     "bool": (bool,),
@@ -44,7 +45,7 @@ class Field:
 
 
 def kind_name(kind: str) -> str:
-    return t(f"kind.{kind}")
+    return t("kind.text" if kind == "string" else f"kind.{kind}")
 
 
 def found_name(value: Any) -> str:

@@ -40,6 +40,7 @@ from .config import CalendarData
 from .errors import DataError, KalenderError
 from .fingerprint import fingerprint, short
 from .i18n import t
+from .inside import in_place
 from .loader import load_project
 from .model import Post, Status
 from .records import (
@@ -102,12 +103,12 @@ def resolve_post(root: Path, ref: str) -> Path:
     """The post file named by ``ref``: a path to the ``.md`` file, or the post's id."""
     given = Path(ref)
     if given.suffix == ".md" and given.is_file():
-        return given.resolve()
+        return in_place(given)
     post_id = given.name.removesuffix(".md")
     found = sorted((root / "posts").rglob(f"{post_id}.md"))
     if not found:
         raise KalenderError("approval.no_such_post", post=ref)
-    return found[0].resolve()
+    return in_place(found[0])
 
 
 def load_post(root: Path, ref: str) -> Loaded:

@@ -18,6 +18,7 @@ from .model import line_of
 from .problems import Report
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+MAX_DEPTH = 64  # nesting levels; no file of the project needs more than a handful
 
 
 @dataclass
@@ -87,6 +88,8 @@ def read_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> Loc
         _syntax_error(exc, path, report, first_line)
     except yaml.YAMLError as exc:
         report.error(path, first_line, "yaml.syntax", detail=str(exc))
+    except RecursionError:  # the pure-Python composer, deeper than Python's stack
+        report.error(path, first_line, "yaml.too_deep", limit=MAX_DEPTH)
     finally:
         loader.dispose()
     return None
@@ -146,6 +149,9 @@ _PHRASES = {
     "found character that cannot start any token": "yaml.pb.bad_token",
     "block sequence entries are not allowed in this context": "yaml.pb.sequence_entry",
     "found unknown escape character": "yaml.pb.escape",
+    "while increasing block level": "yaml.ctx.block_level",
+    "while increasing flow level": "yaml.ctx.block_level",
+    "exceeded maximum nesting depth": "yaml.pb.nesting_depth",
 }
 
 
@@ -171,6 +177,9 @@ class _Builder:
     def build(self, node: yaml.Node, key_path: tuple[str, ...]) -> Any:
         line = self.first_line + node.start_mark.line
         self.lines[".".join(key_path)] = line if key_path else self.first_line
+        if len(key_path) >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+            self.fail(line, "yaml.too_deep", limit=MAX_DEPTH)
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, key_path)
         if isinstance(node, yaml.SequenceNode):

@@ -37,6 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..approval import FLOW_ACTIONS, Action
 from ..errors import DataError, KalenderError
 from ..i18n import catalog, language, t
+from ..inside import in_place
 from ..workflow import ActionRefused, Details, Stale, load_post, perform
 from .security import (
     CSRF_HEADER,
@@ -113,7 +114,7 @@ class Review:
         if POST_ID.match(post_id):
             for path in (self.settings.root / "posts").rglob("*.md"):
                 if path.stem == post_id and path.is_file():
-                    return path.resolve()
+                    return in_place(path)
         raise ApiError(404, "review.no_post", post=post_id[:80])
 
     # -- acting -------------------------------------------------------------------------
