@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "report_cli",
     "review.cli",
     "cards",
+    "monitor_cli",
 )
 
 
