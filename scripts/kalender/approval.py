@@ -376,6 +376,13 @@ def next_comment_number(records: Iterable[Record]) -> int:
     return max((r.comment or 0 for r in records if r.action is Action.COMMENT), default=0) + 1
 
 
+def out_of_time_order(previous: Record | None, record: Record) -> bool:
+    """True when ``record`` is dated before ``previous``: records are only appended, in time
+    order. The one rule ``check`` applies to a record file (rule.approval_time_order) and
+    :func:`kalender.workflow.perform` applies before writing (workflow.earlier_than_last)."""
+    return previous is not None and record.at < previous.at
+
+
 # -- words ------------------------------------------------------------------------------
 
 

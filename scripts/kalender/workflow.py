@@ -30,6 +30,7 @@ from .approval import (
     moment_text,
     next_comment_number,
     next_text,
+    out_of_time_order,
     replay,
     role_for,
     role_name,
@@ -206,6 +207,7 @@ def perform(root: Path, ref: str, action: Action, by: str | None,
             raise Stale(loaded.post.id)
         actor = actor_of(loaded.calendar, by)
         record = replace(_record(loaded, action, actor, given), address=address)
+        in_time_order(loaded, record)
         status = loaded.post.status
         if action in (Action.COMMENT, Action.RESOLVE):
             post_bytes = None
@@ -215,6 +217,15 @@ def perform(root: Path, ref: str, action: Action, by: str | None,
             post_bytes = _status_bytes(loaded, status)
         commit(loaded.snapshot, appended(loaded.ledger, record, loaded.post.id), post_bytes)
     return Outcome(loaded.post.id, record, status, _outcome_text(loaded, record, status))
+
+
+def in_time_order(loaded: Loaded, record: Record) -> None:
+    """Refuse a record dated before the last one (a clock behind the records, or
+    ``KALENDER_NOW``): ``check`` would reject the file it leaves."""
+    last = loaded.ledger.records[-1] if loaded.ledger.records else None
+    if last is not None and out_of_time_order(last, record):
+        raise KalenderError("workflow.earlier_than_last", post=loaded.post.id,
+                            when=moment_text(record.at), last=moment_text(last.at))
 
 
 def _record(loaded: Loaded, action: Action, actor: str, given: Details) -> Record:

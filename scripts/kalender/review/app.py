@@ -57,7 +57,8 @@ POST_ID = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 FORBIDDEN_REASONS = frozenset({  # refusals about who acts (403); the rest are about the state
     "approval.why.wrong_role", "approval.why.outside_plh", "approval.why.own_draft",
     "approval.why.same_person", "approval.why.unknown_member"})
-CONFLICTS = frozenset({"records.changed_since_read", "approval.comment_already_resolved"})
+CONFLICTS = frozenset({"records.changed_since_read", "approval.comment_already_resolved",
+                       "workflow.earlier_than_last"})
 
 
 class ApiError(Exception):

@@ -17,6 +17,7 @@ from ..approval import (
     Standing,
     action_done,
     advance,
+    out_of_time_order,
     standing_of,
 )
 from ..config import Team
@@ -107,7 +108,7 @@ def audit(post: Post, ledger: Ledger, team: Team) -> Iterator[Problem]:
 
 def _check_record(post: Post, ledger: Ledger, team: Team, history: History, record: Record,
                   previous: Record | None, comments: set[int]) -> Problem | None:
-    if previous is not None and record.at < previous.at:
+    if out_of_time_order(previous, record):
         return _problem(post, ledger, record, "rule.approval_time_order")
     if record.by not in team.members:
         return _problem(post, ledger, record, "rule.approval_former_member",
