@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "review.cli",
     "cards",
     "monitor_cli",
+    "evaluate_cli",
 )
 
 

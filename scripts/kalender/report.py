@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from .approval import Action, History, Record, advance
 from .config import CalendarData
 from .engagement import METRICS, EngagementRow, url_key
+from .evaluation import ReportEvaluation
 from .i18n import t
 from .important_days import ImportantDay
 from .model import CATEGORY_TYPES, TYPES, Post, Status
@@ -291,6 +292,7 @@ class SemesterReport:
     unannounced: list[ProductToAnnounce]
     days: list[DayCover]
     engagement: Engagement | None = None
+    evaluation: ReportEvaluation | None = None  # the pimpinan's (SOP E.4 b-c)
 
     @property
     def rate(self) -> float | None:
@@ -325,6 +327,7 @@ class ReportInput:
     important_days: Sequence[ImportantDay] = ()
     engagement: Sequence[EngagementRow] | None = None
     engagement_files: Sequence[tuple[str, str]] = ()
+    evaluation: ReportEvaluation | None = None
 
 
 def on_time_hours(calendar: CalendarData) -> int:
@@ -358,6 +361,7 @@ def build_report(source: ReportInput) -> SemesterReport:
         engagement=(engagement(published, source.engagement, source.calendar,
                                source.engagement_files)
                     if source.engagement is not None else None),
+        evaluation=source.evaluation,
     )
 
 

@@ -87,6 +87,7 @@ def project_report_input(project: Project, period: Period, today: dt.date | None
                          problems: Report) -> ReportInput | None:
     """:func:`report_input` for a project already loaded (the site plugin's)."""
     from .engagement import import_exports
+    from .evaluation import report_evaluation
 
     root = project.root
     if project.calendar is None:
@@ -102,6 +103,8 @@ def project_report_input(project: Project, period: Period, today: dt.date | None
         calendar=project.calendar, posts=posts, period=period, as_of=moment,
         important_days=days, engagement=imported.rows if imported else None,
         engagement_files=[(p.name, f) for p, f in imported.files] if imported else (),
+        evaluation=report_evaluation(root, period.slug, project.calendar.satker.name,
+                                     dict(project.calendar.team.members), zone, problems),
     )
 
 

@@ -93,7 +93,25 @@ def page_context(report: SemesterReport, charts: Sequence[Chart],
                         for p in report.unannounced],
         "engagement_files": ", ".join(f"{n} ({f})" for n, f in engagement.files)
         if engagement is not None else "",
+        "evaluation": _evaluation_context(report, names["members"]),
     }
+
+
+def _evaluation_context(report: SemesterReport, members: dict[str, str]) -> dict[str, Any]:
+    """The evaluation's tables and signature lines (empty when there is none)."""
+    from .report_evaluation import follow_up_table, signature_lines
+
+    evaluation = report.evaluation
+    today = report.as_of.date()
+    if evaluation is None:
+        return {"findings": [], "follow_ups": None, "previous": None, "sign": []}
+    current, previous = evaluation.current, evaluation.previous
+    return {"findings": current.findings,
+            "follow_ups": follow_up_table(current, members, today)
+            if current.follow_ups else None,
+            "previous": follow_up_table(previous, members, today) if previous else None,
+            "previous_slug": previous.slug if previous else "",
+            "sign": signature_lines(evaluation)}
 
 
 def report_page(report: SemesterReport, charts: Sequence[Chart],

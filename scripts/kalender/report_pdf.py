@@ -79,6 +79,7 @@ def report_pdf(report: SemesterReport, charts: Sequence[Chart], names: Context) 
     _on_time(pdf, report, names["platforms"])
     _legal(pdf, report)
     _engagement(pdf, report, names["platforms"])
+    _evaluation(pdf, report, names["members"])
     return bytes(pdf.output())
 
 
@@ -260,3 +261,43 @@ def _engagement(pdf: ReportPDF, report: SemesterReport, platforms: dict[str, str
     _paragraph(pdf, t("report.engagement.files", files=files), 8.5)
     if engagement.unmatched:
         _paragraph(pdf, t("report.engagement.unmatched", count=len(engagement.unmatched)), 8.5)
+
+
+def _evaluation(pdf: ReportPDF, report: SemesterReport, members: dict[str, str]) -> None:
+    """The leadership's evaluation, the previous period's follow-ups, the signature block."""
+    from .report_evaluation import follow_up_table, signature_lines
+
+    _heading(pdf, "evaluation.section")
+    evaluation = report.evaluation
+    if evaluation is not None and evaluation.previous is not None:
+        pdf.set_font(FONT, "B", 11)
+        pdf.multi_cell(0, 6, t("evaluation.previous", period=evaluation.previous.slug),
+                       new_x="LMARGIN", new_y="NEXT")
+        _table(pdf, follow_up_table(evaluation.previous, members, report.as_of.date()), 8.5)
+    if evaluation is None or not evaluation.current.entries:
+        _paragraph(pdf, t("evaluation.none"))
+        return
+    current = evaluation.current
+    if current.findings:
+        pdf.set_font(FONT, "B", 11)
+        pdf.multi_cell(0, 6, t("evaluation.findings"), new_x="LMARGIN", new_y="NEXT")
+        for entry in current.findings:
+            pdf.set_font(FONT, "", 10)
+            pdf.set_x(MARGIN)
+            pdf.cell(7, 5, f"{entry.no}.")
+            pdf.multi_cell(TEXT_WIDTH - 7, 5, entry.text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    if current.follow_ups:
+        pdf.set_font(FONT, "B", 11)
+        pdf.multi_cell(0, 6, t("evaluation.follow_ups"), new_x="LMARGIN", new_y="NEXT")
+        _table(pdf, follow_up_table(current, members, report.as_of.date()), 8.5)
+    lines = signature_lines(evaluation)
+    if lines:
+        if pdf.get_y() + 55 > pdf.page_break_trigger:
+            pdf.add_page()
+        pdf.ln(4)
+        pdf.set_font(FONT, "", 10)
+        for line in lines:
+            pdf.set_x(MARGIN + TEXT_WIDTH / 2)
+            pdf.multi_cell(TEXT_WIDTH / 2, 5.5, line, align="C", new_x="LMARGIN",
+                           new_y="NEXT")
