@@ -47,6 +47,7 @@ class Action(StrEnum):
     UPLOADED = "uploaded"  # staf records the live link of one platform (step 6)
     COMMENT = "comment"  # anyone on the team remarks on the post
     RESOLVE = "resolve"  # anyone on the team closes a comment
+    ATTEST = "attest"  # a member signs their records from before signatures (signing.py)
 
 
 FLOW_ACTIONS = (Action.SUBMIT, Action.INITIAL, Action.APPROVE, Action.RETURN, Action.UPLOADED)

@@ -228,6 +228,10 @@ TEAM_SCHEMA = Field("mapping", keys={
     "members": Field("list", required=True, min_items=1, items=Field("mapping", keys={
         "id": Field("text", required=True), "name": Field("text", required=True),
         "role": Field("text", required=True, choices=ROLES), "jabatan": Field("text"),
+        # the member's public signing keys (read and checked by signing.py)
+        "keys": Field("list", items=Field("mapping", keys={
+            "public": Field("text", required=True), "valid_from": Field("text", required=True),
+            "revoked": Field("text")})),
     })),
     "plh": Field("list", items=Field("mapping", keys={
         "member": Field("text", required=True), "role": Field("text", required=True,

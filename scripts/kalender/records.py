@@ -18,7 +18,7 @@ import contextlib
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,11 @@ RECORD_SCHEMA = Field("list", items=Field("mapping", keys={
     "note": Field("text"),
     "pin": Field("list", items=Field("number")),
     "address": Field("text"),
+    # the signature of the record and the hash chain (signing.py)
+    "prev": Field("text"),
+    "key": Field("text"),
+    "signature": Field("text"),
+    "attests": Field("list", items=Field("text")),
 }))
 REQUIRED_FOR: dict[Action, tuple[str, ...]] = {
     Action.RETURN: ("note",),
@@ -227,9 +232,11 @@ def header_text(post_id: str) -> str:
     return "".join(f"# {line}\n" for line in t("records.header", post=post_id).split("\n"))
 
 
-def appended(ledger: Ledger, record: Record, post_id: str) -> bytes:
+def appended(ledger: Ledger, record: Record, post_id: str,
+             seal: Callable[[str], str] | None = None) -> bytes:
     """The record file's bytes with ``record`` added at the end; every old byte kept.
 
+    ``seal`` adds the signature lines to the entry's text (:func:`kalender.signing.seal_entry`).
     Line endings follow the file's (CRLF stays CRLF). The result is read back: it must parse
     to the old records plus this one, or nothing is written.
     """
@@ -237,7 +244,10 @@ def appended(ledger: Ledger, record: Record, post_id: str) -> bytes:
     newline = b"\r\n" if b"\r\n" in old else b"\n"
     if old and not old.endswith(b"\n"):
         old += newline
-    new = old + entry_text(record).replace("\n", newline.decode()).encode("utf-8")
+    entry = entry_text(record)
+    if seal is not None:
+        entry = seal(entry)
+    new = old + entry.replace("\n", newline.decode()).encode("utf-8")
     _read_back(new, ledger, record)
     return new
 

@@ -128,8 +128,8 @@ def approval_view(post: Post, records: Sequence[Record], standing: Standing, tea
                   day: dt.date) -> ApprovalView:
     """The approval of ``post`` in words, as of ``day`` (for who may act next)."""
     current = standing.fingerprint
-    flow = [entry(r, team, current) for r in records if r.action not in (Action.COMMENT,
-                                                                          Action.RESOLVE)]
+    flow = [entry(r, team, current) for r in records
+            if r.action not in (Action.COMMENT, Action.RESOLVE, Action.ATTEST)]
     views = tuple(comment_view(c, team, current) for c in comments(records))
     changed = ""
     if standing.changed and standing.bound is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -54,6 +55,7 @@ from .records import (
     with_status,
     write_lock,
 )
+from .signing import MemberKey, Signer, head, load_keyring, read_items, seal_entry
 
 USER_ENV = "KALENDER_USER"
 NOW_ENV = "KALENDER_NOW"  # a fixed clock for exercises, sample data and tests (docs)
@@ -191,14 +193,17 @@ class Outcome:
 
 def perform(root: Path, ref: str, action: Action, by: str | None,
             details: Details | None = None, *, expect: str | None = None,
-            address: str = "") -> Outcome:
+            address: str = "", signer: Signer | None = None) -> Outcome:
     """Make ``action`` on the post ``ref`` as member ``by``; the one code path of every action.
 
     Under the repository's approval lock: read the post and its records, refuse when
     ``expect`` is given and differs from their :func:`version_of` (:class:`Stale`), check
-    the move, append one record (with ``address``, where the action came from, when given)
-    and rewrite the post's status line when the status changes. Raises
-    :class:`~kalender.errors.KalenderError` (never writing) when the move is not allowed.
+    the move, append one record (with ``address``, where the action came from, when given),
+    signed with ``by``'s key from ``signer`` and chained to the record before it, and
+    rewrite the post's status line when the status changes. Raises
+    :class:`~kalender.errors.KalenderError` (never writing) when the move is not allowed,
+    and when ``signer`` is given but holds no usable key of ``by``. Without ``signer`` the
+    record is written unsigned (the CLI and the review server do not pass one yet).
     """
     given = details or Details()
     with write_lock(root):
@@ -208,6 +213,7 @@ def perform(root: Path, ref: str, action: Action, by: str | None,
         actor = actor_of(loaded.calendar, by)
         record = replace(_record(loaded, action, actor, given), address=address)
         in_time_order(loaded, record)
+        seal = sealer(loaded, signer.key_for(actor), record.at) if signer else None
         status = loaded.post.status
         if action in (Action.COMMENT, Action.RESOLVE):
             post_bytes = None
@@ -215,7 +221,8 @@ def perform(root: Path, ref: str, action: Action, by: str | None,
             after = advance(loaded.standing.history, record, loaded.post.platforms)
             status = after.status or loaded.post.status
             post_bytes = _status_bytes(loaded, status)
-        commit(loaded.snapshot, appended(loaded.ledger, record, loaded.post.id), post_bytes)
+        commit(loaded.snapshot, appended(loaded.ledger, record, loaded.post.id, seal),
+               post_bytes)
     return Outcome(loaded.post.id, record, status, _outcome_text(loaded, record, status))
 
 
@@ -226,6 +233,20 @@ def in_time_order(loaded: Loaded, record: Record) -> None:
     if last is not None and out_of_time_order(last, record):
         raise KalenderError("workflow.earlier_than_last", post=loaded.post.id,
                             when=moment_text(record.at), last=moment_text(last.at))
+
+
+def sealer(loaded: Loaded, key: MemberKey, at: dt.datetime) -> Callable[[str], str]:
+    """What signs the new entry of ``loaded``'s record file with ``key``, chained to the
+    records already there; refused when the key does not count at ``at`` (not accepted by
+    the kasubbag yet, revoked, or not the one listed for the member in ``tim.yml``)."""
+    keyring = load_keyring(loaded.calendar.folder, loaded.calendar.team)
+    why = keyring.usable(key.member, key.key_id, at)
+    if why is not None:
+        raise KalenderError("signing.key_unusable", member=key.member, why=why)
+    chain = loaded.post.id
+    previous = head(chain, (i.fields for i in read_items(loaded.ledger.path,
+                                                          loaded.ledger.raw)))
+    return lambda entry: seal_entry(entry, chain, previous, key)
 
 
 def _record(loaded: Loaded, action: Action, actor: str, given: Details) -> Record:

@@ -137,6 +137,7 @@ def _load_rule_modules() -> None:
         media,  # noqa: F401  (registers its rules)
         platform,  # noqa: F401  (registers its rules)
         schedule,  # noqa: F401
+        signatures,  # noqa: F401  (signed records and the hash chain)
         sources,  # noqa: F401
         tagging,  # noqa: F401
         text,  # noqa: F401

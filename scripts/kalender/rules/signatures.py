@@ -1,0 +1,33 @@
+"""Signature rules: every signed approval record verifies and the records form an unbroken
+hash chain (:mod:`kalender.signing`); the team's keys in ``calendar/tim.yml`` and their
+acceptance records read and verify.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..problems import Problem, Severity
+from ..records import SUFFIX
+from ..signing import load_keyring, read_items, verify_records
+from . import Context, project_finding, project_rule
+
+
+@project_rule("approval.signatures")
+def signatures(context: Context) -> Iterator[Problem]:
+    """A signed record changed, removed, moved or inserted by hand is an error at its line."""
+    calendar = context.calendar
+    keyring = load_keyring(calendar.folder, calendar.team)
+    for problem in keyring.problems:
+        yield project_finding("approval.signatures", problem.path, problem.line,
+                              "signing.passthrough", text=problem.message)
+    for path in sorted((calendar.root / "posts").rglob(f"*{SUFFIX}")):
+        raw = path.read_bytes()
+        if b"signature:" not in raw:
+            continue  # records from before signatures (not reported yet)
+        chain = path.name[: -len(SUFFIX)]
+        result = verify_records(chain, read_items(path, raw), keyring)
+        for finding in result.findings:
+            yield project_finding("approval.signatures", path, finding.line,
+                                  "signing.passthrough", text=finding.message,
+                                  severity=Severity(finding.severity))
