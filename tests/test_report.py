@@ -301,14 +301,17 @@ def _live(team: Team, truth: Truth, fate: str, rng: random.Random) -> None:
         team.approve(truth, at)
     if fate == "approved":
         return
+    last = at  # records are written in time order, as the write path demands
     for index, platform in enumerate(truth.platforms):
         if fate == "partial" and index > 0:
             break
         delay = rng.choice((-2, 0, 1, 5, 23))
         if fate == "late" and index == 0:
             delay = rng.randint(30, 60)
-        team.upload(truth, platform, max(at, truth.when) + dt.timedelta(hours=delay)
-                    if delay >= 0 else truth.when + dt.timedelta(hours=delay))
+        planned = (max(at, truth.when) + dt.timedelta(hours=delay)
+                   if delay >= 0 else truth.when + dt.timedelta(hours=delay))
+        last = max(planned, last + dt.timedelta(minutes=1))
+        team.upload(truth, platform, last)
 
 
 # -- independent counts -----------------------------------------------------------------
