@@ -313,3 +313,24 @@ def test_config_file_errors_name_file_and_line(tmp_path: Path) -> None:
                                       str(tmp_path / "o"), "--semester", "2026-2"])
     assert result.exit_code == 1
     assert "pantauan.yml" in result.stderr and "baris 3" in result.stderr
+
+
+def test_province_evaluates_an_office_in_its_roll_up(three: Path, tmp_path: Path) -> None:
+    province = tmp_path / "kalbar"
+    for part in ("calendar",):
+        shutil.copytree(ROOT / part, province / part)
+    (province / "posts").mkdir()
+    _register_commands()
+    result = CliRunner().invoke(cli, ["--root", str(province), "evaluate", "--semester",
+                                      "2026-2", "--as", "ahmad", "--office", "singkawang",
+                                      "--finding", "Notulen rapat belum pernah ada",
+                                      "--follow-up", "Mulai notulen mingguan", "--owner",
+                                      "Kasubbag Hukum KPU Sambas", "--due", "2027-01-31"])
+    assert result.exit_code == 0, result.stderr
+    out = tmp_path / "rekap"
+    code, _, _ = monitor(str(three / OFFICES[0]), "--out", str(out), "--cache",
+                         str(tmp_path / "c"), root=province)
+    assert code == 0
+    page = (out / "kantor" / "singkawang.html").read_text("utf-8")
+    assert "1. Notulen rapat belum pernah ada" in page
+    assert "Mulai notulen mingguan" in page and "Kasubbag Hukum KPU Sambas" in page

@@ -462,6 +462,71 @@ def run(n: int, photos: int, keep: bool) -> dict[str, Figure]:
             shutil.rmtree(work, ignore_errors=True)
 
 
+# --- the roll-up of many offices (issue 18) -----------------------------------------------
+
+MONITOR_OFFICES = 40
+MONITOR_POSTS = 300
+
+
+def make_office(folder: Path, posts: int, seed: int) -> Path:
+    """An office repository: the real calendar data, ``posts`` text posts in 2026-2."""
+    shutil.copytree(REPO / "calendar", folder / "calendar")
+    rng = random.Random(seed)
+    for index in range(posts):
+        day = dt.date(2026, 7, 1) + dt.timedelta(days=index * 183 // posts)
+        kind = rng.choice(TYPES)
+        path = folder / "posts" / f"{day:%Y}" / f"{day:%m}" / f"{day}-pos-{index:05d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f"---\ntitle: Pos uji {index}\ndate: {day} {8 + index % 9:02d}:00\n"
+            f"category: {kind[0]}\ntype: {kind[1]}\nstatus: draf\nplatforms: [x]\n"
+            f"caption: Materi edukasi nomor {index} untuk pemilih.\n"
+            f"hashtags: [JDIHKPU, KPUSingkawang]\n"
+            f"source: \"Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum, Pasal 5\"\n"
+            f"---\nBahan pos {index}.\n", encoding="utf-8")
+    return folder
+
+
+def measure_monitor(work: Path, offices: int = MONITOR_OFFICES,
+                    posts: int = MONITOR_POSTS) -> list[Figure]:
+    """``kalender monitor`` over ``offices`` offices: cold, then after one office changed."""
+    folders = [make_office(work / f"kantor-{i:03d}", posts, SEED + i) for i in range(offices)]
+    argv = [sys.executable, "-m", "kalender", "monitor", *map(str, folders), "--out",
+            str(work / "rekap"), "--cache", str(work / "tembolok"), "--semester", "2026-2",
+            "--today", "2026-12-04"]
+    cold, _ = timed("monitor_cold", argv, work)
+    changed_post = sorted((folders[offices // 2] / "posts").rglob("*.md"))[0]
+    with changed_post.open("a", encoding="utf-8") as handle:
+        handle.write("Tambahan.\n")
+    changed, _ = timed("monitor_changed", argv, work)
+    return [cold, changed]
+
+
+def monitor_table(figures: Sequence[Figure]) -> str:
+    cold, changed = figures
+    peak = max(f.peak_mib for f in figures)
+    rows = [t("bench.monitor_header", offices=MONITOR_OFFICES, posts=MONITOR_POSTS)]
+    for figure in figures:
+        rows.append(f"  {t('bench.row_' + figure.name):<40} {figure.seconds:>9.2f} s "
+                    f"{figure.peak_mib:>9.0f} MiB")
+    for key, shown, met in (("bench.target_monitor_cold", f"{cold.seconds:.1f} s",
+                             cold.seconds <= 60),
+                            ("bench.target_monitor_changed", f"{changed.seconds:.1f} s",
+                             changed.seconds <= 10),
+                            ("bench.target_monitor_rss", f"{peak:.0f} MiB", peak <= 1024)):
+        rows.append(f"  {t(key):<66} {shown:>10}  {t('bench.met' if met else 'bench.missed')}")
+    return "\n".join(rows)
+
+
+def run_monitor(keep: bool) -> list[Figure]:
+    work = Path(tempfile.mkdtemp(prefix="kalender-bench-monitor-"))
+    try:
+        return measure_monitor(work)
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """``python -m kalender.bench --n N [--photos P] [--keep]``."""
     parser = argparse.ArgumentParser(description=t("bench.help"))
@@ -469,15 +534,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--photos", type=int, default=0, help=t("bench.help_photos"))
     parser.add_argument("--keep", action="store_true", help=t("bench.help_keep"))
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--monitor-only", action="store_true", help=t("bench.help_monitor"))
     args = parser.parse_args(argv)
     if args.child:
         run_child(args.child)
+        return
+    if args.monitor_only:
+        print(machine())
+        print(monitor_table(run_monitor(args.keep)))
         return
     n = max(args.n, EXPORT_POSTS)
     figures = run(n, args.photos or max(n // 5, THUMBNAIL_SAMPLE), args.keep)
     print()
     print(machine())
     print(table(figures, n))
+    print(monitor_table(run_monitor(args.keep)))
 
 
 if __name__ == "__main__":

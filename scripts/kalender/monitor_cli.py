@@ -16,6 +16,7 @@ import click
 from .cli import cli, print_report
 from .errors import DataError, UsageError
 from .i18n import t
+from .monitor.rollup import Rollup
 from .problems import Report
 from .report import Period
 from .report_cli import choose_period
@@ -67,6 +68,7 @@ def monitor_command(root: Path, sources: tuple[str, ...], out: Path, config: Pat
                           cache or root / DEFAULT_CACHE, jobs or default_jobs(),
                           lambda label: click.echo(t("monitor.read_one", label=label),
                                                    err=True))
+    _attach_evaluations(rollup, root, period)
     write_rollup(rollup, out)
     for broken in rollup.broken:
         click.echo(t("monitor.broken_line", label=broken.label, where=broken.where,
@@ -93,3 +95,24 @@ def _current_semester(day: dt.date) -> Period:
     from .report import semester_period
 
     return semester_period(f"{day.year}-{1 if day.month <= 6 else 2}")
+
+
+def _attach_evaluations(rollup: Rollup, root: Path, period: Period) -> None:
+    """The monitoring office's own evaluation of each office (``kalender evaluate
+    --office KEY``), shown on the office's page."""
+    from zoneinfo import ZoneInfo
+
+    from .evaluation import evaluation_file, load_evaluation
+
+    for office in rollup.offices:
+        path = evaluation_file(root, period.slug, office.key)
+        if not path.is_file():
+            continue
+        problems = Report()
+        found = load_evaluation(path, period.slug, ZoneInfo("Asia/Pontianak"), problems)
+        office.evaluations = [f"{e.no}. {e.text}" for e in found.findings]
+        office.evaluations += [t("evaluation.follow_up_line", no=f.entry.no, text=f.entry.text,
+                                 owner=f.entry.owner, due=str(f.entry.due),
+                                 state=t(f"evaluation.state.{f.state(period.end)}")).strip()
+                               for f in found.follow_ups]
+        office.evaluations += [f"{p.where(root)}: {p.message}" for p in problems]

@@ -48,7 +48,7 @@ class Office:
     group: list[str] = field(default_factory=list)  # the roll-ups above it, outermost first
     warning: str = ""
     shown: str = ""  # the name shown: the short name, with the source's when two share it
-    evaluations: list[dict[str, Any]] = field(default_factory=list)
+    evaluations: list[str] = field(default_factory=list)  # the monitoring office's
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
