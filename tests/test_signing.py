@@ -236,3 +236,37 @@ def test_adding_a_key_keeps_every_other_line_of_tim_yml(repo: Path) -> None:
     assert added == ["    keys:", f'      - public: "ed25519:{public}"',
                      "        valid_from: 2026-01-01T00:00:00+07:00"]
     assert [line for line in new.split("\n") if line not in added] == old.split("\n")
+
+
+def test_key_commands_and_a_signed_move_from_the_command_line(runner: CliRunner,
+                                                               repo: Path) -> None:
+    env = {"KALENDER_NOW": "2026-11-30T09:00", "KALENDER_USER": None, "KALENDER_KEYS": None}
+
+    def kalender(*args: str, secret: str = "") -> Result:
+        return runner.invoke(cli, ["--root", str(repo), *args], input=secret + "\n", env=env)
+
+    for member in ("hendra", "rina"):
+        made = kalender("key", "init", member, "--password-stdin", secret=f"sandi-{member}-2026")
+        assert made.exit_code == 0, made.output
+        assert f"untuk {member} dibuat" in made.output
+    assert kalender("key", "accept", "hendra", "--by", "hendra", "--password-stdin",
+                    secret="sandi-hendra-2026").exit_code == 0
+    wrong = kalender("key", "accept", "rina", "--by", "hendra", "--password-stdin",
+                     secret="bukan-sandinya-2026")
+    assert wrong.exit_code != 0
+    assert "frasa sandi tidak membuka kunci hendra; tidak ada yang diubah." in wrong.output
+    assert kalender("key", "accept", "rina", "--by", "hendra", "--password-stdin",
+                    secret="sandi-hendra-2026").exit_code == 0
+    listed = kalender("key", "list").output
+    assert listed.count("diterima hendra 2026-11-30T09:00:00+07:00") == 2
+    post = write_post(repo)
+    records = post.with_name(post.stem + ".persetujuan.yml")
+    refused = kalender("submit", POST_ID, "--by", "rina", "--password-stdin",
+                       secret="sandi-hendra-2026")
+    assert refused.exit_code != 0 and not records.exists()
+    done = kalender("submit", POST_ID, "--by", "rina", "--password-stdin",
+                    secret="sandi-rina-2026")
+    assert done.exit_code == 0, done.output
+    assert "  signature: " in records.read_text(encoding="utf-8")
+    assert list((repo / ".kalender" / "kunci").glob("rina-*.json"))
+    assert "0 galat" in check(runner, repo).output

@@ -11,6 +11,7 @@ COMMAND_MODULES = (
     "new",
     "measure",
     "workflow_cli",
+    "keys_cli",
     "export",
     "minutes",
     "feed",

@@ -34,14 +34,39 @@ from .workflow import (  # noqa: F401  (re-exported: sheet.py and tests use them
 
 
 def move_post(root: Path, ref: str, action: Action, by: str | None, **details: Any) -> None:
-    """Make one flow step on a post, or refuse it with the reason and what may come next."""
-    click.echo(perform(root, ref, action, by, Details(**details)).text)
+    """Make one flow step on a post, or refuse it with the reason and what may come next.
+
+    Signed with the member's key when ``--password-stdin`` was given (see :func:`signer_for`).
+    """
+    signer = signer_for(root, by)
+    click.echo(perform(root, ref, action, by, Details(**details), signer=signer).text)
+
+
+def signer_for(root: Path, by: str | None) -> Any:
+    """The member's unlocked key when the command was given ``--password-stdin``, else None
+    (the record is then written unsigned, as before signatures)."""
+    context = click.get_current_context(silent=True)
+    if not by or context is None or not context.params.get("password_stdin"):
+        return None
+    from .keys_cli import read_passphrase
+    from .signing import Signer, unlock_member
+
+    if "signer" not in context.meta:  # one passphrase for every link of --from-file
+        context.meta["signer"] = Signer.of(unlock_member(root, by, read_passphrase(by, True)))
+    return context.meta["signer"]
 
 
 # -- commands ---------------------------------------------------------------------------
 
-BY = click.option("--by", "by", envvar=USER_ENV, default=None, metavar="ANGGOTA",
-                  help=t("approval.help.by"))
+_BY = click.option("--by", "by", envvar=USER_ENV, default=None, metavar="ANGGOTA",
+                   help=t("approval.help.by"))
+_PASSWORD_STDIN = click.option("--password-stdin", "password_stdin", is_flag=True,
+                               help=t("signing.help.password_stdin"))
+
+
+def BY(command: Any) -> Any:  # noqa: N802  (used like the click decorators around it)
+    """``--by`` and ``--password-stdin``: who acts, and their key's passphrase on stdin."""
+    return _BY(_PASSWORD_STDIN(command))
 POST = click.argument("post", metavar="POS")
 
 
@@ -58,7 +83,7 @@ def flow_command(action: Action) -> Callable[..., None]:
     """The body of submit, initial and approve: one step, nothing else to say."""
 
     @click.pass_obj
-    def run(root: Path, post: str, by: str | None) -> None:
+    def run(root: Path, post: str, by: str | None, password_stdin: bool) -> None:
         move_post(root, post, action, by)
 
     return run
@@ -77,7 +102,8 @@ for _name, _alias, _action in (("submit", "ajukan", Action.SUBMIT),
               help=t("approval.help.note"))
 @BY
 @click.pass_obj
-def return_command(root: Path, post: str, note: str, by: str | None) -> None:
+def return_command(root: Path, post: str, note: str, by: str | None,
+                   password_stdin: bool) -> None:
     if not note.strip():
         raise KalenderError("approval.note_required", post=post)
     move_post(root, post, Action.RETURN, by, note=note.strip())
@@ -96,7 +122,7 @@ add_with_alias("return", "kembalikan", return_command)
 @BY
 @click.pass_obj
 def uploaded_command(root: Path, post: str | None, platform: str | None, url: str | None,
-                     from_file: Path | None, by: str | None) -> None:
+                     from_file: Path | None, by: str | None, password_stdin: bool) -> None:
     if from_file is not None:  # the live links filled in on the export's checklist
         from .export import record_links
 
@@ -126,14 +152,14 @@ add_with_alias("uploaded", "unggah", uploaded_command)
 @BY
 @click.pass_obj
 def comment_command(root: Path, post: str, text: str | None, platform: str | None,
-                    resolve: int | None, by: str | None) -> None:
+                    resolve: int | None, by: str | None, password_stdin: bool) -> None:
     if resolve is None and not (text or "").strip():
         raise KalenderError("approval.comment_empty", post=post)
     if resolve is not None and text:
         raise KalenderError("approval.comment_both", post=post)
     action = Action.COMMENT if resolve is None else Action.RESOLVE
     details = Details(text=(text or "").strip(), platform=platform, comment=resolve)
-    click.echo(perform(root, post, action, by, details).text)
+    click.echo(perform(root, post, action, by, details, signer=signer_for(root, by)).text)
 
 
 add_with_alias("comment", "komentar", comment_command)
