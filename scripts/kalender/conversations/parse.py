@@ -270,6 +270,9 @@ def _graph_comment(node: Node, parent: str | None, post_key: str | None) -> list
     parent_id = parent or (parent_node.optional_text("id") if parent_node is not None else None)
     media = node.get("media")
     own_key = post_key or (media.optional_text("id") if media is not None else None)
+    comment_id = node.text("id")
+    if own_key is None and not instagram and "_" in comment_id:
+        own_key = comment_id.split("_")[0]  # a Facebook comment id is POST_COMMENT
     comment = Incoming(platform, node.text("id"), text, author, when, parent=parent_id or None,
                        post_key=own_key, author_id=author_id, where=node.path)
     found = [comment]
