@@ -114,25 +114,26 @@ def test_a_post_changed_after_approval_shows_it_everywhere(site: Path) -> None:
     assert approved is not None and approved.group(1) == "disetujui"
 
 
-def test_menunggu_lists_posts_per_member(site: Path) -> None:
+def test_menunggu_lists_each_post_once_under_its_step_with_who_holds_it(site: Path) -> None:
     source = page(site, "menunggu/index.html")
 
-    def waiting_for(member: str) -> tuple[str, list[str]]:
-        found = re.search(rf'<section[^>]*data-member="{member}".*?</section>', source, re.S)
-        assert found is not None
+    def step(action: str) -> tuple[str, list[str]]:
+        found = re.search(rf'<section[^>]*data-step="{action}".*?</section>', source, re.S)
+        assert found is not None, f"no list for the step {action}"
         return text(found.group(0)), re.findall(r'data-post="([\w-]+)"', found.group(0))
 
-    hendra, hendra_posts = waiting_for("hendra")
-    assert hendra.startswith("Hendra Gunawan, S.H. Kepala Subbagian Hukum dan SDM · 2 pos")
-    assert hendra_posts == [CHANGED_ID, WAITING_ID]  # return the changed one; initial the other
-    assert "memberi paraf atau mengembalikan untuk revisi" in hendra
-    rina, rina_posts = waiting_for("rina")
-    assert rina_posts == [POST_ID, CHANGED_ID]  # upload the approved one, resubmit the changed
-    assert "mencatat unggahan" in rina and "mengajukan" in rina
-    _, bayu_posts = waiting_for("bayu")
-    assert bayu_posts == []  # his post waits for the Kasubbag; the others for rina, who drafted
-    sari, sari_posts = waiting_for("sari")
-    assert sari_posts == [CHANGED_ID]
-    assert "Tidak ada pos yang menunggu." not in sari
-    ahmad, ahmad_posts = waiting_for("ahmad")
-    assert ahmad_posts == [] and "Tidak ada pos yang menunggu." in ahmad
+    submit, submit_posts = step("submit")
+    assert submit.startswith("mengajukan 1 pos")
+    assert submit_posts == [CHANGED_ID]  # changed after approval: to submit again (or return)
+    assert "dipegang Rina Marlina, Hendra Gunawan, S.H., Sari Wulandari, S.H., M.H." in submit
+    initial, initial_posts = step("initial")
+    assert initial.startswith("memberi paraf atau mengembalikan untuk revisi 1 pos")
+    assert initial_posts == [WAITING_ID] and "dipegang Hendra Gunawan, S.H." in initial
+    uploaded, uploaded_posts = step("uploaded")
+    assert uploaded_posts == [POST_ID] and "dipegang Rina Marlina" in uploaded
+    every = re.findall(r'<li class="kal-row" data-post="([\w-]+)"', source)
+    assert sorted(every) == sorted({POST_ID, CHANGED_ID, WAITING_ID})  # each post once
+    side = text(re.search(r'<nav class="kal-waiting__side.*?</nav>', source, re.S).group(0))
+    assert "Langkah mengajukan 1 memberi paraf atau mengembalikan untuk revisi 1" in side
+    assert "Bayu Pratama Staf Subbagian Hukum 0" in side  # his post waits for the Kasubbag
+    assert "Rina Marlina Staf Subbagian Hukum 2" in side

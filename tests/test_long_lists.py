@@ -32,7 +32,7 @@ def test_long_waiting_lists_show_a_count_of_the_rest(repo: Path, tmp_path: Path)
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     waiting = (tmp_path / "site" / "menunggu" / "index.html").read_text(encoding="utf-8")
-    staff = re.search(r'data-member="rina".*?</section>', waiting, re.DOTALL)
+    staff = re.search(r'data-step="submit".*?</section>', waiting, re.DOTALL)
     assert staff is not None
     assert staff.group(0).count('class="kal-row"') == ROWS_SHOWN
     assert "… dan 7 pos lagi; semuanya ada di" in staff.group(0)

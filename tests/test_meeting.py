@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from icalendar import Calendar
@@ -100,9 +101,31 @@ def test_meeting_lists_waiting_returned_gaps_and_coming_days(repo: Path) -> None
                       ("2026-W51", "non-edukasi", 0)]
     assert [(d.name, [p.id for p in d.posts]) for d in meeting.coming_days] == [
         ("Hari Antikorupsi Sedunia", ["2026-12-09-antikorupsi"]),
-        ("Hari Hak Asasi Manusia", ["2026-12-09-antikorupsi"]),
+        ("Hari Hak Asasi Manusia", []),  # the 9th's greeting is for Antikorupsi, not for HAM
     ]
     assert len(meeting.unannounced) == 5
+
+
+def test_a_greeting_counts_for_the_day_it_is_for_its_key_or_its_date(repo: Path) -> None:
+    write_post(repo, "2026-12-09", "antikorupsi", type_="hari-penting")
+    write_post(repo, "2026-12-09", "ham-sehari-sebelum", type_="hari-penting")
+    path = next(repo.glob("posts/2026/12/2026-12-09-ham-sehari-sebelum.md"))
+    path.write_text(path.read_text().replace("platforms:", "important_day: Hari Hak Asasi "
+                                             "Manusia\nplatforms:"))
+    write_post(repo, "2026-12-17", "eve-of-an-unlisted-neighbour", type_="hari-penting")
+    project = load_project(repo)
+    assert project.calendar is not None and not project.report.errors
+    important = [(dt.date(2026, 12, 9), "Hari Antikorupsi Sedunia"),
+                 (dt.date(2026, 12, 10), "Hari Hak Asasi Manusia"),
+                 (dt.date(2026, 12, 18), "Hari Uji")]
+    overlay = build_overlay([2026, 2027], (), important)
+    meeting = build_meeting(Week(2026, 50), dt.date(2026, 12, 7), project.posts,
+                            project.calendar, overlay, important)
+    assert [(d.name, [p.id for p in d.posts]) for d in meeting.coming_days] == [
+        ("Hari Antikorupsi Sedunia", ["2026-12-09-antikorupsi"]),
+        ("Hari Hak Asasi Manusia", ["2026-12-09-ham-sehari-sebelum"]),  # says so: key
+        ("Hari Uji", ["2026-12-17-eve-of-an-unlisted-neighbour"]),  # the eve, no other day
+    ]
 
 
 def test_meeting_plh_member_waits_too_inside_the_range(repo: Path) -> None:
@@ -210,6 +233,7 @@ def test_site_has_meeting_pages_minutes_linked_from_their_week_and_the_feed(repo
         shutil.copytree(root / folder, repo / folder)
     shutil.copy(root / "mkdocs.yml", repo / "mkdocs.yml")
     write_post(repo, "2026-12-07", "senin", status="diajukan", title="Apa itu PKPU")
+    write_post(repo, "2026-12-09", "antikorupsi", type_="hari-penting", title="Salam Antikorupsi")
     minutes = repo / "calendar" / "rapat" / "2026-W50.md"
     minutes.parent.mkdir()
     minutes.write_text("# Notulen uji\n\nKeputusan: pos kuis hari Jumat.\n", encoding="utf-8")
@@ -225,4 +249,8 @@ def test_site_has_meeting_pages_minutes_linked_from_their_week_and_the_feed(repo
     assert "Keputusan: pos kuis hari Jumat." in notes
     current = (site / "rapat" / "index.html").read_text(encoding="utf-8")
     assert "Rapat mingguan 2026-W50" in current and "data-post=\"2026-12-07-senin\"" in current
+    said = " ".join(re.sub(r"<[^>]+>", " ", current).split())
+    assert ("Hari Antikorupsi Sedunia, 9 Desember 2026 — diucapkan oleh Salam Antikorupsi "
+            "(Rabu, 9 Desember 2026)") in said
+    assert "Hari Hak Asasi Manusia, 10 Desember 2026 — belum ada pos" in said
     assert b"UID:2026-12-07-senin@singkawang.kalender-jdih" in (site / "kalender.ics").read_bytes()

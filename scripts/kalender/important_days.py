@@ -123,6 +123,31 @@ def matching_days(days: Sequence[ImportantDay], date: dt.date) -> list[Important
     return [d for d in days if d.on(date.year) == date or d.on(tomorrow.year) == tomorrow]
 
 
+def greets(day: ImportantDay, date: dt.date, post_date: dt.date, named: str | None,
+           days: Sequence[ImportantDay]) -> bool:
+    """Is a greeting posted on ``post_date`` for ``day`` falling on ``date``?
+
+    A post that names its day (front matter ``important_day``: the name or ``10 Desember``)
+    greets that day alone, on the day or the day before. A post that names none greets the day
+    of its own date, or, posted on the eve, the next day when no listed day falls on its own
+    date (a 9 Desember greeting is for Hari Antikorupsi, not for Hari HAM on the 10th).
+    """
+    if not date - dt.timedelta(days=1) <= post_date <= date:
+        return False
+    if named:
+        return names_day(day, named)
+    if post_date == date:
+        return True
+    return not any(d.on(post_date.year) == post_date for d in days)
+
+
+def names_day(day: ImportantDay, named: str) -> bool:
+    """Does ``named`` (a post's ``important_day``) name ``day``: its name or its day-month?"""
+    wanted = " ".join(named.casefold().split())
+    return wanted == " ".join(day.name.casefold().split()) or parse_day_month(named) == (
+        day.month, day.day)
+
+
 def nearest_days(days: Sequence[ImportantDay], date: dt.date,
                  count: int = 2) -> list[ImportantDay]:
     """The ``count`` days closest to ``date`` (before or after, across the new year)."""

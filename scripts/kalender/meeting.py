@@ -14,6 +14,7 @@ from typing import Any
 
 from .approval import FLOW_ACTIONS, effective_status, standing_of
 from .config import CalendarData, Team
+from .important_days import ImportantDay, greets
 from .memo import PerPost
 from .model import Post, Status, Week
 from .overlay import Overlay
@@ -221,15 +222,18 @@ def cadence_gaps(weeks: Iterable[Week], posts: Sequence[Post], calendar: Calenda
 
 def coming_days(today: dt.date, posts: Sequence[Post],
                 important: Iterable[tuple[dt.date, str]]) -> list[ComingDay]:
-    """Important days of the next 21 days, each with its posts (on the day or the day before)."""
+    """Important days of the next 21 days, each with the greetings that are for it
+    (:func:`kalender.important_days.greets`: its ``important_day`` or its date)."""
     end = today + dt.timedelta(days=LOOKAHEAD_DAYS)
-    days = []
-    for day, name in sorted(important):
+    listed = sorted(important)
+    days = [ImportantDay(name, day.month, day.day, "") for day, name in listed]
+    coming = []
+    for (day, name), listed_day in zip(listed, days, strict=True):
         if today <= day <= end:
-            near = tuple(p for p in posts if p.type == "hari-penting"
-                         and day - dt.timedelta(days=1) <= p.date <= day)
-            days.append(ComingDay(day, name, near))
-    return days
+            greeting = tuple(p for p in posts if p.type == "hari-penting"
+                             and greets(listed_day, day, p.date, p.important_day, days))
+            coming.append(ComingDay(day, name, greeting))
+    return coming
 
 
 def unannounced(products: Iterable[ProductToAnnounce],

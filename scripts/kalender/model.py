@@ -161,6 +161,7 @@ class Post:
     mentions: tuple[str, ...] = ()  # without the leading '@'
     media: tuple[Media, ...] = ()
     legal_product: LegalProduct | None = None
+    important_day: str | None = None  # the day a hari-penting post greets, as written
     source: str | None = None
     body: str = ""
     body_line: int = 1  # line of the file where the body starts

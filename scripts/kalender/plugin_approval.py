@@ -14,7 +14,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from .approval import role_name
+from .approval import FLOW_ACTIONS, Action, role_name
 from .config import CalendarData
 from .dates import full_date
 from .i18n import t
@@ -32,6 +32,7 @@ class WaitingItem:
     post_id: str
     what: str
     platforms: tuple[str, ...] = ()
+    action: Action = Action.SUBMIT
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,31 @@ class MemberWaiting:
         return list(grouped.items())
 
 
+@dataclass(frozen=True)
+class HeldPost:
+    """One post waiting at one step, and the team members who hold it (whose move it is)."""
+
+    post_id: str
+    holders: tuple[str, ...]
+
+    @property
+    def holders_text(self) -> str:
+        return ", ".join(self.holders)
+
+
+@dataclass(frozen=True)
+class StepWaiting:
+    """One step of the SOP and every post waiting at it, each post once."""
+
+    action: str
+    what: str
+    items: tuple[HeldPost, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"langkah-{self.action}"
+
+
 @dataclass
 class ApprovalSite:
     """The approval views of every post, and who each post waits for."""
@@ -59,6 +85,7 @@ class ApprovalSite:
     today: dt.date
     views: dict[str, ApprovalView] = field(default_factory=dict)
     members: tuple[MemberWaiting, ...] = ()
+    steps: tuple[StepWaiting, ...] = ()
 
     def of(self, post_id: str) -> ApprovalView | None:
         """The approval view of a post (templates: ``approval.of(view.entry.id)``)."""
@@ -79,7 +106,8 @@ class ApprovalSite:
 
     @property
     def total(self) -> int:
-        return sum(len(m.items) for m in self.members)
+        """How many posts wait for someone (each post once, however many may act)."""
+        return sum(len(s.items) for s in self.steps)
 
 
 def build_approval_site(posts: Sequence[Post], calendar: CalendarData, today: dt.date,
@@ -90,10 +118,29 @@ def build_approval_site(posts: Sequence[Post], calendar: CalendarData, today: dt
     site = ApprovalSite(today, {p.id: view_of(p, team, today, views) for p in posts})
     site.members = tuple(
         MemberWaiting(member, team.members[member].name, role_name(team.members[member].role),
-                      tuple(WaitingItem(w.post.id, w.what, w.platforms) for w in items))
+                      tuple(WaitingItem(w.post.id, w.what, w.platforms, w.action) for w in items))
         for member, items in waiting(posts, team, today, moves).items()
     )
+    site.steps = steps_waiting(site.members)
     return site
+
+
+def steps_waiting(members: Sequence[MemberWaiting]) -> tuple[StepWaiting, ...]:
+    """The waiting lists per step (SOP order), each post once with every member who holds it."""
+    holders: dict[str, list[str]] = {}
+    where: dict[str, tuple[Action, str]] = {}
+    for member in members:
+        for item in member.items:
+            holders.setdefault(item.post_id, []).append(member.name)
+            earlier = where.get(item.post_id)
+            if earlier is None or _step_index(item.action) < _step_index(earlier[0]):
+                where[item.post_id] = (item.action, item.what)
+    by_step: dict[tuple[Action, str], list[HeldPost]] = {}
+    for post_id, step in where.items():
+        by_step.setdefault(step, []).append(HeldPost(post_id, tuple(holders[post_id])))
+    order = sorted(by_step, key=lambda step: _step_index(step[0]))
+    return tuple(StepWaiting(action.value, what, tuple(by_step[(action, what)]))
+                 for action, what in order)
 
 
 def add_approval(posts: Sequence[Post], calendar: CalendarData | None, files: Files,
@@ -111,5 +158,9 @@ def add_approval(posts: Sequence[Post], calendar: CalendarData | None, files: Fi
 def waiting_page_source() -> str:
     """The Markdown page "Menunggu": front matter naming its template."""
     meta = {"title": t("approval.site.waiting_title"), "template": "kalender/menunggu.html",
-            "hide": ["toc"], "search": {"exclude": True}}
+            "hide": ["navigation", "toc"], "search": {"exclude": True}}
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n"
+
+
+def _step_index(action: Action) -> int:
+    return FLOW_ACTIONS.index(action) if action in FLOW_ACTIONS else len(FLOW_ACTIONS)

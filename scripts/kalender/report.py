@@ -30,7 +30,7 @@ from .config import CalendarData
 from .engagement import METRICS, EngagementRow, url_key
 from .evaluation import ReportEvaluation
 from .i18n import t
-from .important_days import ImportantDay
+from .important_days import ImportantDay, greets
 from .model import CATEGORY_TYPES, TYPES, Post, Status
 from .stages import ProductToAnnounce, product_key
 
@@ -507,8 +507,8 @@ def day_covers(days: Iterable[ImportantDay], posts: Sequence[PostRecords], perio
             if date is None or not period.contains(date):
                 continue
             greeting = tuple(p.post for p in posts if p.post.type == "hari-penting"
-                             and p.published and date - dt.timedelta(days=1)
-                             <= p.post.date <= date)
+                             and p.published and greets(day, date, p.post.date,
+                                                        p.post.important_day, days))
             state = "covered" if greeting else (
                 "coming" if date >= as_of.date() else "missed")
             covers.append(DayCover(date, day.name, greeting, state))
