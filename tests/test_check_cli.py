@@ -45,7 +45,7 @@ def test_errors_grouped_by_file_then_exit_1(runner: CliRunner, repo: Path) -> No
         "posts/2026/12/2026-12-02-satu.md",
         "  galat baris 7: kunci 'catagory' tidak dikenal (maksud Anda `category`?); kunci yang "
         "dikenal: title, date, category, type, status, platforms, caption, captions, hashtags, "
-        "mentions, media, legal_product, source.",
+        "important_day, mentions, media, legal_product, source.",
         "0 pos diperiksa: 2 galat, 0 peringatan.",
     ]
     assert "Traceback" not in result.output

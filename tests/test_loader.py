@@ -54,7 +54,7 @@ CASES = [
      "draf, diajukan, diparaf, disetujui, diunggah, revisi."),
     ("unknown_key", 7, "kunci 'catagory' tidak dikenal (maksud Anda `category`?); kunci yang "
      "dikenal: title, date, category, type, status, platforms, caption, captions, hashtags, "
-     "mentions, media, legal_product, source."),
+     "important_day, mentions, media, legal_product, source."),
     ("media_missing", 8, "media 'tidak-ada.jpg' tidak ditemukan (jalur dihitung dari folder "
      "berkas pos)."),
     ("media_not_a_file", 8, "media 'folder' bukan berkas (mungkin folder)."),

@@ -124,7 +124,7 @@ def matching_days(days: Sequence[ImportantDay], date: dt.date) -> list[Important
 
 
 def greets(day: ImportantDay, date: dt.date, post_date: dt.date, named: str | None,
-           days: Sequence[ImportantDay]) -> bool:
+           days: Iterable[ImportantDay]) -> bool:
     """Is a greeting posted on ``post_date`` for ``day`` falling on ``date``?
 
     A post that names its day (front matter ``important_day``: the name or ``10 Desember``)

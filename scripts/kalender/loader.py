@@ -66,7 +66,7 @@ def post_schema(platform_ids: Sequence[str]) -> Field:
         "captions": Field("mapping", choices=platform_ids,
                           values=Field(one_of=(Field("string"), caption_map))),
         "hashtags": Field("list", items=Field("string")),
-        "important_day": Field("string"),  # the day a hari-penting post greets: name or "10 Desember"
+        "important_day": Field("string"),  # the day a greeting is for: "10 Desember"
         "mentions": Field("list", items=Field("string")),
         "media": Field("list", items=Field("mapping", keys={
             "file": Field("text", required=True),
@@ -235,7 +235,7 @@ class _PostBuilder:
             hashtags=tuple(str(h).strip().lstrip("#") for h in data.get("hashtags") or ()),
             mentions=tuple(str(m).strip().lstrip("@") for m in data.get("mentions") or ()),
             media=media, legal_product=legal,
-            important_day=str(data["important_day"]).strip() if data.get("important_day") else None,
+            important_day=str(data.get("important_day") or "").strip() or None,
             source=str(data["source"]) if data.get("source") else None,
             body=self.source.body, body_line=self.source.body_line,
             lines=dict(self.located.lines), meta=data,
