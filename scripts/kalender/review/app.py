@@ -41,10 +41,14 @@ from ..inside import in_place
 from ..workflow import ActionRefused, Details, Stale, load_post, perform
 from .security import (
     CSRF_HEADER,
+    MAX_JSON_DEPTH,
     SESSION_COOKIE,
     LoginLimiter,
     Session,
     SessionStore,
+    host_name,
+    is_ip_address,
+    json_depth,
     same_origin,
 )
 from .sitebuild import SiteBuilder
@@ -52,6 +56,7 @@ from .state import post_state
 from .users import UserStore
 
 BODY_LIMIT = 16 * 1024  # bytes
+VERIFYING = 2  # Argon2 checks at once (each takes a core for a quarter second)
 BUILD_WAIT = 180.0  # seconds a page may wait for its rebuild
 POST_ID = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 FORBIDDEN_REASONS = frozenset({  # refusals about who acts (403); the rest are about the state
@@ -94,6 +99,9 @@ class Review:
     sessions: SessionStore = field(default_factory=lambda: SessionStore(10 * 3600))
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     acting: threading.Lock = field(default_factory=threading.Lock)
+    verifying: threading.BoundedSemaphore = field(
+        default_factory=lambda: threading.BoundedSemaphore(VERIFYING))
+    served_names: frozenset[str] = field(default_factory=lambda: served_names(()))
 
     # -- reading the request ------------------------------------------------------------
 
@@ -186,9 +194,12 @@ def check_csrf(session: Session, request: Request) -> None:
 
 async def read_json(request: Request) -> dict[str, Any]:
     """The request's JSON object (the size limit is enforced by :class:`BodyLimit`)."""
+    body = await request.body()
+    if json_depth(body) > MAX_JSON_DEPTH:
+        raise ApiError(400, "review.bad_json")
     try:
-        data = json.loads(await request.body())
-    except ValueError:
+        data = json.loads(body)
+    except (ValueError, RecursionError):
         raise ApiError(400, "review.bad_json") from None
     if not isinstance(data, dict):
         raise ApiError(400, "review.bad_json")
@@ -235,14 +246,18 @@ async def login(review: Review, request: Request) -> Response:
         raise ApiError(400, "review.bad_login")
     address = request.client.host if request.client else "-"
     keys = (f"address:{address}", f"member:{member}")
-    wait = review.limiter.wait(keys)
+    wait = review.limiter.attempt(keys)  # counted now: parallel requests meet the limit
     if wait > 0:
         raise ApiError(429, "review.login_limited", minutes=max(1, round(wait / 60)))
-    ok = await run_in_threadpool(review.users.verify, member, password)
+    if not review.verifying.acquire(blocking=False):  # at most VERIFYING Argon2 at once
+        raise ApiError(429, "review.login_busy")
+    try:
+        ok = await run_in_threadpool(review.users.verify, member, password)
+    finally:
+        review.verifying.release()
     if not ok or member not in _team(review):
-        review.limiter.failed(keys)
         raise ApiError(401, "review.login_failed")
-    review.limiter.forget(keys[1])
+    review.limiter.succeeded(keys, keys[1])
     session = review.sessions.open(member)
     response = JSONResponse(_session_body(review, session))
     response.set_cookie(SESSION_COOKIE, session.token,
@@ -378,6 +393,33 @@ def _too_large(limit: int) -> Response:
     return ApiError(413, "review.too_large", limit=limit // 1024).response()
 
 
+def served_names(extra: tuple[str, ...]) -> frozenset[str]:
+    """The names this server answers to besides any address literal: localhost, this
+    computer's name (also with .local) and the names given with ``--allow-host``."""
+    import socket
+
+    name = socket.gethostname().lower()
+    return frozenset({"localhost", name, f"{name}.local", *(e.lower() for e in extra)})
+
+
+class HostCheck:
+    """Refuses (421) a request whose ``Host`` is a DNS name this server is not served under:
+    a page of another site whose name was made to resolve to this computer (DNS rebinding)
+    must not read the calendar. Address literals (127.0.0.1, 192.168.1.20) are fine."""
+
+    def __init__(self, app: ASGIApp, names: frozenset[str]) -> None:
+        self.app, self.names = app, names
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = host_name(dict(scope["headers"]).get(b"host", b"").decode("latin-1"))
+            if host and not is_ip_address(host) and host not in self.names:
+                answer = ApiError(421, "review.bad_host", host=host[:80]).response()
+                await answer(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 class Headers:
     """Headers on every response: no sniffing, no framing by others, always revalidate, and
     the mark that this page is served by the review server (so the static site never sends
@@ -421,7 +463,9 @@ def create_app(review: Review) -> Starlette:
         Route("/api/build", api(build_status), methods=["GET"]),
         Mount("/", app=StaticFiles(directory=review.settings.site_dir, html=True), name="site"),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(Headers), Middleware(BodyLimit)],
+    return Starlette(routes=routes, middleware=[
+        Middleware(HostCheck, names=review.served_names), Middleware(Headers),
+        Middleware(BodyLimit)],
                      exception_handlers={ApiError: _api_error})
 
 

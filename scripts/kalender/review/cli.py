@@ -30,15 +30,18 @@ from .users import UserStore, users_file
 @click.option("--no-build", is_flag=True, help=t("review.help.no_build"))
 @click.option("--secure-cookies", is_flag=True, help=t("review.help.secure_cookies"))
 @click.option("--behind-proxy", is_flag=True, help=t("review.help.behind_proxy"))
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAMA",
+              help=t("review.help.allow_host"))
 @click.option("--session-hours", default=10.0, show_default=True, type=click.FloatRange(0.1, 72),
               help=t("review.help.session_hours"))
 @click.pass_obj
 def review_command(root: Path, host: str, port: int, site_dir: Path | None,
                    today: dt.datetime | None, no_build: bool, secure_cookies: bool,
-                   behind_proxy: bool, session_hours: float) -> None:
+                   behind_proxy: bool, allow_hosts: tuple[str, ...],
+                   session_hours: float) -> None:
     import uvicorn
 
-    from .app import Review, ReviewSettings, create_app
+    from .app import Review, ReviewSettings, create_app, served_names
     from .sitebuild import SiteBuilder, build_site
 
     show_mkdocs_warnings()
@@ -53,7 +56,8 @@ def review_command(root: Path, host: str, port: int, site_dir: Path | None,
         build_site(root, site, day)
     settings = ReviewSettings(root, site, secure_cookies, session_hours)
     builder = SiteBuilder(root, site, day)
-    app = create_app(Review(settings, users, builder))
+    app = create_app(Review(settings, users, builder,
+                            served_names=served_names((host, *allow_hosts))))
     listening = _socket(host, port)
     click.echo(t("review.started", url=_url(host, listening.getsockname()[1])))
     _lan_hint(host, listening.getsockname()[1])

@@ -101,12 +101,36 @@ class LoginLimiter:
             return 0.0
         return failures[0] + self.window - now
 
+    def attempt(self, keys: Iterable[str]) -> float:
+        """Count one login attempt against each key BEFORE the password is checked, in one
+        step under the lock, so parallel requests cannot all pass: 0 when it may go on (the
+        attempt is counted), else the seconds to wait (nothing counted)."""
+        keys = tuple(keys)
+        now = self.clock()
+        with self._lock:
+            wait = max((self._wait(key, now) for key in keys), default=0.0)
+            if wait > 0:
+                return wait
+            for key in keys:
+                self._failures.setdefault(key, deque()).append(now)
+            return 0.0
+
     def failed(self, keys: Iterable[str]) -> None:
         """Count one failed login against each key."""
         now = self.clock()
         with self._lock:
             for key in keys:
                 self._failures.setdefault(key, deque()).append(now)
+
+    def succeeded(self, keys: Iterable[str], member_key: str) -> None:
+        """A login succeeded: its counted attempt is taken back from every key, and the
+        account's failures are forgotten."""
+        with self._lock:
+            for key in keys:
+                attempts = self._failures.get(key)
+                if attempts:
+                    attempts.pop()
+            self._failures.pop(member_key, None)
 
     def forget(self, key: str) -> None:
         """Clear a key's failures (the account logged in)."""
@@ -120,3 +144,48 @@ def same_origin(origin: str | None, host: str | None) -> bool:
         return False
     parts = urlsplit(origin)
     return parts.scheme in ("http", "https") and parts.netloc.lower() == host.lower()
+
+
+MAX_JSON_DEPTH = 32  # brackets; a request of the page nests two
+
+
+def json_depth(body: bytes) -> int:
+    """The deepest nesting of ``[`` and ``{`` in a JSON text (brackets inside strings do not
+    count); read without recursion, before ``json.loads`` would recurse into it."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
+
+
+def is_ip_address(host: str) -> bool:
+    """True for an address literal (``127.0.0.1``, ``[::1]``): no DNS name to rebind."""
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def host_name(host_header: str | None) -> str:
+    """The name of a ``Host`` header without its port, lower-case."""
+    host = (host_header or "").strip().lower()
+    if host.startswith("["):
+        return host.split("]", 1)[0] + "]"
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
