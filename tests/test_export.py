@@ -86,6 +86,7 @@ hashtags: [JDIHKPU, KPUSingkawang]
 media:
   - file: 2026-12-01-foto-kamera/hp.jpg
     alt: Foto kantor JDIH dari kamera ponsel.
+source: https://jdih.kpu.go.id/kalbar/singkawang
 """)
     clip = media_folder(repo, "2026-12-02-video-youtube")
     video(clip / "video.mp4", (320, 180), seconds=1.5)
@@ -107,6 +108,7 @@ media:
   - file: 2026-12-02-video-youtube/video.mp4
     alt: Video penjelasan tata naskah dinas.
     cover: 2026-12-02-video-youtube/sampul.png
+source: https://jdih.kpu.go.id/kalbar/singkawang
 """)
     slides = media_folder(repo, "2026-12-03-carousel")
     grid_photo(slides / "1.png", (1200, 1500))

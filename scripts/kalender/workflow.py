@@ -41,6 +41,7 @@ from .cli import print_report
 from .config import CalendarData
 from .errors import DataError, KalenderError
 from .fingerprint import fingerprint, short
+from .gates import gate
 from .i18n import t
 from .inside import in_place
 from .loader import load_project
@@ -220,6 +221,7 @@ def perform(root: Path, ref: str, action: Action, by: str | None,
         else:
             after = advance(loaded.standing.history, record, loaded.post.platforms)
             status = after.status or loaded.post.status
+            gate(loaded.post, loaded.calendar, action, action_name(action), root, status)
             post_bytes = _status_bytes(loaded, status)
         commit(loaded.snapshot, appended(loaded.ledger, record, loaded.post.id, seal),
                post_bytes)
