@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,14 @@ def repo(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "calendar", tmp_path / "calendar")
     (tmp_path / "posts").mkdir()
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """A test that ran the CLI with --lang en leaves no English behind for the next one."""
+    from kalender.i18n import set_language
+    yield
+    set_language(None)
 
 
 # One line at the end of the run when browser tests were skipped (tests/browserkit.py).
