@@ -387,7 +387,8 @@ def test_return_submit_and_upload_through_the_api(server: Any, root: Path) -> No
     hendra, h_csrf = login(base, "hendra")
     empty = act(hendra, base, h_csrf, action="return", note="  ")
     assert empty.status_code == 400
-    assert empty.json()["message"].startswith(f"mengembalikan pos '{POST_ID}' butuh catatan")
+    assert empty.json()["message"].startswith(f"mengembalikan pos '{POST_ID}' butuh alasan")
+    assert "--note" not in empty.json()["message"]  # browser words, not the command line's
     assert act(hendra, base, h_csrf, action="return", note="Judul kurang jelas.").json()[
         "state"]["state"] == "revisi"
     bayu, b_csrf = login(base, "bayu")

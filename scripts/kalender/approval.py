@@ -40,6 +40,7 @@ STATES: tuple[str, ...] = (*(s.value for s in Status), CHANGED)
 class Action(StrEnum):
     """What a team member does to a post; each is one command and one record."""
 
+    ACCEPT = "accept"  # kasubbag accepts a proposal (usulan) into draf (SOP E.1.c 3-4)
     SUBMIT = "submit"  # staf hands the post in (SOP step 1, with the Nota Dinas)
     INITIAL = "initial"  # kasubbag's paraf (step 2)
     APPROVE = "approve"  # divisi's approval (steps 3-4)
@@ -50,7 +51,8 @@ class Action(StrEnum):
     ATTEST = "attest"  # a member signs their records from before signatures (signing.py)
 
 
-FLOW_ACTIONS = (Action.SUBMIT, Action.INITIAL, Action.APPROVE, Action.RETURN, Action.UPLOADED)
+FLOW_ACTIONS = (Action.ACCEPT, Action.SUBMIT, Action.INITIAL, Action.APPROVE, Action.RETURN,
+                Action.UPLOADED)
 CHECKING_ACTIONS = (Action.INITIAL, Action.APPROVE, Action.RETURN)
 
 
@@ -64,7 +66,7 @@ class Step:
 
 
 TRANSITIONS: dict[str, tuple[Step, ...]] = {
-    Status.USULAN: (),
+    Status.USULAN: (Step(Action.ACCEPT, ("kasubbag",), Status.DRAF),),
     Status.DRAF: (Step(Action.SUBMIT, ("staf",), Status.DIAJUKAN),),
     Status.REVISI: (Step(Action.SUBMIT, ("staf",), Status.DIAJUKAN),),
     Status.DIAJUKAN: (Step(Action.INITIAL, ("kasubbag",), Status.DIPARAF),
@@ -137,6 +139,8 @@ def replay(records: Iterable[Record], platforms: Sequence[str]) -> History:
 def advance(history: History, record: Record, platforms: Sequence[str]) -> History:
     """The history after one more record."""
     match record.action:
+        case Action.ACCEPT:
+            return replace(history, status=Status.DRAF)
         case Action.SUBMIT:
             return History(Status.DIAJUKAN, history.submitters | {record.by})
         case Action.INITIAL:

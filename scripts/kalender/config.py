@@ -118,6 +118,7 @@ class Member:
     name: str
     role: str
     jabatan: str = ""
+    email: str = ""  # the author address of the member's commits (kalender review)
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,7 @@ TEAM_SCHEMA = Field("mapping", keys={
         "keys": Field("list", items=Field("mapping", keys={
             "public": Field("text", required=True), "valid_from": Field("text", required=True),
             "revoked": Field("text")})),
+        "email": Field("text"),
     })),
     "plh": Field("list", items=Field("mapping", keys={
         "member": Field("text", required=True), "role": Field("text", required=True,
@@ -385,7 +387,7 @@ def _load_team(path: Path, report: Report) -> Team | None:
     members: dict[str, Member] = {}
     for index, raw in enumerate(located.value["members"]):
         member = Member(str(raw["id"]), str(raw["name"]), str(raw["role"]),
-                        str(raw.get("jabatan") or ""))
+                        str(raw.get("jabatan") or ""), str(raw.get("email") or ""))
         if member.id in members:
             report.error(path, located.line("members", index, "id"), "config.duplicate_member",
                          member=member.id)

@@ -6,8 +6,11 @@ mapping to ``{id: ..., en: ...}``. Keys are unique across all files.
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -49,8 +52,25 @@ def set_language(lang: str | None) -> None:
     _current = lang
 
 
+_WEB = contextvars.ContextVar("kalender_web_words", default=False)
+WEB_SUFFIX = ".web"
+
+
+@contextmanager
+def web_words() -> Iterator[None]:
+    """Within: a message with a browser wording (``<key>.web``: buttons and fields, not
+    command-line options) is said that way. The review server answers in it."""
+    token = _WEB.set(True)
+    try:
+        yield
+    finally:
+        _WEB.reset(token)
+
+
 def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """The message ``key`` in the current language, with ``params`` filled in."""
+    if _WEB.get() and key + WEB_SUFFIX in catalog():
+        key += WEB_SUFFIX
     if not params:
         return _plain(key, lang or language())
     texts = catalog()[key]

@@ -176,12 +176,13 @@ class PostReader:
         self.timezone = calendar.satker.timezone if calendar else ZoneInfo(DEFAULT_TZ)
         self.schema = post_schema(tuple(self.platforms) if self.platforms else PLATFORM_IDS)
 
-    def read(self, path: Path) -> Post | None:
+    def read(self, path: Path, given: bytes | None = None) -> Post | None:
+        """The post in ``path`` (or in ``given``, bytes about to be written there)."""
         outside = outside_target(path, self.root)
         if outside is not None:
             self.report.error(path, 1, "repo.outside", target=outside)
             return None
-        source = split_post(path, self.report)
+        source = split_post(path, self.report, given)
         if source is None:
             return None
         located = read_yaml(source.front_matter, path, self.report, source.front_line)

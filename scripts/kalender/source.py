@@ -25,10 +25,12 @@ class SourceFile:
     bom: bool
 
 
-def read_text(path: Path, report: Report) -> tuple[bytes, str] | None:
-    """The file's bytes and its text (UTF-8, BOM allowed, CRLF folded to LF)."""
+def read_text(path: Path, report: Report,
+              given: bytes | None = None) -> tuple[bytes, str] | None:
+    """The file's bytes (or ``given``, the bytes it is about to hold) and its text (UTF-8,
+    BOM allowed, CRLF folded to LF)."""
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if given is None else given
     except OSError as exc:
         report.error(path, None, "source.unreadable", detail=exc.strerror or str(exc))
         return None
@@ -44,9 +46,10 @@ def read_text(path: Path, report: Report) -> tuple[bytes, str] | None:
     return raw, text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def split_post(path: Path, report: Report) -> SourceFile | None:
-    """Split a post file; report a missing or unclosed front matter and return None."""
-    read = read_text(path, report)
+def split_post(path: Path, report: Report, given: bytes | None = None) -> SourceFile | None:
+    """Split a post file (or ``given``, its next bytes); report a missing or unclosed front
+    matter and return None."""
+    read = read_text(path, report, given)
     if read is None:
         return None
     raw, text = read

@@ -89,7 +89,8 @@ def flow_command(action: Action) -> Callable[..., None]:
     return run
 
 
-for _name, _alias, _action in (("submit", "ajukan", Action.SUBMIT),
+for _name, _alias, _action in (("accept", "terima", Action.ACCEPT),
+                               ("submit", "ajukan", Action.SUBMIT),
                                ("initial", "paraf", Action.INITIAL),
                                ("approve", "setujui", Action.APPROVE)):
     add_with_alias(_name, _alias, BY(POST(click.command(_name, help=t(f"approval.help.{_name}"))(

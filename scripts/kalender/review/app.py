@@ -36,9 +36,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..approval import FLOW_ACTIONS, Action
 from ..errors import DataError, KalenderError
-from ..i18n import catalog, language, t
+from ..i18n import catalog, language, t, web_words
 from ..inside import in_place
 from ..workflow import ActionRefused, Details, Stale, load_post, perform
+from .api_posts import UPLOAD_LIMIT, commit_action
+from .api_posts import routes as post_routes
 from .security import (
     CSRF_HEADER,
     MAX_JSON_DEPTH,
@@ -170,14 +172,15 @@ def endpoint(review: Review, handler: Callable[[Review, Request], Awaitable[Resp
     """Wrap a handler: the Origin and CSRF checks of a change, and ApiError as JSON."""
 
     async def run(request: Request) -> Response:
-        try:
-            if change or login:
-                check_origin(request)
-            if change:
-                check_csrf(review.required_session(request), request)
-            return await handler(review, request)
-        except ApiError as error:
-            return error.response()
+        with web_words():  # messages in the browser's words, not the command line's
+            try:
+                if change or login:
+                    check_origin(request)
+                if change:
+                    check_csrf(review.required_session(request), request)
+                return await handler(review, request)
+            except ApiError as error:
+                return error.response()
 
     return run
 
@@ -298,6 +301,7 @@ async def post_action(review: Review, request: Request) -> Response:
     address = request.client.host if request.client else ""
     text, state = await run_in_threadpool(review.act, path, action, session.member, details,
                                           expect or None, address)
+    await run_in_threadpool(commit_action, review, session.member, path.stem, action.value)
     ticket = review.builder.request()
     return JSONResponse({"message": text, "state": state, "ticket": ticket})
 
@@ -372,9 +376,10 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = UPLOAD_LIMIT if scope["path"].endswith("/media") else self.limit
         declared = dict(scope["headers"]).get(b"content-length", b"0")
-        if not declared.isdigit() or int(declared) > self.limit:
-            await _too_large(self.limit)(scope, receive, send)
+        if not declared.isdigit() or int(declared) > limit:
+            await _too_large(limit)(scope, receive, send)
             return
         seen = 0
 
@@ -382,8 +387,8 @@ class BodyLimit:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise ApiError(413, "review.too_large", limit=self.limit // 1024)
+            if seen > limit:
+                raise ApiError(413, "review.too_large", limit=limit // 1024)
             return message
 
         await self.app(scope, counted, send)
@@ -461,6 +466,7 @@ def create_app(review: Review) -> Starlette:
         Route("/api/posts/{post_id}", api(post_info), methods=["GET"]),
         Route("/api/posts/{post_id}/actions", api(post_action, change=True), methods=["POST"]),
         Route("/api/build", api(build_status), methods=["GET"]),
+        *post_routes(review, api, read_json),
         Mount("/", app=StaticFiles(directory=review.settings.site_dir, html=True), name="site"),
     ]
     return Starlette(routes=routes, middleware=[

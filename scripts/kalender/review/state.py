@@ -16,6 +16,7 @@ from ..timeline import approval_view
 from ..workflow import Loaded
 
 BUTTONS = {  # the button of each move on the page
+    Action.ACCEPT: "review.button.accept",
     Action.SUBMIT: "review.button.submit",
     Action.INITIAL: "review.button.initial",
     Action.APPROVE: "review.button.approve",
