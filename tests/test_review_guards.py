@@ -13,7 +13,16 @@ from typing import Any
 import httpx
 import pytest
 
-from reviewkit import NOW, POST_ID, add_accounts, login, review_app, serving, small_repo
+from reviewkit import (
+    NOW,
+    PASSWORDS,
+    POST_ID,
+    add_accounts,
+    login,
+    review_app,
+    serving,
+    small_repo,
+)
 
 
 @pytest.fixture
@@ -115,3 +124,66 @@ def test_successful_logins_from_one_office_address_never_lock_it(server: Any) ->
         for member in ("rina", "bayu", "hendra"):
             client, _ = login(base, member)  # asserts 200
             client.close()
+
+
+def _wrong_login(client: httpx.Client, base: str, member: str = "hendra") -> int:
+    return client.post("/api/login", json={"member": member, "password": "salah-sekali"},
+                       headers={"Origin": base}).status_code
+
+
+def test_a_guesser_cannot_lock_the_member_out_of_their_own_browser(server: Any) -> None:
+    base, _ = server
+    member, _ = login(base, "hendra")  # this browser is now a known device of hendra
+    member.post("/api/logout", headers={"Origin": base,
+                                        "X-Kalender-CSRF": "-"})  # (refused or not: no matter)
+    with httpx.Client(base_url=base, timeout=120) as guesser:  # same address, no device
+        statuses = [_wrong_login(guesser, base) for _ in range(8)]
+        assert statuses[:3] == [401, 401, 401]
+        assert 429 in statuses[3:]
+        limited = guesser.post("/api/login", json={"member": "hendra", "password": "x"},
+                               headers={"Origin": base})
+        assert limited.status_code == 429
+        assert "detik" in limited.json()["message"]
+    answer = member.post("/api/login", json={"member": "hendra", "password": PASSWORDS["hendra"]},
+                         headers={"Origin": base})
+    assert answer.status_code == 200, answer.text
+    member.close()
+
+
+def test_a_forged_forwarded_for_does_not_reset_the_count_behind_a_proxy(root: Path) -> None:
+    from starlette.testclient import TestClient
+    from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+    app, _ = review_app(root)
+    behind = ProxyHeadersMiddleware(app, trusted_hosts="127.0.0.1")  # the office's proxy
+    base = "http://localhost"
+    statuses = []
+    with TestClient(behind, base_url=base, client=("127.0.0.1", 40000)) as proxy:
+        for number in range(6):  # the client invents a new first address each time
+            forged = f"203.0.113.{number}, 198.51.100.7"  # the proxy appended the real one
+            statuses.append(proxy.post(
+                "/api/login", json={"member": "hendra", "password": "salah"},
+                headers={"Origin": base, "X-Forwarded-For": forged}).status_code)
+    assert statuses[:3] == [401, 401, 401] and statuses[3] == 429
+
+
+def test_every_answer_carries_a_content_security_policy(server: Any, root: Path) -> None:
+    from kalender.review.csp import script_hash
+
+    base, _ = server
+    theme = '__md_scope=new URL("/",location),__md_hash=1'  # as Material writes it
+    (root / "site").mkdir(exist_ok=True)
+    (root / "site" / "404.html").write_text(f"<p>x</p><script>{theme}</script>\n"
+                                            '<script id="c" type="application/json">{}</script>')
+    with httpx.Client(base_url=base) as client:
+        page, api = client.get("/404.html"), client.get("/api/session")
+    deeper = theme.replace('"/"', '"../.."')  # the same script on a page two folders down
+    for answer in (page, api):
+        policy = answer.headers["content-security-policy"]
+        scripts = policy.split("script-src ", 1)[1].split(";")[0].split()
+        assert scripts[0] == "'self'" and "'unsafe-inline'" not in scripts
+        assert script_hash(theme) in scripts
+        assert script_hash(deeper) in policy
+        assert script_hash("{}") not in policy  # a JSON block is not a script
+        assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";")[0]
+        assert "object-src 'none'" in policy and "frame-ancestors 'self'" in policy

@@ -11,7 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from kalender.cli import _register_commands, cli
-from kalender.review.security import LoginLimiter, SessionStore, same_origin
+from kalender.review.security import (
+    DeviceStore,
+    LoginKeys,
+    LoginLimiter,
+    SessionStore,
+    same_origin,
+)
 from kalender.review.sitebuild import sync_tree
 from kalender.review.users import UserStore, users_file
 
@@ -124,21 +130,79 @@ def test_sessions_end_at_their_expiry_and_at_logout() -> None:
     assert sessions.get(first.token) is None
 
 
-def test_the_limit_counts_per_address_and_per_account_within_the_window() -> None:
+GUESSER = LoginKeys.of("hendra", "10.0.0.5", None)
+
+
+def test_a_guesser_waits_longer_after_each_failure_past_the_free_ones() -> None:
     clock = Clock()
-    limiter = LoginLimiter(limit=5, window=900, clock=clock)
-    for _ in range(4):
-        limiter.failed(("address:10.0.0.5", "member:hendra"))
-    assert limiter.wait(("address:10.0.0.5", "member:hendra")) == 0
-    limiter.failed(("address:10.0.0.6", "member:hendra"))  # the fifth, from elsewhere
-    assert limiter.wait(("address:10.0.0.7", "member:hendra")) == 900  # the account is held
-    assert limiter.wait(("address:10.0.0.5", "member:sari")) == 0  # 4 from this address
-    clock.now += 600
-    assert limiter.wait(("address:10.0.0.7", "member:hendra")) == 300
-    clock.now += 300
-    assert limiter.wait(("address:10.0.0.7", "member:hendra")) == 0
-    limiter.failed(("address:10.0.0.5", "member:sari"))  # fifth from this address, too late
-    assert limiter.wait(("address:10.0.0.5", "member:ahmad")) == 0  # the first four expired
+    limiter = LoginLimiter(free=3, base=1.0, cap=900, window=900, clock=clock)
+    for _ in range(3):
+        assert limiter.attempt(GUESSER) == 0
+    waits = []
+    for _ in range(5):
+        waits.append(limiter.attempt(GUESSER))  # refused: nothing counted
+        clock.now += waits[-1]
+        assert limiter.attempt(GUESSER) == 0  # after the wait, one more try is counted
+    assert waits == [1.0, 2.0, 4.0, 8.0, 16.0]
+
+
+def test_the_delay_is_capped_and_forgotten_after_the_window() -> None:
+    clock = Clock()
+    limiter = LoginLimiter(free=3, base=1.0, cap=60, window=900, clock=clock)
+    for _ in range(20):
+        limiter.failed(GUESSER)
+    assert limiter.wait(GUESSER) == 60
+    clock.now += 900
+    assert limiter.wait(GUESSER) == 0
+
+
+def test_a_guesser_cannot_lock_the_member_out() -> None:
+    clock = Clock()
+    limiter = LoginLimiter(free=3, base=1.0, cap=900, window=900, clock=clock)
+    for _ in range(12):
+        limiter.failed(GUESSER)
+    assert limiter.wait(GUESSER) == 512  # the guesser's own pair is slowed down
+    assert limiter.wait(LoginKeys.of("hendra", "10.0.0.9", None)) == 0  # another address
+    assert limiter.wait(LoginKeys.of("hendra", "10.0.0.5", "token")) == 0  # a known device
+    assert limiter.wait(LoginKeys.of("sari", "10.0.0.5", None)) == 0  # another account
+
+
+def test_one_address_trying_every_account_is_stopped_by_the_spray_limit() -> None:
+    clock = Clock()
+    limiter = LoginLimiter(free=3, spray=10, window=900, clock=clock)
+    for number in range(10):
+        assert limiter.attempt(LoginKeys.of(f"anggota{number}", "10.0.0.5", None)) == 0
+    assert limiter.attempt(LoginKeys.of("sari", "10.0.0.5", None)) == 900
+    assert limiter.attempt(LoginKeys.of("sari", "10.0.0.5", "token")) == 0  # known device
+    assert limiter.attempt(LoginKeys.of("sari", "10.0.0.6", None)) == 0
+
+
+def test_a_success_clears_its_pair_and_gives_back_its_spray_count() -> None:
+    clock = Clock()
+    limiter = LoginLimiter(free=3, spray=4, window=900, clock=clock)
+    for _ in range(3):
+        limiter.failed(GUESSER)
+    assert limiter.wait(GUESSER) > 0
+    limiter.succeeded(GUESSER)
+    assert limiter.wait(GUESSER) == 0
+    office = [LoginKeys.of(member, "10.0.0.5", None) for member in ("a", "b", "c", "d", "e")]
+    for keys in office:  # five members of one office (one address) log in right
+        assert limiter.attempt(keys) == 0
+        limiter.succeeded(keys)
+    assert limiter.wait(LoginKeys.of("f", "10.0.0.5", None)) == 0
+
+
+def test_a_device_is_known_only_for_its_member_and_until_it_expires() -> None:
+    clock = Clock()
+    devices = DeviceStore(lifetime=100, clock=clock)
+    token = devices.remember("hendra", None)
+    assert devices.device_of("hendra", token) == token
+    assert devices.device_of("sari", token) is None
+    assert devices.remember("hendra", token) == token
+    assert devices.remember("sari", token) != token
+    assert devices.device_of("hendra", "made-up") is None
+    clock.now += 100
+    assert devices.device_of("hendra", token) is None
 
 
 @pytest.mark.parametrize("origin, host, same", [

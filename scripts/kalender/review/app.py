@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import re
 import threading
 from collections.abc import Awaitable, Callable
@@ -41,10 +42,14 @@ from ..inside import in_place
 from ..workflow import ActionRefused, Details, Stale, load_post, perform
 from .api_posts import UPLOAD_LIMIT, commit_action
 from .api_posts import routes as post_routes
+from .csp import ContentPolicy
 from .security import (
     CSRF_HEADER,
+    DEVICE_COOKIE,
     MAX_JSON_DEPTH,
     SESSION_COOKIE,
+    DeviceStore,
+    LoginKeys,
     LoginLimiter,
     Session,
     SessionStore,
@@ -100,6 +105,7 @@ class Review:
     builder: SiteBuilder
     sessions: SessionStore = field(default_factory=lambda: SessionStore(10 * 3600))
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
+    devices: DeviceStore = field(default_factory=DeviceStore)
     acting: threading.Lock = field(default_factory=threading.Lock)
     verifying: threading.BoundedSemaphore = field(
         default_factory=lambda: threading.BoundedSemaphore(VERIFYING))
@@ -248,10 +254,11 @@ async def login(review: Review, request: Request) -> Response:
     if not isinstance(member, str) or not isinstance(password, str) or len(member) > 64:
         raise ApiError(400, "review.bad_login")
     address = request.client.host if request.client else "-"
-    keys = (f"address:{address}", f"member:{member}")
+    device = review.devices.device_of(member, request.cookies.get(DEVICE_COOKIE))
+    keys = LoginKeys.of(member, address, device)
     wait = review.limiter.attempt(keys)  # counted now: parallel requests meet the limit
     if wait > 0:
-        raise ApiError(429, "review.login_limited", minutes=max(1, round(wait / 60)))
+        raise ApiError(429, "review.login_limited", seconds=max(1, math.ceil(wait)))
     if not review.verifying.acquire(blocking=False):  # at most VERIFYING Argon2 at once
         raise ApiError(429, "review.login_busy")
     try:
@@ -260,9 +267,12 @@ async def login(review: Review, request: Request) -> Response:
         review.verifying.release()
     if not ok or member not in _team(review):
         raise ApiError(401, "review.login_failed")
-    review.limiter.succeeded(keys, keys[1])
+    review.limiter.succeeded(keys)
     session = review.sessions.open(member)
     response = JSONResponse(_session_body(review, session))
+    response.set_cookie(DEVICE_COOKIE, review.devices.remember(member, device),
+                        max_age=int(review.devices.lifetime), httponly=True,
+                        samesite="strict", secure=_secure(review, request), path="/api/login")
     response.set_cookie(SESSION_COOKIE, session.token,
                         max_age=int(review.sessions.lifetime), httponly=True,
                         samesite="strict", secure=_secure(review, request), path="/")
@@ -426,17 +436,19 @@ class HostCheck:
 
 
 class Headers:
-    """Headers on every response: no sniffing, no framing by others, always revalidate, and
-    the mark that this page is served by the review server (so the static site never sends
-    a request that fails)."""
+    """Headers on every response: no sniffing, no framing by others, always revalidate, the
+    Content-Security-Policy (review/csp.py: only the site's own scripts run), and the mark
+    that this page is served by the review server (so the static site never sends a request
+    that fails)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    def __init__(self, app: ASGIApp, policy: ContentPolicy) -> None:
+        self.app, self.policy = app, policy
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS,
+                                      (b"content-security-policy", self.policy.header())]
             await send(message)
 
         await self.app(scope, receive, with_headers)
@@ -470,7 +482,8 @@ def create_app(review: Review) -> Starlette:
         Mount("/", app=StaticFiles(directory=review.settings.site_dir, html=True), name="site"),
     ]
     return Starlette(routes=routes, middleware=[
-        Middleware(HostCheck, names=review.served_names), Middleware(Headers),
+        Middleware(HostCheck, names=review.served_names),
+        Middleware(Headers, policy=ContentPolicy(review.settings.site_dir)),
         Middleware(BodyLimit)],
                      exception_handlers={ApiError: _api_error})
 

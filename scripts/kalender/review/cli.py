@@ -30,6 +30,8 @@ from .users import UserStore, users_file
 @click.option("--no-build", is_flag=True, help=t("review.help.no_build"))
 @click.option("--secure-cookies", is_flag=True, help=t("review.help.secure_cookies"))
 @click.option("--behind-proxy", is_flag=True, help=t("review.help.behind_proxy"))
+@click.option("--proxy", "proxies", multiple=True, metavar="ALAMAT",
+              help=t("review.help.proxy"))
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAMA",
               help=t("review.help.allow_host"))
 @click.option("--session-hours", default=10.0, show_default=True, type=click.FloatRange(0.1, 72),
@@ -37,7 +39,7 @@ from .users import UserStore, users_file
 @click.pass_obj
 def review_command(root: Path, host: str, port: int, site_dir: Path | None,
                    today: dt.datetime | None, no_build: bool, secure_cookies: bool,
-                   behind_proxy: bool, allow_hosts: tuple[str, ...],
+                   behind_proxy: bool, proxies: tuple[str, ...], allow_hosts: tuple[str, ...],
                    session_hours: float) -> None:
     import uvicorn
 
@@ -63,7 +65,8 @@ def review_command(root: Path, host: str, port: int, site_dir: Path | None,
     _lan_hint(host, listening.getsockname()[1])
     sys.stdout.flush()
     builder.start()
-    config = uvicorn.Config(app, log_level="warning", proxy_headers=behind_proxy,
+    config = uvicorn.Config(app, log_level="warning", proxy_headers=behind_proxy or bool(proxies),
+                            forwarded_allow_ips=list(proxies) or "127.0.0.1",
                             server_header=False, timeout_graceful_shutdown=5)
     try:
         uvicorn.Server(config).run(sockets=[listening])

@@ -12,7 +12,7 @@ import secrets
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -77,65 +77,143 @@ class SessionStore:
 
 @dataclass
 class LoginLimiter:
-    """At most ``limit`` failed logins per key (an address, an account) in ``window`` seconds."""
+    """Slows a password guesser without locking the real member out.
 
-    limit: int = 5
+    Failed logins are counted per *account and source*: the source is the member's known
+    device (the ``kalender_perangkat`` cookie a successful login on that browser left) or else
+    the address. The first ``free`` failures of a pair cost nothing; after them each new try
+    must wait twice as long as the one before (1 s, 2 s, 4 s ... at most ``cap``). Nobody can
+    lock an account: a guesser only slows their own pair, and the member on a known device,
+    or from another address, has a counter of their own. One address without a known device
+    may try at most ``spray`` logins across all accounts in ``window`` seconds (a guesser
+    trying every name). Attempts are counted BEFORE the password is checked, in one step
+    under the lock, so parallel requests cannot all pass. Failures older than ``window`` are
+    forgotten; a success clears its pair. Counts live in the server's memory: a restart of
+    ``kalender review`` clears them.
+    """
+
+    free: int = 3
+    base: float = 1.0
+    cap: float = 15 * 60
+    spray: int = 30
     window: float = 15 * 60
     clock: Clock = time.monotonic
-    _failures: dict[str, deque[float]] = field(default_factory=dict)
+    _tries: dict[str, deque[float]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def wait(self, keys: Iterable[str]) -> float:
-        """Seconds until a login may be tried again for all of ``keys`` (0: allowed now)."""
+    def wait(self, keys: LoginKeys) -> float:
+        """Seconds until a login may be tried again for ``keys`` (0: allowed now)."""
         now = self.clock()
         with self._lock:
-            return max((self._wait(key, now) for key in keys), default=0.0)
+            return self._wait(keys, now)
 
-    def _wait(self, key: str, now: float) -> float:
-        failures = self._failures.get(key)
-        if failures is None:
-            return 0.0
-        while failures and failures[0] <= now - self.window:
-            failures.popleft()
-        if len(failures) < self.limit:
-            return 0.0
-        return failures[0] + self.window - now
+    def _wait(self, keys: LoginKeys, now: float) -> float:
+        tries = self._recent(keys.pair, now)
+        wait = 0.0
+        if len(tries) >= self.free:
+            delay = min(self.base * 2 ** (len(tries) - self.free), self.cap)
+            wait = tries[-1] + delay - now
+        if keys.spray is not None:
+            sprayed = self._recent(keys.spray, now)
+            if len(sprayed) >= self.spray:
+                wait = max(wait, sprayed[0] + self.window - now)
+        return max(wait, 0.0)
 
-    def attempt(self, keys: Iterable[str]) -> float:
-        """Count one login attempt against each key BEFORE the password is checked, in one
-        step under the lock, so parallel requests cannot all pass: 0 when it may go on (the
+    def _recent(self, key: str, now: float) -> deque[float]:
+        tries = self._tries.get(key)
+        if tries is None:
+            return deque()
+        while tries and tries[0] <= now - self.window:
+            tries.popleft()
+        if not tries:
+            del self._tries[key]
+        return tries
+
+    def attempt(self, keys: LoginKeys) -> float:
+        """Count one login attempt before the password is checked: 0 when it may go on (the
         attempt is counted), else the seconds to wait (nothing counted)."""
-        keys = tuple(keys)
         now = self.clock()
         with self._lock:
-            wait = max((self._wait(key, now) for key in keys), default=0.0)
+            wait = self._wait(keys, now)
             if wait > 0:
                 return wait
-            for key in keys:
-                self._failures.setdefault(key, deque()).append(now)
+            for key in keys.counted():
+                self._tries.setdefault(key, deque()).append(now)
             return 0.0
 
-    def failed(self, keys: Iterable[str]) -> None:
-        """Count one failed login against each key."""
+    def failed(self, keys: LoginKeys) -> None:
+        """Count one failed login (without the check of ``attempt``)."""
         now = self.clock()
         with self._lock:
-            for key in keys:
-                self._failures.setdefault(key, deque()).append(now)
+            for key in keys.counted():
+                self._tries.setdefault(key, deque()).append(now)
 
-    def succeeded(self, keys: Iterable[str], member_key: str) -> None:
-        """A login succeeded: its counted attempt is taken back from every key, and the
-        account's failures are forgotten."""
+    def succeeded(self, keys: LoginKeys) -> None:
+        """A login succeeded: its pair is cleared and its counted try taken back from the
+        address's spray count."""
         with self._lock:
-            for key in keys:
-                attempts = self._failures.get(key)
-                if attempts:
-                    attempts.pop()
-            self._failures.pop(member_key, None)
+            self._tries.pop(keys.pair, None)
+            if keys.spray is not None:
+                sprayed = self._tries.get(keys.spray)
+                if sprayed:
+                    sprayed.pop()
 
-    def forget(self, key: str) -> None:
-        """Clear a key's failures (the account logged in)."""
+
+@dataclass(frozen=True)
+class LoginKeys:
+    """What a login attempt is counted against: the account with its source, and (for an
+    unknown device) the address across all accounts."""
+
+    pair: str
+    spray: str | None
+
+    @classmethod
+    def of(cls, member: str, address: str, device: str | None) -> LoginKeys:
+        if device is not None:
+            return cls(f"member:{member}|device:{device}", None)
+        return cls(f"member:{member}|address:{address}", f"address:{address}")
+
+    def counted(self) -> tuple[str, ...]:
+        return (self.pair,) if self.spray is None else (self.pair, self.spray)
+
+
+DEVICE_COOKIE = "kalender_perangkat"
+
+
+@dataclass
+class DeviceStore:
+    """Browsers a member has logged in with: a random token (a long-lived HttpOnly cookie)
+    naming the member, so the member's own tries are not slowed by a guesser's."""
+
+    lifetime: float = 90 * 24 * 3600
+    clock: Clock = time.monotonic
+    _devices: dict[str, tuple[str, float]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def remember(self, member: str, token: str | None) -> str:
+        """The device token of this browser for ``member`` (its own when known, else new)."""
         with self._lock:
-            self._failures.pop(key, None)
+            if token is not None and self._member(token) == member:
+                return token
+            token = secrets.token_urlsafe(32)
+            self._devices[token] = (member, self.clock() + self.lifetime)
+            return token
+
+    def device_of(self, member: str, token: str | None) -> str | None:
+        """The token when it is a known device of ``member``, else None."""
+        if not token:
+            return None
+        with self._lock:
+            return token if self._member(token) == member else None
+
+    def _member(self, token: str) -> str | None:
+        known = self._devices.get(token)
+        if known is None:
+            return None
+        if known[1] <= self.clock():
+            del self._devices[token]
+            return None
+        return known[0]
 
 
 def same_origin(origin: str | None, host: str | None) -> bool:
