@@ -22,7 +22,7 @@ def repo(tmp_path: Path) -> Path:
 @pytest.fixture(autouse=True)
 def _default_language() -> Iterator[None]:
     """A test that ran the CLI with --lang en leaves no English behind for the next one."""
-    from kalender.i18n import set_language
+    from kalender.core.i18n import set_language
     yield
     set_language(None)
 

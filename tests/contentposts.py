@@ -1,12 +1,12 @@
 """Tiny posts for the content rules: one front matter written on the spot, checked with the
-real engine (``kalender.checking.check_project``) and the repository's own calendar data."""
+real engine (``kalender.rules.check.check_project``) and the repository's own calendar data."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kalender.checking import check_project
-from kalender.model import category_of
+from kalender.core.model import category_of
+from kalender.rules.check import check_project
 
 HEAD = """---
 title: Uji

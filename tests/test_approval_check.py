@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kalender.checking import check_project
-from kalender.cli import _register_commands
+from kalender.cli.main import _register_commands
+from kalender.rules.check import check_project
 from test_approval_flow import POST, POST_ID, ok, write_post
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,11 +9,11 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from kalender.approval import changed_label, effective_label, effective_status
-from kalender.checking import check_project
-from kalender.cli import _register_commands, cli
-from kalender.fingerprint import canonical, fingerprint
-from kalender.loader import load_project
+from kalender.approval.fingerprint import canonical, fingerprint
+from kalender.approval.machine import changed_label, effective_label, effective_status
+from kalender.cli.main import _register_commands, cli
+from kalender.core.loader import load_project
+from kalender.rules.check import check_project
 from test_approval_flow import POST, POST_ID, ok, run, write_post
 
 

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
 
-from kalender.cli import _register_commands, cli
+from kalender.cli.main import _register_commands, cli
 
 POST_ID = "2026-12-09-hari-antikorupsi"
 POST = f"""---

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 from PIL import Image
 from pypdf import PdfReader
 
-from kalender.cli import _register_commands, cli
-from kalender.fingerprint import fingerprint
-from kalender.loader import load_project
+from kalender.approval.fingerprint import fingerprint
+from kalender.cli.main import _register_commands, cli
+from kalender.core.loader import load_project
 from test_approval_flow import POST, POST_ID, ok, write_post
 
 SECOND = "2026-12-11-rapat-jdih"

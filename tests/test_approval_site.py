@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kalender.cli import _register_commands
+from kalender.cli.main import _register_commands
 from test_approval_flow import POST, POST_ID, ok, write_post
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,9 +10,9 @@ import filelock
 import pytest
 from click.testing import CliRunner
 
-from kalender import records
-from kalender.errors import KalenderError
-from kalender.records import commit, take_snapshot, with_status
+from kalender.approval import records
+from kalender.approval.records import commit, take_snapshot, with_status
+from kalender.core.errors import KalenderError
 from test_approval_flow import POST_ID, files_of, ok, run, write_post
 
 UGLY = (
@@ -41,7 +41,7 @@ UGLY = (
 
 @pytest.fixture
 def runner() -> CliRunner:
-    from kalender.cli import _register_commands
+    from kalender.cli.main import _register_commands
 
     _register_commands()
     return CliRunner()

@@ -10,8 +10,13 @@ import pytest
 import yaml
 from PIL import Image
 
-from kalender import calendar_view
-from kalender.calendar_view import (
+from kalender.core.dates import full_date, week_range
+from kalender.core.i18n import set_language
+from kalender.core.loader import load_project
+from kalender.core.model import Week
+from kalender.media.thumbnails import thumbnail
+from kalender.site import calendar_view
+from kalender.site.calendar_view import (
     SiteInput,
     build_site,
     caption_start,
@@ -23,11 +28,6 @@ from kalender.calendar_view import (
     week_page,
     weeks_between,
 )
-from kalender.dates import full_date, week_range
-from kalender.i18n import set_language
-from kalender.loader import load_project
-from kalender.model import Week
-from kalender.thumbnails import thumbnail
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -308,7 +308,7 @@ def test_thumbnail_is_small_and_made_once_per_content(tmp_path: Path,
     def must_not_redo(*args: object) -> None:
         raise AssertionError("thumbnail made again for unchanged content")
 
-    monkeypatch.setattr("kalender.thumbnails._scaled", must_not_redo)
+    monkeypatch.setattr("kalender.media.thumbnails._scaled", must_not_redo)
     assert thumbnail(image, tmp_path / "cache") == made
     copy = tmp_path / "salinan.png"
     copy.write_bytes(image.read_bytes())

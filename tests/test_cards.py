@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image, ImageFont
 
-from kalender import cards
-from kalender.cards import Card, draw_banner, draw_card, draw_logo, save_image, video_size
-from kalender.cli import _register_commands, cli
+from kalender.cli.main import _register_commands, cli
+from kalender.media import cards
+from kalender.media.cards import Card, draw_banner, draw_card, draw_logo, save_image, video_size
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = [(1080, 1350), (1080, 1080), (1920, 1080), (1080, 1920), (1200, 675)]

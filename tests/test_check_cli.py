@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kalender.cli import _register_commands, cli
+from kalender.cli.main import _register_commands, cli
 
 INPUTS = Path(__file__).parent / "inputs" / "posts"
 
@@ -100,7 +100,7 @@ def test_broken_calendar_data_is_reported_with_its_line(runner: CliRunner, repo:
 
 
 def test_help_and_usage_errors_read_in_indonesian_then_english(runner: CliRunner) -> None:
-    from kalender.i18n import set_language
+    from kalender.core.i18n import set_language
 
     helped = runner.invoke(cli, ["--help"])
     assert helped.output.startswith("Cara pakai: cli [OPTIONS] COMMAND [ARGS]...")

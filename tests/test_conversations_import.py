@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from kalender.conversations.importer import plan_import
-from kalender.loader import load_project
-from kalender.problems import Report
+from kalender.core.loader import load_project
+from kalender.core.problems import Report
 
 ROOT = Path(__file__).resolve().parents[1]
 YOUTUBE = {"kind": "youtube#commentThreadListResponse", "items": [{

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from kalender.config import CalendarData, load_calendar
-from kalender.counting import count, fold_at, grapheme_start, measure, over_limit_index
-from kalender.problems import Report
-from kalender.twitter_text import extract_urls, parse_tweet
+from kalender.core.calendar_data import CalendarData, load_calendar
+from kalender.core.problems import Report
+from kalender.text.counting import count, fold_at, grapheme_start, measure, over_limit_index
+from kalender.text.twitter_text import extract_urls, parse_tweet
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFORMANCE = ROOT / "tests" / "data" / "twitter-text"  # vendored, with its LICENSE

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from kalender import images
-from kalender.config import CalendarData, load_calendar
-from kalender.loader import Project, load_project
-from kalender.mediacache import MediaIndex, RenditionCache
-from kalender.previews import Previews, build_previews
-from kalender.problems import Report
+from kalender.core.calendar_data import CalendarData, load_calendar
+from kalender.core.loader import Project, load_project
+from kalender.core.problems import Report
+from kalender.media import images
+from kalender.media.mediacache import MediaIndex, RenditionCache
+from kalender.site.previews import Previews, build_previews
 from mediafiles import grid_photo, video
 from previewposts import write_post
 

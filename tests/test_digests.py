@@ -1,4 +1,4 @@
-"""kalender.digests: one SHA-256 per file content, never a stale digest for changed bytes."""
+"""kalender.core.digests: one SHA-256 per file content, never a stale digest for changed bytes."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kalender import digests
-from kalender.digests import file_sha256, save_store, use_store
+from kalender.core import digests
+from kalender.core.digests import file_sha256, save_store, use_store
 
 
 @pytest.fixture(autouse=True)

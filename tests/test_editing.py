@@ -1,4 +1,4 @@
-"""Round-trip editing of post files (kalender.editing): every sample post of the repository.
+"""Round-trip editing of post files (kalender.core.editing): every sample post of the repository.
 
 No edit gives back the same bytes; an edit of one key changes only that key's lines, and
 the file reads back with that one value changed and every other value, key order, comment
@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from kalender.editing import PostText, body_section, edit_front_matter, set_body_section
+from kalender.core.editing import PostText, body_section, edit_front_matter, set_body_section
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "posts").rglob("*.md"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kalender.cli import _register_commands, cli
+from kalender.cli.main import _register_commands, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,7 +16,7 @@ from click.testing import CliRunner, Result
 from PIL import Image
 
 from conftest import ROOT
-from kalender.cli import _register_commands, cli
+from kalender.cli.main import _register_commands, cli
 from mediafiles import BLUE, RED, grid_photo, photo, video
 
 WEEK = "2026-W49"
@@ -593,8 +593,8 @@ def playwright_chromium() -> str:
 
 def test_pictures_are_cut_by_the_previews_own_crop(
         bundle: zipfile.ZipFile, approved_week: Path) -> None:
-    from kalender.images import post_framings, render_framing
-    from kalender.loader import load_project
+    from kalender.core.loader import load_project
+    from kalender.media.images import post_framings, render_framing
 
     project = load_project(approved_week)
     assert project.calendar is not None
@@ -633,8 +633,8 @@ def test_a_picture_that_cannot_fit_the_limit_stops_the_export(
 
 def test_a_failed_write_keeps_the_old_bundle_and_leaves_no_temporary_file(
         tmp_path: Path) -> None:
-    from kalender.bundle import Contents
-    from kalender.export import write_bundle
+    from kalender.export.bundle import Contents
+    from kalender.export.week import write_bundle
 
     target = tmp_path / ZIP
     target.write_bytes(b"the bundle of last week")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kalender import export
-from kalender.bundle import MediaJob
-from kalender.images import Framing
+from kalender.export import week as export
+from kalender.export.bundle import MediaJob
+from kalender.media.images import Framing
 
 
 def test_a_photo_for_two_platforms_is_decoded_once(tmp_path: Path,

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from conftest import ROOT
-from kalender.cli import _register_commands, cli
+from kalender.cli.main import _register_commands, cli
 
 POST = "2026-12-01-gerbang"
 

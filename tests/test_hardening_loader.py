@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from kalender.cli import _register_commands, cli
-from kalender.loader import load_project
+from kalender.cli.main import _register_commands, cli
+from kalender.core.loader import load_project
 
 DAY = "posts/2026/12"
 FRONT = ("title: Uji\ndate: 2026-12-02 09:00\ncategory: rutin\ntype: edukasi-kepemiluan\n"
@@ -169,7 +169,7 @@ def test_a_post_file_that_is_a_symlink_out_of_the_repository_is_refused(
 
 def test_a_record_file_that_is_a_symlink_out_of_the_repository_is_refused(
         repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    from kalender.records import load_ledger
+    from kalender.approval.records import load_ledger
 
     post = write_post(repo, FRONT)
     outside = tmp_path_factory.mktemp("luar") / "catatan.yml"
@@ -185,9 +185,9 @@ def test_a_record_file_that_is_a_symlink_out_of_the_repository_is_refused(
 def test_an_action_on_a_symlinked_post_writes_nothing_outside(
         repo: Path, tmp_path_factory: pytest.TempPathFactory,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from kalender.approval import Action
-    from kalender.errors import KalenderError
-    from kalender.workflow import Details, perform
+    from kalender.approval.actions import Details, perform
+    from kalender.approval.machine import Action
+    from kalender.core.errors import KalenderError
 
     monkeypatch.setenv("KALENDER_NOW", "2026-11-30T10:00:00")
     folder = tmp_path_factory.mktemp("luar")

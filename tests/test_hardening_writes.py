@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kalender.approval import Action
-from kalender.atomic import leftovers_of, write_bytes
-from kalender.cli import _register_commands, cli
-from kalender.errors import KalenderError
-from kalender.workflow import Details, perform
+from kalender.approval.actions import Details, perform
+from kalender.approval.machine import Action
+from kalender.cli.main import _register_commands, cli
+from kalender.core.atomic import leftovers_of, write_bytes
+from kalender.core.errors import KalenderError
 from reviewkit import POST_ID, record_path, small_repo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,7 +80,7 @@ def test_the_flow_actions_are_held_to_the_same_order(root: Path,
 KILLED_WRITER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from kalender.atomic import replacing
+    from kalender.core.atomic import replacing
     with replacing(Path(sys.argv[1])) as out:
         out.write(b"half")
         out.flush()

@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from kalender.i18n import LANGUAGES, catalog
+from kalender.core.i18n import LANGUAGES, catalog
 
 
 def fields(text: str) -> set[str]:

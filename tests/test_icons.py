@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kalender.icons import IconSprite, symbol_id
+from kalender.site.icons import IconSprite, symbol_id
 
 ROOT = Path(__file__).resolve().parent.parent
 SQUARE = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><!--! Lisensi X -->'

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kalender import images
-from kalender.config import FormatRule, parse_size
-from kalender.images import MediaError
-from kalender.mediacache import MediaIndex, Rendition, RenditionCache, file_digest
+from kalender.core.calendar_data import FormatRule, parse_size
+from kalender.media import images
+from kalender.media.images import MediaError
+from kalender.media.mediacache import MediaIndex, Rendition, RenditionCache, file_digest
 from mediafiles import (
     BLUE,
     GREEN,
@@ -269,7 +269,7 @@ def test_post_with_a_heic_photo_loads_without_other_imports(repo: Path) -> None:
         "type: edukasi-kepemiluan\nplatforms: [instagram]\ncaption: Foto.\nmedia:\n"
         "  - file: 2026-12-02-heic/IMG_0001.HEIC\n    alt: Foto dari ponsel\n---\n",
         encoding="utf-8")
-    code = ("import sys; from pathlib import Path; from kalender.loader import load_project; "
+    code = ("import sys; from pathlib import Path; from kalender.core.loader import load_project; "
             "p = load_project(Path(sys.argv[1])); "
             "print(len(p.posts), [e.message for e in p.report.errors])")
     result = subprocess.run([sys.executable, "-c", code, str(repo)], capture_output=True,

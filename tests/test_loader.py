@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from kalender.loader import load_project
-from kalender.model import Status
+from kalender.core.loader import load_project
+from kalender.core.model import Status
 
 INPUTS = Path(__file__).parent / "inputs" / "posts"
 POST = Path("posts/2026/12/2026-12-02-uji.md")
@@ -152,7 +152,7 @@ def test_iso_date_with_offset_is_converted_to_office_time(repo: Path) -> None:
 
 
 def test_messages_in_english(repo: Path) -> None:
-    from kalender.i18n import set_language
+    from kalender.core.i18n import set_language
 
     place(repo, "unknown_key")
     set_language("en")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kalender.calendar_view import ROWS_SHOWN
+from kalender.site.calendar_view import ROWS_SHOWN
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = ROWS_SHOWN + 7

@@ -8,8 +8,8 @@ from typing import Any
 
 from PIL import Image
 
-from kalender.checking import check_project
-from kalender.problems import Problem
+from kalender.core.problems import Problem
+from kalender.rules.check import check_project
 from mediafiles import grid_photo, photo, truncated, video
 from previewposts import media_folder, write_post
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from kalender.feed import feed, feed_stamp
-from kalender.loader import load_project
-from kalender.meeting import build_meeting
-from kalender.model import Week
-from kalender.overlay import CUTI, LIBUR, build_overlay
+from kalender.core.loader import load_project
+from kalender.core.model import Week
+from kalender.core.overlay import CUTI, LIBUR, build_overlay
+from kalender.meeting.view import build_meeting
 from kalender.rules import Context, check_post
+from kalender.site.feed import feed, feed_stamp
 
 TEMPLATE = """---
 title: {title}
@@ -146,7 +146,7 @@ def test_ics_written_event_by_event_equals_the_whole_calendar_of_icalendar(repo:
     writes for one calendar holding every event, time zones added."""
     from icalendar import Calendar as Whole
 
-    from kalender.feed import post_event
+    from kalender.site.feed import post_event
 
     for day, name, time in (("2026-12-07", "pagi", " 09:00"), ("2026-12-08", "tanpa-jam", ""),
                             ("2026-12-09", "siang", " 13:30")):
@@ -190,7 +190,7 @@ def test_ics_round_trips_with_one_event_per_post_and_stable_uids(repo: Path) -> 
 def test_rapat_scaffolds_the_minutes_once(repo: Path) -> None:
     from click.testing import CliRunner
 
-    from kalender.cli import _register_commands, cli
+    from kalender.cli.main import _register_commands, cli
 
     _register_commands()
     write_post(repo, "2026-12-07", "senin", status="diajukan", title="Apa itu PKPU")

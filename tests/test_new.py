@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from kalender.cli import _register_commands, cli
-from kalender.loader import load_project
-from kalender.new import parse_platforms, slugify
+from kalender.cli.main import _register_commands, cli
+from kalender.cli.new import parse_platforms, slugify
+from kalender.core.loader import load_project
 
 OPTIONS = ["--date", "2026-12-09", "--time", "08:00", "--title", "Hari Antikorupsi Sedunia",
            "--category", "sewaktu-waktu", "--type", "hari-penting"]

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kalender.loader import Project, load_project
-from kalender.mediacache import MediaIndex, RenditionCache
-from kalender.previews import Preview, Previews, build_previews
+from kalender.core.loader import Project, load_project
+from kalender.media.mediacache import MediaIndex, RenditionCache
 from kalender.rules import Context, check_post
+from kalender.site.previews import Preview, Previews, build_previews
 from mediafiles import grid_photo, photo, truncated
 from previewposts import filler, media_folder, write_post
 

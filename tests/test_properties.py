@@ -19,8 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kalender.i18n import t
-from kalender.loader import load_project
+from kalender.core.i18n import t
+from kalender.core.loader import load_project
 from reviewkit import NOW, POST_ID, add_accounts, login, review_app, serving, small_repo
 
 ROOT = Path(__file__).resolve().parent.parent

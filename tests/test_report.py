@@ -23,15 +23,15 @@ from click.testing import CliRunner
 from PIL import Image
 from pypdf import PdfReader
 
-from kalender import workflow as kalender_workflow
-from kalender import workflow_cli
-from kalender.approval import Action
-from kalender.cli import _register_commands, cli
-from kalender.engagement import import_exports, url_key
-from kalender.i18n import t
-from kalender.problems import Report
-from kalender.report import SemesterReport, build_report, semester_period
-from kalender.report_cli import report_input, write_report
+from kalender.approval import actions as kalender_workflow
+from kalender.approval.machine import Action
+from kalender.cli import approval as workflow_cli
+from kalender.cli.main import _register_commands, cli
+from kalender.cli.report import report_input, write_report
+from kalender.core.i18n import t
+from kalender.core.problems import Report
+from kalender.report.build import SemesterReport, build_report, semester_period
+from kalender.report.engagement import import_exports, url_key
 
 TZ = ZoneInfo("Asia/Pontianak")
 INPUTS = Path(__file__).parent / "inputs" / "engagement"
@@ -452,7 +452,7 @@ def test_the_summary_states_the_key_numbers_in_indonesian(
     inside = [x for x in truths if x.in_period]
     published = [x for x in inside if x.uploads]
     rutin = sum(1 for x in published if x.category == "rutin")
-    from kalender.report_text import summary
+    from kalender.report.wording import summary
 
     lines = summary(report)
     assert lines[0] == (
@@ -493,7 +493,7 @@ def test_the_command_writes_an_a4_pdf_and_an_offline_page_that_say_the_same(
     assert "site/laporan/2026-2/index.html" in result.output
     assert "site/laporan/2026-2/laporan-aktivitas-2026-2.pdf" in result.output
     report = build(repo)
-    from kalender.report_text import summary
+    from kalender.report.wording import summary
 
     pdf = PdfReader(out / "laporan-aktivitas-2026-2.pdf")
     box = pdf.pages[0].mediabox
@@ -603,7 +603,7 @@ def test_a_sample_export_of_each_platform_fills_the_engagement_table(
     assert [x.posts for x in engagement.totals] == [1, 1, 1, 1, 1]
     assert len(engagement.unmatched) == 5  # one row per sample is of a post not in the plan
     assert engagement.total("likes") == 87 + 312 + 1200 + 140 + 55
-    from kalender.report_text import engagement_totals_table
+    from kalender.report.wording import engagement_totals_table
 
     table = engagement_totals_table(engagement)
     assert table.rows[-1] == ("Jumlah", "5", "3.298", "34.771", "1.794", "102", "74")
@@ -693,7 +693,7 @@ def test_the_same_links_written_differently_match_the_same_post() -> None:
 
 def test_a_range_report_counts_only_its_days(semester: tuple[Path, list[Truth]]) -> None:
     repo, truths = semester
-    from kalender.report import range_period
+    from kalender.report.build import range_period
 
     problems = Report()
     source = report_input(repo, range_period(dt.date(2026, 8, 1), dt.date(2026, 9, 30)),
@@ -727,7 +727,7 @@ def test_the_site_build_adds_a_page_per_half_year_with_its_pdf_and_charts(
     assert 'href="2026-2/index.html"' in index  # links that work from file://
     assert 'href="2026-1/index.html"' in index  # the first post is on 29 June
     page = (folder / "2026-2" / "index.html").read_text(encoding="utf-8")
-    from kalender.report_text import summary
+    from kalender.report.wording import summary
 
     for line in summary(build(repo)):
         assert _html(line) in page

@@ -15,7 +15,7 @@ import httpx
 import pytest
 import yaml
 
-from kalender.records import load_ledger
+from kalender.approval.records import load_ledger
 from reviewkit import (
     NOW,
     OTHER_ID,

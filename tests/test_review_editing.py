@@ -15,7 +15,7 @@ import httpx
 import pytest
 from PIL import Image
 
-from kalender.editing import PostText
+from kalender.core.editing import PostText
 from reviewkit import NOW, POST_ID, add_accounts, login, post_path, review_app, serving, small_repo
 
 PROPOSAL = {"title": "Kuis Asas Pemilu", "date": "2026-12-22", "time": "", "category": "rutin",

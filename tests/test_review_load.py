@@ -19,7 +19,7 @@ import httpx
 import pytest
 import yaml
 
-from kalender.records import load_ledger
+from kalender.approval.records import load_ledger
 from reviewkit import (
     NOW,
     POST_ID,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kalender.cli import _register_commands, cli
+from kalender.cli.main import _register_commands, cli
 from kalender.review.security import (
     DeviceStore,
     LoginKeys,

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from contentposts import findings
-from kalender.i18n import set_language
+from kalender.core.i18n import set_language
 from kalender.rules.accounts import breaks_handle_format, expected_region, orange_share
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ def banner(path: Path, orange_columns: int, rest: tuple[int, int, int] = BLUE) -
 
 
 def test_the_shipped_accounts_and_banner_pass() -> None:
-    from kalender.checking import check_project
+    from kalender.rules.check import check_project
 
     problems, _ = check_project(ROOT)
     assert [p.message for p in problems if p.code in CODES] == []

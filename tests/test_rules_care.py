@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from contentposts import findings, write_post
-from kalender.i18n import set_language
+from kalender.core.i18n import set_language
 from kalender.rules.care import shouted_sentences, unpaired_marks
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from contentposts import findings, write_post
-from kalender.checking import check_project
-from kalender.i18n import set_language
-from kalender.phrases import Pattern, Phrase, find_phrases, normalise_word, words
-from kalender.problems import Severity
+from kalender.core.i18n import set_language
+from kalender.core.problems import Severity
+from kalender.rules.check import check_project
 from kalender.rules.content import Highlight, highlights
 from kalender.rules.lists import content_lists
+from kalender.text.phrases import Pattern, Phrase, find_phrases, normalise_word, words
 
 ROOT = Path(__file__).resolve().parent.parent
 FORBIDDEN = "content.forbidden"

@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from contentposts import findings, write_post
-from kalender.checking import check_project
-from kalender.i18n import set_language
-from kalender.important_days import (
+from kalender.core.i18n import set_language
+from kalender.core.important_days import (
     days_in,
     load_important_days,
     matching_days,
     nearest_days,
     parse_day_month,
 )
-from kalender.problems import Report
+from kalender.core.problems import Report
+from kalender.rules.check import check_project
 
 ROOT = Path(__file__).resolve().parent.parent
 GREETING = "caption: Selamat memperingati hari ini.\n"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from contentposts import findings, write_post
-from kalender.citations import find_citations
-from kalender.i18n import set_language
+from kalender.core.i18n import set_language
 from kalender.rules.sources import url_problem
+from kalender.text.citations import find_citations
 
 PKPU_8_2019 = """legal_product:
   jenis: Peraturan KPU

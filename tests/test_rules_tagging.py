@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from contentposts import findings, write_post
-from kalender.i18n import set_language
+from kalender.core.i18n import set_language
 
 CAPTION = "caption: Cek produk hukum terbaru di JDIH.\n"
 

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from kalender.checking import check_project
-from kalender.config import load_calendar
-from kalender.counting import measure
-from kalender.i18n import set_language
-from kalender.loader import load_project
-from kalender.model import Target
-from kalender.problems import Report
+from kalender.core.calendar_data import load_calendar
+from kalender.core.i18n import set_language
+from kalender.core.loader import load_project
+from kalender.core.model import Target
+from kalender.core.problems import Report
+from kalender.rules.check import check_project
 from kalender.rules.text import target_texts
+from kalender.text.counting import measure
 
 CODES = {"text.limit", "text.forbidden_chars", "mentions.count"}
 HEAD = """---

@@ -13,9 +13,9 @@ import av
 import pytest
 from PIL import Image
 
-from kalender.checking import check_project
-from kalender.loader import Project, load_project
-from kalender.model import HASHTAG, TYPES, Post, Status
+from kalender.core.loader import Project, load_project
+from kalender.core.model import HASHTAG, TYPES, Post, Status
+from kalender.rules.check import check_project
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCED_TYPES = {"edukasi-kepemiluan", "edukasi-non-kepemiluan", "materi-penyuluhan",

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from kalender.approval import Action
-from kalender.cli import _register_commands, cli
-from kalender.signing import (
+from kalender.approval.actions import perform
+from kalender.approval.machine import Action
+from kalender.approval.signing import (
     ACCEPTANCE_CHAIN,
     ACCEPTANCE_FILE,
     MemberKey,
@@ -32,7 +32,7 @@ from kalender.signing import (
     with_public_key,
     with_revoked,
 )
-from kalender.workflow import perform
+from kalender.cli.main import _register_commands, cli
 from test_approval_flow import POST_ID, write_post
 
 ZONE = dt.timezone(dt.timedelta(hours=7))
@@ -200,7 +200,7 @@ def test_signature_counts_only_while_the_key_is_valid(runner: CliRunner, repo: P
 
 def test_key_not_accepted_cannot_sign(repo: Path, keys: dict[str, MemberKey],
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from kalender.errors import KalenderError
+    from kalender.core.errors import KalenderError
 
     write_post(repo)
     bayu = new_key("bayu")

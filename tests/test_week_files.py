@@ -7,8 +7,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from kalender.loader import load_project, post_files_of_days
-from kalender.model import Week
+from kalender.core.loader import load_project, post_files_of_days
+from kalender.core.model import Week
 
 SAMPLE_POSTS = Path(__file__).resolve().parents[1] / "posts"
 

@@ -1,5 +1,5 @@
 """``python -m kalender``: the same as the ``kalender`` command."""
 
-from .cli import main
+from .cli.main import main
 
 main()

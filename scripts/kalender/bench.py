@@ -34,7 +34,7 @@ from typing import IO
 
 from PIL import Image, ImageDraw
 
-from .i18n import t
+from .core.i18n import t
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = 2026
@@ -310,7 +310,7 @@ def measure_thumbnails(repo: Path) -> Figure:
 
 def thumbnails_child(pool: Path) -> None:
     """Child: thumbnail THUMBNAIL_SAMPLE photos into an empty cache; print ms per photo."""
-    from .thumbnails import thumbnail
+    from .media.thumbnails import thumbnail
 
     photos = sorted(pool.glob("*.jpg"))[:THUMBNAIL_SAMPLE]
     # Pillow loads its format plugins on the first image a process opens; that happens once
@@ -347,8 +347,8 @@ def helper(*words: str) -> None:
 
 def approve_export_week(repo: Path, n: int) -> None:
     """Take the EXPORT_POSTS posts of the export week through submit, initial, approve."""
-    from .approval import Action
-    from .workflow import NOW_ENV, perform
+    from .approval.actions import NOW_ENV, perform
+    from .approval.machine import Action
 
     os.environ[NOW_ENV] = APPROVAL_NOW
     steps = ((Action.SUBMIT, "rina"), (Action.INITIAL, "hendra"), (Action.APPROVE, "sari"))

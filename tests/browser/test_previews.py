@@ -14,8 +14,8 @@ import pytest
 from PIL import Image
 
 from browserkit import require_chromium
-from kalender.config import load_calendar
-from kalender.problems import Report
+from kalender.core.calendar_data import load_calendar
+from kalender.core.problems import Report
 from previewposts import CAPTION_300, make_repo
 from previewposts import build as build_site
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..citations import find_citations, short_citation
+from ..text.citations import find_citations, short_citation
 from .model import Kind
 
 

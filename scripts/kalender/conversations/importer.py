@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-from ..approval import Action
-from ..model import Post
-from ..problems import Report
-from ..records import load_ledger, write_lock
+from ..approval.machine import Action
+from ..approval.records import load_ledger, write_lock
+from ..core.model import Post
+from ..core.problems import Report
 from .model import Comment, Conversation, Incoming
 from .parse import read_file
 from .store import Write, appended, comment_text, current, load_conversation, parse

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ..problems import Report
+from ..core.problems import Report
 from .model import PLATFORMS, Incoming
 
 MAX_BYTES = 50_000_000

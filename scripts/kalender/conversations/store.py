@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_bytes
-from ..errors import KalenderError
-from ..i18n import t
-from ..problems import Report
-from ..schema import Field, Validator
-from ..yamlsrc import read_yaml
+from ..core.atomic import write_bytes
+from ..core.errors import KalenderError
+from ..core.i18n import t
+from ..core.problems import Report
+from ..core.schema import Field, Validator
+from ..core.yamlsrc import read_yaml
 from .model import PLATFORMS, STEPS, AnswerStep, Comment, Conversation, Step
 
 SUFFIX = ".percakapan.yml"

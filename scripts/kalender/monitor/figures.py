@@ -1,8 +1,8 @@
 """One office's figures over a period, as the roll-up shows and stores them.
 
 Pure computation on a loaded project: the half-yearly report's own counting
-(:func:`kalender.report.build_report`) gives planned, uploaded, voided approvals, on-time
-uploads and its key figures; the weekly meeting's :func:`kalender.meeting.cadence_gaps`
+(:func:`kalender.report.build.build_report`) gives planned, uploaded, voided approvals, on-time
+uploads and its key figures; the weekly meeting's :func:`kalender.meeting.view.cadence_gaps`
 gives the gaps; the rules engine gives the open findings and the account identity (SOP E.2).
 Everything is kept as plain numbers and texts so it can be written to ``pantauan.json`` and
 read back by the next level up (docs/pantauan.md says where each figure comes from).
@@ -17,15 +17,15 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ..approval import Action, History, advance
-from ..important_days import days_in
-from ..loader import Project
-from ..meeting import cadence_gaps
-from ..model import TYPES, Post, Status, Week
-from ..overlay import build_overlay
-from ..problems import Problem
-from ..report import PostRecords, SemesterReport
-from ..report_text import step_median
+from ..approval.machine import Action, History, advance
+from ..core.important_days import days_in
+from ..core.loader import Project
+from ..core.model import TYPES, Post, Status, Week
+from ..core.overlay import build_overlay
+from ..core.problems import Problem
+from ..meeting.view import cadence_gaps
+from ..report.build import PostRecords, SemesterReport
+from ..report.wording import step_median
 from ..rules import Context, check_calendar, check_posts
 
 IDENTITY_RULES = {"accounts.handle": "handle", "accounts.images": "logo",
@@ -151,8 +151,8 @@ def _gaps(figures: Figures, project: Project, posts: Sequence[Post], start: dt.d
           end: dt.date) -> None:
     """The meeting's cadence gaps, week by week, up to the report's moment."""
     assert project.calendar is not None
-    from ..important_days import load_important_days
-    from ..problems import Report
+    from ..core.important_days import load_important_days
+    from ..core.problems import Report
 
     weeks = full_weeks(start, end)
     if not weeks:

@@ -15,10 +15,10 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..atomic import write_bytes
-from ..i18n import language, t
-from ..model import TYPES
-from ..report_text import hours, moment, number, percent, period_label
+from ..core.atomic import write_bytes
+from ..core.i18n import language, t
+from ..core.model import TYPES
+from ..report.wording import hours, moment, number, percent, period_label
 from .figures import Figures
 from .rollup import FORMAT, FORMAT_VERSION, Office, Rollup
 from .sources import ROLLUP_FILE
@@ -36,7 +36,7 @@ from .view import (
     top_rows,
 )
 
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "monitor"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 OWN_ASSETS = ("pantauan.css", "pantauan.js")
 
 

@@ -19,11 +19,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_bytes
-from ..i18n import language, set_language, t
-from ..loader import load_project
-from ..problems import Report
-from ..report import Period, build_report
+from ..core.atomic import write_bytes
+from ..core.i18n import language, set_language, t
+from ..core.loader import load_project
+from ..core.problems import Report
+from ..report.build import Period, build_report
 from .figures import Figures, office_figures
 from .sources import ROLLUP_FILE, Broken, Readable, SourceSpec, resolve
 
@@ -175,7 +175,7 @@ def read_office(job: Job) -> Office | str:
     if project.calendar is None:
         shown = [f"{p.where(project.root)}: {p.message}" for p in project.report.errors]
         return t("monitor.source.no_calendar", problems="; ".join(shown[:PROBLEM_LINES]))
-    from ..report_cli import project_report_input
+    from ..cli.report import project_report_input
 
     problems = Report()
     source = project_report_input(project, job.period, job.today, None, problems)

@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import read_data_file
-from ..problems import Report
-from ..schema import Field
+from ..core.calendar_data import read_data_file
+from ..core.problems import Report
+from ..core.schema import Field
 from .sources import SourceSpec, is_url
 
 CONFIG_FILE = Path("calendar") / "pantauan.yml"

@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import t
+from ..core.i18n import t
 
 ROLLUP_FILE = "pantauan.json"
 OFFICE_MARKER = Path("calendar") / "satker.yml"

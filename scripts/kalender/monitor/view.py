@@ -9,8 +9,8 @@ import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..i18n import t
-from ..report_text import hours, number, percent
+from ..core.i18n import t
+from ..report.wording import hours, number, percent
 from .figures import Figures, PostNote
 from .rollup import Office, Rollup
 

@@ -38,22 +38,22 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..atomic import write_bytes
-from ..config import CalendarData, load_calendar
-from ..editing import (
+from ..approval.records import write_lock
+from ..cli.new import post_path, slugify
+from ..core.atomic import write_bytes
+from ..core.calendar_data import CalendarData, load_calendar
+from ..core.editing import (
     EditError,
     PostText,
     body_section,
     edit_front_matter,
     set_body_section,
 )
-from ..i18n import t
-from ..images import MediaError, image_info, open_image, probe_video
-from ..loader import PostReader, load_project, post_files_of_days
-from ..model import CATEGORY_TYPES, Post, Status
-from ..new import post_path, slugify
-from ..problems import Problem, Report
-from ..records import write_lock
+from ..core.i18n import t
+from ..core.loader import PostReader, load_project, post_files_of_days
+from ..core.model import CATEGORY_TYPES, Post, Status
+from ..core.problems import Problem, Report
+from ..media.images import MediaError, image_info, open_image, probe_video
 from .gitcommit import Author, GitError, Repository, diff_lines
 
 if TYPE_CHECKING:
@@ -653,7 +653,7 @@ def commit_action(review: Review, member: str, post_id: str, action: str) -> Non
         path = review.post_path(post_id)
     except Exception:  # noqa: BLE001 - the post is gone: nothing to commit
         return
-    from ..approval import Action, action_name
+    from ..approval.machine import Action, action_name
 
     record = path.with_name(path.stem + ".persetujuan.yml")
     editor.commit(member, [path, record], "editing.commit.action", post=post_id,

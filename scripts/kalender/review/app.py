@@ -35,11 +35,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..approval import FLOW_ACTIONS, Action
-from ..errors import DataError, KalenderError
-from ..i18n import catalog, language, t, web_words
-from ..inside import in_place
-from ..workflow import ActionRefused, Details, Stale, load_post, perform
+from ..approval.actions import ActionRefused, Details, Stale, load_post, perform
+from ..approval.machine import FLOW_ACTIONS, Action
+from ..core.errors import DataError, KalenderError
+from ..core.i18n import catalog, language, t, web_words
+from ..core.inside import in_place
 from .api_posts import UPLOAD_LIMIT, commit_action
 from .api_posts import routes as post_routes
 from .csp import ContentPolicy
@@ -232,8 +232,8 @@ def _session_body(review: Review, session: Session | None) -> dict[str, Any]:
 
 
 def _team(review: Review) -> dict[str, str]:
-    from ..config import load_calendar
-    from ..problems import Report
+    from ..core.calendar_data import load_calendar
+    from ..core.problems import Report
 
     calendar = load_calendar(review.settings.root, Report())
     if calendar is None:

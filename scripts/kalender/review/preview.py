@@ -1,8 +1,8 @@
 """The live preview of the editor: what the build shows for a post, from text not yet saved.
 
-Each platform's texts are measured, folded and styled by :mod:`kalender.previews` (the
-functions the site's previews use: :func:`~kalender.previews.text_view`,
-:func:`~kalender.previews.counts_for`), and the findings come from the same rules as
+Each platform's texts are measured, folded and styled by :mod:`kalender.site.previews` (the
+functions the site's previews use: :func:`~kalender.site.previews.text_view`,
+:func:`~kalender.site.previews.counts_for`), and the findings come from the same rules as
 ``kalender check`` (:func:`kalender.rules.check_post`). The styled texts are the build's own
 escaped HTML; the page puts them in as the site's preview pages do.
 """
@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..config import CalendarData
-from ..model import Post
-from ..previews import concerns, counts_for, phrase_spans, text_view
-from ..problems import Problem
+from ..core.calendar_data import CalendarData
+from ..core.model import Post
+from ..core.problems import Problem
 from ..rules import Context, check_post
 from ..rules.text import target_texts
+from ..site.previews import concerns, counts_for, phrase_spans, text_view
 from .api_posts import field_at
 
 

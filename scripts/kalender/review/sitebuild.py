@@ -24,10 +24,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import write_bytes
-from ..errors import KalenderError
-from ..i18n import t
-from ..site import counting_warnings, load_site_config, set_today
+from ..cli.site import counting_warnings, load_site_config, set_today
+from ..core.atomic import write_bytes
+from ..core.errors import KalenderError
+from ..core.i18n import t
 
 log = logging.getLogger("kalender.review")
 
@@ -46,7 +46,7 @@ def build_site(root: Path, site_dir: Path, today: dt.date | None = None) -> tupl
     """Build the site of ``root`` into ``site_dir`` through a staging folder.
 
     Returns the paths (relative to ``site_dir``) that were written or removed. Raises
-    :class:`~kalender.errors.KalenderError` when mkdocs fails; ``site_dir`` is then untouched.
+    :class:`~kalender.core.errors.KalenderError` when mkdocs fails; ``site_dir`` is then untouched.
     """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException

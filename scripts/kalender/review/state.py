@@ -1,8 +1,8 @@
 """What the review page needs to know about one post, as JSON-ready values.
 
-Every word comes from the catalog and from :mod:`kalender.timeline` (the same words as the
+Every word comes from the catalog and from :mod:`kalender.approval.timeline` (the same words as the
 post page and ``kalender history``); the moves offered are the approval code's
-:func:`~kalender.approval.turns` for the logged-in member. Text written by people travels as
+:func:`~kalender.approval.machine.turns` for the logged-in member. Text written by people travels as
 plain strings: the page puts it in with ``textContent``, never as HTML.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..approval import Action, action_name, turns
-from ..i18n import t
-from ..timeline import approval_view
-from ..workflow import Loaded
+from ..approval.actions import Loaded
+from ..approval.machine import Action, action_name, turns
+from ..approval.timeline import approval_view
+from ..core.i18n import t
 
 BUTTONS = {  # the button of each move on the page
     Action.ACCEPT: "review.button.accept",

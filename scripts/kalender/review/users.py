@@ -19,8 +19,8 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from ..atomic import write_bytes
-from ..errors import KalenderError
+from ..core.atomic import write_bytes
+from ..core.errors import KalenderError
 
 USERS_ENV = "KALENDER_USERS"
 DEFAULT_FILE = Path(".kalender") / "pengguna.json"

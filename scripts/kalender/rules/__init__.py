@@ -1,6 +1,6 @@
 """One rules engine: every check on a loaded post, shared by ``kalender check``, the
 previews and the export. A rule has an id, a severity and catalog messages; it yields
-:class:`~kalender.problems.Problem` objects that name the post's file and line.
+:class:`~kalender.core.problems.Problem` objects that name the post's file and line.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import t
-from ..problems import Problem, Severity
+from ..core.i18n import t
+from ..core.problems import Problem, Severity
 
 if TYPE_CHECKING:
-    from ..config import CalendarData
-    from ..model import Post
+    from ..core.calendar_data import CalendarData
+    from ..core.model import Post
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, UnidentifiedImageError
 
-from ..config import Account
-from ..problems import Problem, Severity
+from ..core.calendar_data import Account
+from ..core.problems import Problem, Severity
 from . import Context, project_finding, project_rule
 from .wording import satker_line
 

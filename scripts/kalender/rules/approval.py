@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..approval import (
+from ..approval.fingerprint import short
+from ..approval.machine import (
     FLOW_ACTIONS,
     Action,
     History,
@@ -20,13 +21,12 @@ from ..approval import (
     out_of_time_order,
     standing_of,
 )
-from ..config import Team
-from ..fingerprint import short
-from ..i18n import t
-from ..model import Post, Status
-from ..problems import Problem, Severity
-from ..records import Ledger, load_ledger, post_file
-from ..records import record_file as record_path
+from ..approval.records import Ledger, load_ledger, post_file
+from ..approval.records import record_file as record_path
+from ..core.calendar_data import Team
+from ..core.i18n import t
+from ..core.model import Post, Status
+from ..core.problems import Problem, Severity
 from . import Context, Finding, project_finding, project_rule, rule
 
 
@@ -69,7 +69,7 @@ def changed(post: Post, context: Context, finding: Finding) -> Iterator[Problem]
 @rule("approval.comments", Severity.WARNING)
 def open_comments(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """An approved post should have no open comment left."""
-    from ..approval import comments
+    from ..approval.machine import comments
 
     standing = standing_of(post)
     if standing.recorded not in (Status.DISETUJUI, Status.DIUNGGAH):
@@ -126,7 +126,7 @@ def _check_record(post: Post, ledger: Ledger, team: Team, history: History, reco
 
 def _check_step(post: Post, ledger: Ledger, team: Team, history: History,
                 record: Record) -> Problem | None:
-    from ..approval import decide
+    from ..approval.machine import decide
 
     # Before the first record the post was a draft: that is where submitting starts.
     standing = Standing(Status.DRAF, history, record.fingerprint, post.platforms)

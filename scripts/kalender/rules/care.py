@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..model import HASHTAG, MENTION, Post
-from ..problems import Problem, Severity
+from ..core.model import HASHTAG, MENTION, Post
+from ..core.problems import Problem, Severity
 from . import Context, Finding, rule
 from .wording import Wording, excerpt, line_in_value, stage_severity, wordings
 

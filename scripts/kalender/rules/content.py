@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..i18n import t
-from ..model import Post
-from ..phrases import Match, PartisanHit, PartisanLists, find_partisan, find_phrases
-from ..problems import Problem, Severity
+from ..core.i18n import t
+from ..core.model import Post
+from ..core.problems import Problem, Severity
+from ..text.phrases import Match, PartisanHit, PartisanLists, find_partisan, find_phrases
 from . import Context, Finding, rule
 from .lists import content_lists
 from .wording import Key, Wording, line_in_text, line_in_value, wordings

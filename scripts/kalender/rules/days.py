@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dates import long_date
-from ..important_days import matching_days, nearest_days
-from ..model import Post
-from ..problems import Problem, Severity
+from ..core.dates import long_date
+from ..core.important_days import matching_days, nearest_days
+from ..core.model import Post
+from ..core.problems import Problem, Severity
 from . import Context, Finding, rule
 from .lists import content_lists
 

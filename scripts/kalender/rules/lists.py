@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..i18n import language
-from ..important_days import FILE_NAME as DAYS_FILE
-from ..important_days import ImportantDay, load_important_days
-from ..phrases import (
+from ..core.i18n import language
+from ..core.important_days import FILE_NAME as DAYS_FILE
+from ..core.important_days import ImportantDay, load_important_days
+from ..core.problems import Problem, Report, Severity
+from ..text.phrases import (
     FORBIDDEN_FOLDER,
     PARTISAN_FILE,
     PartisanLists,
@@ -23,7 +24,6 @@ from ..phrases import (
     load_partisan,
     load_phrases,
 )
-from ..problems import Problem, Report, Severity
 from . import Context, project_finding, project_rule
 
 

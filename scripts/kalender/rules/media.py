@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..config import FormatRule, Platform
-from ..images import Framing, aspect_allowed, post_framings, ratio_text
-from ..mediacache import MediaFacts, MediaIndex, index_for
-from ..model import Media, Post, Target
-from ..problems import Problem, Severity
+from ..core.calendar_data import FormatRule, Platform
+from ..core.model import Media, Post, Target
+from ..core.problems import Problem, Severity
+from ..media.images import Framing, aspect_allowed, post_framings, ratio_text
+from ..media.mediacache import MediaFacts, MediaIndex, index_for
 from . import Context, Finding, rule
 
 
@@ -71,7 +71,7 @@ def kind(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
 
 
 def _kind(kind: str) -> str:
-    from ..i18n import t
+    from ..core.i18n import t
 
     return t(f"media_rule.kind_{kind}")
 

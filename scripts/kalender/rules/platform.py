@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Post
-from ..problems import Problem, Severity
+from ..core.model import Post
+from ..core.problems import Problem, Severity
 from . import Context, Finding, rule
 
 
@@ -27,7 +27,7 @@ def media_count(post: Post, context: Context, finding: Finding) -> Iterator[Prob
 @rule("hashtags.count", Severity.WARNING)
 def hashtag_count(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """Hashtags: a warning above the platform's advice, an error above its limit."""
-    from ..model import HASHTAG
+    from ..core.model import HASHTAG
 
     for target in post.targets:
         platform = context.calendar.platforms[target.platform]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dates import long_date
-from ..model import Post
-from ..problems import Problem, Severity
+from ..core.dates import long_date
+from ..core.model import Post
+from ..core.problems import Problem, Severity
 from . import Context, Finding, rule
 
 

@@ -1,5 +1,5 @@
 """Signature rules: every signed approval record verifies and the records form an unbroken
-hash chain (:mod:`kalender.signing`); the team's keys in ``calendar/tim.yml`` and their
+hash chain (:mod:`kalender.approval.signing`); the team's keys in ``calendar/tim.yml`` and their
 acceptance records read and verify.
 """
 
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..problems import Problem, Severity
-from ..records import SUFFIX
-from ..signing import load_keyring, read_items, verify_records
+from ..approval.records import SUFFIX
+from ..approval.signing import load_keyring, read_items, verify_records
+from ..core.problems import Problem, Severity
 from . import Context, project_finding, project_rule
 
 

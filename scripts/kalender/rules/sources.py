@@ -16,7 +16,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from ..citations import (
+from ..core.i18n import t
+from ..core.model import LegalProduct, Post
+from ..core.problems import Problem, Severity
+from ..text.citations import (
     allowed_kinds,
     family,
     find_citations,
@@ -25,9 +28,6 @@ from ..citations import (
     metadata_year,
     short_citation,
 )
-from ..i18n import t
-from ..model import LegalProduct, Post
-from ..problems import Problem, Severity
 from . import Context, Finding, rule
 from .wording import line_in_text, stage_severity, wordings
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..i18n import t
-from ..model import HASHTAG, Post
-from ..problems import Problem, Severity
+from ..core.i18n import t
+from ..core.model import HASHTAG, Post
+from ..core.problems import Problem, Severity
 from . import Context, Finding, project_finding, project_rule, rule
 from .wording import Key, Wording, satker_line, stage_severity, wordings
 

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..config import Platform
-from ..counting import Measurement, field_of, forbidden_in, grouped, measure_with
-from ..i18n import language, t
-from ..model import MENTION, Post, Target
-from ..problems import Problem
+from ..core.calendar_data import Platform
+from ..core.i18n import language, t
+from ..core.model import MENTION, Post, Target
+from ..core.problems import Problem
+from ..text.counting import Measurement, field_of, forbidden_in, grouped, measure_with
 from . import Context, Finding, rule
 
 

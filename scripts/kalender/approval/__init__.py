@@ -1,0 +1,1 @@
+"""The SOP's approval flow: the state machine, records, fingerprint, signing, gates, papers."""

@@ -1,0 +1,214 @@
+"""``kalender key``: members' signing keys (init, accept, revoke, list).
+
+The passphrase is asked on the terminal (hidden), or read from the first line of standard
+input with ``--password-stdin``; it is never a flag value (it would stay in the shell history
+and in the process list).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from ..approval.actions import office_now
+from ..approval.records import write_lock
+from ..approval.signing import (
+    ACCEPTANCE_CHAIN,
+    ACCEPTANCE_FILE,
+    MemberKey,
+    acceptance_entry,
+    check_passphrase,
+    head,
+    load_keyring,
+    locked,
+    new_key,
+    parse_moment,
+    read_items,
+    seal_entry,
+    unlock_member,
+    verified_edit,
+    with_public_key,
+    with_revoked,
+    write_key_file,
+)
+from ..core.calendar_data import CalendarData, load_calendar
+from ..core.errors import DataError, KalenderError
+from ..core.i18n import t
+from ..core.problems import Report
+from .main import cli, print_report
+
+PASSWORD_STDIN = click.option("--password-stdin", "password_stdin", is_flag=True,
+                              help=t("signing.help.password_stdin"))
+
+
+def read_passphrase(member: str, from_stdin: bool, confirm: bool = False) -> str:
+    """The member's passphrase: the first line of stdin, or asked on the terminal."""
+    if from_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise KalenderError("signing.passphrase_empty_stdin")
+        return line
+    if not sys.stdin.isatty():
+        raise KalenderError("signing.passphrase_no_terminal", member=member)
+    given = str(click.prompt(t("signing.passphrase_prompt", member=member), hide_input=True))
+    if confirm and given != click.prompt(t("signing.passphrase_repeat"), hide_input=True):
+        raise KalenderError("signing.passphrase_differ")
+    return given
+
+
+def _calendar(root: Path) -> CalendarData:
+    report = Report()
+    calendar = load_calendar(root, report)
+    if calendar is None or report.errors:
+        errors, _ = print_report(list(report), root)
+        raise DataError("approval.calendar_has_errors", errors=errors)
+    return calendar
+
+
+def _member(calendar: CalendarData, member: str) -> str:
+    if member not in calendar.team.members:
+        raise KalenderError("approval.unknown_actor", member=member,
+                            known=", ".join(calendar.team.members))
+    return member
+
+
+def _edit_team(calendar: CalendarData, change: str) -> None:
+    from ..core.atomic import write_bytes
+
+    path = calendar.folder / "tim.yml"
+    raw = path.read_bytes()
+    old = raw.decode("utf-8-sig")
+    crlf = "\r\n" in old
+    text = old.replace("\r\n", "\n")
+    verified_edit(text, change, path)
+    new = change.replace("\n", "\r\n") if crlf else change
+    write_bytes(path, (b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b"")
+                + new.encode("utf-8"))
+
+
+def _team_text(calendar: CalendarData) -> str:
+    return (calendar.folder / "tim.yml").read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+
+
+@click.group("key", help=t("signing.help.group"))
+def key_group() -> None:
+    pass
+
+
+@key_group.command("init", help=t("signing.help.init"))
+@click.argument("member", metavar="ANGGOTA")
+@PASSWORD_STDIN
+@click.pass_obj
+def init_command(root: Path, member: str, password_stdin: bool) -> None:
+    calendar = _calendar(root)
+    _member(calendar, member)
+    passphrase = read_passphrase(member, password_stdin, confirm=True)
+    check_passphrase(passphrase)
+    now = office_now(calendar.satker.timezone)
+    key = new_key(member)
+    with write_lock(root):
+        keyring = load_keyring(calendar.folder, calendar.team)
+        text = _team_text(calendar)
+        for old in keyring.keys_of(member):
+            if old.revoked is None:  # rotation: the old key stops counting from now
+                text = with_revoked(text, member, old.key_id, now)
+                click.echo(t("signing.key_rotated", old=old.key_id, member=member,
+                             when=now.isoformat(timespec="seconds")))
+        text = with_public_key(text, member, key.raw_public, now)
+        path = write_key_file(root, locked(key, passphrase, now))
+        _edit_team(calendar, text)
+    click.echo(t("signing.key_made", key=key.key_id, member=member, path=path))
+
+
+@key_group.command("accept", help=t("signing.help.accept"))
+@click.argument("member", metavar="ANGGOTA")
+@click.option("--by", "by", required=True, metavar="KASUBBAG", help=t("signing.help.by_kasubbag"))
+@PASSWORD_STDIN
+@click.pass_obj
+def accept_command(root: Path, member: str, by: str, password_stdin: bool) -> None:
+    calendar = _calendar(root)
+    _member(calendar, member)
+    _member(calendar, by)
+    keyring = load_keyring(calendar.folder, calendar.team)
+    listed = [k for k in keyring.keys_of(member) if k.revoked is None]
+    if not listed:
+        raise KalenderError("signing.no_listed_key", member=member)
+    target = max(listed, key=lambda k: k.valid_from)
+    if target.accepted is not None:
+        raise KalenderError("signing.key_already_accepted", key_id=target.key_id, member=member,
+                            when=target.accepted.isoformat(timespec="seconds"))
+    signer = unlock_member(root, by, read_passphrase(by, password_stdin), keyring)
+    now = office_now(calendar.satker.timezone)
+    _append_acceptance(calendar, signer, member, target.raw, now)
+    after = load_keyring(calendar.folder, calendar.team)
+    if after.keys[target.key_id].accepted is None:
+        errors, _ = print_report(after.problems, root)
+        raise DataError("approval.calendar_has_errors", errors=errors)
+    click.echo(t("signing.key_accepted", key=target.key_id, member=member, by=by,
+                 when=now.isoformat(timespec="seconds")))
+
+
+def _append_acceptance(calendar: CalendarData, signer: MemberKey, member: str,
+                       raw_public: bytes, now: dt.datetime) -> None:
+    from ..core.atomic import write_bytes
+
+    path = calendar.folder / ACCEPTANCE_FILE
+    old = path.read_bytes() if path.exists() else "".join(
+        f"# {line}\n" for line in t("signing.acceptance_header").split("\n")).encode()
+    items = [i.fields for i in read_items(path, old)]
+    entry = acceptance_entry(member, raw_public, signer.member, "kasubbag", now)
+    sealed = seal_entry(entry, ACCEPTANCE_CHAIN, head(ACCEPTANCE_CHAIN, items), signer)
+    write_bytes(path, old + sealed.encode("utf-8"))
+
+
+@key_group.command("revoke", help=t("signing.help.revoke"))
+@click.argument("member", metavar="ANGGOTA")
+@click.option("--at", "at", default=None, metavar="WAKTU", help=t("signing.help.at"))
+@click.pass_obj
+def revoke_command(root: Path, member: str, at: str | None) -> None:
+    calendar = _calendar(root)
+    _member(calendar, member)
+    zone = calendar.satker.timezone
+    when = office_now(zone)
+    if at:
+        parsed = parse_moment(at) or parse_moment(at + "+00:00")
+        if parsed is None:
+            raise KalenderError("signing.bad_time", found=at)
+        when = parsed if parse_moment(at) else dt.datetime.fromisoformat(at).replace(
+            tzinfo=zone)
+    keyring = load_keyring(calendar.folder, calendar.team)
+    active = [k for k in keyring.keys_of(member) if k.revoked is None]
+    if not active:
+        raise KalenderError("signing.no_listed_key", member=member)
+    with write_lock(root):
+        text = _team_text(calendar)
+        for key in active:
+            text = with_revoked(text, member, key.key_id, when)
+        _edit_team(calendar, text)
+    for key in active:
+        click.echo(t("signing.key_revoked", key=key.key_id, member=member,
+                     when=when.isoformat(timespec="seconds")))
+
+
+@key_group.command("list", help=t("signing.help.list"))
+@click.pass_obj
+def list_command(root: Path) -> None:
+    calendar = _calendar(root)
+    keyring = load_keyring(calendar.folder, calendar.team)
+    for key in keyring.keys.values():
+        revoked = (t("signing.list_revoked", when=key.revoked.isoformat(timespec="seconds"))
+                   if key.revoked else t("signing.list_not_revoked"))
+        accepted = (t("signing.list_accepted", by=key.accepted_by,
+                      when=key.accepted.isoformat(timespec="seconds"))
+                    if key.accepted else t("signing.list_not_accepted"))
+        click.echo(t("signing.list_line", member=key.member, key=key.key_id,
+                     start=key.valid_from.isoformat(timespec="seconds"), revoked=revoked,
+                     accepted=accepted))
+    if keyring.problems:
+        print_report(keyring.problems, root)
+
+
+cli.add_command(key_group, "key")

@@ -1,0 +1,98 @@
+"""The ``kalender`` command: a thin layer over the package. Messages come from the catalog."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from ..core.errors import KalenderError
+from ..core.i18n import set_language, t
+from ..core.problems import Problem, Report
+from . import clicktext
+
+clicktext.install()  # before the decorators below evaluate click's help texts
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The repository: the nearest folder upward holding ``calendar/satker.yml``."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "calendar" / "satker.yml").is_file():
+            return folder
+    return here
+
+
+class Group(click.Group):
+    """Lists commands in the order they were added (the order of the SOP)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(cls=Group, help="Kalender Konten JDIH.")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder repositori (bawaan: dicari dari folder kerja).")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None, is_eager=True,
+              expose_value=False, callback=lambda ctx, param, value: set_language(value),
+              help="Bahasa pesan (bawaan: id).")
+@click.version_option(package_name="kalender-konten-jdih")
+@click.pass_context
+def cli(ctx: click.Context, root: Path | None) -> None:
+    ctx.obj = find_root(root)
+
+
+def print_report(report: Report | Sequence[Problem], root: Path) -> tuple[int, int]:
+    """Print problems grouped by file, errors before warnings; return (errors, warnings)."""
+    problems = list(dict.fromkeys(report))  # a shared caption's finding once, not per platform
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.where(root).split(":")[0], []).append(problem)
+    for shown, items in sorted(by_file.items()):
+        click.echo(shown, err=True)
+        for problem in sorted(items, key=lambda p: (not p.is_error, p.line or 0)):
+            label = t("check.error") if problem.is_error else t("check.warning")
+            line = t("check.line", line=problem.line) if problem.line else ""
+            click.echo(f"  {label}{line}: {problem.message}", err=True)
+    errors = sum(1 for p in problems if p.is_error)
+    return errors, len(problems) - errors
+
+
+@cli.command("check", help="Periksa semua pos (atau PATH) dan data kalender.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Peringatan juga membuat pemeriksaan gagal.")
+@click.pass_obj
+def check_command(root: Path, paths: tuple[Path, ...], strict: bool) -> None:
+    from ..rules.check import check_project
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise KalenderError("check.no_such_path", path=missing[0])
+    files = _expand(paths) if paths else None
+    problems, posts = check_project(root, files)
+    errors, warnings = print_report(problems, root)
+    click.echo(t("check.summary", posts=posts, errors=errors, warnings=warnings))
+    if errors or (strict and warnings):
+        sys.exit(1)
+
+
+def _expand(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
+    return files
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``kalender`` command."""
+    _register_commands()
+    cli.main(args=list(argv) if argv is not None else None, prog_name="kalender")
+
+
+def _register_commands() -> None:
+    """Import the modules whose commands join the group (each registers itself)."""
+    from .commands import register
+
+    register()

@@ -1,0 +1,151 @@
+"""What ``kalender serve`` remembers between two builds of the site.
+
+mkdocs keeps the plugin object alive from one rebuild to the next. The loader then hands
+back the very same :class:`~kalender.core.model.Post` object for a post whose file, approval
+records and media did not change (:class:`PostFiles`), and every value computed from that
+object (its findings, approval view, previews) is kept with it (:class:`PerPost`). A rebuild
+after one caption is edited reads one post and computes its views; the others are reused.
+
+Everything is forgotten when the calendar data, the code or the day changes
+(:meth:`Memory.renew`). A one-off ``kalender build`` starts with an empty memory.
+"""
+
+from __future__ import annotations
+
+import os
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from .model import Post
+from .problems import Problem
+
+T = TypeVar("T")
+Stamp = tuple[tuple[str, int, int], ...]
+
+
+class PerPost(Generic[T]):
+    """Values computed from one post object, remembered while that object lives."""
+
+    def __init__(self) -> None:
+        self._values: dict[int, tuple[weakref.ref[Post], T]] = {}
+
+    def get(self, post: Post, make: Callable[[], T]) -> T:
+        """The value remembered for ``post``, else ``make()`` (then remembered)."""
+        known = self._values.get(id(post))
+        if known is not None and known[0]() is post:
+            return known[1]
+        value = make()
+        self._values[id(post)] = (weakref.ref(post), value)
+        return value
+
+    def put(self, post: Post, value: T) -> None:
+        self._values[id(post)] = (weakref.ref(post), value)
+
+    def clear(self) -> None:
+        self._values.clear()
+
+
+def _stamp(paths: list[Path]) -> Stamp:
+    """Size and modification time of each path ((-1, -1) for a missing one)."""
+    found = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            found.append((str(path), stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            found.append((str(path), -1, -1))
+    return tuple(found)
+
+
+def post_inputs(path: Path, post: Post | None) -> list[Path]:
+    """The files a loaded post was read from: the post, its approval records beside it,
+    and its media (videos' covers included)."""
+    paths = [path, path.with_name(f"{path.stem}.persetujuan.yml")]
+    if post is not None:
+        for media in post.media:
+            paths.append(media.path)
+            if media.cover is not None:
+                paths.append(media.cover)
+    return paths
+
+
+@dataclass
+class _Read:
+    stamp: Stamp
+    post: Post | None
+    problems: list[Problem]
+
+
+class PostFiles:
+    """The posts read in an earlier build, by file: reused while their files are as they were."""
+
+    def __init__(self) -> None:
+        self._read: dict[Path, _Read] = {}
+        self.reused = 0
+
+    def reuse(self, path: Path) -> tuple[Post | None, list[Problem]] | None:
+        """The post read from ``path`` before (None inside: it did not load) and the
+        problems reading it found; None when the file or its records or media changed."""
+        known = self._read.get(path)
+        if known is None or _stamp([Path(p) for p, _, _ in known.stamp]) != known.stamp:
+            return None
+        self.reused += 1
+        return known.post, known.problems
+
+    def keep(self, path: Path, post: Post | None, problems: list[Problem]) -> None:
+        self._read[path] = _Read(_stamp(post_inputs(path, post)), post, problems)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._read
+
+    def forget_others(self, paths: set[Path]) -> None:
+        """Drop the posts whose files are gone."""
+        for path in [p for p in self._read if p not in paths]:
+            del self._read[path]
+
+    def clear(self) -> None:
+        self._read.clear()
+
+
+@dataclass
+class Memory:
+    """Everything remembered between builds, valid for one ``generation`` (a digest of the
+    calendar data, the code, the templates and the day)."""
+
+    generation: str = ""
+    files: PostFiles = field(default_factory=PostFiles)
+    findings: PerPost[list[Problem]] = field(default_factory=PerPost)
+    approval: PerPost[Any] = field(default_factory=PerPost)
+    plans: PerPost[Any] = field(default_factory=PerPost)
+    previews: PerPost[Any] = field(default_factory=PerPost)
+    tiles: PerPost[Any] = field(default_factory=PerPost)
+    moves: PerPost[Any] = field(default_factory=PerPost)  # who each post waits for
+    views: PerPost[Any] = field(default_factory=PerPost)  # the calendar's views of a post
+    digests: PerPost[Any] = field(default_factory=PerPost)  # a post's page-key digests
+    thumbnails: dict[str, str] = field(default_factory=dict)  # site page -> cached picture
+    feed: str = ""  # digest of what kalender.ics was last written from
+    day: str = ""
+
+    def renew(self, generation: str) -> None:
+        """Forget everything when the generation changed (calendar data, code, templates)."""
+        if generation != self.generation:
+            self.generation = generation
+            self.files.clear()
+            self.thumbnails.clear()
+            self.feed = self.day = ""
+            for kept in self._derived():
+                kept.clear()
+
+    def new_day(self, day: str) -> None:
+        """Forget what was computed for another day (states, waiting lists, labels)."""
+        if day != self.day:
+            self.day = day
+            for kept in self._derived():
+                kept.clear()
+
+    def _derived(self) -> tuple[PerPost[Any], ...]:
+        return (self.findings, self.approval, self.plans, self.previews,
+                self.tiles, self.moves, self.views, self.digests)

@@ -1,0 +1,1 @@
+"""The upload bundle of one week: what goes in, and the zip."""

@@ -1,0 +1,318 @@
+"""Build-time caches of the image pipeline, in ``.cache/kalender/`` of the repository.
+
+- :class:`MediaIndex` remembers what each media file is (content hash, upright size,
+  video length, or why it cannot be read), keyed by path, byte size and modification
+  time, so an unchanged file is neither hashed nor decoded again.
+- :class:`RenditionCache` keeps every rendered picture (preview thumbnail, poster) under
+  a name made from the source's content hash and the rendering parameters, with a
+  manifest. A rebuild with no change encodes nothing; what must be encoded is encoded in
+  parallel on all cores. :attr:`RenditionCache.encoded` counts the encodes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import multiprocessing
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..core.atomic import write_bytes
+from ..core.digests import file_sha256
+from ..core.model import VIDEO_SUFFIXES
+from .images import (
+    Framing,
+    MediaError,
+    Size,
+    crop_scaled,
+    image_info,
+    open_image,
+    probe_video,
+    render_framing,
+    video_poster,
+)
+
+CACHE_FOLDER = Path(".cache") / "kalender"
+FORMAT_VERSION = 1  # bump when rendering changes, so old renditions are not reused
+JPEG_QUALITY = 82
+PARALLEL_FROM = 4  # fewer jobs than this are encoded in this process
+VERIFY_SIZE = (64, 64)  # decode this small (JPEG draft) to prove a file is whole
+
+
+def cache_folder(root: Path) -> Path:
+    """The cache folder of the repository ``root``."""
+    return root / CACHE_FOLDER
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of the file's bytes, in hex (read once per content: :mod:`kalender.core.digests`)."""
+    return file_sha256(path)
+
+
+# --- facts about media files --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MediaFacts:
+    """What one media file is, or why it cannot be used (``error_key``)."""
+
+    digest: str
+    bytes: int
+    kind: str  # "image" or "video"
+    width: int = 0
+    height: int = 0
+    seconds: float | None = None
+    error_key: str | None = None
+    error_params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def size(self) -> Size:
+        return self.width, self.height
+
+    @property
+    def aspect(self) -> float:
+        return self.width / self.height if self.height else 0.0
+
+    @property
+    def error(self) -> MediaError | None:
+        """The problem of the file, as raised when it was read; None when it is whole."""
+        if self.error_key is None:
+            return None
+        return MediaError(self.error_key, **self.error_params)
+
+
+def inspect_media(path: Path) -> MediaFacts:
+    """Read ``path`` once: hash it, then read its size; an image is decoded (small) to
+    prove it is whole, a video is probed for its length and upright size."""
+    digest, size = file_digest(path), path.stat().st_size
+    video = path.suffix.lower() in VIDEO_SUFFIXES
+    kind = "video" if video else "image"
+    try:
+        if video:
+            info = probe_video(path)
+            return MediaFacts(digest, size, kind, info.width, info.height, info.seconds)
+        header = image_info(path)
+        open_image(path, VERIFY_SIZE)
+        return MediaFacts(digest, size, kind, header.width, header.height)
+    except MediaError as exc:
+        params = {k: str(v) for k, v in exc.params.items()}
+        return MediaFacts(digest, size, kind, error_key=exc.key, error_params=params)
+
+
+class MediaIndex:
+    """Facts about media files, kept across runs in a small SQLite table.
+
+    A file is looked up by (path, byte size, modification time): a file changed in any
+    way is read again. ``folder=None`` keeps the facts in memory only.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.memory: dict[tuple[str, int, int], MediaFacts] = {}
+        self.db: sqlite3.Connection | None = None
+        self.inspected = 0  # files actually read (not found in the index)
+        self.lock = threading.Lock()
+        if folder is not None:
+            self.db = _open_index(folder / "media.sqlite")
+
+    def facts(self, path: Path) -> MediaFacts:
+        """The facts of ``path``, read from the file only when it is new or changed."""
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        known = self.memory.get(key) or self._stored(key)
+        if known is None:
+            known = inspect_media(path)
+            self.inspected += 1
+            self._store(key, known)
+        self.memory[key] = known
+        return known
+
+    def _stored(self, key: tuple[str, int, int]) -> MediaFacts | None:
+        if self.db is None:
+            return None
+        with self.lock:
+            row = self.db.execute("SELECT facts FROM media WHERE path=? AND size=? AND mtime=?",
+                                  key).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row[0])
+        return MediaFacts(**data) if data.pop("version", None) == FORMAT_VERSION else None
+
+    def _store(self, key: tuple[str, int, int], facts: MediaFacts) -> None:
+        if self.db is None:
+            return
+        data = {"version": FORMAT_VERSION, **facts.__dict__}
+        with self.lock, self.db:
+            self.db.execute("INSERT OR REPLACE INTO media VALUES (?, ?, ?, ?)",
+                            (*key, json.dumps(data)))
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+def _open_index(path: Path) -> sqlite3.Connection | None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # mkdocs serve rebuilds in another thread than the first build: allow that, and
+        # serialise the (tiny) queries with the index's lock.
+        db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        db.execute("PRAGMA synchronous=OFF")
+        db.execute("CREATE TABLE IF NOT EXISTS media (path TEXT PRIMARY KEY, size INTEGER, "
+                   "mtime INTEGER, facts TEXT)")
+    except (OSError, sqlite3.Error):
+        return None  # a read-only checkout still works, only slower
+    return db
+
+
+_INDEXES: dict[Path, MediaIndex] = {}
+
+
+def index_for(root: Path) -> MediaIndex:
+    """The media index of the repository ``root`` (one per process)."""
+    root = root.resolve()
+    if root not in _INDEXES:
+        _INDEXES[root] = MediaIndex(cache_folder(root))
+    return _INDEXES[root]
+
+
+# --- rendered pictures ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One picture to make: ``framing`` of ``source`` scaled to ``out`` pixels.
+
+    ``video`` marks a video file whose poster is a frame of the video itself.
+    """
+
+    source: Path
+    digest: str  # content hash of ``source``
+    framing: Framing
+    out: Size
+    video: bool = False
+
+    @cached_property  # kalender serve reuses renditions from build to build
+    def key(self) -> str:
+        params = [FORMAT_VERSION, JPEG_QUALITY, self.digest, self.framing.source,
+                  self.framing.box, self.out, self.video]
+        return hashlib.sha256(json.dumps(params).encode()).hexdigest()[:24]
+
+    @property
+    def name(self) -> str:
+        return f"{self.key}.jpg"
+
+
+@dataclass
+class MakeReport:
+    """What one :meth:`RenditionCache.make` did: the file of every rendition made or
+    reused, the error of every one that could not be made, and how many were encoded."""
+
+    files: dict[str, Path] = field(default_factory=dict)  # rendition key -> cached file
+    errors: dict[str, MediaError] = field(default_factory=dict)
+    encoded: int = 0
+    reused: int = 0
+
+
+class RenditionCache:
+    """Rendered pictures by content hash, with a manifest (``manifest.json``)."""
+
+    def __init__(self, folder: Path, workers: int | None = None) -> None:
+        self.folder = folder / "renditions"
+        self.manifest_path = folder / "manifest.json"
+        self.workers = workers or os.cpu_count() or 1
+        self.encoded = 0  # every encode this cache has done, over all calls to make()
+        self.manifest: dict[str, dict[str, Any]] = _read_manifest(self.manifest_path)
+
+    def make(self, renditions: Iterable[Rendition]) -> MakeReport:
+        """Make every rendition not yet in the cache; reuse the others."""
+        report = MakeReport()
+        todo: dict[str, Rendition] = {}
+        for rendition in renditions:
+            path = self.folder / rendition.name
+            if rendition.key in self.manifest and path.is_file():
+                report.files[rendition.key] = path
+                report.reused += 1
+            else:
+                todo[rendition.key] = rendition
+        if todo:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._encode_all(list(todo.values()), report)
+            self._write_manifest()
+        return report
+
+    def _encode_all(self, todo: list[Rendition], report: MakeReport) -> None:
+        jobs = [(r, str(self.folder / r.name)) for r in todo]
+        if len(jobs) < PARALLEL_FROM or self.workers < 2:
+            results = [encode_rendition(job) for job in jobs]
+        else:
+            context = multiprocessing.get_context("spawn")  # safe under mkdocs serve threads
+            workers = min(self.workers, len(jobs))
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                results = list(pool.map(encode_rendition, jobs, chunksize=1))
+        for (rendition, dest), error in zip(jobs, results, strict=True):
+            if error is not None:
+                report.errors[rendition.key] = MediaError(error[0], **error[1])
+                continue
+            report.files[rendition.key] = Path(dest)
+            report.encoded += 1
+            self.encoded += 1
+            self.manifest[rendition.key] = {
+                "source": str(rendition.source), "digest": rendition.digest,
+                "box": list(rendition.framing.box), "size": list(rendition.out),
+            }
+
+    def _write_manifest(self) -> None:
+        data = {"version": FORMAT_VERSION, "renditions": self.manifest}
+        write_atomic(self.manifest_path, json.dumps(data, indent=1, sort_keys=True).encode())
+
+
+def _read_manifest(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+        return {}
+    renditions = data.get("renditions")
+    return renditions if isinstance(renditions, dict) else {}
+
+
+def encode_rendition(job: tuple[Rendition, str]) -> tuple[str, dict[str, Any]] | None:
+    """Render one picture and write it as JPEG to the given path (atomically).
+
+    Runs in a worker process: returns the error (catalog key, parameters) instead of
+    raising it, since a :class:`MediaError` does not cross process boundaries.
+    """
+    rendition, dest = job
+    try:
+        if rendition.video:
+            image = crop_scaled(video_poster(rendition.source), rendition.framing,
+                                rendition.out)
+        else:
+            image = render_framing(rendition.source, rendition.framing, rendition.out)
+    except MediaError as exc:
+        return exc.key, exc.params
+    buffer = _jpeg_bytes(image)
+    write_atomic(Path(dest), buffer)
+    return None
+
+
+def _jpeg_bytes(image: Any) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically, readable by the web server (0644)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes(path, data, 0o644)

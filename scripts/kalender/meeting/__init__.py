@@ -1,0 +1,1 @@
+"""The weekly meeting (SOP E.1.c): its view and the minutes' scaffold."""

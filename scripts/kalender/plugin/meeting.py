@@ -1,0 +1,175 @@
+"""The weekly meeting's part of the mkdocs plugin: the meeting pages (``rapat/2026-W49/``
+and ``rapat/`` for this week), the past minutes (``rapat/2026-W49/notulen/``), the
+national-calendar overlay of the month and week views, and the feed ``kalender.ics``.
+
+The views come from :mod:`kalender.meeting.view` and :mod:`kalender.core.overlay`; the template is
+``overrides/kalender/meeting.html``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from ..core.dates import full_date, long_date, week_range
+from ..core.i18n import language, t
+from ..core.important_days import days_in, load_important_days
+from ..core.loader import Project
+from ..core.memo import Memory
+from ..core.model import Week
+from ..core.overlay import Overlay, build_overlay
+from ..core.problems import Report
+from ..meeting.view import Meeting, build_meeting, plan_of
+from ..site.calendar_view import Link
+from ..site.feed import feed, feed_stamp
+from ..site.incremental import digest
+
+CURRENT_PAGE = "rapat/index.md"
+FEED_FILE = "kalender.ics"
+
+
+def meeting_page(week: Week) -> str:
+    """``rapat/2026-W49/index.md``."""
+    return f"rapat/{week.label}/index.md"
+
+
+def minutes_page(week: Week) -> str:
+    """``rapat/2026-W49/notulen/index.md``."""
+    return f"rapat/{week.label}/notulen/index.md"
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    """One meeting page: the meeting, its labels, and its neighbours."""
+
+    meeting: Meeting
+    page: str
+    title: str
+    range_label: str
+    today_label: str
+    previous: Link | None
+    next: Link | None
+    minutes: str | None  # page of the minutes, when they were written
+
+    def gap_label(self, gap_index: int) -> str:
+        gap = self.meeting.gaps[gap_index]
+        if gap.day is not None:
+            return t("minutes.gap_day", date=full_date(gap.day))
+        return t("minutes.gap_week", kind=gap.kind, week=str(gap.week), wanted=gap.wanted,
+                 found=gap.found)
+
+    def coming_label(self, index: int) -> str:
+        day = self.meeting.coming_days[index]
+        return t("meeting.coming_day", name=day.name, date=long_date(day.day))
+
+
+@dataclass
+class MeetingSite:
+    """Every meeting page by page path, and the overlay shared with the calendar views."""
+
+    today: dt.date
+    overlay: Overlay
+    pages: dict[str, MeetingView] = field(default_factory=dict)
+    minutes: dict[str, str] = field(default_factory=dict)  # week label -> minutes page
+
+    def of_week(self, week: Week) -> MeetingView | None:
+        """The meeting page of ``week`` (templates: ``meetings.of_week(view.week)``)."""
+        return self.pages.get(meeting_page(week))
+
+    def minutes_of(self, week: Week) -> str | None:
+        return self.minutes.get(week.label)
+
+
+def overlay_for(project: Project, years: Iterable[int]) -> Overlay:
+    """Holidays, collective leave, important days and stages for ``years``."""
+    wanted = sorted(set(years))
+    if project.calendar is None:
+        return build_overlay(wanted)
+    days = load_important_days(project.calendar.folder, Report())  # problems: kalender check
+    return build_overlay(wanted, project.calendar.stages, days_in(days, wanted))
+
+
+def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overlay: Overlay,
+                 files: Files, config: MkDocsConfig, memory: Memory | None = None
+                 ) -> MeetingSite:
+    """Build the meeting views and add their pages, and the minutes written so far."""
+    site = MeetingSite(today, overlay)
+    if project.calendar is None:
+        return site
+    site.minutes = _add_minutes(project.root, files, config)
+    important = [(d, m.name) for d, marks in overlay.marks.items() for m in marks
+                 if m.kind == "hari-penting"]
+    current = Week.of(today)
+    shown = sorted(set(weeks) | {current})
+    plan = plan_of(today, project.posts, project.calendar, important,
+                   moves=memory.moves if memory is not None else None)
+    for index, week in enumerate(shown):
+        meeting = build_meeting(week, today, project.posts, project.calendar, overlay, important,
+                                plan=plan)
+        view = MeetingView(
+            meeting=meeting, page=meeting_page(week),
+            title=t("meeting.title", week=week.label), range_label=week_range(week),
+            today_label=full_date(today),
+            previous=_link(shown[index - 1]) if index > 0 else None,
+            next=_link(shown[index + 1]) if index + 1 < len(shown) else None,
+            minutes=site.minutes.get(week.label),
+        )
+        site.pages[view.page] = view
+        _add_page(files, config, view.page, view.title, "kalender/meeting.html")
+    site.pages[CURRENT_PAGE] = site.pages[meeting_page(current)]
+    _add_page(files, config, CURRENT_PAGE, t("meeting.current_title"), "kalender/meeting.html")
+    return site
+
+
+def _link(week: Week) -> Link:
+    return Link(meeting_page(week), t("meeting.title", week=week.label))
+
+
+def _add_minutes(root: Path, files: Files, config: MkDocsConfig) -> dict[str, str]:
+    """Each ``calendar/rapat/<week>.md`` as a page of the site, by week label."""
+    found: dict[str, str] = {}
+    for path in sorted((root / "calendar" / "rapat").glob("*.md")):
+        try:
+            week = Week.parse(path.stem)
+            text = path.read_text(encoding="utf-8-sig")
+        except (ValueError, OSError, UnicodeDecodeError):
+            continue  # kalender rapat writes these; a stray file is not a minute
+        page = minutes_page(week)
+        if files.get_file_from_path(page) is None:
+            files.append(File.generated(config, page, content=text))
+        found[week.label] = page
+    return found
+
+
+def _add_page(files: Files, config: MkDocsConfig, page: str, title: str, template: str) -> None:
+    if files.get_file_from_path(page) is not None:
+        return  # a hand-written page at the same path wins
+    meta = {"title": title, "template": template, "hide": ["navigation", "toc"],
+            "search": {"exclude": True}}
+    source = f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"  # JSON is YAML too
+    files.append(File.generated(config, page, content=source))
+
+
+def write_feed(project: Project, site_dir: Path, today: dt.date,
+               memory: Memory | None = None) -> None:
+    """``kalender.ics`` beside the pages, stamped with the build's "today" (stable archives).
+
+    With ``memory`` (``kalender serve``) the file is written again only when a post's
+    title, time, status, kind or platforms changed (a caption is not in the feed)."""
+    if project.calendar is None:
+        return
+    target = site_dir / FEED_FILE
+    key = digest(feed_stamp(today), language(), [
+        (p.id, p.title, p.status.value, p.when, p.time_fixed, p.type, p.category,
+         [(x.platform, x.format) for x in p.targets]) for p in project.posts])
+    if memory is not None and memory.feed == key and target.is_file():
+        return
+    target.write_bytes(feed(project.posts, project.calendar, feed_stamp(today)))
+    if memory is not None:
+        memory.feed = key

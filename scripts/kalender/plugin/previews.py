@@ -1,0 +1,49 @@
+"""The previews' part of the mkdocs plugin: make the pictures, add them and the Instagram
+grid page to the site. Kept apart from :mod:`kalender.plugin.site_plugin` so that file stays
+thin; the previews themselves are built by the pure :mod:`kalender.site.previews`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from ..core.i18n import t
+from ..core.loader import Project
+from ..core.memo import Memory
+from ..core.problems import Problem
+from ..media.mediacache import RenditionCache, cache_folder, index_for
+from ..site.previews import Previews, build_previews
+
+GRID_PAGE = "instagram/index.md"
+log = get_plugin_logger(__name__)
+
+
+def add_previews(project: Project, findings: Mapping[str, Sequence[Problem]], files: Files,
+                 config: MkDocsConfig, today: dt.date,
+                 memory: Memory | None = None) -> Previews | None:
+    """Build every preview, add its pictures and the grid page to ``files``."""
+    if project.calendar is None:
+        return None
+    cache = RenditionCache(cache_folder(project.root))
+    previews = build_previews(project.posts, project.calendar, findings,
+                              index_for(project.root), cache, today, memory)
+    for page, path in previews.files.items():
+        if files.get_file_from_path(page) is None:
+            files.append(File.generated(config, page, abs_src_path=str(path)))
+    if files.get_file_from_path(GRID_PAGE) is None:
+        files.append(File.generated(config, GRID_PAGE, content=grid_page_source()))
+    made = previews.made
+    log.info(t("preview.log_made", encoded=made.encoded, reused=made.reused))
+    return previews
+
+
+def grid_page_source() -> str:
+    """The Markdown page of the Instagram grid: front matter naming its template."""
+    meta = {"title": t("preview.grid_title"), "template": "kalender/instagram.html",
+            "hide": ["toc"], "search": {"exclude": True}}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n"

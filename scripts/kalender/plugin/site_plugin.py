@@ -1,0 +1,440 @@
+"""The mkdocs plugin: wires the calendar (load -> rules -> view) into an mkdocs build.
+
+Thin on purpose: the views come from :mod:`kalender.site.calendar_view`, the pages are rendered
+by the templates in ``overrides/kalender/``. Pages are generated in memory
+(``File.generated``); a hand-written page at the same path in ``docs/`` wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+from functools import partial
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
+
+from ..core.dates import parse_day, today_in
+from ..core.digests import save_store, use_store
+from ..core.i18n import t
+from ..core.loader import Project, load_project
+from ..core.memo import Memory, PerPost
+from ..core.problems import Problem
+from ..media.thumbnails import thumbnail
+from ..rules import Context, check_post
+from ..site.calendar_view import (
+    ROWS_SHOWN,
+    PostView,
+    SiteInput,
+    SiteView,
+    View,
+    WeekView,
+    build_site,
+    page_source,
+    week_page,
+)
+from ..site.icons import IconSprite
+from ..site.incremental import digest
+from ..site.previews import Previews
+from .approval import WAITING_PAGE, ApprovalSite, add_approval
+from .incremental import Incremental, TemplateCache
+from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
+from .previews import GRID_PAGE, add_previews
+from .report import add_reports
+
+log = get_plugin_logger(__name__)
+TODAY_ENV = "KALENDER_TODAY"
+THUMBNAIL_FOLDER = "kalender/gambar"
+DIGEST_STORE = Path("kalender") / "digests.json"  # media digests kept across builds
+
+
+class KalenderConfig(base.Config):
+    """``plugins: - kalender: {root: ., today: 2026-12-02, cache_dir: .cache}``."""
+
+    root = c.Optional(c.Dir(exists=True))  # the repository; default: mkdocs.yml's folder
+    today = c.Optional(c.Type(str))  # YYYY-MM-DD; default: $KALENDER_TODAY, else today
+    cache_dir = c.Type(str, default=".cache")  # relative to root
+
+
+class KalenderPlugin(BasePlugin[KalenderConfig]):
+    """Generates the calendar's month, week, list, post and home pages."""
+
+    def __init__(self) -> None:
+        self.site: SiteView | None = None
+        self.views: dict[str, View] = {}
+        self.files: Files | None = None
+        self.approval: ApprovalSite | None = None
+        self.previews: Previews | None = None
+        self.meetings: MeetingSite | None = None
+        self.project: Project | None = None
+        self.incremental: Incremental | None = None
+        self.memory = Memory()  # kept between the builds of kalender serve
+        self.command = "build"
+        self.templates: TemplateCache | None = None
+        self.env: Environment | None = None
+        self.icons: dict[str, str] = {}  # icon name -> SVG text
+        self.shared = ""
+        self.built_today: dt.date | None = None
+        self.root = Path.cwd()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Declared so that mkdocs keeps this plugin object from one build of ``kalender
+        serve`` to the next (mkdocs keeps only plugins with ``on_startup``): its
+        :attr:`memory` then spares the rebuild every post that did not change."""
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.command == "serve":
+            # Nobody crawls the preview server: no sitemap of every page at every rebuild.
+            config.theme.static_templates.discard("sitemap.xml")
+        folder = Path(config.config_file_path or ".").resolve().parent
+        self.root = Path(self.config.root).resolve() if self.config.root else folder
+        use_store(self.root / self.config.cache_dir / DIGEST_STORE)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        template = files.get_file_from_path("sitemap.xml")
+        if self.command == "serve" and template is not None:
+            files.remove(template)  # not rendered (on_config), so not copied as it is either
+        self._forget()
+        incremental = self.incremental = Incremental(
+            self.root, self.root / self.config.cache_dir, config)
+        hint = self.today_hint(incremental.before.timezone)
+        if hint is not None and incremental.unchanged(hint):
+            # Nothing the site is built from changed: every page stays as it was written.
+            incremental.reuse(files, config)
+            self.built_today, self.shared = hint, incremental.before.shared
+            self.files = files
+            log.info(t("site.log_unchanged"))
+            return files
+        self.memory.renew(incremental.shared_stamp)
+        project = load_project(self.root, memory=self.memory.files)
+        _log_problems(project, self.root)
+        today = self.today(project)
+        self.memory.new_day(today.isoformat())
+        findings = _findings(project, self.memory.findings)
+        overlay = overlay_for(project, _years(project, today))
+        thumbnails = _Thumbnails(files, config, self.root / self.config.cache_dir,
+                                 self.memory.thumbnails)
+        self.site = build_site(SiteInput(
+            posts=project.posts, today=today, root=self.root,
+            platform_names=_platform_names(project), findings=findings,
+            thumbnail=thumbnails, marks=overlay.on, memo=self.memory.views,
+        ))
+        thumbnails.add_shown(self.site)
+        self.views = self.site.pages()
+        for page, view in self.views.items():
+            if files.get_file_from_path(page) is None:
+                files.append(File.generated(config, page, content=page_source(view)))
+        self.previews = add_previews(project, findings, files, config, self.site.today,
+                                     self.memory)
+        self.approval = add_approval(project.posts, project.calendar, files, config,
+                                     self.site.today, self.memory)
+        add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir)
+        weeks = [view.week for view in self.site.weeks.values()]
+        self.meetings = add_meetings(project, weeks, today, overlay, files, config,
+                                     self.memory)
+        self.project = project
+        self.files = files
+        self.built_today = today
+        self.shared = digest(incremental.shared(today), self._common(files))
+        incremental.compare(files, self.shared, self._page_data, self._post_digests())
+        log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
+        gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
+        return files
+
+    def _forget(self) -> None:
+        """Drop the last build's views (``kalender serve`` keeps the plugin between builds)."""
+        self.site = self.approval = self.previews = self.meetings = self.project = None
+        self.views, self.files = {}, None
+
+    def _common(self, files: Files) -> object:
+        """What the templates of every page read besides the page's own data."""
+        assert self.site is not None
+        site, home = self.site, self.site.home
+        assert home is not None
+        return (site.today, site.weekdays, site.weekdays_short, site.legend, site.filters,
+                home.this_month.page, home.this_week.page,
+                sorted(f.src_uri for f in files.documentation_pages()))
+
+    def _post_digests(self) -> dict[str, dict[str, str]]:
+        """Per post and per way a page shows it, the digest of what the template reads:
+        ``row`` (a line or a chip: the entry without its caption), ``card`` (the week's
+        cards: the entry, its caption's start and its previews), ``page`` (its own page:
+        every view of it). Kept with views that ``kalender serve`` reused."""
+        assert self.site is not None
+        levels: dict[str, dict[str, str]] = {"row": {}, "card": {}, "page": {}}
+        for post in self.project.posts if self.project else ():
+            view = self.site.posts.get(post.id)
+            if view is None:
+                continue
+            parts = (view, self.approval.of(post.id) if self.approval else None,
+                     self.previews.of(post.id) if self.previews else None)
+            known = self.memory.digests.get(post, lambda: None)
+            if known is None or any(a is not b for a, b in zip(known[0], parts, strict=True)):
+                known = (parts, _digests_of(*parts))  # the parts kept: compared by identity
+                self.memory.digests.put(post, known)
+            for level, value in known[1].items():
+                levels[level][post.id] = value
+        return levels
+
+    def _page_data(self, page: str) -> tuple[object, str]:
+        """The data the template of ``page`` reads (None for a page made of its text), and
+        how it shows the posts it names (a key of :meth:`_post_digests`)."""
+        assert self.site is not None
+        view = self.views.get(page)
+        if view is not None:
+            if isinstance(view, WeekView) and self.meetings is not None:
+                meeting = self.meetings.of_week(view.week)
+                return (view, meeting and (meeting.page, meeting.title, meeting.minutes)), "card"
+            if isinstance(view, PostView):  # all of it is in the post's own digest
+                return ("post", view.entry.id), "page"
+            return view, "card" if view.kind == "home" else "row"
+        if self.meetings is not None and page in self.meetings.pages:
+            shown = self.meetings.pages[page]
+            week = shown.meeting.week
+            return (shown, self.site.weeks.get(week_page(week)),
+                    self.site.weeks.get(week_page(week.shifted(1)))), "row"
+        if page == WAITING_PAGE and self.approval is not None:
+            return (self.approval.members, self.approval.today), "row"
+        if page == GRID_PAGE and self.previews is not None:
+            return self.previews.grid, "row"
+        return None, "row"
+
+    @event_priority(100)  # before the search plugin writes its index (see Incremental)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        save_store()
+        if self.project is not None and self.site is not None:
+            write_feed(self.project, Path(config.site_dir), self.site.today, self.memory)
+        if self.incremental is not None and self.files is not None and self.built_today:
+            media = _outside_media(self.project, self.root) if self.project else []
+            timezone = str(self.project.timezone) if self.project else \
+                self.incremental.before.timezone
+            self.incremental.finish(self.files, config, self.built_today, self.shared,
+                                    timezone, media)
+            self.incremental = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.incremental is not None:
+            self.incremental.abandon()
+            self.incremental = None
+
+    def today_hint(self, timezone: str) -> dt.date | None:
+        """Today without loading the posts: the plugin's ``today``, $KALENDER_TODAY, else
+        today in the time zone of the last build (None when there was none)."""
+        text = self.config.today or os.environ.get(TODAY_ENV, "")
+        if text:
+            try:
+                return parse_day(text)
+            except ValueError:
+                return None
+        try:
+            return today_in(ZoneInfo(timezone)) if timezone else None
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
+
+    def today(self, project: Project) -> dt.date:
+        """The plugin's ``today``, else $KALENDER_TODAY, else today in the office."""
+        text = self.config.today or os.environ.get(TODAY_ENV, "")
+        if not text:
+            return today_in(project.timezone)
+        try:
+            return parse_day(text)
+        except ValueError:
+            raise PluginError(t("site.bad_today", found=text)) from None
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["t"] = t
+        env.globals["row_limit"] = ROWS_SHOWN
+        self.env = env
+        if self.templates is None:
+            self.templates = TemplateCache(self.root / self.config.cache_dir / "kalender" /
+                                           "jinja")
+        env.bytecode_cache = self.templates
+        return env
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page,
+                        config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        if self.site is None or self.files is None:
+            if self.incremental is not None:
+                self.incremental.page_rendered(page)
+            return context
+        extra: dict[str, Any] = {
+            "kalender": self.site,
+            "view": self.views.get(page.file.src_uri),
+            "href": _Links(self.files, page),
+            "approval": self.approval,
+            "previews": self.previews,
+            "meetings": self.meetings,
+            "icons": IconSprite(self._icon_svg),
+        }
+        context.update(extra)  # type: ignore[typeddict-item]
+        if self.incremental is not None:
+            self.incremental.page_rendered(page)
+        return context
+
+    @event_priority(-100)  # after every other plugin saw the page
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """Let go of the HTML of a generated page once it is written: mkdocs keeps every
+        page's content to the end of the build (tens of MB for ten thousand posts), and
+        nothing reads it after this (the search index took its text before)."""
+        if page.file.generated_by:
+            page.content = None
+        return output
+
+    def _icon_svg(self, name: str) -> str:
+        """The SVG text of one of the theme's icons (``material/pencil``), read once."""
+        known = self.icons.get(name)
+        if known is None and self.env is not None and self.env.loader is not None:
+            known = self.icons[name] = self.env.loader.get_source(
+                self.env, f".icons/{name}.svg")[0]
+        return known or ""
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Any) -> LiveReloadServer:
+        for folder in ("posts", "calendar"):
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        _watch_with_events(server)
+        return server
+
+
+def _watch_with_events(server: LiveReloadServer) -> None:
+    """Watch with the operating system's file events (inotify on Linux) instead of mkdocs'
+    polling every half second: a saved post is seen at once, and no CPU goes to listing a
+    year of posts twice a second. Where the system has no events, watchdog polls."""
+    from watchdog import events
+    from watchdog.observers import Observer
+
+    writes = [events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
+              events.FileMovedEvent, events.FileClosedEvent]
+
+    class Writes(Observer):  # type: ignore[misc,valid-type]
+        """Reports files written, created, moved or deleted; not files merely read (the
+        build reads posts: with inotify that alone would start the next build)."""
+
+        def schedule(self, handler: Any, path: str, *, recursive: bool = False,
+                     event_filter: Any = None) -> Any:
+            return super().schedule(handler, path, recursive=recursive, event_filter=writes)
+
+    counts = dict(server._watched_paths)  # noqa: SLF001  (the observer has not started yet)
+    server._watched_paths.clear()  # noqa: SLF001
+    server._watch_refs.clear()  # noqa: SLF001
+    server.observer = Writes()
+    for path, count in counts.items():
+        server.watch(path)
+        server._watched_paths[path] = count  # noqa: SLF001
+
+
+class _Links:
+    """``href(page_path)`` in templates: the URL of a site page relative to the current one."""
+
+    def __init__(self, files: Files, page: Page) -> None:
+        self.files, self.page = files, page
+
+    def __call__(self, path: str) -> str:
+        target = self.files.get_file_from_path(path)
+        if target is None:
+            raise PluginError(t("site.missing_page", page=path, source=self.page.file.src_uri))
+        return get_relative_url(target.url, self.page.url)
+
+
+class _Thumbnails:
+    """Makes a post image's thumbnail and adds it to the site; returns its page path.
+
+    ``made`` (page -> cached picture) outlives the build in ``kalender serve``, whose views
+    of an unchanged post are reused without asking for their thumbnails again:
+    :meth:`add_shown` then adds the thumbnails those views show."""
+
+    def __init__(self, files: Files, config: MkDocsConfig, cache: Path,
+                 made: dict[str, str]) -> None:
+        self.files, self.config, self.cache = files, config, cache / "thumbnails"
+        self.made = made
+
+    def __call__(self, image: Path) -> str | None:
+        made = thumbnail(image, self.cache)
+        if made is None:
+            return None
+        page = f"{THUMBNAIL_FOLDER}/{made.name}"
+        self.made[page] = str(made)
+        self._add(page)
+        return page
+
+    def _add(self, page: str) -> None:
+        if self.files.get_file_from_path(page) is None and page in self.made:
+            self.files.append(File.generated(self.config, page, abs_src_path=self.made[page]))
+
+    def add_shown(self, site: SiteView) -> None:
+        """Add every thumbnail the post views show (reused views included)."""
+        for view in site.posts.values():
+            if view.entry.thumbnail is not None:
+                self._add(view.entry.thumbnail.page)
+            for image in view.images:
+                self._add(image.page)
+
+
+def _log_problems(project: Project, root: Path) -> None:
+    """A post with an error is left out of the site: say so (a warning fails --strict)."""
+    for problem in project.report:
+        if problem.is_error:
+            log.warning("%s: %s", problem.where(root), problem.message)
+        else:
+            log.info("%s: %s", problem.where(root), problem.message)
+
+
+def _years(project: Project, today: dt.date) -> range:
+    """The years the calendar shows: from the first post (or today) to a week after the last."""
+    days = [p.date for p in project.posts] + [today, today + dt.timedelta(days=14)]
+    return range(min(days).year, max(days).year + 1)
+
+
+def _platform_names(project: Project) -> dict[str, str]:
+    if project.calendar is None:
+        return {}
+    return {pid: platform.name for pid, platform in project.calendar.platforms.items()}
+
+
+def _digests_of(view: PostView, approval: object, previews: object) -> dict[str, str]:
+    """The ``row``, ``card`` and ``page`` digests of one post (see ``_post_digests``)."""
+    entry = view.entry
+    return {"row": digest(entry), "card": digest(entry, entry.caption_start, previews),
+            "page": digest(view, entry.caption_start, approval, previews)}
+
+
+def _outside_media(project: Project, root: Path) -> list[str]:
+    """Media files of the posts that lie outside ``posts/`` (their times are stamped too)."""
+    inside = str((root / "posts").resolve()) + os.sep  # the loader resolves media paths
+    return [str(path) for post in project.posts for media in post.media
+            for path in (media.path, media.cover)
+            if path is not None and not str(path).startswith(inside)]
+
+
+def _findings(project: Project, memo: PerPost[Any] | None = None) -> dict[str, list[Problem]]:
+    """Every rule's findings per post, plus the loader's warnings about the post's file
+    (``memo``: the rules' findings of a post object, kept by ``kalender serve``)."""
+    findings: dict[str, list[Problem]] = {}
+    context = Context(project.calendar, tuple(project.posts)) if project.calendar else None
+    by_path: dict[Path, list[Problem]] = {}
+    for problem in project.report:
+        by_path.setdefault(problem.path, []).append(problem)
+    for post in project.posts:
+        found = list(by_path.get(post.path, ()))
+        if context is not None:
+            found += memo.get(post, partial(check_post, post, context)) \
+                if memo is not None else check_post(post, context)
+        findings[post.id] = found
+    return findings

@@ -1,0 +1,31 @@
+"""``kalender check``: load everything and run every rule, collecting every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..core.atomic import leftover_files, target_of
+from ..core.loader import load_project
+from ..core.problems import Problem, Report
+from . import Context, check_calendar, check_posts
+
+
+def check_project(root: Path, files: Sequence[Path] | None = None) -> tuple[list[Problem], int]:
+    """All problems of the calendar data and the posts (all, or ``files``), and the post count."""
+    project = load_project(root, files)
+    problems = list(project.report)
+    problems.extend(leftover_problems(project.root))
+    if project.calendar is not None:
+        context = Context(project.calendar, tuple(project.posts))
+        problems.extend(check_calendar(context))
+        problems.extend(check_posts(project.posts, context))
+    return problems, len(project.posts)
+
+
+def leftover_problems(root: Path) -> list[Problem]:
+    """A warning for each temporary file an interrupted write left (kill -9, power cut)."""
+    report = Report()
+    for left in leftover_files(root):
+        report.warning(left, None, "atomic.leftover", name=target_of(left))
+    return list(report)

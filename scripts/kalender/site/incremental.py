@@ -1,0 +1,233 @@
+"""Incremental site builds: which pages changed since the last good build.
+
+Pure data, no mkdocs (the plugin wires it in). Two questions are answered here:
+
+* **Did any input change at all?** :func:`input_stamp` digests the size and modification
+  time of every file the site is built from (posts and their media, the calendar data, the
+  hand-written pages, the templates, ``mkdocs.yml``, the code). When the stamp, the day and
+  the output folder are those of the last good build, every page is as it was.
+* **Which pages changed?** A page's key (:func:`page_key`) digests everything its template
+  reads: its view, the data of every post it shows (found by :func:`posts_in`), and what all
+  pages share. A page is rendered again only when its key changed or its output is gone.
+
+The keys, page sources, search entries and outputs of the last good build are kept in a
+:class:`Manifest` in the cache folder. A build that logged a warning is not "good": its
+manifest keeps no keys, so the next build renders (and warns) again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import pickle
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field, fields
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..core.atomic import replacing
+from .calendar_view import Entry
+from ..core.model import Post
+
+MANIFEST_VERSION = 1
+MANIFESTS_KEPT = 8
+PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions")
+SKIPPED_DIRS = {".git", ".cache", "__pycache__", ".mypy_cache", ".pytest_cache",
+                ".ruff_cache", ".hypothesis"}
+
+
+def _post_reference(post_id: str) -> str:
+    return post_id
+
+
+def _as_reference(post: Post) -> tuple[object, tuple[str]]:
+    """Pickle a :class:`Post` as its id: a view that holds posts (the meeting's lists)
+    depends on them through the digests of the posts it shows (:func:`page_key`), which hold
+    what the pages show of a post, not every byte of it."""
+    return _post_reference, (post.id,)
+
+
+def _entry_row(*values: object) -> tuple[object, ...]:
+    return values
+
+
+_ROW_FIELDS = tuple(f.name for f in fields(Entry) if f.name != "caption_start")
+
+
+def _as_row(entry: Entry) -> tuple[object, tuple[object, ...]]:
+    """Pickle an :class:`Entry` as a line or a chip shows it: without the start of its
+    caption, which only the week's cards show (those depend on it through the posts'
+    ``card`` digests, see the plugin). A caption edit then leaves the month, the list and
+    the meeting pages as they were."""
+    return _entry_row, tuple(getattr(entry, name) for name in _ROW_FIELDS)
+
+
+_REDUCERS = {Post: _as_reference, Entry: _as_row}
+
+
+def digest(*parts: object) -> str:
+    """A SHA-256 of ``parts`` (views, tuples of strings, ...), the same for equal data.
+
+    Pickled without memo: the views are frozen dataclasses of strings, numbers, dates and
+    tuples (no cycles), whose pickles are then equal exactly when their data are. Data
+    that cannot be pickled gets a digest of its ``repr``, which at worst renders a page
+    that did not change.
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.dispatch_table = _REDUCERS  # type: ignore[assignment]
+    # No memo: the bytes then depend on the values only, not on which objects happen to
+    # be shared (a post reused by kalender serve shares its strings with its new views).
+    pickler.fast = True
+    try:
+        pickler.dump(parts)
+        data = buffer.getvalue()
+    except (pickle.PicklingError, TypeError, AttributeError):
+        data = repr(parts).encode("utf-8", "replace")
+    return hashlib.sha256(data).hexdigest()
+
+
+def posts_in(data: object, post_ids: Mapping[str, object]) -> list[str]:
+    """Every post id that appears as a string anywhere in ``data``, in order of first
+    appearance: the posts a page shows, whose other data its template may read."""
+    found: dict[str, None] = {}
+    seen: set[int] = set()
+    stack: list[object] = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if item in post_ids:
+                found[item] = None
+            continue
+        if isinstance(item, (Post, Entry)):  # a post, or a post as a line, chip or card
+            if item.id in post_ids:
+                found[item.id] = None
+            continue
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, (tuple, list)):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif hasattr(item, "__dict__") and not isinstance(item, type):
+            stack.extend(reversed(list(vars(item).values())))
+    return list(found)
+
+
+def page_key(shared: str, page: str, data: object, post_digests: Mapping[str, str]) -> str:
+    """The key of one page: what all pages share, the page's own data and the digests of
+    the posts it shows."""
+    shown = posts_in(data, post_digests)
+    return digest(shared, page, data, [post_digests[i] for i in shown])
+
+
+def _stat_lines(folder: Path, root: Path) -> Iterator[str]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            yield f"{os.path.relpath(path, root)}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
+def input_stamp(root: Path, paths: Iterable[Path]) -> str:
+    """A digest of the size and modification time of every file under ``paths`` (folders
+    walked, missing ones skipped), with the versions of the packages the site is built by."""
+    lines: list[str] = [f"{name}={_version(name)}" for name in PACKAGES]
+    for path in paths:
+        if path.is_dir():
+            lines.extend(_stat_lines(path, root))
+        elif path.is_file():
+            stat = path.stat()
+            lines.append(f"{path}|{stat.st_size}|{stat.st_mtime_ns}")
+        else:
+            lines.append(f"{path}|-")
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+@dataclass
+class Manifest:
+    """What the last build wrote, for the next one to compare against.
+
+    ``pages``: page path -> key; ``sources``: page path -> the Markdown source mkdocs read
+    (generated pages only); ``statics``: page path -> the cached file copied there;
+    ``search``: page path -> its search-index entries; ``outputs``: every file written
+    (relative to the site folder). ``good``: the build logged no warning.
+    """
+
+    site_dir: str = ""
+    shared: str = ""  # digest of what every page shares (code, templates, config, today)
+    stamp: str = ""  # input_stamp of everything, posts included
+    today: str = ""
+    timezone: str = ""
+    good: bool = False
+    media: list[str] = field(default_factory=list)  # media files outside the stamped folders
+    pages: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    statics: dict[str, str] = field(default_factory=dict)
+    search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    outputs: list[str] = field(default_factory=list)
+    version: int = MANIFEST_VERSION
+
+    @classmethod
+    def load(cls, path: Path) -> Manifest:
+        """The manifest at ``path``; an empty one when missing, unreadable or old."""
+        try:
+            data = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+            return cls()
+        try:
+            return cls(**data)
+        except TypeError:
+            return cls()
+
+    def save(self, path: Path) -> None:
+        """Write the manifest atomically, and forget the oldest ones beyond
+        :data:`MANIFESTS_KEPT` (every ``kalender serve`` builds into a new folder)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with replacing(path) as out:
+            # written piece by piece: ten thousand pages' sources are not one big string
+            text = io.TextIOWrapper(out, encoding="utf-8")
+            json.dump(asdict(self), text, ensure_ascii=False, separators=(",", ":"))
+            text.flush()
+            text.detach()  # the file is closed (and renamed) by replacing()
+        others = sorted(path.parent.glob("site-*.json"), key=_age)
+        for old in others[:-MANIFESTS_KEPT]:
+            if old != path:
+                old.unlink(missing_ok=True)
+
+
+def _age(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def manifest_path(cache: Path, site_dir: str) -> Path:
+    """``<cache>/kalender/site-<digest of the output folder>.json``: one manifest per
+    output folder (``kalender build`` and ``kalender serve`` write to different ones)."""
+    name = hashlib.sha256(os.path.realpath(site_dir).encode()).hexdigest()[:16]
+    return cache / "kalender" / f"site-{name}.json"
+
+
+def stale_outputs(before: Iterable[str], now: Iterable[str]) -> list[str]:
+    """The outputs of the last build that this build does not write (deleted posts)."""
+    kept = set(now)
+    return sorted(path for path in before if path not in kept)

@@ -1,0 +1,559 @@
+"""Platform-shaped previews of every post: the view model the preview templates draw.
+
+Pure core, no mkdocs: :func:`build_previews` takes loaded posts, the calendar data and the
+rule engine's findings, makes every picture through the image pipeline (one crop function,
+cached, in parallel) and returns, per post, one :class:`Preview` per platform target, plus
+the Instagram profile grid. The plugin adds the pictures to the site and hands the views
+to ``overrides/partials/kalender/previews.html``.
+
+Captions are cut where the platform folds (``fold`` in ``platforms.yml``) and marked past
+the limit exactly where :mod:`kalender.text.counting` says; every character is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+from markupsafe import Markup, escape
+
+from .calendar_view import post_page
+from ..core.calendar_data import Account, CalendarData, Platform
+from ..text.counting import Measurement, grouped
+from ..core.dates import full_date
+from ..core.i18n import language, t
+from ..media.images import Framing, Size, crop_box, post_framings
+from ..media.mediacache import MakeReport, MediaFacts, MediaIndex, Rendition, RenditionCache
+from ..core.memo import Memory, PerPost
+from ..core.model import HASHTAG, MENTION, Media, Post, Status, Target
+from ..core.problems import Problem
+from ..rules.text import TextField, mentioned, target_texts
+
+T = TypeVar("T")
+
+MEDIA_FOLDER = "assets/kalender/media"  # site path of every rendered picture
+PREVIEW_MAX: Size = (720, 720)  # preview pictures fit in this box (2x a 360 px wide card)
+AVATAR_SIZE: Size = (96, 96)
+GRID_TILE: Size = (360, 480)  # Instagram profile grid: 3:4 tiles
+GRID_ASPECT = 3 / 4
+GRID_PUBLISHED = 12  # published posts shown below the coming ones
+GRID_FORMATS = ("feed", "carousel", "reel")  # a story does not stay on the profile grid
+
+
+# --- the view model -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """The office's account as a preview shows it: handle, name and profile picture."""
+
+    handle: str
+    name: str
+    avatar: str | None  # site page of the profile picture
+    initials: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One media of a preview: the rendered picture (site page) and how it was framed."""
+
+    page: str | None  # None when the file could not be read (the finding says why)
+    alt: str
+    width: int
+    height: int
+    framing: Framing
+    is_video: bool = False
+    duration: str = ""  # "0:42" for a video
+
+    @property
+    def crop(self) -> str:
+        """``left,top,right,bottom`` in source pixels (``data-crop``)."""
+        return ",".join(str(v) for v in self.framing.box)
+
+    @property
+    def aspect(self) -> str:
+        """The CSS ``aspect-ratio`` of the picture, from the recommended size."""
+        return f"{self.framing.size[0]} / {self.framing.size[1]}"
+
+    @property
+    def position(self) -> str:
+        """CSS ``object-position`` that keeps the focal point in view when a layout crops
+        the picture further (X and Facebook grids)."""
+        box, (fx, fy) = self.framing.box, self.framing.focus
+        sx, sy = self.framing.source
+        x = _share(fx * sx - box[0], box[2] - box[0])
+        y = _share(fy * sy - box[1], box[3] - box[1])
+        return f"{x:.0f}% {y:.0f}%"
+
+
+def _share(offset: float, length: int) -> float:
+    return max(0.0, min(100.0, 100 * offset / length)) if length else 50.0
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text field as the platform shows it: the part before the fold, the rest behind
+    the fold link, both escaped HTML with hashtags, mentions and marks styled."""
+
+    field: str
+    label: str
+    head: Markup
+    rest: Markup
+    measurement: Measurement
+
+    @property
+    def folded(self) -> bool:
+        return bool(self.rest)
+
+
+@dataclass(frozen=True)
+class Count:
+    """One count on a preview against its limit (``data-count``)."""
+
+    kind: str  # caption | title | description | tags | hashtags | mentions | media
+    label: str
+    used: int
+    limit: int
+    unit: str
+    over: bool
+    warn: bool = False
+
+    @property
+    def shown(self) -> str:
+        lang = language()
+        return f"{grouped(self.used, lang)}/{grouped(self.limit, lang)}"
+
+
+@dataclass(frozen=True)
+class FindingView:
+    """A finding of the rule engine on this post and platform (``data-rule``)."""
+
+    rule: str
+    severity: str
+    severity_label: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Preview:
+    """One platform target of a post, shaped like that platform's post in that format."""
+
+    post_id: str
+    platform: str
+    platform_name: str
+    format: str
+    format_label: str
+    layout: str  # the CSS shape: instagram-feed, x-post, tiktok-video, ...
+    account: AccountView
+    texts: tuple[Text, ...]
+    fold_link: str
+    pictures: tuple[Picture, ...]
+    counts: tuple[Count, ...]
+    findings: tuple[FindingView, ...]
+    date_label: str
+    broken: bool = False  # the post has media, but a file cannot be read (see findings)
+
+    @property
+    def caption(self) -> Text | None:
+        return next((x for x in self.texts if x.field in ("caption", "description")), None)
+
+    @property
+    def title(self) -> Text | None:
+        return next((x for x in self.texts if x.field == "title"), None)
+
+    @property
+    def warning(self) -> bool:
+        """Show the warning badge: a finding, or a count past its limit."""
+        return bool(self.findings) or any(c.over for c in self.counts)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == "error")
+
+    @property
+    def grid(self) -> str:
+        """``1`` to ``4``, or ``many``: which multi-picture layout the platform uses."""
+        count = len(self.pictures)
+        return str(count) if count <= 4 else "many"
+
+    @property
+    def hidden_pictures(self) -> int:
+        """Pictures past the fourth (a Facebook grid shows "+N")."""
+        return max(0, len(self.pictures) - 4)
+
+
+@dataclass(frozen=True)
+class GridTile:
+    """One tile of the Instagram profile grid."""
+
+    post_id: str
+    post: str  # the post's page in the site
+    page: str | None  # picture
+    alt: str
+    title: str
+    date_label: str
+    published: bool
+    format: str
+
+
+@dataclass(frozen=True)
+class GridView:
+    """The Instagram profile grid: coming posts first (newest first), then published."""
+
+    account: AccountView | None
+    coming: tuple[GridTile, ...]
+    published: tuple[GridTile, ...]
+
+
+@dataclass
+class Previews:
+    """Every preview of a site, the pictures to add to it and what the cache did."""
+
+    by_post: dict[str, tuple[Preview, ...]] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)  # site page -> cached picture
+    grid: GridView | None = None
+    made: MakeReport = field(default_factory=MakeReport)
+
+    def of(self, post_id: str) -> tuple[Preview, ...]:
+        """The previews of one post (none for an unknown post)."""
+        return self.by_post.get(post_id, ())
+
+
+# --- caption text as HTML --------------------------------------------------------------
+
+Span = tuple[int, int, str, str]  # start, end, CSS class, rule id ("" for plain styling)
+
+
+def text_spans(text: str, measurement: Measurement,
+               phrases: Iterable[tuple[int, int, str]] = ()) -> list[Span]:
+    """Where ``text`` is styled: hashtags, mentions, phrases a content rule objects to
+    (with the rule's id), and the part past the platform's limit."""
+    spans = [(m.start(), m.end(), "kk-tag", "") for m in HASHTAG.finditer(text)]
+    spans += [(m.start(), m.end(), "kk-mention", "") for m in MENTION.finditer(text)]
+    spans += [(start, end, "kk-phrase", rule) for start, end, rule in phrases]
+    if measurement.over_index is not None:
+        spans.append((measurement.over_index, len(text), "kk-over", "text.limit"))
+    return spans
+
+
+def styled_html(text: str, spans: Sequence[Span], start: int, end: int) -> Markup:
+    """``text[start:end]`` as escaped HTML, each styled stretch in a ``<span>``
+    (``<mark>`` past the limit or on a phrase a rule objects to, with ``data-rule``).
+    Line breaks stay in the text (the stylesheet keeps them)."""
+    cuts = sorted({start, end, *(p for s, e, _, _ in spans for p in (s, e) if start < p < end)})
+    pieces: list[tuple[tuple[str, str], str]] = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        covering = [(c, r) for s, e, c, r in spans if s <= left and right <= e]
+        style = (" ".join(sorted({c for c, _ in covering})),
+                 " ".join(sorted({r for _, r in covering if r})))
+        if pieces and pieces[-1][0] == style:  # overlapping phrases: one mark, not two
+            pieces[-1] = (style, pieces[-1][1] + text[left:right])
+        else:
+            pieces.append((style, text[left:right]))
+    return Markup("").join(_styled(classes, rules, piece) for (classes, rules), piece in pieces)
+
+
+def _styled(classes: str, rules: str, piece: str) -> Markup:
+    if not classes:
+        return escape(piece)
+    if rules:
+        return Markup('<mark class="{}" data-rule="{}">{}</mark>').format(classes, rules, piece)
+    return Markup('<span class="{}">{}</span>').format(classes, piece)
+
+
+def text_view(item: TextField, phrases: Iterable[tuple[int, int, str]] = ()) -> Text:
+    """A text field split at its fold, styled."""
+    text = item.text.rstrip()
+    spans = text_spans(text, item.measurement, phrases)
+    fold = item.measurement.fold
+    cut = fold if fold is not None and fold < len(text) else len(text)
+    return Text(item.field, t(f"measure.field.{item.field}"),
+                styled_html(text, spans, 0, cut), styled_html(text, spans, cut, len(text)),
+                item.measurement)
+
+
+def phrase_spans(text: str, calendar_folder: Path) -> list[tuple[int, int, str]]:
+    """Spans of ``text`` the content rules object to, with the rule's id: from
+    ``kalender.rules.content.highlights`` (the same lists ``kalender check`` reads)."""
+    try:
+        content = importlib.import_module("kalender.rules.content")
+    except ImportError:  # the content rules are optional to the previews
+        return []
+    highlights = getattr(content, "highlights", None)
+    if highlights is None:
+        return []
+    return [(int(h.start), int(h.end), str(h.rule)) for h in highlights(text, calendar_folder)]
+
+
+# --- counts ---------------------------------------------------------------------------
+
+
+def counts_for(post: Post, target: Target, platform: Platform,
+               texts: Sequence[TextField]) -> tuple[Count, ...]:
+    """Every count of one preview: each text field, hashtags, mentions, media."""
+    counts = [Count(x.field, t(f"measure.field.{x.field}"), x.measurement.count,
+                    x.measurement.limit, t(f"measure.method.{x.measurement.method}"),
+                    not x.measurement.fits) for x in texts if x.field != "tags"]
+    pasted = post.text_for(target.platform)
+    tags = len({h.lower() for h in HASHTAG.findall(pasted)})
+    counts.append(Count("hashtags", t("preview.count_hashtags"), tags, platform.hashtags_limit,
+                        "", tags > platform.hashtags_limit, tags > platform.hashtags_warn))
+    names = len(mentioned(post, pasted))
+    counts.append(Count("mentions", t("preview.count_mentions"), names,
+                        platform.mentions_limit, "", names > platform.mentions_limit))
+    fmt = platform.formats[target.format]
+    media = len(post.media)
+    counts.append(Count("media", t("preview.count_media"), media, fmt.media_max, "",
+                        media > fmt.media_max or (0 < media < fmt.media_min)))
+    return tuple(counts)
+
+
+# --- building ------------------------------------------------------------------------
+
+
+def layout_of(target: Target) -> str:
+    """The CSS shape of a target: ``<platform>-<format>``."""
+    return f"{target.platform}-{target.format}"
+
+
+def initials(name: str) -> str:
+    """``JDIH KPU Kota Singkawang`` -> ``JK``."""
+    letters = [w[0] for w in name.split() if w[:1].isalpha()]
+    return "".join(letters[:2]).upper() or "?"
+
+
+def duration_label(seconds: float | None) -> str:
+    """``42.3`` -> ``0:42``; ``185`` -> ``3:05``."""
+    if seconds is None:
+        return ""
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+class PreviewBuilder:
+    """Builds the previews of many posts: plans every picture, makes them all at once
+    (cached, in parallel), then builds the views."""
+
+    def __init__(self, calendar: CalendarData, index: MediaIndex,
+                 cache: RenditionCache) -> None:
+        self.calendar, self.index, self.cache = calendar, index, cache
+        self.renditions: dict[str, Rendition] = {}
+        self.made = MakeReport()
+
+    # planning -----------------------------------------------------------------------
+
+    def facts(self, path: Path) -> MediaFacts:
+        return self.index.facts(path)
+
+    def _poster_facts(self, media: Media) -> MediaFacts:
+        return self.facts(_poster(media))
+
+    def framings(self, post: Post, target: Target) -> tuple[Framing, ...] | None:
+        """The framing of each media (None when one cannot be read: no pictures then)."""
+        if any(self._poster_facts(m).error or self.facts(m.path).error for m in post.media):
+            return None
+        return post_framings(post, target, self.calendar.platforms,
+                             lambda m: self._poster_facts(m).size)
+
+    def rendition(self, media: Media, framing: Framing, out: Size) -> Rendition:
+        """Plan one picture of ``media``; the same picture is planned once."""
+        poster = _poster(media)
+        video = media.is_video and media.cover is None
+        made = Rendition(poster, self.facts(poster).digest, framing, out, video)
+        self.renditions.setdefault(made.key, made)
+        return made
+
+    def keep(self, plan: _Plan) -> None:
+        """Plan again the pictures of a plan made in an earlier build (``kalender serve``)."""
+        for _, _, rendition in plan.pictures:
+            self.renditions.setdefault(rendition.key, rendition)
+
+    def avatar(self, account: Account | None) -> Rendition | None:
+        if account is None or account.avatar is None or not account.avatar.is_file():
+            return None
+        facts = self.facts(account.avatar)
+        if facts.error is not None:
+            return None
+        box = crop_box(facts.width, facts.height, 1.0)
+        framing = Framing(facts.size, box, AVATAR_SIZE)
+        made = Rendition(account.avatar, facts.digest, framing, framing.output_size())
+        self.renditions.setdefault(made.key, made)
+        return made
+
+    def grid_tile(self, post: Post) -> Rendition | None:
+        media = post.media[0] if post.media else None
+        if media is None or self._poster_facts(media).error:
+            return None
+        facts = self._poster_facts(media)
+        box = crop_box(facts.width, facts.height, GRID_ASPECT, media.focus)
+        framing = Framing(facts.size, box, GRID_TILE, media.focus or (0.5, 0.5))
+        return self.rendition(media, framing, framing.output_size())
+
+    def make(self) -> MakeReport:
+        """Make every planned picture (only those not cached yet are encoded)."""
+        self.made = self.cache.make(self.renditions.values())
+        return self.made
+
+    def page(self, rendition: Rendition | None) -> str | None:
+        if rendition is None or rendition.key not in self.made.files:
+            return None
+        return f"{MEDIA_FOLDER}/{rendition.name}"
+
+    def files(self) -> dict[str, Path]:
+        return {f"{MEDIA_FOLDER}/{path.name}": path for path in self.made.files.values()}
+
+
+def _poster(media: Media) -> Path:
+    return media.cover if media.is_video and media.cover is not None else media.path
+
+
+@dataclass
+class _Plan:
+    """The pictures planned for one target of one post."""
+
+    post: Post
+    target: Target
+    pictures: list[tuple[Media, Framing, Rendition]]
+
+
+def build_previews(posts: Sequence[Post], calendar: CalendarData,
+                   findings: Mapping[str, Sequence[Problem]], index: MediaIndex,
+                   cache: RenditionCache, today: dt.date,
+                   memory: Memory | None = None) -> Previews:
+    """Every post's previews and the Instagram grid, with every picture made.
+
+    ``memory`` (``kalender serve``) keeps each post's planned pictures and previews for the
+    next build with the same post object, findings and calendar data."""
+    builder = PreviewBuilder(calendar, index, cache)
+    planned: dict[str, list[_Plan]] = {}
+    for post in posts:
+        plans = _remembered(memory.plans if memory else None, post,
+                            partial(_plans, builder, post))
+        for plan in plans:
+            builder.keep(plan)
+        planned[post.id] = plans
+    accounts = {pid: builder.avatar(a) for pid, a in calendar.satker.accounts.items()}
+    coming, published = _grid_posts(posts, today)
+    tiles = {p.id: _remembered(memory.tiles if memory else None, p,
+                               partial(builder.grid_tile, p)) for p in (*coming, *published)}
+    for tile in tiles.values():
+        if tile is not None:
+            builder.renditions.setdefault(tile.key, tile)
+    made = builder.make()
+    result = Previews(made=made, files=builder.files())
+    account_views = {pid: _account_view(calendar, pid, builder.page(r))
+                     for pid, r in accounts.items()}
+    for post in posts:
+        shown = _remembered(memory.previews if memory else None, post,
+                            partial(_previews_of, planned[post.id], calendar, builder,
+                                    account_views, findings))
+        if shown:
+            result.by_post[post.id] = shown
+    result.grid = GridView(
+        account_views.get("instagram"),
+        tuple(_tile(p, builder.page(tiles[p.id]), False) for p in coming),
+        tuple(_tile(p, builder.page(tiles[p.id]), True) for p in published),
+    )
+    return result
+
+
+def _remembered(memo: PerPost[Any] | None, post: Post, make: Callable[[], T]) -> T:
+    return memo.get(post, make) if memo is not None else make()
+
+
+def _plans(builder: PreviewBuilder, post: Post) -> list[_Plan]:
+    return [_plan(builder, post, target) for target in post.targets]
+
+
+def _previews_of(plans: Sequence[_Plan], calendar: CalendarData, builder: PreviewBuilder,
+                 accounts: Mapping[str, AccountView], findings: Mapping[str, Sequence[Problem]],
+                 ) -> tuple[Preview, ...]:
+    return tuple(_preview(plan, calendar, builder, accounts, findings) for plan in plans)
+
+
+def _plan(builder: PreviewBuilder, post: Post, target: Target) -> _Plan:
+    framings = builder.framings(post, target) or ()
+    pictures = []
+    for media, framing in zip(post.media, framings, strict=False):
+        out = framing.output_size(PREVIEW_MAX)
+        pictures.append((media, framing, builder.rendition(media, framing, out)))
+    return _Plan(post, target, pictures)
+
+
+def _account_view(calendar: CalendarData, pid: str, avatar: str | None) -> AccountView:
+    account = calendar.satker.accounts.get(pid)
+    if account is None:
+        name = calendar.satker.short_name
+        return AccountView(calendar.satker.slug, name, None, initials(name))
+    return AccountView(account.handle, account.name, avatar, initials(account.name))
+
+
+def _preview(plan: _Plan, calendar: CalendarData, builder: PreviewBuilder,
+             accounts: Mapping[str, AccountView], findings: Mapping[str, Sequence[Problem]],
+             ) -> Preview:
+    post, target = plan.post, plan.target
+    platform = calendar.platforms[target.platform]
+    texts = [x for x in target_texts(post, target, platform) if x.field != "tags"]
+    shown = tuple(text_view(x, phrase_spans(x.text, calendar.folder)) for x in texts)
+    own = [p for p in findings.get(post.id, ()) if concerns(p, target.platform)]
+    return Preview(
+        post_id=post.id, platform=target.platform, platform_name=platform.name,
+        format=target.format, format_label=t(f"preview.format.{target.format}"),
+        layout=layout_of(target),
+        account=accounts.get(target.platform) or _account_view(calendar, target.platform, None),
+        texts=shown, fold_link=platform.fold_link,
+        pictures=tuple(_picture(builder, m, f, r) for m, f, r in plan.pictures),
+        counts=counts_for(post, target, platform, texts),
+        findings=tuple(_finding(p) for p in own), date_label=_short_date(post),
+        broken=bool(post.media) and not plan.pictures,
+    )
+
+
+def concerns(problem: Problem, platform: str) -> bool:
+    """Whether a finding belongs on ``platform``'s preview: it names that platform, or it
+    is about the post's media (a damaged file leaves every preview without its picture)."""
+    if problem.platform is not None:
+        return problem.platform == platform
+    return problem.code.startswith("media.")
+
+
+def _picture(builder: PreviewBuilder, media: Media, framing: Framing,
+             rendition: Rendition) -> Picture:
+    facts = builder.facts(media.path)
+    return Picture(builder.page(rendition), media.alt, rendition.out[0], rendition.out[1],
+                   framing, media.is_video,
+                   duration_label(facts.seconds) if media.is_video else "")
+
+
+def _finding(problem: Problem) -> FindingView:
+    return FindingView(problem.code, problem.severity.value,
+                       t(f"check.{problem.severity.value}"), problem.message)
+
+
+def _short_date(post: Post) -> str:
+    return full_date(post.date)
+
+
+def _grid_posts(posts: Sequence[Post], today: dt.date) -> tuple[list[Post], list[Post]]:
+    """Instagram posts still to come (not uploaded, today or later) and the latest
+    uploaded ones, each newest first."""
+    on_grid = [p for p in posts
+               if (ig := p.target("instagram")) is not None and ig.format in GRID_FORMATS]
+    coming = [p for p in on_grid if p.status is not Status.DIUNGGAH and p.date >= today]
+    published = [p for p in on_grid if p.status is Status.DIUNGGAH]
+    newest = sorted(published, key=lambda p: p.when, reverse=True)[:GRID_PUBLISHED]
+    return sorted(coming, key=lambda p: p.when, reverse=True), newest
+
+
+def _tile(post: Post, page: str | None, published: bool) -> GridTile:
+    media = post.media[0] if post.media else None
+    target = post.target("instagram")
+    return GridTile(post.id, post_page(post.id), page, media.alt if media else post.title,
+                    post.title, _short_date(post), published,
+                    target.format if target else "feed")
+

@@ -1,0 +1,1 @@
+"""Texts the platforms' way: counting, X's weighted length, phrases, legal-product citations."""
