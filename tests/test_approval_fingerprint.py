@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from kalender.approval.fingerprint import canonical, fingerprint
-from kalender.approval.machine import changed_label, effective_label, effective_status
+from kalender.approval.standing import changed_label, effective_label, effective_status
 from kalender.cli.main import _register_commands, cli
 from kalender.core.loader import load_project
 from kalender.rules.check import check_project

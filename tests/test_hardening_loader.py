@@ -185,9 +185,9 @@ def test_a_record_file_that_is_a_symlink_out_of_the_repository_is_refused(
 def test_an_action_on_a_symlinked_post_writes_nothing_outside(
         repo: Path, tmp_path_factory: pytest.TempPathFactory,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from kalender.approval.actions import Details, perform
     from kalender.approval.machine import Action
     from kalender.core.errors import KalenderError
+    from kalender.workflow.actions import Details, perform
 
     monkeypatch.setenv("KALENDER_NOW", "2026-11-30T10:00:00")
     folder = tmp_path_factory.mktemp("luar")

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kalender.approval.actions import Details, perform
 from kalender.approval.machine import Action
 from kalender.cli.main import _register_commands, cli
 from kalender.core.atomic import leftovers_of, write_bytes
 from kalender.core.errors import KalenderError
+from kalender.workflow.actions import Details, perform
 from reviewkit import POST_ID, record_path, small_repo
 
 ROOT = Path(__file__).resolve().parent.parent

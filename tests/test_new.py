@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from kalender.cli.main import _register_commands, cli
-from kalender.cli.new import parse_platforms, slugify
 from kalender.core.loader import load_project
+from kalender.core.new_post import parse_platforms, slugify
 
 OPTIONS = ["--date", "2026-12-09", "--time", "08:00", "--title", "Hari Antikorupsi Sedunia",
            "--category", "sewaktu-waktu", "--type", "hari-penting"]

@@ -27,11 +27,11 @@ from kalender.approval import actions as kalender_workflow
 from kalender.approval.machine import Action
 from kalender.cli import approval as workflow_cli
 from kalender.cli.main import _register_commands, cli
-from kalender.cli.report import report_input, write_report
 from kalender.core.i18n import t
 from kalender.core.problems import Report
 from kalender.report.build import SemesterReport, build_report, semester_period
 from kalender.report.engagement import import_exports, url_key
+from kalender.report.inputs import report_input, write_report
 
 TZ = ZoneInfo("Asia/Pontianak")
 INPUTS = Path(__file__).parent / "inputs" / "engagement"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from kalender.approval.actions import Details, Stale, load_post, perform
 from kalender.approval.machine import Action
 from kalender.approval.records import load_ledger
 from kalender.core.errors import KalenderError
+from kalender.workflow.actions import Details, Stale, load_post, perform
 from reviewkit import NOW, POST_ID, copy_posts, post_path, record_path
 
 

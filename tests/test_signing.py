@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from kalender.approval.actions import perform
 from kalender.approval.machine import Action
 from kalender.approval.signing import (
     ACCEPTANCE_CHAIN,
@@ -33,6 +32,7 @@ from kalender.approval.signing import (
     with_revoked,
 )
 from kalender.cli.main import _register_commands, cli
+from kalender.workflow.actions import perform
 from test_approval_flow import POST_ID, write_post
 
 ZONE = dt.timezone(dt.timedelta(hours=7))

@@ -347,8 +347,8 @@ def helper(*words: str) -> None:
 
 def approve_export_week(repo: Path, n: int) -> None:
     """Take the EXPORT_POSTS posts of the export week through submit, initial, approve."""
-    from .approval.actions import NOW_ENV, perform
     from .approval.machine import Action
+    from .workflow.actions import NOW_ENV, perform
 
     os.environ[NOW_ENV] = APPROVAL_NOW
     steps = ((Action.SUBMIT, "rina"), (Action.INITIAL, "hendra"), (Action.APPROVE, "sari"))

@@ -17,7 +17,6 @@ submitted again, or until the content is restored (the fingerprint matches again
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -31,7 +30,7 @@ from ..core.model import Status
 from .fingerprint import short
 
 if TYPE_CHECKING:
-    from ..core.model import Post
+    pass
 
 CHANGED = "berubah"
 STATES: tuple[str, ...] = (*(s.value for s in Status), CHANGED)
@@ -384,7 +383,7 @@ def next_comment_number(records: Iterable[Record]) -> int:
 def out_of_time_order(previous: Record | None, record: Record) -> bool:
     """True when ``record`` is dated before ``previous``: records are only appended, in time
     order. The one rule ``check`` applies to a record file (rule.approval_time_order) and
-    :func:`kalender.approval.actions.perform` applies before writing
+    :func:`kalender.workflow.actions.perform` applies before writing
     (workflow.earlier_than_last)."""
     return previous is not None and record.at < previous.at
 
@@ -433,46 +432,4 @@ def moment_text(moment: dt.datetime) -> str:
 
 # -- the site's one entry point ---------------------------------------------------------
 
-_standings: dict[int, tuple[weakref.ref[Post], Standing]] = {}
 
-
-def standing_of(post: Post) -> Standing:
-    """The standing of a loaded post: its records (read beside it) and its fingerprint now.
-
-    Remembered for the life of the post object, so a site build reads each record file and
-    hashes each media file once per post.
-    """
-    cached = _standings.get(id(post))
-    if cached is not None and cached[0]() is post:
-        return cached[1]
-    from .fingerprint import fingerprint
-    from .records import load_ledger
-
-    ledger = load_ledger(post.path, post.when.tzinfo)
-    standing = Standing(post.status, replay(ledger.records, post.platforms), fingerprint(post),
-                        post.platforms)
-    _standings[id(post)] = (weakref.ref(post), standing)
-    return standing
-
-
-def effective_status(post: Post) -> str:
-    """The state a post shows on every page and badge: its recorded status, or ``berubah``.
-
-    One of :data:`STATES`. ``berubah`` when the caption, hashtags, mentions, media, platforms
-    or time changed after the paraf or approval the recorded status rests on.
-    """
-    return standing_of(post).state
-
-
-def effective_label(post: Post) -> str:
-    """The words for :func:`effective_status` (``berubah setelah disetujui``)."""
-    return standing_label(standing_of(post))
-
-
-def changed_label(post: Post) -> str:
-    """``Berubah setelah disetujui``: the badge of a post whose content changed, or ``""``."""
-    standing = standing_of(post)
-    bound = standing.bound
-    if not standing.changed or bound is None:
-        return ""
-    return t("approval.badge.changed_after", step=action_done(bound.action))

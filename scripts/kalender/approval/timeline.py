@@ -32,9 +32,10 @@ from .machine import (
     next_text,
     role_name,
     standing_label,
-    standing_of,
     turns,
 )
+from .records import load_ledger
+from .standing import standing_of
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,6 @@ def view_of(post: Post, team: Team, day: dt.date,
     ``memo`` for the next call with the same post object, team and day)."""
     if memo is not None:
         return memo.get(post, lambda: view_of(post, team, day))
-    from .records import load_ledger
 
     records = load_ledger(post.path, post.when.tzinfo).records
     return approval_view(post, records, standing_of(post), team, day)

@@ -14,7 +14,12 @@ from typing import Any
 
 import click
 
-from ..approval.actions import (  # noqa: F401  (re-exported: sheet.py and tests use them from here)
+from ..approval.machine import Action
+from ..core.errors import DataError, KalenderError, UsageError
+from ..core.i18n import t
+from ..core.loader import load_project
+from ..core.model import Week
+from ..workflow.actions import (  # noqa: F401  (re-exported: sheet.py and tests use them from here)
     NOW_ENV,
     USER_ENV,
     Details,
@@ -25,11 +30,6 @@ from ..approval.actions import (  # noqa: F401  (re-exported: sheet.py and tests
     perform,
     resolve_post,
 )
-from ..approval.machine import Action
-from ..core.errors import DataError, KalenderError, UsageError
-from ..core.i18n import t
-from ..core.loader import load_project
-from ..core.model import Week
 from .main import cli, print_report
 
 
@@ -125,7 +125,7 @@ add_with_alias("return", "kembalikan", return_command)
 def uploaded_command(root: Path, post: str | None, platform: str | None, url: str | None,
                      from_file: Path | None, by: str | None, password_stdin: bool) -> None:
     if from_file is not None:  # the live links filled in on the export's checklist
-        from ..export.week import record_links
+        from .export import record_links
 
         record_links(root, from_file, by, record_upload)
         return
@@ -222,7 +222,7 @@ def _week(text: str) -> Week:
               default=None, help=t("approval.help.output"))
 @click.pass_obj
 def sheet_command(root: Path, week: str | None, post: str | None, output: Path | None) -> None:
-    from ..approval.sheet import write_sheet
+    from ..workflow.sheet import write_sheet
 
     if (week is None) == (post is None):
         raise KalenderError("approval.sheet_what")
@@ -239,7 +239,7 @@ add_with_alias("sheet", "lembar", sheet_command)
               default=None, help=t("approval.help.output"))
 @click.pass_obj
 def memo_command(root: Path, week: str, output: Path | None) -> None:
-    from ..approval.sheet import write_memo
+    from ..workflow.sheet import write_memo
 
     written = write_memo(root, _week(week), output=output)
     click.echo(t("approval.pdf_written", path=_shown(written, root)))

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import click
 
-from ..approval.actions import office_now
 from ..approval.records import write_lock
 from ..approval.signing import (
     ACCEPTANCE_CHAIN,
@@ -34,10 +33,12 @@ from ..approval.signing import (
     with_revoked,
     write_key_file,
 )
+from ..core.atomic import write_bytes
 from ..core.calendar_data import CalendarData, load_calendar
 from ..core.errors import DataError, KalenderError
 from ..core.i18n import t
 from ..core.problems import Report
+from ..workflow.actions import office_now
 from .main import cli, print_report
 
 PASSWORD_STDIN = click.option("--password-stdin", "password_stdin", is_flag=True,
@@ -76,7 +77,6 @@ def _member(calendar: CalendarData, member: str) -> str:
 
 
 def _edit_team(calendar: CalendarData, change: str) -> None:
-    from ..core.atomic import write_bytes
 
     path = calendar.folder / "tim.yml"
     raw = path.read_bytes()
@@ -153,8 +153,6 @@ def accept_command(root: Path, member: str, by: str, password_stdin: bool) -> No
 
 def _append_acceptance(calendar: CalendarData, signer: MemberKey, member: str,
                        raw_public: bytes, now: dt.datetime) -> None:
-    from ..core.atomic import write_bytes
-
     path = calendar.folder / ACCEPTANCE_FILE
     old = path.read_bytes() if path.exists() else "".join(
         f"# {line}\n" for line in t("signing.acceptance_header").split("\n")).encode()

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ..core.errors import KalenderError
 from ..core.i18n import set_language, t
-from ..core.problems import Problem, Report
+from ..core.problems import Problem, Report, problem_counts, report_lines
 from . import clicktext
 
 clicktext.install()  # before the decorators below evaluate click's help texts
@@ -25,11 +26,42 @@ def find_root(start: Path | None = None) -> Path:
     return here
 
 
+class Shown(click.ClickException):
+    """A :class:`KalenderError` as click shows it: the message, no traceback, its exit code."""
+
+    def __init__(self, error: KalenderError) -> None:
+        super().__init__(error.format_message())
+        self.error = error
+        self.exit_code = error.exit_code  # type: ignore[misc]  # per error, not per class
+
+    def format_message(self) -> str:
+        return self.error.format_message()
+
+    def show(self, file: Any = None) -> None:
+        for line in self.error.details:
+            click.echo(line, file=file, err=True)
+        click.echo(self.error.shown(), file=file, err=True)
+
+
 class Group(click.Group):
-    """Lists commands in the order they were added (the order of the SOP)."""
+    """Lists commands in the order they were added (the order of the SOP); shows a
+    :class:`KalenderError` raised anywhere below it the way click shows its own errors."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except KalenderError as error:
+            raise Shown(error) from error
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KalenderError as error:
+            raise Shown(error) from error
 
 
 @click.group(cls=Group, help="Kalender Konten JDIH.")
@@ -46,18 +78,9 @@ def cli(ctx: click.Context, root: Path | None) -> None:
 
 def print_report(report: Report | Sequence[Problem], root: Path) -> tuple[int, int]:
     """Print problems grouped by file, errors before warnings; return (errors, warnings)."""
-    problems = list(dict.fromkeys(report))  # a shared caption's finding once, not per platform
-    by_file: dict[str, list[Problem]] = {}
-    for problem in problems:
-        by_file.setdefault(problem.where(root).split(":")[0], []).append(problem)
-    for shown, items in sorted(by_file.items()):
-        click.echo(shown, err=True)
-        for problem in sorted(items, key=lambda p: (not p.is_error, p.line or 0)):
-            label = t("check.error") if problem.is_error else t("check.warning")
-            line = t("check.line", line=problem.line) if problem.line else ""
-            click.echo(f"  {label}{line}: {problem.message}", err=True)
-    errors = sum(1 for p in problems if p.is_error)
-    return errors, len(problems) - errors
+    for line in report_lines(report, root):
+        click.echo(line, err=True)
+    return problem_counts(report)
 
 
 @cli.command("check", help="Periksa semua pos (atau PATH) dan data kalender.")

@@ -10,14 +10,18 @@ from pathlib import Path
 
 import click
 
-from ..approval.actions import office_now
 from ..core.calendar_data import load_calendar
 from ..core.errors import DataError, KalenderError
 from ..core.i18n import t
 from ..core.problems import Report
+from ..plugin.build import show_mkdocs_warnings
+from ..review.app import Review, ReviewSettings, create_app, served_names
+from ..review.serve import run_server
+from ..review.sitebuild import SiteBuilder, build_site
 from ..review.users import UserStore, users_file
+from ..workflow.actions import office_now
 from .main import cli, print_report
-from .site import TODAY_OPTION, show_mkdocs_warnings
+from .site import TODAY_OPTION
 
 
 @cli.command("review", help=t("review.help.review"))
@@ -41,11 +45,6 @@ def review_command(root: Path, host: str, port: int, site_dir: Path | None,
                    today: dt.datetime | None, no_build: bool, secure_cookies: bool,
                    behind_proxy: bool, proxies: tuple[str, ...], allow_hosts: tuple[str, ...],
                    session_hours: float) -> None:
-    import uvicorn
-
-    from ..review.app import Review, ReviewSettings, create_app, served_names
-    from ..review.sitebuild import SiteBuilder, build_site
-
     show_mkdocs_warnings()
     _show_review_log()
     site = (site_dir or root / "site").resolve()
@@ -64,14 +63,7 @@ def review_command(root: Path, host: str, port: int, site_dir: Path | None,
     click.echo(t("review.started", url=_url(host, listening.getsockname()[1])))
     _lan_hint(host, listening.getsockname()[1])
     sys.stdout.flush()
-    builder.start()
-    config = uvicorn.Config(app, log_level="warning", proxy_headers=behind_proxy or bool(proxies),
-                            forwarded_allow_ips=list(proxies) or "127.0.0.1",
-                            server_header=False, timeout_graceful_shutdown=5)
-    try:
-        uvicorn.Server(config).run(sockets=[listening])
-    finally:
-        builder.stop()
+    run_server(app, listening, builder, behind_proxy, proxies)
 
 
 def _show_review_log() -> None:

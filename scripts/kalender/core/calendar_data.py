@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .datafile import read_data_file
 from .problems import Report
-from .schema import Field, Validator
-from .source import read_text
+from .schema import Field
 from .stages import ProductToAnnounce, Stage, load_products, load_stages
-from .yamlsrc import Located, read_yaml
+from .yamlsrc import Located
 
 ROLES = ("staf", "kasubbag", "divisi", "pimpinan")
 COUNTS = ("characters", "weighted", "utf16", "utf8")
@@ -242,24 +242,6 @@ TEAM_SCHEMA = Field("mapping", keys={
         "dasar": Field("text"),
     })),
 })
-
-
-def read_data_file(path: Path, schema: Field, report: Report) -> Located | None:
-    """Read one YAML file of ``calendar/`` and check it against ``schema``."""
-    if not path.is_file():
-        report.error(path, None, "config.missing_file")
-        return None
-    read = read_text(path, report)
-    if read is None:
-        return None
-    located = read_yaml(read[1], path, report)
-    if located is None:
-        return None
-    if located.value is None:
-        located.value = {}
-    validator = Validator(located, path, report)
-    valid = validator.check(schema, located.value, ())
-    return located if valid and located.ok else None
 
 
 def load_calendar(root: Path, report: Report) -> CalendarData | None:

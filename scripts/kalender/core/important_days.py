@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .datafile import read_data_file
 from .i18n import LANGUAGES, t
 from .problems import Report
 from .schema import Field
@@ -62,8 +63,6 @@ def load_important_days(folder: Path, report: Report) -> tuple[ImportantDay, ...
     Problems (a date that is not ``1 Juni``, a day twice) are reported with the file's line;
     an absent file means no days.
     """
-    from .calendar_data import read_data_file
-
     path = folder / FILE_NAME
     if not path.exists():
         return ()

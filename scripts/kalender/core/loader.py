@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 from PIL import Image, UnidentifiedImageError
 
-from ..media.images import HEIF_READABLE  # noqa: F401 - importing images lets Pillow open HEIC
 from .calendar_data import PLATFORM_IDS, CalendarData, Platform, load_calendar
 from .inside import in_place, outside_target
 from .memo import PostFiles

@@ -230,3 +230,11 @@ def append_hashtags(text: str, hashtags: tuple[str, ...]) -> str:
     if not missing:
         return text
     return f"{text}\n\n{' '.join(missing)}" if text else " ".join(missing)
+
+
+def cover_image(post: Post) -> Media | None:
+    """The media whose picture stands for the post: the first image, else a video's cover."""
+    for media in post.media:
+        if not media.is_video or media.cover is not None:
+            return media
+    return None

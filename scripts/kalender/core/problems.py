@@ -94,3 +94,33 @@ class Report:
 
     def for_post(self, post_id: str) -> list[Problem]:
         return [p for p in self.problems if p.post_id == post_id]
+
+
+def report_lines(report: Iterable[Problem], root: Path) -> list[str]:
+    """Problems grouped by file, errors before warnings, as every channel shows them:
+
+        posts/2026/12/2026-12-09-a.md
+          galat (baris 4): ...
+
+    The one printer of findings: the command line prints these lines, a refused command
+    carries them in its error (:meth:`kalender.core.errors.KalenderError.with_details`).
+    """
+    problems = list(dict.fromkeys(report))  # a shared caption's finding once, not per platform
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.where(root).split(":")[0], []).append(problem)
+    lines = []
+    for shown, items in sorted(by_file.items()):
+        lines.append(shown)
+        for problem in sorted(items, key=lambda p: (not p.is_error, p.line or 0)):
+            label = t("check.error") if problem.is_error else t("check.warning")
+            line = t("check.line", line=problem.line) if problem.line else ""
+            lines.append(f"  {label}{line}: {problem.message}")
+    return lines
+
+
+def problem_counts(report: Iterable[Problem]) -> tuple[int, int]:
+    """(errors, warnings) of ``report``, each finding once."""
+    problems = list(dict.fromkeys(report))
+    errors = sum(1 for p in problems if p.is_error)
+    return errors, len(problems) - errors

@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .datafile import read_data_file
+from .model import LegalProduct
 from .problems import Report
 from .schema import Field
 
@@ -62,8 +64,6 @@ class ProductToAnnounce:
 
     def citation(self) -> str:
         """``Peraturan KPU Nomor 8 Tahun 2019`` (the year once, even if the number has it)."""
-        from .model import LegalProduct
-
         return LegalProduct(self.jenis, self.nomor, self.tahun, "").citation()
 
 
@@ -74,8 +74,6 @@ def product_key(jenis: str, nomor: str, tahun: int | None) -> tuple[str, str, in
 
 def load_stages(folder: Path, report: Report) -> tuple[Stage, ...]:
     """The stages of ``tahapan.yml``; none when the file is absent."""
-    from .calendar_data import read_data_file
-
     path = folder / "tahapan.yml"
     if not path.exists():
         return ()
@@ -101,8 +99,6 @@ def load_stages(folder: Path, report: Report) -> tuple[Stage, ...]:
 
 def load_products(folder: Path, report: Report) -> tuple[ProductToAnnounce, ...]:
     """The legal products of ``produk-hukum.yml``; none when the file is absent."""
-    from .calendar_data import read_data_file
-
     path = folder / "produk-hukum.yml"
     if not path.exists():
         return ()

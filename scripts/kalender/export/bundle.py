@@ -29,17 +29,12 @@ from typing import IO, Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..approval.fingerprint import short
-from ..approval.machine import (
-    CHANGED,
-    FLOW_ACTIONS,
-    Record,
-    Standing,
-    action_done,
-    effective_status,
-)
-from ..approval.machine import standing_of as approval_standing
+from ..approval.machine import CHANGED, FLOW_ACTIONS, Record, Standing, action_done
 from ..approval.records import load_ledger, record_file
-from ..core.calendar_data import CalendarData, Platform, read_data_file
+from ..approval.standing import effective_status
+from ..approval.standing import standing_of as approval_standing
+from ..core.calendar_data import CalendarData, Platform
+from ..core.datafile import read_data_file
 from ..core.dates import clock, day_name, full_date, week_range
 from ..core.i18n import language, t
 from ..core.loader import Project

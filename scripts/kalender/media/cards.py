@@ -22,17 +22,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import click
 from PIL import Image, ImageDraw, ImageFont
 
-from ..cli.main import cli, print_report
 from ..core.atomic import replacing
 from ..core.calendar_data import CalendarData, FormatRule, load_calendar
 from ..core.errors import KalenderError
 from ..core.i18n import t
 from ..core.loader import parse_when, post_files
 from ..core.model import VIDEO_SUFFIXES
-from ..core.problems import Report
+from ..core.problems import Report, report_lines
 from ..core.source import split_post
 from ..core.yamlsrc import read_yaml
 
@@ -471,8 +469,7 @@ def make_all(root: Path, paths: Sequence[Path] | None, force: bool) -> tuple[int
     report = Report()
     calendar = load_calendar(root, report)
     if calendar is None:
-        print_report(report, root)
-        raise KalenderError("cards.no_calendar")
+        raise KalenderError("cards.no_calendar").with_details(report_lines(report, root))
     made, kept = make_account_images(calendar, force)
     for path in paths if paths is not None else post_files(root):
         facts = read_post_facts(path, calendar, report)
@@ -482,14 +479,3 @@ def make_all(root: Path, paths: Sequence[Path] | None, force: bool) -> tuple[int
     return made, kept, report
 
 
-@cli.command("cards", help=t("cards.help"))
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help=t("cards.help_force"))
-@click.pass_obj
-def cards_command(root: Path, paths: tuple[Path, ...], force: bool) -> None:
-    report_paths = [p.resolve() for p in paths] if paths else None
-    made, kept, report = make_all(root, report_paths, force)
-    print_report(report, root)
-    click.echo(t("cards.summary", made=made, kept=kept))
-    if report.errors:
-        raise KalenderError("cards.failed", count=len({p.path for p in report.errors}))

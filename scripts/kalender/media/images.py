@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from ..core.heif import HEIF_READABLE  # noqa: F401 - importing it lets Pillow open HEIC
 from ..core.i18n import t
 
 if TYPE_CHECKING:
@@ -43,19 +44,6 @@ TRANSPOSED_ORIENTATIONS = frozenset({5, 6, 7, 8})  # these swap width and height
 CENTRE = (0.5, 0.5)
 WHITE = (255, 255, 255)
 ASPECT_TOLERANCE = 0.01  # 1 %: 1080x1350 is 4:5 even after rounding
-
-
-def _register_heif() -> bool:
-    """Let Pillow open HEIC/HEIF (phone photos); False when pillow-heif is missing."""
-    try:
-        from pillow_heif import register_heif_opener
-    except ImportError:  # pragma: no cover - pillow-heif is a dependency
-        return False
-    register_heif_opener()
-    return True
-
-
-HEIF_READABLE = _register_heif()
 
 
 class MediaError(Exception):

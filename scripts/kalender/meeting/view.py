@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..approval.machine import FLOW_ACTIONS, effective_status, standing_of
+from ..approval.machine import FLOW_ACTIONS
+from ..approval.standing import effective_status, standing_of
 from ..approval.timeline import Waiting as TimelineWaiting
 from ..approval.timeline import waiting
 from ..core.calendar_data import CalendarData, Team

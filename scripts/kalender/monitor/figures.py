@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from ..approval.machine import Action, History, advance
-from ..core.important_days import days_in
+from ..core.important_days import days_in, load_important_days
 from ..core.loader import Project
 from ..core.model import TYPES, Post, Status, Week
 from ..core.overlay import build_overlay
-from ..core.problems import Problem
+from ..core.problems import Problem, Report
 from ..meeting.view import cadence_gaps
 from ..report.build import PostRecords, SemesterReport
 from ..report.wording import step_median
@@ -151,8 +151,6 @@ def _gaps(figures: Figures, project: Project, posts: Sequence[Post], start: dt.d
           end: dt.date) -> None:
     """The meeting's cadence gaps, week by week, up to the report's moment."""
     assert project.calendar is not None
-    from ..core.important_days import load_important_days
-    from ..core.problems import Report
 
     weeks = full_weeks(start, end)
     if not weeks:

@@ -24,6 +24,7 @@ from ..core.i18n import language, set_language, t
 from ..core.loader import load_project
 from ..core.problems import Report
 from ..report.build import Period, build_report
+from ..report.inputs import project_report_input
 from .figures import Figures, office_figures
 from .sources import ROLLUP_FILE, Broken, Readable, SourceSpec, resolve
 
@@ -175,8 +176,6 @@ def read_office(job: Job) -> Office | str:
     if project.calendar is None:
         shown = [f"{p.where(project.root)}: {p.message}" for p in project.report.errors]
         return t("monitor.source.no_calendar", problems="; ".join(shown[:PROBLEM_LINES]))
-    from ..cli.report import project_report_input
-
     problems = Report()
     source = project_report_input(project, job.period, job.today, None, problems)
     assert source is not None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.calendar_data import read_data_file
+from ..core.datafile import read_data_file
 from ..core.problems import Report
 from ..core.schema import Field
 from .sources import SourceSpec, is_url

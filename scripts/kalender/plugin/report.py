@@ -22,12 +22,12 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..approval.records import atomic_write
-from ..cli.report import names_of, project_report_input
 from ..core.i18n import language, set_language, t
 from ..core.loader import Project
 from ..core.problems import Report
 from ..report.build import Period, SemesterReport, build_report, semester_period
 from ..report.chartlist import chart_labels
+from ..report.inputs import names_of, project_report_input
 from ..report.page import chart_file, pdf_file, report_body
 from ..report.wording import period_label
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from ..approval.machine import Action, History, Record, advance
 from ..core.calendar_data import CalendarData
+from ..core.dates import month_name
 from ..core.i18n import t
 from ..core.important_days import ImportantDay, greets
 from ..core.model import CATEGORY_TYPES, TYPES, Post, Status
@@ -390,7 +391,6 @@ def _tally(posts: Iterable[PostRecords], key: str, label: str,
 
 
 def _month_tally(posts: Sequence[PostRecords], year: int, month: int) -> Tally:
-    from ..core.dates import month_name
 
     return _tally(posts, f"{year}-{month:02d}", month_name(month),
                   lambda p: (p.date.year, p.date.month) == (year, month))

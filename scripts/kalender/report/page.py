@@ -19,6 +19,7 @@ from ..core.i18n import language, t
 from ..core.model import LegalProduct
 from .build import SemesterReport
 from .chartlist import Chart
+from .evaluation_view import follow_up_table, signature_lines
 from .wording import (
     Table,
     announced_table,
@@ -99,7 +100,6 @@ def page_context(report: SemesterReport, charts: Sequence[Chart],
 
 def _evaluation_context(report: SemesterReport, members: dict[str, str]) -> dict[str, Any]:
     """The evaluation's tables and signature lines (empty when there is none)."""
-    from .evaluation_view import follow_up_table, signature_lines
 
     evaluation = report.evaluation
     today = report.as_of.date()

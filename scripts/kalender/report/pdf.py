@@ -16,8 +16,10 @@ from fpdf.fonts import FontFace
 
 from ..core.errors import KalenderError
 from ..core.i18n import language, t
+from ..core.model import LegalProduct
 from .build import SemesterReport
 from .chartlist import Chart
+from .evaluation_view import follow_up_table, signature_lines
 from .wording import (
     Table,
     announced_table,
@@ -241,7 +243,6 @@ def _legal(pdf: ReportPDF, report: SemesterReport) -> None:
 
 
 def _citation(jenis: str, nomor: str, tahun: int, tentang: str) -> str:
-    from ..core.model import LegalProduct
 
     return LegalProduct(jenis, nomor, tahun, tentang).citation()
 
@@ -265,7 +266,6 @@ def _engagement(pdf: ReportPDF, report: SemesterReport, platforms: dict[str, str
 
 def _evaluation(pdf: ReportPDF, report: SemesterReport, members: dict[str, str]) -> None:
     """The leadership's evaluation, the previous period's follow-ups, the signature block."""
-    from .evaluation_view import follow_up_table, signature_lines
 
     _heading(pdf, "evaluation.section")
     evaluation = report.evaluation

@@ -39,7 +39,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from ..approval.records import write_lock
-from ..cli.new import post_path, slugify
 from ..core.atomic import write_bytes
 from ..core.calendar_data import CalendarData, load_calendar
 from ..core.editing import (
@@ -52,6 +51,7 @@ from ..core.editing import (
 from ..core.i18n import t
 from ..core.loader import PostReader, load_project, post_files_of_days
 from ..core.model import CATEGORY_TYPES, Post, Status
+from ..core.new_post import post_path, slugify
 from ..core.problems import Problem, Report
 from ..media.images import MediaError, image_info, open_image, probe_video
 from .gitcommit import Author, GitError, Repository, diff_lines

@@ -35,11 +35,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..approval.actions import ActionRefused, Details, Stale, load_post, perform
 from ..approval.machine import FLOW_ACTIONS, Action
 from ..core.errors import DataError, KalenderError
 from ..core.i18n import catalog, language, t, web_words
 from ..core.inside import in_place
+from ..workflow.actions import ActionRefused, Details, Stale, load_post, perform
 from .api_posts import UPLOAD_LIMIT, commit_action
 from .api_posts import routes as post_routes
 from .csp import ContentPolicy

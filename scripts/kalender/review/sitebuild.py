@@ -24,10 +24,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..cli.site import counting_warnings, load_site_config, set_today
 from ..core.atomic import write_bytes
 from ..core.errors import KalenderError
 from ..core.i18n import t
+from ..plugin.build import build_whole
 
 log = logging.getLogger("kalender.review")
 
@@ -48,23 +48,11 @@ def build_site(root: Path, site_dir: Path, today: dt.date | None = None) -> tupl
     Returns the paths (relative to ``site_dir``) that were written or removed. Raises
     :class:`~kalender.core.errors.KalenderError` when mkdocs fails; ``site_dir`` is then untouched.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort, MkDocsException
-
     staging_root = root / ".cache" / "kalender"
     staging_root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix="review-site-", dir=staging_root))
     try:
-        config = load_site_config(root / "mkdocs.yml", site_dir=staging)
-        if today is not None:
-            set_today(config, today)
-        with counting_warnings() as warnings:
-            try:
-                build(config)
-            except Abort:
-                raise KalenderError("site.strict_failed", count=warnings.count) from None
-            except MkDocsException as exc:
-                raise KalenderError("site.build_failed", detail=exc.format_message()) from None
+        build_whole(root / "mkdocs.yml", staging, today)
         return sync_tree(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..approval.actions import Loaded
 from ..approval.machine import Action, action_name, turns
 from ..approval.timeline import approval_view
 from ..core.i18n import t
+from ..workflow.actions import Loaded
 
 BUTTONS = {  # the button of each move on the page
     Action.ACCEPT: "review.button.accept",

@@ -18,11 +18,13 @@ from ..approval.machine import (
     Standing,
     action_done,
     advance,
+    comments,
+    decide,
     out_of_time_order,
-    standing_of,
 )
 from ..approval.records import Ledger, load_ledger, post_file
 from ..approval.records import record_file as record_path
+from ..approval.standing import standing_of
 from ..core.calendar_data import Team
 from ..core.i18n import t
 from ..core.model import Post, Status
@@ -69,7 +71,6 @@ def changed(post: Post, context: Context, finding: Finding) -> Iterator[Problem]
 @rule("approval.comments", Severity.WARNING)
 def open_comments(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """An approved post should have no open comment left."""
-    from ..approval.machine import comments
 
     standing = standing_of(post)
     if standing.recorded not in (Status.DISETUJUI, Status.DIUNGGAH):
@@ -126,7 +127,6 @@ def _check_record(post: Post, ledger: Ledger, team: Team, history: History, reco
 
 def _check_step(post: Post, ledger: Ledger, team: Team, history: History,
                 record: Record) -> Problem | None:
-    from ..approval.machine import decide
 
     # Before the first record the post was a draft: that is where submitting starts.
     standing = Standing(Status.DRAF, history, record.fingerprint, post.platforms)

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.calendar_data import SATKER_SCHEMA
+from ..core.datafile import read_data_file
 from ..core.i18n import t
 from ..core.model import Post, Status, append_hashtags
-from ..core.problems import Severity
+from ..core.problems import Report, Severity
 from . import Context
 
 Key = tuple[str | int, ...]
@@ -123,9 +125,6 @@ def calendar_file(context: Context, name: str) -> Path:
 
 def satker_line(context: Context, *key: str | int) -> tuple[Path, int | None]:
     """``calendar/satker.yml`` and the line of ``key`` in it (for project-level findings)."""
-    from ..core.calendar_data import SATKER_SCHEMA, read_data_file
-    from ..core.problems import Report
-
     path = calendar_file(context, "satker.yml")
     located = read_data_file(path, SATKER_SCHEMA, Report())
     return path, located.line(*key) if located is not None else None

@@ -22,9 +22,19 @@ from typing import Any
 from ..core.dates import clock, day_name, day_short, full_date, month_label, week_range
 from ..core.i18n import language, t
 from ..core.memo import PerPost
-from ..core.model import CATEGORIES, STATUSES, TYPES, LegalProduct, Media, Post, Week
+from ..core.model import (
+    CATEGORIES,
+    STATUSES,
+    TYPES,
+    LegalProduct,
+    Media,
+    Post,
+    Week,
+    cover_image,
+)
 from ..core.overlay import DayMark
 from ..core.problems import Problem
+from ..approval.standing import changed_label, effective_status
 
 HOME_PAGE = "index.md"
 LIST_PAGE = "daftar/index.md"
@@ -82,7 +92,6 @@ def display_status(post: Post) -> Badge:
     (:func:`kalender.approval.machine.effective_status`), or ``berubah`` when the content changed
     after the paraf or approval the status rests on.
     """
-    from ..approval.machine import changed_label, effective_status
 
     status = effective_status(post)
     if status == CHANGED:
@@ -237,14 +246,6 @@ def caption_start(post: Post, limit: int = CAPTION_START) -> str:
         return flat
     cut = flat[:limit].rsplit(" ", 1)[0].rstrip(",.;:")
     return f"{cut}…"
-
-
-def cover_image(post: Post) -> Media | None:
-    """The media whose picture stands for the post: the first image, else a video's cover."""
-    for media in post.media:
-        if not media.is_video or media.cover is not None:
-            return media
-    return None
 
 
 ThumbnailMaker = Callable[[Path], "str | None"]

@@ -7,11 +7,9 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
-import click
 from icalendar import Calendar, Event
 
 from ..core.atomic import write_bytes
-from ..cli.main import cli
 from ..core.calendar_data import CalendarData
 from ..core.i18n import t
 from ..core.loader import load_project
@@ -87,22 +85,3 @@ def feed_stamp(today: dt.date | None) -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-@cli.command("ics", help="Tulis umpan kalender (kalender.ics) dari semua pos.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Berkas keluaran (bawaan: site/kalender.ics).")
-@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Tanggal 'hari ini' yang tetap (untuk arsip yang stabil).")
-@click.pass_obj
-def ics_command(root: Path, out: Path | None, today: dt.datetime | None) -> None:
-    from ..cli.main import print_report
-    from ..core.errors import DataError
-
-    project = load_project(root)
-    if project.report.errors or project.calendar is None:
-        print_report(project.report, root)
-        raise DataError("feed.not_written", count=len(project.report.errors))
-    target = out or root / "site" / "kalender.ics"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    stamp = feed_stamp(today.date() if today else None)
-    write_bytes(target, feed(project.posts, project.calendar, stamp))
-    click.echo(t("feed.written", path=target, count=len(project.posts)))

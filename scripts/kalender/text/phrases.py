@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..core.datafile import read_data_file
 from ..core.problems import Report
 from ..core.schema import Field
 
@@ -360,8 +361,6 @@ def load_phrases(folder: Path, report: Report) -> tuple[Phrase, ...]:
 
 
 def _phrase_file(path: Path, report: Report) -> list[Phrase]:
-    from ..core.calendar_data import read_data_file
-
     located = read_data_file(path, PHRASES_SCHEMA, report)
     if located is None:
         return []
@@ -384,8 +383,6 @@ def _phrase_file(path: Path, report: Report) -> list[Phrase]:
 
 def load_partisan(folder: Path, report: Report) -> PartisanLists | None:
     """The lists of ``calendar/partisan.yml``; None when the file is absent or wrong."""
-    from ..core.calendar_data import read_data_file
-
     path = folder / PARTISAN_FILE
     if not path.exists():
         return None

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import click
 
-from ..cli.main import cli, print_report
 from ..core.calendar_data import Platform, load_calendar
 from ..core.errors import DataError, UsageError
 from ..core.i18n import language, t
 from ..core.problems import Report
-from .counting import (
+from ..text.counting import (
     Measurement,
     field_of,
     forbidden_in,
@@ -26,6 +25,7 @@ from .counting import (
     rule_name,
     text_fields,
 )
+from .main import cli, print_report
 
 
 class CalendarDataError(DataError):

@@ -6,7 +6,7 @@ Before ``submit``, ``initial``, ``approve`` and ``uploaded`` the post's SOP A an
 a format needs: ``media.count``, ``media.kind``, ``media.unreadable``), judged in the status
 the move leads to. An error-level finding refuses the move, naming each finding's file, line,
 rule and message (which says the words, the basis and what to change); nothing is written.
-:func:`kalender.approval.actions.perform` calls :func:`gate`, so the command line and the review
+:func:`kalender.workflow.actions.perform` calls :func:`gate`, so the command line and the review
 server are gated alike.
 """
 
@@ -23,9 +23,9 @@ from ..core.problems import Problem
 from ..rules import Context, check_post
 
 if TYPE_CHECKING:
+    from ..approval.machine import Action
     from ..core.calendar_data import CalendarData
     from ..core.model import Post, Status
-    from .machine import Action
 
 GATED = ("submit", "initial", "approve", "uploaded")
 # The rule families of SOP A (factual: sources, legal products, media) and SOP D (forbidden

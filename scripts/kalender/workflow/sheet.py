@@ -19,17 +19,27 @@ import segno
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from ..approval.fingerprint import short
+from ..approval.machine import (
+    CHANGED,
+    Action,
+    Record,
+    Standing,
+    moment_text,
+    role_name,
+    standing_label,
+)
+from ..approval.records import atomic_write, load_ledger
+from ..approval.standing import standing_of
 from ..core.calendar_data import CalendarData, Member
 from ..core.dates import clock, full_date, week_range
 from ..core.errors import DataError, KalenderError
 from ..core.i18n import t
 from ..core.loader import Project, load_project, post_files_of_days
-from ..core.model import Post, Status, Week
+from ..core.model import Post, Status, Week, cover_image
+from ..core.problems import problem_counts, report_lines
 from ..media.images import open_image
-from ..site.calendar_view import cover_image
-from .fingerprint import short
-from .machine import CHANGED, Record, Standing, moment_text, role_name, standing_of
-from .records import atomic_write
+from .actions import resolve_post
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("/usr/local/share/fonts/dejavu"))
@@ -71,7 +81,6 @@ def load_for_papers(root: Path, week: Week | None, post_ref: str | None) -> tupl
         _fail_with(project, project.report.errors)
     assert project.calendar is not None
     if post_ref is not None:
-        from .actions import resolve_post
 
         path = resolve_post(root, post_ref)
         found = [p for p in project.posts if p.path == path]
@@ -87,10 +96,10 @@ def load_for_papers(root: Path, week: Week | None, post_ref: str | None) -> tupl
 def _fail_with(project: Project, errors: Sequence[object]) -> None:
     if not errors:
         return
-    from ..cli.main import print_report
-
-    count, _ = print_report([e for e in project.report.errors if e in errors], project.root)
-    raise DataError("sheet.posts_have_errors", errors=count)
+    problems = [e for e in project.report.errors if e in errors]
+    count, _ = problem_counts(problems)
+    raise DataError("sheet.posts_have_errors", errors=count).with_details(
+        report_lines(problems, project.root))
 
 
 def sheet_posts(posts: Sequence[Post], calendar: CalendarData) -> list[SheetPost]:
@@ -357,7 +366,6 @@ def caption_start(post: Post, limit: int = CAPTION_START) -> str:
 
 
 def _status_text(standing: Standing) -> str:
-    from .machine import standing_label
 
     return standing_label(standing)
 
@@ -491,8 +499,6 @@ def memo_pdf(calendar: CalendarData, items: Sequence[SheetPost], week: Week) -> 
 
 
 def _submit_records(item: SheetPost) -> list[Record]:
-    from .machine import Action
-    from .records import load_ledger
 
     ledger = load_ledger(item.post.path, item.post.when.tzinfo)
     return [r for r in ledger.records if r.action is Action.SUBMIT]

@@ -17,16 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..cli.main import print_report
-from ..core.calendar_data import CalendarData
-from ..core.errors import DataError, KalenderError
-from ..core.i18n import t
-from ..core.inside import in_place
-from ..core.loader import load_project
-from ..core.model import Post, Status
-from .fingerprint import fingerprint, short
-from .gates import gate
-from .machine import (
+from ..approval.fingerprint import fingerprint, short
+from ..approval.machine import (
     Action,
     Move,
     Record,
@@ -46,7 +38,7 @@ from .machine import (
     role_name,
     standing_label,
 )
-from .records import (
+from ..approval.records import (
     Ledger,
     Snapshot,
     appended,
@@ -56,7 +48,15 @@ from .records import (
     with_status,
     write_lock,
 )
-from .signing import MemberKey, Signer, head, load_keyring, read_items, seal_entry
+from ..approval.signing import MemberKey, Signer, head, load_keyring, read_items, seal_entry
+from ..core.calendar_data import CalendarData
+from ..core.errors import DataError, KalenderError
+from ..core.i18n import t
+from ..core.inside import in_place
+from ..core.loader import load_project
+from ..core.model import Post, Status
+from ..core.problems import problem_counts, report_lines
+from .gates import gate
 
 USER_ENV = "KALENDER_USER"
 NOW_ENV = "KALENDER_NOW"  # a fixed clock for exercises, sample data and tests (docs)
@@ -116,15 +116,16 @@ def resolve_post(root: Path, ref: str) -> Path:
 
 
 def load_post(root: Path, ref: str) -> Loaded:
-    """Read the post ``ref`` and its records; print every problem and stop when there are any."""
+    """Read the post ``ref`` and its records; stop with every problem when there are any."""
     path = resolve_post(root, ref)
     snapshot = take_snapshot(path)
     project = load_project(root, [path])
     ledger = ledger_of(snapshot.record_path, snapshot.record_bytes, project.timezone)
     problems = [*project.report, *ledger.problems]
     if any(p.is_error for p in problems) or project.calendar is None or not project.posts:
-        errors, _ = print_report(problems, root)
-        raise DataError("approval.post_has_errors", post=path.stem, errors=errors)
+        errors, _ = problem_counts(problems)
+        raise DataError("approval.post_has_errors", post=path.stem,
+                        errors=errors).with_details(report_lines(problems, root))
     post = project.posts[0]
     standing = Standing(post.status, replay(ledger.records, post.platforms), fingerprint(post),
                         post.platforms)
