@@ -23,7 +23,6 @@ from click.testing import CliRunner
 from PIL import Image
 from pypdf import PdfReader
 
-from kalender.approval import actions as kalender_workflow
 from kalender.approval.machine import Action
 from kalender.cli import approval as workflow_cli
 from kalender.cli.main import _register_commands, cli
@@ -32,6 +31,7 @@ from kalender.core.problems import Report
 from kalender.report.build import SemesterReport, build_report, semester_period
 from kalender.report.engagement import import_exports, url_key
 from kalender.report.inputs import report_input, write_report
+from kalender.workflow import actions as kalender_workflow
 
 TZ = ZoneInfo("Asia/Pontianak")
 INPUTS = Path(__file__).parent / "inputs" / "engagement"

@@ -38,22 +38,24 @@ from .bundle import (
     LINKS_FILE,
     MANIFEST,
     Contents,
-    HootsuiteRow,
     HootsuiteRules,
     Layout,
     MediaJob,
     Selection,
     bundle_name,
+    lay_out,
+    load_settings,
+    manifest,
+    select_week,
+    write_zip,
+)
+from .sheets import (
+    HootsuiteRow,
     checklist_html,
     hootsuite_csvs,
     hootsuite_rows,
-    lay_out,
     links_text,
-    load_settings,
-    manifest,
     schedule_csv,
-    select_week,
-    write_zip,
 )
 
 QUALITY_STEPS = (90, 85, 80, 75, 70, 65, 60, 50, 40)  # JPEG quality, tried in this order
