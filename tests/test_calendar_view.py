@@ -17,7 +17,6 @@ from kalender.core.model import Week
 from kalender.media.thumbnails import thumbnail
 from kalender.site import calendar_view
 from kalender.site.calendar_view import (
-    SiteInput,
     build_site,
     caption_start,
     legend,
@@ -28,6 +27,7 @@ from kalender.site.calendar_view import (
     week_page,
     weeks_between,
 )
+from kalender.site.views import SiteInput
 
 TODAY = dt.date(2026, 12, 2)
 

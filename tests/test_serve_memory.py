@@ -25,8 +25,8 @@ from kalender.approval.machine import Action
 from kalender.core.loader import load_project
 from kalender.plugin.incremental import TemplateCache, quiet_dirty_notice
 from kalender.plugin.site_plugin import KalenderPlugin, _watch_with_events
-from kalender.site.calendar_view import Badge, Choice, Entry
 from kalender.site.incremental import digest, posts_in
+from kalender.site.views import Badge, Choice, Entry
 from kalender.workflow.actions import NOW_ENV, perform
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,24 +13,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from kalender.approval.machine import Action
-from kalender.approval.signing import (
+from kalender.approval.keyring import (
     ACCEPTANCE_CHAIN,
     ACCEPTANCE_FILE,
-    MemberKey,
-    Signer,
     acceptance_entry,
-    head,
-    key_id_of,
-    locked,
-    new_key,
-    read_items,
-    seal_entry,
-    unlocked,
     verified_edit,
     with_public_key,
     with_revoked,
 )
+from kalender.approval.keys import MemberKey, Signer, key_id_of, locked, new_key, unlocked
+from kalender.approval.machine import Action
+from kalender.approval.signing import head, read_items, seal_entry
 from kalender.cli.main import _register_commands, cli
 from kalender.workflow.actions import perform
 from test_approval_flow import POST_ID, write_post

@@ -48,7 +48,8 @@ def signer_for(root: Path, by: str | None) -> Any:
     context = click.get_current_context(silent=True)
     if not by or context is None or not context.params.get("password_stdin"):
         return None
-    from ..approval.signing import Signer, unlock_member
+    from ..approval.keyring import unlock_member
+    from ..approval.keys import Signer
     from .keys import read_passphrase
 
     if "signer" not in context.meta:  # one passphrase for every link of --from-file

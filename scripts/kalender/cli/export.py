@@ -23,12 +23,8 @@ from ..core.errors import DataError, KalenderError
 from ..core.i18n import t
 from ..core.loader import Project, load_project
 from ..core.problems import Report
-from ..export.bundle import (
-    LinkLine,
-    Selection,
-    moment_words,
-    parse_links,
-)
+from ..export.bundle import Selection
+from ..export.lists import LinkLine, moment_words, parse_links
 from ..export.week import Bundle, build_bundle, parse_week, prepare, write_bundle
 from ..media.mediacache import CACHE_FOLDER
 from .main import cli, print_report

@@ -13,26 +13,20 @@ from pathlib import Path
 
 import click
 
-from ..approval.records import write_lock
-from ..approval.signing import (
+from ..approval.keyring import (
     ACCEPTANCE_CHAIN,
     ACCEPTANCE_FILE,
-    MemberKey,
     acceptance_entry,
-    check_passphrase,
-    head,
     load_keyring,
-    locked,
-    new_key,
     parse_moment,
-    read_items,
-    seal_entry,
     unlock_member,
     verified_edit,
     with_public_key,
     with_revoked,
-    write_key_file,
 )
+from ..approval.keys import MemberKey, check_passphrase, locked, new_key, write_key_file
+from ..approval.records import write_lock
+from ..approval.signing import head, read_items, seal_entry
 from ..core.atomic import write_bytes
 from ..core.calendar_data import CalendarData, load_calendar
 from ..core.errors import DataError, KalenderError

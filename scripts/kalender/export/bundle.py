@@ -351,15 +351,6 @@ def where(post: Post, calendar: CalendarData, *key: str | int) -> str:
     return f"{_relative(post.path, calendar.root)}:{post.line(*key)}"
 
 
-# -- the schedule (jadwal.csv) ------------------------------------------------------------
-
-
-# -- Hootsuite -------------------------------------------------------------------------
-
-
-# -- the link file (tautan.txt) -----------------------------------------------------------
-
-
 # -- the manifest ----------------------------------------------------------------------
 
 
@@ -480,8 +471,3 @@ def _copy_into(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: Path) ->
     with source.open("rb") as src, archive.open(info, "w", force_zip64=size > 2**31) as dest:
         for block in iter(lambda: src.read(1 << 20), b""):
             dest.write(block)
-
-
-# -- the checklist ---------------------------------------------------------------------
-
-

@@ -49,7 +49,7 @@ from .bundle import (
     select_week,
     write_zip,
 )
-from .sheets import (
+from .lists import (
     HootsuiteRow,
     checklist_html,
     hootsuite_csvs,

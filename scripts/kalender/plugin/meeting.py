@@ -26,9 +26,9 @@ from ..core.model import Week
 from ..core.overlay import Overlay, build_overlay
 from ..core.problems import Report
 from ..meeting.view import Meeting, build_meeting, plan_of
-from ..site.calendar_view import Link
 from ..site.feed import feed, feed_stamp
 from ..site.incremental import digest
+from ..site.views import Link
 
 CURRENT_PAGE = "rapat/index.md"
 FEED_FILE = "kalender.ics"

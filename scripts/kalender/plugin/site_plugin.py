@@ -36,20 +36,11 @@ from ..core.memo import Memory, PerPost
 from ..core.problems import Problem
 from ..media.thumbnails import thumbnail
 from ..rules import Context, check_post
-from ..site.calendar_view import (
-    ROWS_SHOWN,
-    PostView,
-    SiteInput,
-    SiteView,
-    View,
-    WeekView,
-    build_site,
-    page_source,
-    week_page,
-)
+from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
 from ..site.icons import IconSprite
 from ..site.incremental import digest
 from ..site.previews import Previews
+from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
 from .incremental import Incremental, TemplateCache
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed

@@ -40,9 +40,10 @@ from ..core.errors import DataError, KalenderError
 from ..core.i18n import catalog, language, t, web_words
 from ..core.inside import in_place
 from ..workflow.actions import ActionRefused, Details, Stale, load_post, perform
-from .api_posts import UPLOAD_LIMIT, commit_action
+from .api_posts import commit_action
 from .api_posts import routes as post_routes
 from .csp import ContentPolicy
+from .post_edits import UPLOAD_LIMIT
 from .security import (
     CSRF_HEADER,
     DEVICE_COOKIE,

@@ -18,7 +18,7 @@ from ..core.problems import Problem
 from ..rules import Context, check_post
 from ..rules.text import target_texts
 from ..site.previews import concerns, counts_for, phrase_spans, text_view
-from .api_posts import field_at
+from .post_edits import field_at
 
 
 def preview_of(post: Post, calendar: CalendarData, others: Sequence[Post],

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..approval.keyring import load_keyring
 from ..approval.records import SUFFIX
-from ..approval.signing import load_keyring, read_items, verify_records
+from ..approval.signing import read_items
+from ..approval.verify import verify_records
 from ..core.problems import Problem, Severity
 from . import Context, project_finding, project_rule
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from pathlib import Path
 
 from icalendar import Calendar, Event
 
-from ..core.atomic import write_bytes
 from ..core.calendar_data import CalendarData
 from ..core.i18n import t
-from ..core.loader import load_project
 from ..core.model import Post
 
 EVENT_MINUTES = 30

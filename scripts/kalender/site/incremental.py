@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from ..core.atomic import replacing
-from .calendar_view import Entry
 from ..core.model import Post
+from .views import Entry
 
 MANIFEST_VERSION = 1
 MANIFESTS_KEPT = 8

@@ -22,17 +22,17 @@ from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
-from .calendar_view import post_page
 from ..core.calendar_data import Account, CalendarData, Platform
-from ..text.counting import Measurement, grouped
 from ..core.dates import full_date
 from ..core.i18n import language, t
-from ..media.images import Framing, Size, crop_box, post_framings
-from ..media.mediacache import MakeReport, MediaFacts, MediaIndex, Rendition, RenditionCache
 from ..core.memo import Memory, PerPost
 from ..core.model import HASHTAG, MENTION, Media, Post, Status, Target
 from ..core.problems import Problem
+from ..media.images import Framing, Size, crop_box, post_framings
+from ..media.mediacache import MakeReport, MediaFacts, MediaIndex, Rendition, RenditionCache
 from ..rules.text import TextField, mentioned, target_texts
+from ..text.counting import Measurement, grouped
+from .calendar_view import post_page
 
 T = TypeVar("T")
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..approval.fingerprint import fingerprint, short
+from ..approval.keyring import load_keyring
+from ..approval.keys import MemberKey, Signer
 from ..approval.machine import (
     Action,
     Move,
@@ -48,7 +50,7 @@ from ..approval.records import (
     with_status,
     write_lock,
 )
-from ..approval.signing import MemberKey, Signer, head, load_keyring, read_items, seal_entry
+from ..approval.signing import head, read_items, seal_entry
 from ..core.calendar_data import CalendarData
 from ..core.errors import DataError, KalenderError
 from ..core.i18n import t
