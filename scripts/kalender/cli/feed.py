@@ -12,10 +12,11 @@ from ..core.errors import DataError
 from ..core.i18n import t
 from ..core.loader import load_project
 from ..site.feed import feed, feed_stamp
+from .commands import command_help
 from .main import cli, print_report
 
 
-@cli.command("ics", help="Tulis umpan kalender (kalender.ics) dari semua pos.")
+@cli.command("ics", help=command_help("ics"))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Berkas keluaran (bawaan: site/kalender.ics).")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,

@@ -13,6 +13,7 @@ from ..core.errors import KalenderError
 from ..core.i18n import set_language, t
 from ..core.problems import Problem, Report, problem_counts, report_lines
 from . import clicktext
+from .commands import COMMANDS, load, register
 
 clicktext.install()  # before the decorators below evaluate click's help texts
 
@@ -47,8 +48,25 @@ class Group(click.Group):
     """Lists commands in the order they were added (the order of the SOP); shows a
     :class:`KalenderError` raised anywhere below it the way click shows its own errors."""
 
+    listing = False  # True while kalender --help lists the commands
+
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)
+        return [*self.commands, *(name for name in COMMANDS if name not in self.commands)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """A command, its module imported on first use; while listing, a stand-in."""
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            if self.listing:
+                return COMMANDS[cmd_name].placeholder(cmd_name)
+            load(cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.listing = True
+        try:
+            super().format_commands(ctx, formatter)
+        finally:
+            self.listing = False
 
     def make_context(self, info_name: str | None, args: list[str],
                      parent: click.Context | None = None, **extra: Any) -> click.Context:
@@ -109,13 +127,10 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Entry point of the ``kalender`` command."""
-    _register_commands()
+    """Entry point of the ``kalender`` command (command modules load on use)."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="kalender")
 
 
 def _register_commands() -> None:
-    """Import the modules whose commands join the group (each registers itself)."""
-    from .commands import register
-
+    """Import every command module now (tests walk the whole group)."""
     register()

@@ -14,10 +14,11 @@ from ..core.i18n import t
 from ..core.loader import load_project
 from ..core.model import Week
 from ..meeting.minutes import meeting_for, minutes_path, render_minutes
+from .commands import command_help
 from .main import cli, print_report
 
 
-@cli.command("rapat", help="Siapkan notulen rapat mingguan (calendar/rapat/TTTT-Wmm.md).")
+@cli.command("rapat", help=command_help("rapat"))
 @click.option("--week", "week_label", required=True, help="Minggu ISO, misalnya 2026-W49.")
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Tanggal 'hari ini' yang tetap.")

@@ -10,6 +10,7 @@ import click
 
 from ..core.i18n import t
 from ..plugin.build import build_site, serve_site
+from .commands import command_help
 from .main import cli
 
 TODAY_OPTION = click.option(
@@ -17,7 +18,7 @@ TODAY_OPTION = click.option(
     help="Tanggal 'hari ini' di kalender, TTTT-BB-HH (bawaan: hari ini di zona waktu kantor).")
 
 
-@cli.command("build", help="Bangun situs kalender ke folder site/.")
+@cli.command("build", help=command_help("build"))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Berkas mkdocs.yml (bawaan: di repositori).")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -36,7 +37,7 @@ def build_command(root: Path, config_file: Path | None, site_dir: Path | None,
     click.echo(t("site.built", path=built))
 
 
-@cli.command("serve", help="Sajikan situs dengan muat ulang otomatis saat pos diubah.")
+@cli.command("serve", help=command_help("serve"))
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True,
               help="Alamat dan porta server.")
 @TODAY_OPTION
