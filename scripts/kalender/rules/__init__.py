@@ -1,144 +1,53 @@
 """One rules engine: every check on a loaded post, shared by ``kalender check``, the
-previews and the export. A rule has an id, a severity and catalog messages; it yields
-:class:`~kalender.core.problems.Problem` objects that name the post's file and line.
+previews and the export (the registry: :mod:`kalender.rules.registry`). Importing this
+package registers every rule module below.
 """
 
-from __future__ import annotations
+from . import (  # noqa: F401  (each registers its rules)
+    accounts,
+    approval,
+    care,
+    content,
+    days,
+    lists,
+    media,
+    platform,
+    schedule,
+    signatures,  # signed records and the hash chain
+    sources,
+    tagging,
+    text,
+)
+from .registry import (
+    PROJECT_REGISTRY,
+    REGISTRY,
+    Context,
+    Finding,
+    ProjectCheck,
+    ProjectRule,
+    Rule,
+    RuleCheck,
+    check_calendar,
+    check_post,
+    check_posts,
+    project_finding,
+    project_rule,
+    rule,
+)
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from ..core.i18n import t
-from ..core.problems import Problem, Severity
-
-if TYPE_CHECKING:
-    from ..core.calendar_data import CalendarData
-    from ..core.model import Post
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a rule may read besides the post: the calendar data and all posts."""
-
-    calendar: CalendarData
-    posts: tuple[Post, ...] = ()
-
-
-class Finding:
-    """Helper handed to a rule to build its problems for one post."""
-
-    def __init__(self, rule: Rule, post: Post) -> None:
-        self.rule, self.post = rule, post
-
-    def __call__(self, key: tuple[str | int, ...], message: str, /, *,
-                 for_platform: str | None = None, severity: Severity | None = None,
-                 **params: Any) -> Problem:
-        return Problem(
-            path=self.post.path, line=self.post.line(*key),
-            severity=severity or self.rule.severity, code=self.rule.id,
-            message=t(message, **params), post_id=self.post.id, platform=for_platform,
-        )
-
-
-RuleCheck = Callable[["Post", Context, Finding], Iterable[Problem]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A named check on one post."""
-
-    id: str
-    severity: Severity
-    check: RuleCheck
-
-
-REGISTRY: dict[str, Rule] = {}
-
-
-def rule(rule_id: str, severity: Severity = Severity.ERROR) -> Callable[[RuleCheck], RuleCheck]:
-    """Register ``check`` as the rule ``rule_id`` (decorator)."""
-
-    def register(check: RuleCheck) -> RuleCheck:
-        if rule_id in REGISTRY:
-            raise RuntimeError(f"rule {rule_id!r} registered twice")
-        REGISTRY[rule_id] = Rule(rule_id, severity, check)
-        return check
-
-    return register
-
-
-ProjectCheck = Callable[[Context], Iterable[Problem]]
-
-
-@dataclass(frozen=True)
-class ProjectRule:
-    """A named check on the calendar data as a whole (accounts, banner, shared lists)."""
-
-    id: str
-    severity: Severity
-    check: ProjectCheck
-
-
-PROJECT_REGISTRY: dict[str, ProjectRule] = {}
-
-
-def project_rule(rule_id: str, severity: Severity = Severity.ERROR
-                 ) -> Callable[[ProjectCheck], ProjectCheck]:
-    """Register ``check`` as the project-level rule ``rule_id`` (decorator).
-
-    The check gets the :class:`Context` and yields problems that name a file of
-    ``calendar/`` and its line (build them with :func:`project_finding`).
-    """
-
-    def register(check: ProjectCheck) -> ProjectCheck:
-        if rule_id in PROJECT_REGISTRY or rule_id in REGISTRY:
-            raise RuntimeError(f"rule {rule_id!r} registered twice")
-        PROJECT_REGISTRY[rule_id] = ProjectRule(rule_id, severity, check)
-        return check
-
-    return register
-
-
-def project_finding(rule_id: str, path: Path, line: int | None, message: str, /, *,
-                    severity: Severity | None = None, **params: Any) -> Problem:
-    """A problem of project rule ``rule_id`` in the calendar file ``path``."""
-    registered = PROJECT_REGISTRY[rule_id]
-    return Problem(path=path, line=line, severity=severity or registered.severity,
-                   code=rule_id, message=t(message, **params))
-
-
-def check_calendar(context: Context) -> list[Problem]:
-    """Every finding of every project-level rule on the calendar data."""
-    _load_rule_modules()
-    return [p for r in PROJECT_REGISTRY.values() for p in r.check(context)]
-
-
-def check_post(post: Post, context: Context) -> list[Problem]:
-    """Every finding of every rule on ``post``."""
-    _load_rule_modules()
-    return [p for r in REGISTRY.values() for p in r.check(post, context, Finding(r, post))]
-
-
-def check_posts(posts: Iterable[Post], context: Context) -> Iterator[Problem]:
-    for post in posts:
-        yield from check_post(post, context)
-
-
-def _load_rule_modules() -> None:
-    from . import (
-        accounts,  # noqa: F401  (registers its rules)
-        approval,  # noqa: F401  (registers its rules)
-        care,  # noqa: F401
-        content,  # noqa: F401
-        days,  # noqa: F401
-        lists,  # noqa: F401
-        media,  # noqa: F401  (registers its rules)
-        platform,  # noqa: F401  (registers its rules)
-        schedule,  # noqa: F401
-        signatures,  # noqa: F401  (signed records and the hash chain)
-        sources,  # noqa: F401
-        tagging,  # noqa: F401
-        text,  # noqa: F401
-    )
+__all__ = [
+    "Context",
+    "Finding",
+    "PROJECT_REGISTRY",
+    "ProjectCheck",
+    "ProjectRule",
+    "REGISTRY",
+    "Rule",
+    "RuleCheck",
+    "check_calendar",
+    "check_post",
+    "check_posts",
+    "project_finding",
+    "project_rule",
+    "rule",
+]

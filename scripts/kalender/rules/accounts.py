@@ -17,7 +17,7 @@ from PIL import Image, ImageChops, UnidentifiedImageError
 
 from ..core.calendar_data import Account
 from ..core.problems import Problem, Severity
-from . import Context, project_finding, project_rule
+from .registry import Context, project_finding, project_rule
 from .wording import satker_line
 
 HANDLE_PREFIX = "JDIHKPU"

@@ -29,7 +29,7 @@ from ..core.calendar_data import Team
 from ..core.i18n import t
 from ..core.model import Post, Status
 from ..core.problems import Problem, Severity
-from . import Context, Finding, project_finding, project_rule, rule
+from .registry import Context, Finding, project_finding, project_rule, rule
 
 
 @rule("approval.records")

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..core.model import HASHTAG, MENTION, Post
 from ..core.problems import Problem, Severity
-from . import Context, Finding, rule
+from .registry import Context, Finding, rule
 from .wording import Wording, excerpt, line_in_value, stage_severity, wordings
 
 DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")

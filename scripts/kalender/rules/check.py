@@ -8,7 +8,7 @@ from pathlib import Path
 from ..core.atomic import leftover_files, target_of
 from ..core.loader import load_project
 from ..core.problems import Problem, Report
-from . import Context, check_calendar, check_posts
+from .registry import Context, check_calendar, check_posts
 
 
 def check_project(root: Path, files: Sequence[Path] | None = None) -> tuple[list[Problem], int]:

@@ -18,8 +18,8 @@ from ..core.i18n import t
 from ..core.model import Post
 from ..core.problems import Problem, Severity
 from ..text.phrases import Match, PartisanHit, PartisanLists, find_partisan, find_phrases
-from . import Context, Finding, rule
 from .lists import content_lists
+from .registry import Context, Finding, rule
 from .wording import Key, Wording, line_in_text, line_in_value, wordings
 
 __all__ = ["Highlight", "find_phrases", "highlights"]

@@ -9,8 +9,8 @@ from ..core.dates import long_date
 from ..core.important_days import matching_days, nearest_days
 from ..core.model import Post
 from ..core.problems import Problem, Severity
-from . import Context, Finding, rule
 from .lists import content_lists
+from .registry import Context, Finding, rule
 
 IMPORTANT_DAY = "hari-penting"
 

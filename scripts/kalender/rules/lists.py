@@ -24,7 +24,7 @@ from ..text.phrases import (
     load_partisan,
     load_phrases,
 )
-from . import Context, project_finding, project_rule
+from .registry import Context, project_finding, project_rule
 
 
 @dataclass(frozen=True)

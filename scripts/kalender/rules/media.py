@@ -14,7 +14,7 @@ from ..core.model import Media, Post, Target
 from ..core.problems import Problem, Severity
 from ..media.images import Framing, aspect_allowed, post_framings, ratio_text
 from ..media.mediacache import MediaFacts, MediaIndex, index_for
-from . import Context, Finding, rule
+from .registry import Context, Finding, rule
 
 
 def _index(context: Context) -> MediaIndex:

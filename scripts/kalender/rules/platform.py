@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..core.model import Post
 from ..core.problems import Problem, Severity
-from . import Context, Finding, rule
+from .registry import Context, Finding, rule
 
 
 @rule("media.count")

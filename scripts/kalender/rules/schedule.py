@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..core.dates import long_date
 from ..core.model import Post
 from ..core.problems import Problem, Severity
-from . import Context, Finding, rule
+from .registry import Context, Finding, rule
 
 
 @rule("schedule.quiet_period", Severity.WARNING)

@@ -12,7 +12,7 @@ from ..approval.records import SUFFIX
 from ..approval.signing import read_items
 from ..approval.verify import verify_records
 from ..core.problems import Problem, Severity
-from . import Context, project_finding, project_rule
+from .registry import Context, project_finding, project_rule
 
 
 @project_rule("approval.signatures")

@@ -28,7 +28,7 @@ from ..text.citations import (
     metadata_year,
     short_citation,
 )
-from . import Context, Finding, rule
+from .registry import Context, Finding, rule
 from .wording import line_in_text, stage_severity, wordings
 
 NEEDS_SOURCE = ("edukasi-kepemiluan", "edukasi-non-kepemiluan", "materi-penyuluhan",

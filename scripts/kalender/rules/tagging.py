@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..core.i18n import t
 from ..core.model import HASHTAG, Post
 from ..core.problems import Problem, Severity
-from . import Context, Finding, project_finding, project_rule, rule
+from .registry import Context, Finding, project_finding, project_rule, rule
 from .wording import Key, Wording, satker_line, stage_severity, wordings
 
 

@@ -22,7 +22,7 @@ from ..core.i18n import language, t
 from ..core.model import MENTION, Post, Target
 from ..core.problems import Problem
 from ..text.counting import Measurement, field_of, forbidden_in, grouped, measure_with
-from . import Context, Finding, rule
+from .registry import Context, Finding, rule
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from ..core.datafile import read_data_file
 from ..core.i18n import t
 from ..core.model import Post, Status, append_hashtags
 from ..core.problems import Report, Severity
-from . import Context
+from .registry import Context
 
 Key = tuple[str | int, ...]
 # How bad a missing piece is, by the stage of the SOP flow: nothing yet at the proposal,
