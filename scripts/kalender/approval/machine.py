@@ -25,6 +25,7 @@ from urllib.parse import urlparse
 
 from ..core.calendar_data import Team
 from ..core.dates import clock, full_date, long_date
+from ..core.errors import KalenderError
 from ..core.i18n import t
 from ..core.model import Status
 from .fingerprint import short
@@ -205,15 +206,15 @@ class Move:
     url: str | None = None
 
 
-class Refused(Exception):
+class Refused(KalenderError):
     """A move the flow does not allow; ``reason`` is a catalog key, ``params`` its values."""
 
     def __init__(self, reason: str, **params: Any) -> None:
-        super().__init__(reason)
-        self.reason, self.params = reason, params
+        super().__init__(reason, **params)
+        self.reason = reason
 
     def why(self) -> str:
-        return t(self.reason, **self.params)
+        return self.format_message()
 
 
 def decide(standing: Standing, move: Move, team: Team) -> Record:

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from ..core.errors import KalenderError
 from ..core.heif import HEIF_READABLE  # noqa: F401 - importing it lets Pillow open HEIC
-from ..core.i18n import t
 
 if TYPE_CHECKING:
     from ..core.calendar_data import FormatRule, Platform
@@ -46,16 +46,8 @@ WHITE = (255, 255, 255)
 ASPECT_TOLERANCE = 0.01  # 1 %: 1080x1350 is 4:5 even after rounding
 
 
-class MediaError(Exception):
+class MediaError(KalenderError):
     """A media file that cannot be used; the message (from the catalog) names the file."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        self.key, self.params = key, params
-        super().__init__(t(key, **params))
-
-    @property
-    def message(self) -> str:
-        return t(self.key, **self.params)
 
 
 # --- framing: one crop function for preview and export -------------------------------

@@ -37,7 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..approval.machine import FLOW_ACTIONS, Action
 from ..core.errors import DataError, KalenderError
-from ..core.i18n import catalog, language, t, web_words
+from ..core.i18n import catalog, language, web_words
 from ..core.inside import in_place
 from ..workflow.actions import ActionRefused, Details, Stale, load_post, perform
 from .api_posts import commit_action
@@ -74,16 +74,16 @@ CONFLICTS = frozenset({"records.changed_since_read", "approval.comment_already_r
                        "workflow.earlier_than_last"})
 
 
-class ApiError(Exception):
+class ApiError(KalenderError):
     """A refused request: its HTTP status and a catalog message (plus the fresh state)."""
 
     def __init__(self, status: int, key: str, fresh: dict[str, Any] | None = None, /,
                  **params: Any) -> None:
-        super().__init__(key)
-        self.status, self.key, self.params, self.state = status, key, params, fresh
+        super().__init__(key, **params)
+        self.status, self.state = status, fresh
 
     def response(self) -> JSONResponse:
-        return JSONResponse({"message": t(self.key, **self.params), "state": self.state},
+        return JSONResponse({"message": self.format_message(), "state": self.state},
                             status_code=self.status)
 
 

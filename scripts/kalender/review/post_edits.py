@@ -15,6 +15,7 @@ from typing import Any
 from starlette.responses import JSONResponse
 
 from ..core.calendar_data import CalendarData
+from ..core.errors import KalenderError
 from ..core.i18n import t
 from ..core.loader import PostReader
 from ..core.model import Post
@@ -36,17 +37,17 @@ VIDEO_SUFFIXES = (".mp4", ".mov")
 NAME = re.compile(r"[^a-z0-9-]+")
 
 
-class Refusal(Exception):
+class Refusal(KalenderError):
     """A refused request (status, catalog key, the field it is about, extra JSON)."""
 
     def __init__(self, status: int, key: str, field: str = "", extra: dict[str, Any] | None = None,
                  /, **params: Any) -> None:
-        super().__init__(key)
-        self.status, self.key, self.field, self.params = status, key, field, params
+        super().__init__(key, **params)
+        self.status, self.field = status, field
         self.extra = extra or {}
 
     def response(self) -> JSONResponse:
-        body = {"message": t(self.key, **self.params), "field": self.field, **self.extra}
+        body = {"message": self.format_message(), "field": self.field, **self.extra}
         return JSONResponse(body, status_code=self.status)
 
 
