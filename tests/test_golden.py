@@ -1,0 +1,70 @@
+"""Golden pages: a month page and a post page of two small sites, compared with the HTML kept
+in ``tests/golden/<site>/expected/``, so a change of code or layout that alters what a reader
+sees shows up as a diff here.
+
+Only the page's article is compared (the handbook's navigation is left out, so a new handbook
+page changes nothing here), with its whitespace normalised. After a deliberate change of the
+output, write the expected pages again and review the diff in git:
+
+    KALENDER_GOLDEN=tulis python -m pytest tests/test_golden.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+REWRITE = os.environ.get("KALENDER_GOLDEN") == "tulis"
+TODAY = "2026-12-02"
+PAGES = {
+    "satu-pos": {"month.html": "kalender/2026-12/index.html",
+                 "post.html": "pos/2026-12-09-hari-antikorupsi/index.html"},
+    "dua-bulan": {"month.html": "kalender/2027-01/index.html",
+                  "post.html": "pos/2026-12-10-hari-ham/index.html"},
+}
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+
+
+def normalised(html: str) -> str:
+    """The page's article, one tag or text run per line, without blank lines."""
+    found = ARTICLE.search(html)
+    assert found is not None, "no article in the page"
+    text = re.sub(r">\s*<", ">\n<", found[1])
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
+
+
+@pytest.fixture(scope="module", params=sorted(PAGES))
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+          ) -> tuple[str, Path]:
+    """One golden site built into a scratch repository (calendar data of the sample)."""
+    name = request.param
+    repo = tmp_path_factory.mktemp(name)
+    for folder in ("calendar", "overrides", "docs"):
+        shutil.copytree(ROOT / folder, repo / folder)
+    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    shutil.copytree(GOLDEN / name / "posts", repo / "posts")
+    result = subprocess.run(
+        [sys.executable, "-m", "kalender", "--root", str(repo), "build", "--today", TODAY,
+         "--site-dir", str(repo / "site")],
+        capture_output=True, text=True, cwd=repo, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return name, repo / "site"
+
+
+@pytest.mark.parametrize("page", ["month.html", "post.html"])
+def test_page_is_as_kept(built: tuple[str, Path], page: str) -> None:
+    name, site = built
+    shown = normalised((site / PAGES[name][page]).read_text(encoding="utf-8"))
+    expected = GOLDEN / name / "expected" / page
+    if REWRITE:
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(shown, encoding="utf-8")
+    assert shown == expected.read_text(encoding="utf-8")
