@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from PIL import Image, UnidentifiedImageError
 
 from .calendar_data import PLATFORM_IDS, CalendarData, Platform, load_calendar
+from .heif import HEIF_READABLE  # noqa: F401 - importing it lets Pillow open HEIC
 from .inside import in_place, outside_target
 from .memo import PostFiles
 from .model import (
