@@ -14,7 +14,7 @@ from kalender.core.dates import full_date, week_range
 from kalender.core.i18n import set_language
 from kalender.core.loader import load_project
 from kalender.core.model import Week
-from kalender.media.thumbnails import thumbnail
+from kalender.media.mediacache import thumbnail
 from kalender.site import calendar_view
 from kalender.site.calendar_view import (
     build_site,
@@ -308,7 +308,7 @@ def test_thumbnail_is_small_and_made_once_per_content(tmp_path: Path,
     def must_not_redo(*args: object) -> None:
         raise AssertionError("thumbnail made again for unchanged content")
 
-    monkeypatch.setattr("kalender.media.thumbnails._scaled", must_not_redo)
+    monkeypatch.setattr("kalender.media.mediacache._scaled", must_not_redo)
     assert thumbnail(image, tmp_path / "cache") == made
     copy = tmp_path / "salinan.png"
     copy.write_bytes(image.read_bytes())

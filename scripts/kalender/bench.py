@@ -310,7 +310,7 @@ def measure_thumbnails(repo: Path) -> Figure:
 
 def thumbnails_child(pool: Path) -> None:
     """Child: thumbnail THUMBNAIL_SAMPLE photos into an empty cache; print ms per photo."""
-    from .media.thumbnails import thumbnail
+    from .media.mediacache import thumbnail
 
     photos = sorted(pool.glob("*.jpg"))[:THUMBNAIL_SAMPLE]
     # Pillow loads its format plugins on the first image a process opens; that happens once

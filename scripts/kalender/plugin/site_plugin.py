@@ -34,7 +34,7 @@ from ..core.i18n import t
 from ..core.loader import Project, load_project
 from ..core.memo import Memory, PerPost
 from ..core.problems import Problem
-from ..media.thumbnails import thumbnail
+from ..media.mediacache import thumbnail
 from ..rules import Context, check_post
 from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
 from ..site.icons import IconSprite
