@@ -132,7 +132,8 @@ def _wrong_login(client: httpx.Client, base: str, member: str = "hendra") -> int
 
 
 def test_a_guesser_cannot_lock_the_member_out_of_their_own_browser(server: Any) -> None:
-    base, _ = server
+    base, review = server
+    review.limiter.base = 600.0  # the first delay: long enough for a slow machine
     member, _ = login(base, "hendra")  # this browser is now a known device of hendra
     member.post("/api/logout", headers={"Origin": base,
                                         "X-Kalender-CSRF": "-"})  # (refused or not: no matter)
@@ -154,7 +155,8 @@ def test_a_forged_forwarded_for_does_not_reset_the_count_behind_a_proxy(root: Pa
     from starlette.testclient import TestClient
     from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-    app, _ = review_app(root)
+    app, review = review_app(root)
+    review.limiter.base = 600.0  # the first delay: long enough for a slow machine
     behind = ProxyHeadersMiddleware(app, trusted_hosts="127.0.0.1")  # the office's proxy
     base = "http://localhost"
     statuses = []
