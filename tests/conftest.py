@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,10 +14,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A copy of the repository's calendar/ data with an empty posts/ folder."""
+    """A copy of the repository's calendar/ data with an empty posts/ folder, as a team
+    before signatures: no key in tim.yml, no acceptance records (moves need no passphrase;
+    tests/test_signing.py and the sample's own tests cover the signed flow)."""
     shutil.copytree(ROOT / "calendar", tmp_path / "calendar")
+    without_keys(tmp_path / "calendar")
     (tmp_path / "posts").mkdir()
     return tmp_path
+
+
+KEYS_BLOCK = re.compile(r"^    keys:\n(?:      .*\n)+", re.MULTILINE)
+
+
+def without_keys(calendar: Path) -> None:
+    """Remove the members' keys from ``tim.yml`` and the key acceptance records."""
+    team = calendar / "tim.yml"
+    team.write_text(KEYS_BLOCK.sub("", team.read_text(encoding="utf-8")), encoding="utf-8")
+    (calendar / "kunci.persetujuan.yml").unlink(missing_ok=True)
 
 
 @pytest.fixture(autouse=True)

@@ -148,7 +148,7 @@ def test_removed_record_breaks_the_chain(runner: CliRunner, repo: Path, approved
     line = line_of(approved, "- action: approve")
     assert_reported(result, repo, approved, line, "catatan 'approve' oleh sari pada "
                     "2026-12-02T14:00:00+07:00 tidak terverifikasi: 'prev' tidak sama dengan "
-                    "hash catatan sebelumnya: ada catatan yang dihapus, disisipkan atau dipindah")
+                    "hash catatan sebelumnya: ada catatan yang dihapus, disisipkan, dipindah")
 
 
 def test_reordered_records_break_the_chain(runner: CliRunner, repo: Path,

@@ -70,6 +70,11 @@ class Keyring:
     def keys_of(self, member: str) -> list[PublicKey]:
         return [k for k in self.keys.values() if k.member == member]
 
+    @property
+    def adopted(self) -> bool:
+        """True once any key is listed in ``tim.yml``: from then on every move is signed."""
+        return bool(self.keys)
+
     def usable(self, member: str, key_id: str, at: dt.datetime) -> str | None:
         """Why ``member`` cannot sign with ``key_id`` at ``at``; None when they can."""
         key = self.keys.get(key_id)

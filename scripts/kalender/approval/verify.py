@@ -58,7 +58,7 @@ def verify_records(chain: str, items: list[Item], keyring: Keyring) -> ChainResu
             if why:
                 result.findings.append(Finding(item.line, t(
                     "signing.not_verified", record=describe(fields), why="; ".join(why))))
-            if fields.get("action") == ATTEST and not why:
+            if fields.get("action") == ATTEST and why in ([], [t("signing.why.chain")]):
                 for value in fields.get("attests") or ():
                     attested[str(value)] = (str(fields.get("by")), item.line)
         previous = next_hash(previous, chain, fields)

@@ -43,17 +43,17 @@ def move_post(root: Path, ref: str, action: Action, by: str | None, **details: A
 
 
 def signer_for(root: Path, by: str | None) -> Any:
-    """The member's unlocked key when the command was given ``--password-stdin``, else None
-    (the record is then written unsigned, as before signatures)."""
+    """The member's unlocked key: the passphrase from stdin with ``--password-stdin``, else
+    asked on the terminal once the team has keys (no terminal: refused). None in a
+    repository before signatures (no key in ``tim.yml``): the record is written unsigned."""
     context = click.get_current_context(silent=True)
-    if not by or context is None or not context.params.get("password_stdin"):
+    if not by or context is None:
         return None
-    from ..approval.keyring import unlock_member
-    from ..approval.keys import Signer
-    from .keys import read_passphrase
+    from .keys import member_signer
 
     if "signer" not in context.meta:  # one passphrase for every link of --from-file
-        context.meta["signer"] = Signer.of(unlock_member(root, by, read_passphrase(by, True)))
+        context.meta["signer"] = member_signer(root, by,
+                                               bool(context.params.get("password_stdin")))
     return context.meta["signer"]
 
 

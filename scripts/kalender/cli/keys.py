@@ -1,4 +1,4 @@
-"""``kalender key``: members' signing keys (init, accept, revoke, list).
+"""``kalender key``: members' signing keys (init, accept, revoke, list, attest).
 
 The passphrase is asked on the terminal (hidden), or read from the first line of standard
 input with ``--password-stdin``; it is never a flag value (it would stay in the shell history
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from ..approval.attesting import pending, write_attestation
 from ..approval.keyring import (
     ACCEPTANCE_CHAIN,
     ACCEPTANCE_FILE,
@@ -24,7 +25,7 @@ from ..approval.keyring import (
     with_public_key,
     with_revoked,
 )
-from ..approval.keys import MemberKey, check_passphrase, locked, new_key, write_key_file
+from ..approval.keys import MemberKey, Signer, check_passphrase, locked, new_key, write_key_file
 from ..approval.records import write_lock
 from ..approval.signing import head, read_items, seal_entry
 from ..core.atomic import write_bytes
@@ -52,6 +53,16 @@ def read_passphrase(member: str, from_stdin: bool, confirm: bool = False) -> str
     if confirm and given != click.prompt(t("signing.passphrase_repeat"), hide_input=True):
         raise KalenderError("signing.passphrase_differ")
     return given
+
+
+def member_signer(root: Path, member: str, from_stdin: bool) -> Signer | None:
+    """The unlocked key a move of ``member`` signs with. Asked (or read from stdin) once the
+    team has keys; None in a repository before signatures, unless ``--password-stdin``."""
+    calendar = _calendar(root)
+    keyring = load_keyring(calendar.folder, calendar.team)
+    if member not in calendar.team.members or not (keyring.adopted or from_stdin):
+        return None  # an unknown member is refused by the move itself, with the known ones
+    return Signer.of(unlock_member(root, member, read_passphrase(member, from_stdin), keyring))
 
 
 def _calendar(root: Path) -> CalendarData:
@@ -201,6 +212,31 @@ def list_command(root: Path) -> None:
                      accepted=accepted))
     if keyring.problems:
         print_report(keyring.problems, root)
+
+
+@key_group.command("attest", help=t("signing.help.attest"))
+@click.argument("member", metavar="ANGGOTA")
+@PASSWORD_STDIN
+@click.pass_obj
+def attest_command(root: Path, member: str, password_stdin: bool) -> None:
+    calendar = _calendar(root)
+    _member(calendar, member)
+    waiting = list(pending(root / "posts", member))
+    if not waiting:
+        click.echo(t("signing.nothing_to_attest", member=member))
+        return
+    keyring = load_keyring(calendar.folder, calendar.team)
+    key = unlock_member(root, member, read_passphrase(member, password_stdin), keyring)
+    now = office_now(calendar.satker.timezone)
+    why = keyring.usable(member, key.key_id, now)
+    if why is not None:
+        raise KalenderError("signing.key_unusable", member=member, why=why)
+    role = calendar.team.roles_of(member, now.date())[0]
+    with write_lock(root):
+        for attestation in waiting:
+            write_attestation(attestation, key, role, now)
+    click.echo(t("signing.attested", member=member, files=len(waiting),
+                 count=sum(len(a.hashes) for a in waiting)))
 
 
 cli.add_command(key_group, "key")

@@ -206,8 +206,8 @@ def perform(root: Path, ref: str, action: Action, by: str | None,
     signed with ``by``'s key from ``signer`` and chained to the record before it, and
     rewrite the post's status line when the status changes. Raises
     :class:`~kalender.core.errors.KalenderError` (never writing) when the move is not allowed,
-    and when ``signer`` is given but holds no usable key of ``by``. Without ``signer`` the
-    record is written unsigned (the CLI and the review server do not pass one yet).
+    and when ``signer`` holds no usable key of ``by``. Without ``signer`` the move is
+    refused once the team has keys (:func:`refuse_unsigned`).
     """
     given = details or Details()
     with write_lock(root):
@@ -218,6 +218,8 @@ def perform(root: Path, ref: str, action: Action, by: str | None,
         record = replace(_record(loaded, action, actor, given), address=address)
         in_time_order(loaded, record)
         seal = sealer(loaded, signer.key_for(actor), record.at) if signer else None
+        if signer is None:
+            refuse_unsigned(loaded, actor)
         status = loaded.post.status
         if action in (Action.COMMENT, Action.RESOLVE):
             post_bytes = None
@@ -238,6 +240,13 @@ def in_time_order(loaded: Loaded, record: Record) -> None:
     if last is not None and out_of_time_order(last, record):
         raise KalenderError("workflow.earlier_than_last", post=loaded.post.id,
                             when=moment_text(record.at), last=moment_text(last.at))
+
+
+def refuse_unsigned(loaded: Loaded, actor: str) -> None:
+    """No seal: allowed only in a repository before signatures (no key in ``tim.yml``);
+    once the team has keys, a move without the member's secret is refused."""
+    if load_keyring(loaded.calendar.folder, loaded.calendar.team).adopted:
+        raise KalenderError("signing.needs_secret", member=actor)
 
 
 def sealer(loaded: Loaded, key: MemberKey, at: dt.datetime) -> Callable[[str], str]:
