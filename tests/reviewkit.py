@@ -78,10 +78,13 @@ def full_repo(root: Path) -> Path:
 
 
 def add_accounts(root: Path) -> None:
-    """An account for every member (the Argon2 hashes are made once per test session)."""
+    """An account for every member (the Argon2 hashes are made once per test session), and
+    on the server each member's sample signing key locked with their review password."""
     from kalender.review.users import users_file, write_private
+    from samplekeys import install_server_keys
 
     write_private(users_file(root), _accounts_file())
+    install_server_keys(root, PASSWORDS)
 
 
 @functools.cache

@@ -30,6 +30,7 @@ from reviewkit import (
     serving,
     small_repo,
 )
+from samplekeys import sample_key
 
 
 @pytest.fixture
@@ -73,12 +74,14 @@ def test_comment_with_a_pin_is_recorded_with_who_where_and_when(server: Any, roo
                                                "Hendra Gunawan, S.H.")
     text = record_path(root).read_text(encoding="utf-8")
     fingerprint = load_ledger(post_path(root)).records[0].fingerprint
-    assert text.endswith(
+    entry = text[text.rindex("\n- action: "):]
+    assert entry.startswith(
         "\n- action: comment\n  by: hendra\n  role: kasubbag\n"
         "  at: 2026-12-18T10:00:00+07:00\n"
         f"  fingerprint: {fingerprint}\n  platform: instagram\n  comment: 2\n"
         '  text: "Tanggal penetapan di kartu 1?"\n  pin: [0.2500, 0.7500]\n'
-        '  address: "127.0.0.1"\n')
+        '  address: "127.0.0.1"\n  prev: '), entry
+    assert yaml.safe_load(text)[-1]["key"] == sample_key("hendra").key_id  # signed by hendra
     assert yaml.safe_load(text)[-1]["pin"] == [0.25, 0.75]
     comment = answer.json()["state"]["comments"][-1]
     assert (comment["number"], comment["pin"], comment["open"]) == (2, [0.25, 0.75], True)

@@ -35,6 +35,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..approval.keys import Signer
 from ..approval.machine import FLOW_ACTIONS, Action
 from ..core.errors import DataError, KalenderError
 from ..core.i18n import catalog, language, web_words
@@ -59,6 +60,7 @@ from .security import (
     json_depth,
     same_origin,
 )
+from .signkeys import KEY_COOKIE, SessionKeys, open_with_password
 from .sitebuild import SiteBuilder
 from .state import post_state
 from .users import UserStore
@@ -105,6 +107,7 @@ class Review:
     users: UserStore
     builder: SiteBuilder
     sessions: SessionStore = field(default_factory=lambda: SessionStore(10 * 3600))
+    keys: SessionKeys = field(default_factory=SessionKeys)
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     devices: DeviceStore = field(default_factory=DeviceStore)
     acting: threading.Lock = field(default_factory=threading.Lock)
@@ -138,12 +141,14 @@ class Review:
     # -- acting -------------------------------------------------------------------------
 
     def act(self, path: Path, action: Action, member: str, details: Details,
-            expect: str | None, address: str) -> tuple[str, dict[str, Any] | None]:
-        """Make one action through the approval code; the text and the state after it."""
+            expect: str | None, address: str,
+            signer: Signer | None = None) -> tuple[str, dict[str, Any] | None]:
+        """Make one action through the approval code, signed with the member's key unlocked
+        for this move (:mod:`.signkeys`); the text and the state after it."""
         with self.acting:
             try:
                 outcome = perform(self.settings.root, str(path), action, member, details,
-                                  expect=expect, address=address)
+                                  expect=expect, address=address, signer=signer)
             except KalenderError as error:
                 raise ApiError(_status_of(error), error.key, self.state(path, member),
                                **error.params) from None
@@ -164,6 +169,8 @@ def _status_of(error: KalenderError) -> int:
         return 409
     if isinstance(error, DataError):
         return 422
+    if error.key.startswith("signing."):
+        return 403
     if error.key == "records.locked":
         return 503
     return 400
@@ -264,6 +271,8 @@ async def login(review: Review, request: Request) -> Response:
         raise ApiError(429, "review.login_busy")
     try:
         ok = await run_in_threadpool(review.users.verify, member, password)
+        key = await run_in_threadpool(open_with_password, review.settings.root, member,
+                                      password) if ok else None
     finally:
         review.verifying.release()
     if not ok or member not in _team(review):
@@ -274,9 +283,12 @@ async def login(review: Review, request: Request) -> Response:
     response.set_cookie(DEVICE_COOKIE, review.devices.remember(member, device),
                         max_age=int(review.devices.lifetime), httponly=True,
                         samesite="strict", secure=_secure(review, request), path="/api/login")
-    response.set_cookie(SESSION_COOKIE, session.token,
-                        max_age=int(review.sessions.lifetime), httponly=True,
-                        samesite="strict", secure=_secure(review, request), path="/")
+    for name, value in ((SESSION_COOKIE, session.token),
+                        (KEY_COOKIE, review.keys.keep(session.token, key) if key else None)):
+        if value is not None:
+            response.set_cookie(name, value, max_age=int(review.sessions.lifetime),
+                                httponly=True, samesite="strict",
+                                secure=_secure(review, request), path="/")
     return response
 
 
@@ -287,9 +299,11 @@ def _secure(review: Review, request: Request) -> bool:
 async def logout(review: Review, request: Request) -> Response:
     session = review.required_session(request)
     review.sessions.close(session.token)
+    review.keys.forget(session.token)
     response = JSONResponse(_session_body(review, None))
-    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict",
-                           secure=_secure(review, request))
+    for name in (SESSION_COOKIE, KEY_COOKIE):
+        response.delete_cookie(name, path="/", httponly=True, samesite="strict",
+                               secure=_secure(review, request))
     return response
 
 
@@ -310,8 +324,9 @@ async def post_action(review: Review, request: Request) -> Response:
     details = action_details(data)
     expect = _text(data, "version", 64) if action in FLOW_ACTIONS else None
     address = request.client.host if request.client else ""
+    signer = review.keys.signer(session.token, session.member, request.cookies.get(KEY_COOKIE))
     text, state = await run_in_threadpool(review.act, path, action, session.member, details,
-                                          expect or None, address)
+                                          expect or None, address, signer)
     await run_in_threadpool(commit_action, review, session.member, path.stem, action.value)
     ticket = review.builder.request()
     return JSONResponse({"message": text, "state": state, "ticket": ticket})
