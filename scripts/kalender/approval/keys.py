@@ -28,6 +28,11 @@ PUBLIC_PREFIX = "ed25519:"
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**16, 8, 1
 KEYS_ENV = "KALENDER_KEYS"
 KEY_FOLDER = Path(".kalender") / "kunci"
+# The office certificate authority of the signed papers (workflow/sheetsign.py): its private
+# key in a git-ignored folder, its public root certificate in calendar/.
+CA_FOLDER = Path(".kalender") / "otoritas"
+CA_KEY = "otoritas-kantor.key.pem"
+ROOT_CERT = "otoritas-kantor.pem"
 MIN_PASSPHRASE = 10  # characters, as the review passwords
 KEY_ID_DIGITS = 16
 

@@ -31,6 +31,7 @@ from ..workflow.actions import (  # noqa: F401  (re-exported: sheet.py and tests
     resolve_post,
 )
 from .main import cli, print_report
+from .sheetsign import signing_options, write_signed
 
 
 def move_post(root: Path, ref: str, action: Action, by: str | None, **details: Any) -> None:
@@ -221,13 +222,19 @@ def _week(text: str) -> Week:
 @click.option("--post", "post", default=None, metavar="POS", help=t("approval.help.sheet_post"))
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help=t("approval.help.output"))
+@signing_options
 @click.pass_obj
-def sheet_command(root: Path, week: str | None, post: str | None, output: Path | None) -> None:
+def sheet_command(root: Path, week: str | None, post: str | None, output: Path | None,
+                  sign: bool, by: str | None, pkcs12: Path | None, password_stdin: bool) -> None:
     from ..workflow.sheet import write_sheet
+    from ..workflow.signedsheet import sheet_to_sign
 
     if (week is None) == (post is None):
         raise KalenderError("approval.sheet_what")
-    written = write_sheet(root, week=_week(week) if week else None, post_ref=post, output=output)
+    when = _week(week) if week else None
+    written = (write_signed(root, sheet_to_sign(root, when, post, output), by, pkcs12,
+                            password_stdin) if sign
+               else write_sheet(root, week=when, post_ref=post, output=output))
     click.echo(t("approval.pdf_written", path=_shown(written, root)))
 
 
@@ -238,11 +245,16 @@ add_with_alias("sheet", "lembar", sheet_command)
 @click.option("--week", "week", required=True, metavar="TTTT-Wmm", help=t("approval.help.week"))
 @click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help=t("approval.help.output"))
+@signing_options
 @click.pass_obj
-def memo_command(root: Path, week: str, output: Path | None) -> None:
+def memo_command(root: Path, week: str, output: Path | None, sign: bool, by: str | None,
+                 pkcs12: Path | None, password_stdin: bool) -> None:
     from ..workflow.sheet import write_memo
+    from ..workflow.signedsheet import memo_to_sign
 
-    written = write_memo(root, _week(week), output=output)
+    written = (write_signed(root, memo_to_sign(root, _week(week), output), by, pkcs12,
+                            password_stdin) if sign
+               else write_memo(root, _week(week), output=output))
     click.echo(t("approval.pdf_written", path=_shown(written, root)))
 
 

@@ -59,6 +59,7 @@ COMMANDS: dict[str, Listed] = {
     **_flow("sheet", "lembar"),
     "nota-dinas": Listed("approval", key="approval.help.memo"),
     "key": Listed("keys", key="signing.help.group"),
+    "verify": Listed("sheetsign", key="sheetsign.help.verify"),
     "export": Listed("export", key="export.help"),
     "rapat": Listed("meeting", text="Siapkan notulen rapat mingguan (calendar/rapat/TTTT-Wmm.md)."),
     "ics": Listed("feed", text="Tulis umpan kalender (kalender.ics) dari semua pos."),

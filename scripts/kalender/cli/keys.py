@@ -1,4 +1,5 @@
-"""``kalender key``: members' signing keys (init, accept, revoke, list, attest).
+"""``kalender key``: members' signing keys (init, accept, revoke, list, attest, passwd) and the
+office certificate authority of the signed papers (ca, cert).
 
 The passphrase is asked on the terminal (hidden), or read from the first line of standard
 input with ``--password-stdin``; it is never a flag value (it would stay in the shell history
@@ -25,7 +26,18 @@ from ..approval.keyring import (
     with_public_key,
     with_revoked,
 )
-from ..approval.keys import MemberKey, Signer, check_passphrase, locked, new_key, write_key_file
+from ..approval.keys import (
+    CA_FOLDER,
+    CA_KEY,
+    ROOT_CERT,
+    MemberKey,
+    Signer,
+    check_passphrase,
+    key_folder,
+    locked,
+    new_key,
+    write_key_file,
+)
 from ..approval.records import write_lock
 from ..approval.signing import head, read_items, seal_entry
 from ..core.atomic import write_bytes
@@ -237,6 +249,65 @@ def attest_command(root: Path, member: str, password_stdin: bool) -> None:
             write_attestation(attestation, key, role, now)
     click.echo(t("signing.attested", member=member, files=len(waiting),
                  count=sum(len(a.hashes) for a in waiting)))
+
+
+# -- the office certificate authority of the signed papers (workflow/sheetsign.py) -----------
+
+P12_SUFFIX = "-dokumen.p12"
+
+
+def member_p12(root: Path, member: str) -> Path:
+    """Where a member's document certificate (PKCS#12) is kept on this computer."""
+    return key_folder(root) / f"{member}{P12_SUFFIX}"
+
+
+@key_group.command("ca", help=t("sheetsign.help.ca"))
+@click.option("--password-stdin", "password_stdin", is_flag=True,
+              help=t("signing.help.password_stdin"))
+@click.pass_obj
+def ca_command(root: Path, password_stdin: bool) -> None:
+    from ..workflow.sheetsign import cert_pem, locked_authority, make_authority
+
+    calendar = _calendar(root)
+    key_path, root_path = root / CA_FOLDER / CA_KEY, calendar.folder / ROOT_CERT
+    if key_path.exists() or root_path.exists():
+        raise KalenderError("sheetsign.ca_exists", key_file=key_path, cert=root_path)
+    passphrase = read_passphrase(t("sheetsign.ca_who"), password_stdin, confirm=True)
+    check_passphrase(passphrase)
+    authority = make_authority(calendar.satker.name, dt.datetime.now(dt.UTC))
+    key_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_bytes(key_path, locked_authority(authority, passphrase), 0o600)
+    write_bytes(root_path, cert_pem(authority.cert))
+    click.echo(t("sheetsign.ca_made", key=key_path, cert=root_path))
+
+
+@key_group.command("cert", help=t("sheetsign.help.cert"))
+@click.argument("member", metavar="ANGGOTA")
+@click.option("--password-stdin", "password_stdin", is_flag=True,
+              help=t("sheetsign.help.cert_stdin"))
+@click.pass_obj
+def cert_command(root: Path, member: str, password_stdin: bool) -> None:
+    from ..workflow.sheetsign import Holder, issue, open_authority
+
+    calendar = _calendar(root)
+    _member(calendar, member)
+    key_path, root_path = root / CA_FOLDER / CA_KEY, calendar.folder / ROOT_CERT
+    if not key_path.is_file() or not root_path.is_file():
+        raise KalenderError("sheetsign.no_ca", key_file=key_path, cert=root_path)
+    authority = open_authority(key_path.read_bytes(), root_path.read_bytes(),
+                               read_passphrase(t("sheetsign.ca_who"), password_stdin))
+    passphrase = read_passphrase(member, password_stdin)
+    check_passphrase(passphrase)
+    keys = [k for k in load_keyring(calendar.folder, calendar.team).keys_of(member)
+            if k.revoked is None and k.accepted is not None]
+    person = calendar.team.members[member]
+    holder = Holder(member, person.name, calendar.satker.name,
+                    max(keys, key=lambda k: k.valid_from).key_id if keys else "")
+    path = member_p12(root, member)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    write_bytes(path, issue(authority, holder, dt.datetime.now(dt.UTC), passphrase), 0o600)
+    click.echo(t("sheetsign.cert_made", member=member, path=path,
+                 key=holder.key_id or "-"))
 
 
 cli.add_command(key_group, "key")

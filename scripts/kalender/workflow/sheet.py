@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import emoji
 import segno
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.output import OutputProducer
 
 from ..approval.fingerprint import short
 from ..approval.machine import (
@@ -142,11 +145,15 @@ def font_folder() -> Path:
 
 
 class Paper(FPDF):
-    """An A4 page with the office's letterhead on the first page and a numbered footer."""
+    """An A4 page with the office's letterhead on the first page and a numbered footer,
+    written as PDF/A-2B (an archival record; docs/persetujuan.md). ``areas`` keeps where each
+    role's signature box is (page, x, y, width, height in mm) for the digital signature."""
 
     def __init__(self, calendar: CalendarData, footer_text: str, moment: dt.datetime) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
+        super().__init__(orientation="P", unit="mm", format="A4",
+                         enforce_compliance="PDFA_2B")
         self.calendar, self.footer_text = calendar, footer_text
+        self.areas: dict[str, tuple[int, float, float, float, float]] = {}
         folder = font_folder()
         for style, name in FONTS.items():
             self.add_font("DejaVu", style, str(folder / name))
@@ -157,6 +164,14 @@ class Paper(FPDF):
         self.set_creator("Kalender Konten JDIH")
         self.set_author(calendar.satker.name)
         self.set_lang("id")
+
+    def output(self, *args: Any, **kwargs: Any) -> Any:
+        """The PDF; its XMP metadata dated by the records, not the clock (same bytes)."""
+        xmp = OutputProducer(self)._build_xmp_from_info()
+        dated = self.creation_date.astimezone(dt.UTC).isoformat(timespec="seconds")
+        self.set_xmp_metadata(re.sub(r'(xmp:(?:Modify|Metadata)Date=)"[^"]*"',
+                                     rf'\1"{dated}"', xmp))
+        return super().output(*args, **kwargs)
 
     def footer(self) -> None:
         self.set_y(-12)
@@ -263,6 +278,21 @@ def write_sheet(root: Path, week: Week | None = None, post_ref: str | None = Non
 def sheet_pdf(calendar: CalendarData, items: Sequence[SheetPost], week: Week | None,
               left_out: int = 0) -> bytes:
     """The approval sheet's bytes."""
+    return bytes(sheet_paper(calendar, items, week, left_out).output())
+
+
+def manifest(items: Sequence[SheetPost]) -> str:
+    """The posts of a paper and their content fingerprints, in the PDF's Keywords: what
+    ``kalender verify`` compares with the records."""
+    return " ".join([MANIFEST, *(f"{i.post.id}={i.standing.fingerprint}" for i in items)])
+
+
+MANIFEST = "kalender-lembar-1"
+
+
+def sheet_paper(calendar: CalendarData, items: Sequence[SheetPost], week: Week | None,
+                left_out: int = 0) -> Paper:
+    """The approval sheet, laid out (not written yet)."""
     zone = calendar.satker.timezone
     first = items[0].post
     fallback = dt.datetime.combine(week.monday if week else first.date, dt.time(), zone)
@@ -270,6 +300,7 @@ def sheet_pdf(calendar: CalendarData, items: Sequence[SheetPost], week: Week | N
     label = t("sheet.week_label", week=week.label) if week else first.id
     pdf = Paper(calendar, t("sheet.footer_label", label=label), moment)
     pdf.set_title(t("sheet.title") + " " + label)
+    pdf.set_keywords(manifest(items))
     pdf.add_page()
     pdf.letterhead()
     subtitle = (t("sheet.subtitle_week", week=week.label, range=week_range(week)) if week
@@ -282,7 +313,7 @@ def sheet_pdf(calendar: CalendarData, items: Sequence[SheetPost], week: Week | N
     for number, item in enumerate(items, start=1):
         _post_block(pdf, calendar, number, item)
     _signatures(pdf, calendar, items, moment)
-    return bytes(pdf.output())
+    return pdf
 
 
 def _post_block(pdf: Paper, calendar: CalendarData, number: int, item: SheetPost) -> None:
@@ -398,6 +429,7 @@ def _signatures(pdf: Paper, calendar: CalendarData, items: Sequence[SheetPost],
         signer = _signer(calendar, role, records)
         pdf.set_draw_color(120, 120, 120)
         pdf.rect(x + 2, top, half - 4, 46)
+        pdf.areas[role] = (pdf.page_no(), x + 4, top + 11, half - 8, 24)
         pdf.set_xy(x + 2, top + 2)
         pdf.set_font("DejaVu", "", 8.5)
         pdf.cell(half - 4, 4.5, caption, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
@@ -449,6 +481,11 @@ def write_memo(root: Path, week: Week, output: Path | None = None) -> Path:
 
 def memo_pdf(calendar: CalendarData, items: Sequence[SheetPost], week: Week) -> bytes:
     """The Nota Dinas's bytes: to the Kasubbag, from the staff who submitted, with a table."""
+    return bytes(memo_paper(calendar, items, week).output())
+
+
+def memo_paper(calendar: CalendarData, items: Sequence[SheetPost], week: Week) -> Paper:
+    """The Nota Dinas, laid out (not written yet)."""
     zone = calendar.satker.timezone
     submits = [r for i in items for r in _submit_records(i)]
     fallback = dt.datetime.combine(week.monday, dt.time(), zone)
@@ -456,6 +493,7 @@ def memo_pdf(calendar: CalendarData, items: Sequence[SheetPost], week: Week) -> 
     staff = _staff(calendar, items)
     pdf = Paper(calendar, t("sheet.memo_footer", week=week.label), moment)
     pdf.set_title(t("sheet.memo_title") + " " + week.label)
+    pdf.set_keywords(manifest(items))
     pdf.add_page()
     pdf.letterhead()
     pdf.title_block(t("sheet.memo_title"), t("sheet.memo_number"))
@@ -490,12 +528,15 @@ def memo_pdf(calendar: CalendarData, items: Sequence[SheetPost], week: Week) -> 
     pdf.set_font("DejaVu", "", 9)
     pdf.cell(WIDTH / 2, 5, role_name("staf") + ",", align="C", new_x=XPos.LMARGIN,
              new_y=YPos.NEXT)
+    if pdf.get_y() + 30 > pdf.h - 20:
+        pdf.add_page()
+    pdf.areas["staf"] = (pdf.page_no(), x + 4, pdf.get_y() + 1, WIDTH / 2 - 8, 16)
     pdf.ln(18)
     pdf.set_font("DejaVu", "B", 9)
     pdf.set_x(x)
     pdf.multi_cell(WIDTH / 2, 5, "\n".join(staff), align="C", new_x=XPos.LMARGIN,
                    new_y=YPos.NEXT)
-    return bytes(pdf.output())
+    return pdf
 
 
 def _submit_records(item: SheetPost) -> list[Record]:
