@@ -192,3 +192,23 @@ def test_an_attested_old_record_changed_later_is_an_error(runner: CliRunner,
     assert (f"galat baris {_line_of(path, '- action: submit')}: catatan 'submit' oleh rina "
             "pada 2026-11-30T08:00:00+07:00 tidak sama dengan yang ditegaskan rina") in (
         result.output), result.output
+
+
+def test_passwd_relocks_a_key_so_the_review_password_opens_it(runner: CliRunner,
+                                                               sample: Path) -> None:
+    from kalender.signing import key_files, unlocked
+
+    key = sample_key("sari")
+    write_key_file(sample, locked(key, "frasa-laptop-sari", dt.datetime(2026, 12, 1,
+                                                                         tzinfo=ZONE), n=FAST))
+    wrong = kalender(runner, sample, "key", "passwd", "sari", "--password-stdin",
+                     secret="bukan-frasanya\nsandi-sari-uji-2026")
+    assert "frasa sandi tidak membuka kunci sari" in wrong.output
+    done = kalender(runner, sample, "key", "passwd", "sari", "--password-stdin",
+                    secret="frasa-laptop-sari\nsandi-sari-uji-2026")
+    assert done.exit_code == 0, done.output
+    assert f"Kunci {key.key_id} milik sari kini dibuka dengan frasa sandi baru" in done.output
+    [data] = key_files(sample, "sari")
+    assert unlocked(data, "frasa-laptop-sari") is None
+    opened = unlocked(data, "sandi-sari-uji-2026")
+    assert opened is not None and opened.key_id == key.key_id

@@ -52,8 +52,10 @@ PASSWORD_STDIN = click.option("--password-stdin", "password_stdin", is_flag=True
                               help=t("signing.help.password_stdin"))
 
 
-def read_passphrase(member: str, from_stdin: bool, confirm: bool = False) -> str:
-    """The member's passphrase: the first line of stdin, or asked on the terminal."""
+def read_passphrase(member: str, from_stdin: bool, confirm: bool = False,
+                    fresh: bool = False) -> str:
+    """The member's passphrase: the next line of stdin, or asked on the terminal (``fresh``:
+    asked as the new one)."""
     if from_stdin:
         line = sys.stdin.readline().rstrip("\r\n")
         if not line:
@@ -61,7 +63,8 @@ def read_passphrase(member: str, from_stdin: bool, confirm: bool = False) -> str
         return line
     if not sys.stdin.isatty():
         raise KalenderError("signing.passphrase_no_terminal", member=member)
-    given = str(click.prompt(t("signing.passphrase_prompt", member=member), hide_input=True))
+    prompt = "signing.passphrase_new" if fresh else "signing.passphrase_prompt"
+    given = str(click.prompt(t(prompt, member=member), hide_input=True))
     if confirm and given != click.prompt(t("signing.passphrase_repeat"), hide_input=True):
         raise KalenderError("signing.passphrase_differ")
     return given
@@ -224,6 +227,21 @@ def list_command(root: Path) -> None:
                      accepted=accepted))
     if keyring.problems:
         print_report(keyring.problems, root)
+
+
+@key_group.command("passwd", help=t("signing.help.passwd"))
+@click.argument("member", metavar="ANGGOTA")
+@PASSWORD_STDIN
+@click.pass_obj
+def passwd_command(root: Path, member: str, password_stdin: bool) -> None:
+    calendar = _calendar(root)
+    _member(calendar, member)
+    keyring = load_keyring(calendar.folder, calendar.team)
+    key = unlock_member(root, member, read_passphrase(member, password_stdin), keyring)
+    new = read_passphrase(member, password_stdin, confirm=not password_stdin, fresh=True)
+    check_passphrase(new)
+    path = write_key_file(root, locked(key, new, office_now(calendar.satker.timezone)))
+    click.echo(t("signing.key_relocked", key=key.key_id, member=member, path=path))
 
 
 @key_group.command("attest", help=t("signing.help.attest"))
