@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import without_keys
 from kalender.cli.main import _register_commands
 from test_approval_flow import POST, POST_ID, ok, write_post
 
@@ -27,6 +28,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     waiting for the Kasubbag; built once for the module."""
     repo = tmp_path_factory.mktemp("repo")
     shutil.copytree(ROOT / "calendar", repo / "calendar")
+    without_keys(repo / "calendar")  # a team before signatures: moves need no passphrase
     for item in ("overrides", "docs"):
         shutil.copytree(ROOT / item, repo / item)
     shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")

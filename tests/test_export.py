@@ -15,7 +15,7 @@ import yaml
 from click.testing import CliRunner, Result
 from PIL import Image
 
-from conftest import ROOT
+from conftest import ROOT, without_keys
 from kalender.cli.main import _register_commands, cli
 from mediafiles import BLUE, RED, grid_photo, photo, video
 
@@ -69,6 +69,7 @@ def approved_week(tmp_path_factory: pytest.TempPathFactory) -> Path:
     runner = CliRunner()
     repo = tmp_path_factory.mktemp("approved") / "repo"
     shutil.copytree(ROOT / "calendar", repo / "calendar")
+    without_keys(repo / "calendar")  # a team before signatures: moves need no passphrase
     (repo / "posts").mkdir()
     camera = media_folder(repo, "2026-12-01-foto-kamera")
     photo(camera / "hp.jpg", (4000, 3000), orientation=6)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import ROOT
+from conftest import ROOT, without_keys
 from kalender.cli.main import _register_commands, cli
 
 POST = "2026-12-01-gerbang"
@@ -18,6 +18,7 @@ POST = "2026-12-01-gerbang"
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "calendar", tmp_path / "calendar")
+    without_keys(tmp_path / "calendar")  # a team before signatures: moves need no passphrase
     (tmp_path / "posts").mkdir()
     return tmp_path
 

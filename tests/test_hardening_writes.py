@@ -21,6 +21,7 @@ from kalender.core.atomic import leftovers_of, write_bytes
 from kalender.core.errors import KalenderError
 from kalender.workflow.actions import Details, perform
 from reviewkit import POST_ID, record_path, small_repo
+from samplekeys import sample_signer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,7 +46,8 @@ def test_an_action_earlier_than_the_last_record_is_refused_and_nothing_written(
     monkeypatch.setenv("KALENDER_NOW", now)  # the last record: 2026-12-18 08.45
     before = record_path(root).read_bytes()
     with pytest.raises(KalenderError) as refused:
-        perform(root, POST_ID, Action.COMMENT, "hendra", Details(text="Jam komputer mundur."))
+        perform(root, POST_ID, Action.COMMENT, "hendra", Details(text="Jam komputer mundur."),
+                signer=sample_signer("hendra"))
     assert str(refused.value) == (
         f"pos '{POST_ID}': tindakan ini bertanggal {_moment(now)}, lebih awal daripada catatan "
         "terakhir (Jumat, 18 Desember 2026 pukul 08.45 WIB); catatan hanya ditambahkan urut waktu. "
@@ -62,7 +64,8 @@ def _moment(now: str) -> str:
 def test_an_action_at_the_same_minute_as_the_last_record_is_written(
         root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KALENDER_NOW", "2026-12-18T08:45:00")
-    perform(root, POST_ID, Action.COMMENT, "hendra", Details(text="Tepat waktu."))
+    perform(root, POST_ID, Action.COMMENT, "hendra", Details(text="Tepat waktu."),
+            signer=sample_signer("hendra"))
     assert "Tepat waktu." in record_path(root).read_text(encoding="utf-8")
     assert check(root)[0] == 0
 
@@ -71,7 +74,7 @@ def test_the_flow_actions_are_held_to_the_same_order(root: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KALENDER_NOW", "2026-12-17T12:00:00")
     with pytest.raises(KalenderError, match="lebih awal daripada catatan terakhir"):
-        perform(root, POST_ID, Action.INITIAL, "hendra")
+        perform(root, POST_ID, Action.INITIAL, "hendra", signer=sample_signer("hendra"))
 
 
 # --- 8. leftovers of a kill -9 ---------------------------------------------------------------

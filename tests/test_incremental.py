@@ -18,16 +18,18 @@ from pathlib import Path
 
 import pytest
 
+from samplekeys import DEMO_PASSPHRASE, KEY_FOLDER
+
 ROOT = Path(__file__).resolve().parent.parent
 KALENDER = [sys.executable, "-m", "kalender"]
 TODAY = "2026-12-02"
 CAPTION_POST = "2026-12-03-hak-pilih-penyandang-disabilitas"  # this week: cards, meeting
 
 
-def run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, KALENDER_NOW="2026-12-01T09:00")
+def run(root: Path, *args: str, secret: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, KALENDER_NOW="2026-12-01T09:00", KALENDER_KEYS=str(KEY_FOLDER))
     return subprocess.run([*KALENDER, "--root", str(root), *args], capture_output=True,
-                          text=True, cwd=root, timeout=600, env=env)
+                          text=True, cwd=root, timeout=600, env=env, input=secret)
 
 
 def build(root: Path, out: Path, today: str = TODAY) -> subprocess.CompletedProcess[str]:
@@ -78,7 +80,8 @@ def edit_caption(root: Path) -> None:
 def submit_a_draft(root: Path) -> None:
     drafts = [p for p in (root / "posts").rglob("*.md") if "\nstatus: draf" in p.read_text("utf-8")]
     assert drafts
-    result = run(root, "submit", drafts[0].stem, "--by", "rina")
+    result = run(root, "submit", drafts[0].stem, "--by", "rina", "--password-stdin",
+                 secret=DEMO_PASSPHRASE + "\n")  # the sample is signed: so is the move
     assert result.returncode == 0, result.stdout + result.stderr
 
 

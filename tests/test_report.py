@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from PIL import Image
 from pypdf import PdfReader
 
+from conftest import without_keys
 from kalender.approval.machine import Action
 from kalender.cli import approval as workflow_cli
 from kalender.cli.main import _register_commands, cli
@@ -340,6 +341,7 @@ def semester(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Truth
     """The half-year, made once for the tests of this module (they only read it)."""
     repo = tmp_path_factory.mktemp("semester")
     shutil.copytree(Path(__file__).resolve().parent.parent / "calendar", repo / "calendar")
+    without_keys(repo / "calendar")  # a team before signatures: moves need no passphrase
     (repo / "posts").mkdir()
     with pytest.MonkeyPatch.context() as patch:
         current = Clock()

@@ -32,6 +32,7 @@ from reviewkit import (
     serving,
     small_repo,
 )
+from samplekeys import DEMO_PASSPHRASE, KEY_FOLDER
 
 COMMENTERS = ("rina", "bayu", "hendra", "sari", "ahmad")
 COMMENTS = 50
@@ -65,9 +66,9 @@ def test_fifty_parallel_comments_and_the_flow_lose_nothing(served: tuple[str, Pa
     def from_the_command_line(index: int) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "kalender", "--root", str(root), "comment", POST_ID,
-             f"Dari baris perintah {index}", "--by", "bayu"],
-            capture_output=True, text=True, timeout=300,
-            env={**os.environ, "KALENDER_NOW": NOW})
+             f"Dari baris perintah {index}", "--by", "bayu", "--password-stdin"],
+            capture_output=True, text=True, timeout=300, input=DEMO_PASSPHRASE + "\n",
+            env={**os.environ, "KALENDER_NOW": NOW, "KALENDER_KEYS": str(KEY_FOLDER)})
 
     def flow(action: str, member: str) -> list[httpx.Response]:
         client, csrf = clients[member]

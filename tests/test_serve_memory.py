@@ -28,6 +28,7 @@ from kalender.plugin.site_plugin import KalenderPlugin, _watch_with_events
 from kalender.site.incremental import digest, posts_in
 from kalender.site.views import Badge, Choice, Entry
 from kalender.workflow.actions import NOW_ENV, perform
+from samplekeys import sample_signer
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-12-02"
@@ -102,7 +103,7 @@ def test_a_serve_rebuild_reuses_posts_and_equals_a_build_from_nothing(
 
     # an approval step changes the post's records, not its file: read again too
     drafts = [p for p in load_project(sample).posts if p.status.value == "draf"]
-    perform(sample, drafts[0].id, Action.SUBMIT, "rina")
+    perform(sample, drafts[0].id, Action.SUBMIT, "rina", signer=sample_signer("rina"))
     serve_build(sample, served)
     clean_build(sample, tmp_path / "clean2")
     assert differing(served, tmp_path / "clean2") == []
