@@ -25,6 +25,7 @@ from kalender.workflow.sheetsign import signatures_of
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = "2026-W50"  # six approved posts in the sample, all approved by sari, initialled by hendra
 CA_SECRET, SARI_SECRET, RINA_SECRET = "sandi-otoritas-2026", "sandi-dokumen-sari", "sandi-rina-01"
+HENDRA_SECRET = "sandi-dokumen-hendra"
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,8 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
         shutil.copytree(ROOT / folder, root / folder)
     _register_commands()
     assert kalender(root, "key", "ca", "--password-stdin", secret=CA_SECRET).exit_code == 0
-    for member, secret in (("sari", SARI_SECRET), ("rina", RINA_SECRET)):
+    for member, secret in (("sari", SARI_SECRET), ("rina", RINA_SECRET),
+                           ("hendra", HENDRA_SECRET)):
         made = kalender(root, "key", "cert", member, "--password-stdin",
                         secret=f"{CA_SECRET}\n{secret}")
         assert made.exit_code == 0, made.output
@@ -229,3 +231,23 @@ def test_the_calendar_holds_only_the_public_root(office: Path) -> None:
     key = office / ".kalender" / "otoritas" / "otoritas-kantor.key.pem"
     assert "ENCRYPTED PRIVATE KEY" in key.read_text(encoding="ascii")
     assert oct(key.stat().st_mode & 0o777) == "0o600"
+
+
+def test_the_kasubbag_adds_a_second_signature_in_his_box(office: Path, signed: Path,
+                                                         tmp_path: Path) -> None:
+    both = tmp_path / "dua.pdf"
+    both.write_bytes(signed.read_bytes())
+    done = kalender(office, "sheet", "--week", WEEK, "--sign", "--by", "hendra", "-o", str(both),
+                    "--password-stdin", secret=HENDRA_SECRET)
+    assert done.exit_code == 0, done.output
+    assert both.read_bytes().startswith(signed.read_bytes())  # sari's signature kept
+    found = signatures_of(both.read_bytes(), office_root(office))
+    assert [(f.member, f.intact, f.valid, f.trusted, f.whole) for f in found] == [
+        ("sari", True, True, True, True), ("hendra", True, True, True, True)]
+    boxes = [a.get_object() for a in PdfReader(both).pages[-1]["/Annots"]
+             if a.get_object().get("/FT") == "/Sig"]
+    lefts = {str(b["/T"]): float(b["/Rect"][0]) for b in boxes}
+    assert lefts["Tanda tangan hendra"] < 595 / 2 < lefts["Tanda tangan sari"]
+    result = kalender(office, "verify", str(both))
+    assert result.exit_code == 0, result.output
+    assert result.output.count("cocok dengan catatan 'initial' hendra") == 6

@@ -44,9 +44,10 @@ from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.general import SigningError
 from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
@@ -253,7 +254,7 @@ class Found:
     intact: bool  # the signed bytes are unchanged
     valid: bool  # the cryptographic signature holds
     trusted: bool  # the certificate chains to a trusted root
-    whole: bool  # the signature covers the whole file (nothing added after it)
+    whole: bool  # nothing added after it but further signatures (form filling at most)
 
 
 def signatures_of(data: bytes, roots: list[x509.Certificate]) -> list[Found]:
@@ -272,8 +273,16 @@ def signatures_of(data: bytes, roots: list[x509.Certificate]) -> list[Found]:
             str(subject.get("user_id", "")),
             str(subject.get("serial_number", "")).removeprefix(KEY_PREFIX),
             status.signer_reported_dt, fingerprint_of(cert), status.intact, status.valid,
-            status.trusted, status.coverage == SignatureCoverageLevel.ENTIRE_FILE))
+            status.trusted, _nothing_but_signatures_after(status)))
     return found
+
+
+def _nothing_but_signatures_after(status: PdfSignatureStatus) -> bool:
+    """The signature covers the file, or what came after it is other signatures only."""
+    if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
+        return True
+    level = status.modification_level
+    return level is not None and level <= ModificationLevel.FORM_FILLING
 
 
 _KEYWORDS = re.compile(rb'pdf:Keywords="([^"]*)"')

@@ -111,7 +111,9 @@ def _took_step(item: SheetPost, member: str, role: str) -> bool:
 
 
 def sign_paper(paper: PaperToSign, member: str, p12: bytes, passphrase: str) -> bytes:
-    """The paper's bytes signed by ``member`` in the box of their step."""
+    """The paper's bytes signed by ``member`` in the box of their step; on top of the file
+    already written when that file is this same paper signed by others (the Divisi signs,
+    then the Kasubbag adds theirs: two signatures, each in its box)."""
     role = signer_role(paper, member)
     signer = load_signer(p12, passphrase)
     cert = signer.signing_cert
@@ -123,9 +125,18 @@ def sign_paper(paper: PaperToSign, member: str, p12: bytes, passphrase: str) -> 
     page, x, y, width, height = paper.areas[role]
     lines = _stamp_lines(calendar, member, role, now, fingerprint_of(cert), keys, paper.items)
     place = calendar.satker.short_name
-    return sign_pdf(paper.data, signer, Stamp(page, x, y, width, height, lines),
+    return sign_pdf(_signed_so_far(paper), signer, Stamp(page, x, y, width, height, lines),
                     t("sheetsign.field", member=member), t(f"sheetsign.reason.{role}"),
                     place, stamp_font(font_folder() / FONTS[""], calendar.root / FONT_CACHE))
+
+
+def _signed_so_far(paper: PaperToSign) -> bytes:
+    """The file already written when it is this paper plus signatures, else the paper."""
+    try:
+        written = paper.path.read_bytes()
+    except FileNotFoundError:
+        return paper.data
+    return written if written.startswith(paper.data) else paper.data
 
 
 def _stamp_lines(calendar: CalendarData, member: str, role: str, now: dt.datetime,
@@ -170,21 +181,19 @@ def verify_paper(calendar: CalendarData, data: bytes, file: str,
     found = signatures_of(data, roots)
     verdict = Verdict([], [] if found else [t("sheetsign.unsigned", file=file)])
     for number, signature in enumerate(found, 1):
-        _judge_signature(verdict, signature, number, number == len(found),
-                         calendar.satker.timezone)
+        _judge_signature(verdict, signature, number, calendar.satker.timezone)
         member = _member_of(calendar, signature)
         for post_id, fingerprint in manifest.items():
             _judge_post(verdict, calendar, member, post_id, fingerprint, signature)
     return verdict
 
 
-def _judge_signature(verdict: Verdict, found: Found, number: int, last: bool,
-                     zone: dt.tzinfo) -> None:
+def _judge_signature(verdict: Verdict, found: Found, number: int, zone: dt.tzinfo) -> None:
     when = moment_text(found.when.astimezone(zone)) if found.when else "-"
     verdict.lines.append(t("sheetsign.found", number=number, name=found.signer_name,
                            when=when, fingerprint=found.cert_fingerprint[:16]))
     checks = (("intact", found.intact), ("valid", found.valid), ("trusted", found.trusted),
-              ("whole", found.whole or not last))
+              ("whole", found.whole))
     for name, ok in checks:
         if not ok:
             verdict.problems.append(t(f"sheetsign.not_{name}", number=number,
