@@ -3,7 +3,7 @@
 A repository that adopts signatures keeps its old, unsigned records (they are history; they
 cannot be re-signed in place, because each one's ``prev`` would have to link to a record
 signed by someone else first). Instead each member signs, once per post file, a record that
-lists the hashes of their own old records there (:func:`kalender.signing.content_hash`).
+lists the hashes of their own old records there (:func:`kalender.approval.signing.content_hash`).
 From then on ``check`` treats an old record as attested: changing it breaks the attestation
 (docs/persetujuan.md, "Catatan dari sebelum tanda tangan"). Uses :mod:`.verify`'s
 hashes.

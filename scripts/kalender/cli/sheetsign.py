@@ -42,8 +42,8 @@ def signing_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def write_signed(root: Path, paper: Any, by: str | None, pkcs12: Path | None,
                  password_stdin: bool) -> Path:
-    """Sign the paper (:class:`kalender.signedsheet.PaperToSign`) as ``by`` and write it where
-    the unsigned one would go."""
+    """Sign the paper (:class:`kalender.workflow.signedsheet.PaperToSign`) as ``by`` and
+    write it where the unsigned one would go."""
     from ..workflow.signedsheet import sign_paper
 
     if not by:
