@@ -196,7 +196,7 @@ def test_an_attested_old_record_changed_later_is_an_error(runner: CliRunner,
 
 def test_passwd_relocks_a_key_so_the_review_password_opens_it(runner: CliRunner,
                                                                sample: Path) -> None:
-    from kalender.signing import key_files, unlocked
+    from kalender.approval.keys import key_files, unlocked
 
     key = sample_key("sari")
     write_key_file(sample, locked(key, "frasa-laptop-sari", dt.datetime(2026, 12, 1,
