@@ -69,6 +69,8 @@ COMMANDS: dict[str, Listed] = {
     "cards": Listed("cards", key="cards.help"),
     "monitor": Listed("monitor", key="monitor.help"),
     "evaluate": Listed("evaluate", key="evaluation.help"),
+    "conversations": Listed("conversations", key="conversations.help.group"),
+    "percakapan": Listed("conversations", key="conversations.help.alias"),
 }
 
 

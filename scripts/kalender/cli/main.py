@@ -106,6 +106,7 @@ def print_report(report: Report | Sequence[Problem], root: Path) -> tuple[int, i
 @click.option("--strict", is_flag=True, help="Peringatan juga membuat pemeriksaan gagal.")
 @click.pass_obj
 def check_command(root: Path, paths: tuple[Path, ...], strict: bool) -> None:
+    from ..conversations.store import conversation_problems
     from ..rules.check import check_project
 
     missing = [p for p in paths if not p.exists()]
@@ -113,6 +114,7 @@ def check_command(root: Path, paths: tuple[Path, ...], strict: bool) -> None:
         raise KalenderError("check.no_such_path", path=missing[0])
     files = _expand(paths) if paths else None
     problems, posts = check_project(root, files)
+    problems += conversation_problems(root, files)
     errors, warnings = print_report(problems, root)
     click.echo(t("check.summary", posts=posts, errors=errors, warnings=warnings))
     if errors or (strict and warnings):

@@ -22,9 +22,19 @@ from ..approval.machine import Action
 from ..approval.records import load_ledger, write_lock
 from ..core.model import Post
 from ..core.problems import Report
-from .model import Comment, Conversation, Incoming
+from .model import Comment, Incoming
 from .parse import read_file
-from .store import Write, appended, comment_text, current, load_conversation, parse
+from .store import (
+    Write,
+    appended,
+    comment_text,
+    conversation_file,
+    conversations_of,
+    current,
+    load_conversation,
+    parse,
+    write_all,
+)
 
 
 def link_ids(platform: str, link: str) -> set[str]:
@@ -161,8 +171,6 @@ def writes_of(plan: Plan) -> list[Write]:
     writes = []
     for post_id, comments in plan.new.items():
         post = plan.posts[post_id]
-        from .store import conversation_file
-
         path = conversation_file(post.path)
         old = current(path)
         writes.append(Write(path, old, appended(path, post_id, old,
@@ -173,8 +181,6 @@ def writes_of(plan: Plan) -> list[Write]:
 def run_import(root: Path, paths: Sequence[Path], posts: Sequence[Post], report: Report,
                zone: dt.tzinfo, forced: Post | None = None) -> Plan:
     """Plan and, when no problem was found, write the import (under the repository lock)."""
-    from .store import write_all
-
     with write_lock(root):
         plan = plan_import(paths, posts, report, zone, forced)
         if report.errors:
@@ -182,17 +188,6 @@ def run_import(root: Path, paths: Sequence[Path], posts: Sequence[Post], report:
             return plan
         write_all(writes_of(plan))
     return plan
-
-
-def conversations_of(posts: Iterable[Post], report: Report,
-                     zone: dt.tzinfo | None = None) -> dict[str, Conversation]:
-    """Every post's stored conversation (only posts that have one)."""
-    found = {}
-    for post in posts:
-        conversation = load_conversation(post.path, post.id, report, zone)
-        if conversation.comments or conversation.steps:
-            found[post.id] = conversation
-    return found
 
 
 __all__ = ["parse", "plan_import", "run_import", "link_ids", "conversations_of"]

@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from ..core.atomic import write_bytes
+from ..core.calendar_data import load_calendar
 from ..core.errors import KalenderError
 from ..core.i18n import t
-from ..core.problems import Report
+from ..core.model import Post
+from ..core.problems import Problem, Report
 from ..core.schema import Field, Validator
 from ..core.yamlsrc import read_yaml
+from .canned import load_canned
 from .model import PLATFORMS, STEPS, AnswerStep, Comment, Conversation, Step
 
 SUFFIX = ".percakapan.yml"
@@ -40,6 +43,10 @@ ENTRY_SCHEMA = Field("list", items=Field("mapping", keys={
     "by": Field("text"),
     "role": Field("text"),
     "url": Field("text"),
+    # the signature of an answer step and its chain (signing.py; chain <post>#percakapan)
+    "prev": Field("text"),
+    "key": Field("text"),
+    "signature": Field("text"),
 }))
 
 
@@ -116,6 +123,32 @@ def _moment(text: str) -> dt.datetime | None:
     except ValueError:
         return None
     return found if found.tzinfo is not None else None
+
+
+def conversations_of(posts: Iterable[Post], report: Report,
+                     zone: dt.tzinfo | None = None) -> dict[str, Conversation]:
+    """Every post's stored conversation (only posts that have one)."""
+    found = {}
+    for post in posts:
+        conversation = load_conversation(post.path, post.id, report, zone)
+        if conversation.comments or conversation.steps:
+            found[post.id] = conversation
+    return found
+
+
+def conversation_problems(root: Path, posts: Iterable[Path] | None = None) -> list[Problem]:
+    """The problems of the conversation files (of ``posts``, else all) and of the canned
+    answers (for ``kalender check``)."""
+    report = Report()
+    calendar = load_calendar(root, Report())  # its own problems: the rest of check
+    zone = calendar.satker.timezone if calendar is not None else None
+    files = (sorted((root / "posts").rglob(f"*{SUFFIX}")) if posts is None
+             else [conversation_file(p) for p in posts if conversation_file(p).is_file()])
+    for path in files:
+        parse(path.read_bytes(), path, path.name.removesuffix(SUFFIX), report, zone)
+    if calendar is not None:
+        load_canned(calendar.folder, calendar.satker.jdih_url, report)
+    return list(report)
 
 
 # -- writing ----------------------------------------------------------------------------

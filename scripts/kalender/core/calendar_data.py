@@ -224,6 +224,9 @@ SATKER_SCHEMA = Field("mapping", keys={
     }),
     "known_mentions": Field("list", items=Field("text")),
     "report": Field("mapping", keys={"on_time_hours": Field("integer")}),
+    # public conversations (docs/percakapan.md): names shown pseudonymised, answer target
+    "conversations": Field("mapping", keys={"pseudonymise": Field("bool"),
+                                            "answer_within_working_days": Field("integer")}),
 })
 TEAM_SCHEMA = Field("mapping", keys={
     "members": Field("list", required=True, min_items=1, items=Field("mapping", keys={
@@ -358,7 +361,8 @@ def _load_satker(path: Path, report: Report) -> Satker | None:
         base_url=str(data.get("base_url") or ""), jdih_url=str(data.get("jdih_url") or ""),
         hashtags=tuple(str(h).lstrip("#") for h in data.get("hashtags") or ()),
         accounts=accounts, banner=folder / data["banner"] if data.get("banner") else None,
-        extra={k: v for k, v in data.items() if k in ("cadence", "known_mentions", "report")},
+        extra={k: v for k, v in data.items() if k in ("cadence", "known_mentions", "report",
+                                                         "conversations")},
     )
 
 
