@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from ..conversations.views import ConversationViews
 from ..core.dates import parse_day, today_in
 from ..core.digests import save_store, use_store
 from ..core.i18n import t
@@ -42,6 +43,7 @@ from ..site.incremental import digest
 from ..site.previews import Previews
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
+from .conversations import add_conversations, page_data
 from .incremental import Incremental, TemplateCache
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .previews import GRID_PAGE, add_previews
@@ -71,6 +73,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.approval: ApprovalSite | None = None
         self.previews: Previews | None = None
         self.meetings: MeetingSite | None = None
+        self.conversations: ConversationViews | None = None
         self.project: Project | None = None
         self.incremental: Incremental | None = None
         self.memory = Memory()  # kept between the builds of kalender serve
@@ -139,6 +142,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         weeks = [view.week for view in self.site.weeks.values()]
         self.meetings = add_meetings(project, weeks, today, overlay, files, config,
                                      self.memory)
+        self.conversations = add_conversations(project, files, config, today, overlay)
         self.project = project
         self.files = files
         self.built_today = today
@@ -151,6 +155,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def _forget(self) -> None:
         """Drop the last build's views (``kalender serve`` keeps the plugin between builds)."""
         self.site = self.approval = self.previews = self.meetings = self.project = None
+        self.conversations = None
         self.views, self.files = {}, None
 
     def _common(self, files: Files) -> object:
@@ -174,7 +179,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             if view is None:
                 continue
             parts = (view, self.approval.of(post.id) if self.approval else None,
-                     self.previews.of(post.id) if self.previews else None)
+                     self.previews.of(post.id) if self.previews else None,
+                     self.conversations.of(post.id) if self.conversations else None)
             known = self.memory.digests.get(post, lambda: None)
             if known is None or any(a is not b for a, b in zip(known[0], parts, strict=True)):
                 known = (parts, _digests_of(*parts))  # the parts kept: compared by identity
@@ -204,6 +210,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             return (self.approval.members, self.approval.today), "row"
         if page == GRID_PAGE and self.previews is not None:
             return self.previews.grid, "row"
+        conversations = page_data(self.conversations, page)
+        if conversations is not None:
+            return conversations, "row"
         return None, "row"
 
     @event_priority(100)  # before the search plugin writes its index (see Incremental)
@@ -271,6 +280,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             "approval": self.approval,
             "previews": self.previews,
             "meetings": self.meetings,
+            "conversations": self.conversations,
             "icons": IconSprite(self._icon_svg),
         }
         context.update(extra)  # type: ignore[typeddict-item]
@@ -399,11 +409,12 @@ def _platform_names(project: Project) -> dict[str, str]:
     return {pid: platform.name for pid, platform in project.calendar.platforms.items()}
 
 
-def _digests_of(view: PostView, approval: object, previews: object) -> dict[str, str]:
+def _digests_of(view: PostView, approval: object, previews: object,
+                conversation: object = None) -> dict[str, str]:
     """The ``row``, ``card`` and ``page`` digests of one post (see ``_post_digests``)."""
     entry = view.entry
     return {"row": digest(entry), "card": digest(entry, entry.caption_start, previews),
-            "page": digest(view, entry.caption_start, approval, previews)}
+            "page": digest(view, entry.caption_start, approval, previews, conversation)}
 
 
 def _outside_media(project: Project, root: Path) -> list[str]:
