@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..approval.machine import Action, History, Record, advance
+from ..conversations.summary import PublicInput
 from ..core.calendar_data import CalendarData
 from ..core.dates import month_name
 from ..core.i18n import t
@@ -294,6 +295,7 @@ class SemesterReport:
     days: list[DayCover]
     engagement: Engagement | None = None
     evaluation: ReportEvaluation | None = None  # the pimpinan's (SOP E.4 b-c)
+    public_input: PublicInput | None = None  # the public's comments (SOP E.1.f)
 
     @property
     def rate(self) -> float | None:
@@ -329,6 +331,7 @@ class ReportInput:
     engagement: Sequence[EngagementRow] | None = None
     engagement_files: Sequence[tuple[str, str]] = ()
     evaluation: ReportEvaluation | None = None
+    public_input: PublicInput | None = None
 
 
 def on_time_hours(calendar: CalendarData) -> int:
@@ -363,6 +366,7 @@ def build_report(source: ReportInput) -> SemesterReport:
                                source.engagement_files)
                     if source.engagement is not None else None),
         evaluation=source.evaluation,
+        public_input=source.public_input,
     )
 
 

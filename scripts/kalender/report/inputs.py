@@ -5,6 +5,7 @@ as page and PDF. Used by ``kalender report``, the site and the monitor."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -12,6 +13,8 @@ from pathlib import Path
 
 from ..approval.fingerprint import fingerprint
 from ..approval.records import atomic_write, load_ledger
+from ..conversations.store import conversations_of
+from ..conversations.summary import PublicInput, public_input
 from ..core.important_days import load_important_days
 from ..core.loader import Project, load_project
 from ..core.memo import PerPost
@@ -72,7 +75,21 @@ def project_report_input(project: Project, period: Period, today: dt.date | None
         engagement_files=[(p.name, f) for p, f in imported.files] if imported else (),
         evaluation=report_evaluation(root, period.slug, project.calendar.satker.name,
                                      dict(project.calendar.team.members), zone, problems),
+        public_input=public_input_of(project, period, moment, problems),
     )
+
+
+COMMENT_KEY = re.compile(r"\b(?:youtube|facebook|instagram|x|tiktok):[\w.-]+")
+
+
+def public_input_of(project: Project, period: Period, moment: dt.datetime,
+                    problems: Report) -> PublicInput:
+    """The public's comments of the period and the team's answers (docs/percakapan.md)."""
+    conversations = conversations_of(project.posts, problems, moment.tzinfo)
+    keys = {c.key for conv in conversations.values() for c in conv.comments}
+    counters = sum(1 for p in project.posts if period.contains(p.date)
+                   and keys.intersection(COMMENT_KEY.findall(p.body)))
+    return public_input(conversations, period.start, period.end, moment, counters)
 
 
 def _default_exports(root: Path) -> list[Path]:

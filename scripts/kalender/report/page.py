@@ -33,6 +33,10 @@ from .wording import (
     on_time_table,
     period_label,
     platform_table,
+    public_answers_table,
+    public_input_table,
+    public_kinds_table,
+    public_topics_table,
     returns_table,
     summary,
     type_table,
@@ -95,7 +99,18 @@ def page_context(report: SemesterReport, charts: Sequence[Chart],
         "engagement_files": ", ".join(f"{n} ({f})" for n, f in engagement.files)
         if engagement is not None else "",
         "evaluation": _evaluation_context(report, names["members"]),
+        "public": public_context(report, platforms),
     }
+
+
+def public_context(report: SemesterReport, platforms: dict[str, str]) -> dict[str, Any]:
+    """The tables of the public input section (none when nothing was imported)."""
+    found = report.public_input
+    if found is None or not found.comments:
+        return {}
+    return {"platforms": public_input_table(found, platforms),
+            "kinds": public_kinds_table(found), "answers": public_answers_table(found),
+            "topics": public_topics_table(found) if found.topics else None}
 
 
 def _evaluation_context(report: SemesterReport, members: dict[str, str]) -> dict[str, Any]:

@@ -33,6 +33,10 @@ from .wording import (
     on_time_table,
     period_label,
     platform_table,
+    public_answers_table,
+    public_input_table,
+    public_kinds_table,
+    public_topics_table,
     returns_table,
     summary,
     type_table,
@@ -81,6 +85,7 @@ def report_pdf(report: SemesterReport, charts: Sequence[Chart], names: Context) 
     _on_time(pdf, report, names["platforms"])
     _legal(pdf, report)
     _engagement(pdf, report, names["platforms"])
+    _public_input(pdf, report, names["platforms"])
     _evaluation(pdf, report, names["members"])
     return bytes(pdf.output())
 
@@ -262,6 +267,24 @@ def _engagement(pdf: ReportPDF, report: SemesterReport, platforms: dict[str, str
     _paragraph(pdf, t("report.engagement.files", files=files), 8.5)
     if engagement.unmatched:
         _paragraph(pdf, t("report.engagement.unmatched", count=len(engagement.unmatched)), 8.5)
+
+
+def _public_input(pdf: ReportPDF, report: SemesterReport, platforms: dict[str, str]) -> None:
+    """What the public said and how it was answered (SOP E.1.f)."""
+    _heading(pdf, "report.section.public")
+    found = report.public_input
+    if found is None or not found.comments:
+        _paragraph(pdf, t("report.public.none"))
+        return
+    _paragraph(pdf, t("report.public.note"), 9)
+    tables = [("report.public.answers", public_answers_table(found)),
+              ("report.public.by_platform", public_input_table(found, platforms)),
+              ("report.public.by_kind", public_kinds_table(found))]
+    if found.topics:
+        tables.append(("report.public.topics", public_topics_table(found)))
+    for key, table in tables:
+        _heading(pdf, key, 11)
+        _table(pdf, table, 8.5)
 
 
 def _evaluation(pdf: ReportPDF, report: SemesterReport, members: dict[str, str]) -> None:

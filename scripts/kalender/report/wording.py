@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..approval.machine import role_name
+from ..conversations.summary import PublicInput
 from ..core.dates import clock, full_date, long_date, month_name
 from ..core.i18n import language, t
 from ..core.model import CATEGORY_TYPES
@@ -226,6 +227,35 @@ def days_table(report: SemesterReport) -> Table:
                   ", ".join(p.title for p in d.posts) or "–") for d in report.days)
     return Table((t("report.col.date"), t("report.col.day"), t("report.col.status"),
                   t("report.col.post")), rows, (), (2, 4, 2, 4))
+
+
+def public_input_table(found: PublicInput, platforms: dict[str, str]) -> Table:
+    """The public's comments: per platform and per class, answered and unanswered."""
+    rows = [(platforms.get(p, p), number(n)) for p, n in found.by_platform]
+    rows.append((t("report.col.total"), number(found.comments)))
+    return Table((t("report.col.platform"), t("report.public.col_comments")), tuple(rows),
+                 (1,), (5, 2), True)
+
+
+def public_kinds_table(found: PublicInput) -> Table:
+    rows = tuple((t(f"conversations.kind.{k}"), number(n)) for k, n in found.by_kind)
+    return Table((t("report.public.col_kind"), t("report.public.col_comments")), rows, (1,),
+                 (5, 2))
+
+
+def public_answers_table(found: PublicInput) -> Table:
+    rows = ((t("report.public.needing"), number(found.needing)),
+            (t("report.public.answered"), number(found.answered)),
+            (t("report.public.unanswered"), number(found.unanswered)),
+            (t("report.public.median"), hours(found.median_hours)),
+            (t("report.public.counter_posts"), number(found.counter_posts)))
+    return Table(("", t("report.col.total")), rows, (1,), (5, 2))
+
+
+def public_topics_table(found: PublicInput) -> Table:
+    rows = tuple((label, number(n)) for label, n in found.topics)
+    return Table((t("report.public.col_topic"), t("report.public.col_comments")), rows, (1,),
+                 (5, 2))
 
 
 ENGAGEMENT_COLUMNS = ("reach", "views", "likes", "comments", "shares")
