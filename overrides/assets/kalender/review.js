@@ -359,6 +359,8 @@
     // Served by kalender review: the static site's "read-only" notice does not apply.
     document.querySelectorAll("[data-review-notice]").forEach(function (n) { n.hidden = true; });
     bar();
+    // Other page scripts (percakapan_review.js) act with the same session.
+    document.dispatchEvent(new CustomEvent("kalender:review-session", { detail: session }));
     return loadState();
   }
 

@@ -8,6 +8,8 @@ Routes::
     GET  /api/posts/<post-id>           the post's state, comments and the moves open to me
     POST /api/posts/<post-id>/actions   {action, ...}: one action, through workflow.perform
     GET  /api/build?after=<ticket>      waits until the site holds that action
+    POST /api/conversations/answers     {comment, step, text, url}: one step of an answer
+    POST /api/conversations/counter     {comment}: a misinformation claim becomes an usulan
     GET  /...                           the built site (Starlette's StaticFiles, site/ only)
 
 Every change needs a session cookie, the session's CSRF token in the ``X-Kalender-CSRF``
@@ -41,6 +43,7 @@ from ..core.errors import DataError, KalenderError
 from ..core.i18n import catalog, language, web_words
 from ..core.inside import in_place
 from ..workflow.actions import ActionRefused, Details, Stale, load_post, perform
+from .api_conversations import routes as conversation_routes
 from .api_posts import commit_action
 from .api_posts import routes as post_routes
 from .csp import ContentPolicy
@@ -495,6 +498,7 @@ def create_app(review: Review) -> Starlette:
         Route("/api/posts/{post_id}/actions", api(post_action, change=True), methods=["POST"]),
         Route("/api/build", api(build_status), methods=["GET"]),
         *post_routes(review, api, read_json),
+        *conversation_routes(review, api, read_json),
         Mount("/", app=StaticFiles(directory=review.settings.site_dir, html=True), name="site"),
     ]
     return Starlette(routes=routes, middleware=[
