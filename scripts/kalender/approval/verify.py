@@ -31,8 +31,8 @@ class ChainResult:
 
 def describe(item: Mapping[str, Any]) -> str:
     """``'approve' oleh sari pada 2026-12-07T14:15:00+07:00``: a record in a message."""
-    return t("signing.record", action=item.get("action"), member=item.get("by"),
-             at=item.get("at"))
+    return t("signing.record", action=item.get("action") or item.get("step"),
+             member=item.get("by"), at=item.get("at"))
 
 
 def verify_records(chain: str, items: list[Item], keyring: Keyring) -> ChainResult:

@@ -49,3 +49,21 @@ def _listed_once(legacy: list[tuple[Path, int, int]]) -> Problem:
     return project_finding("approval.signatures", path, line, "signing.legacy",
                            severity=Severity.WARNING, count=sum(n for *_, n in legacy),
                            files=len(legacy), first=path.name)
+
+
+@project_rule("conversations.signatures")
+def answer_signatures(context: Context) -> Iterator[Problem]:
+    """The signed answer steps of each ``.percakapan.yml`` (chain ``<post>#percakapan``)
+    verify like approval records; unsigned steps and imported comments are not signed."""
+    calendar = context.calendar
+    keyring = load_keyring(calendar.folder, calendar.team)
+    for path in sorted((calendar.root / "posts").rglob("*.percakapan.yml")):
+        raw = path.read_bytes()
+        if b"signature:" not in raw:
+            continue
+        chain = path.name.removesuffix(".percakapan.yml") + "#percakapan"
+        steps = [item for item in read_items(path, raw) if "answer" in item.fields]
+        for finding in verify_records(chain, steps, keyring).findings:
+            yield project_finding("conversations.signatures", path, finding.line,
+                                  "signing.passthrough", text=finding.message,
+                                  severity=Severity(finding.severity))
