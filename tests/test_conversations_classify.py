@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kalender.conversations.classify import classify, confusion, products
+from kalender.conversations.classify import classify, confusion, products, read
 from kalender.conversations.model import KINDS
 
 DATA = Path(__file__).parent / "data" / "percakapan_berlabel.tsv"
 DRIVING = ("pertanyaan", "keluhan", "misinformasi")
 
 
+def lines() -> list[list[str]]:
+    return [line.rstrip("\n").split("\t") for line in DATA.read_text(encoding="utf-8")
+            .splitlines() if line and not line.startswith("#")][1:]
+
+
 def rows(part: str) -> list[tuple[str, str]]:
-    lines = [line.rstrip("\n").split("\t") for line in DATA.read_text(encoding="utf-8")
-             .splitlines() if line and not line.startswith("#")][1:]
-    return [(label, text) for split, label, _sentiment, text in lines if split == part]
+    return [(label, text) for split, label, _sentiment, text in lines() if split == part]
 
 
 def test_the_labelled_set_is_big_and_covers_every_class() -> None:
@@ -35,6 +38,14 @@ def test_held_out_accuracy_on_the_classes_that_drive_work() -> None:
     print(f"pertanyaan/keluhan/misinformasi: {right}/{len(driving)}")
     assert right / len(driving) >= 0.85
     assert sum(e == p for e, p in held) / len(held) >= 0.80
+
+
+def test_held_out_sentiment() -> None:
+    held = [(mood, read(text).sentiment) for split, _label, mood, text in lines()
+            if split == "uji"]
+    right = sum(expected == found for expected, found in held)
+    print(f"\nsentimen: {right}/{len(held)}")
+    assert right / len(held) >= 0.85
 
 
 def test_legal_products_are_read_by_the_citation_code() -> None:

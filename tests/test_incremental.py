@@ -108,12 +108,21 @@ def edit_calendar(root: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8") + "\n# catatan tim\n", encoding="utf-8")
 
 
+def import_comments(root: Path) -> None:
+    """Comments on an uploaded post: its page, the inbox and the listening page change."""
+    inputs = ROOT / "tests" / "inputs" / "percakapan"
+    result = run(root, "conversations", "import", str(inputs / "youtube-commentThreads.json"),
+                 str(inputs / "facebook-comments.json"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 SCENARIOS: list[tuple[str, Callable[[Path], None], str]] = [
     ("caption", edit_caption, TODAY),
     ("approval", submit_a_draft, TODAY),
     ("deleted", delete_a_post, TODAY),
     ("added", add_a_post, TODAY),
     ("calendar", edit_calendar, TODAY),
+    ("conversation", import_comments, TODAY),
     ("next-day", lambda root: None, "2026-12-03"),
 ]
 
