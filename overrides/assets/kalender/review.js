@@ -117,6 +117,19 @@
 
   function unreachable() { status(word("unreachable"), "error"); }
 
+  // A message next to the control that caused it (one per control box, replaced each time).
+  function say(near, text, kind) {
+    if (!near) { status(text, kind); return; }
+    var box = near.querySelector(":scope > [data-review-message]");
+    if (!box) {
+      box = el("p", { "class": "kal-review-message", "data-review-message": "",
+                      "role": "status", "aria-live": "polite" });
+      near.appendChild(box);
+    }
+    box.textContent = text || "";
+    box.setAttribute("data-kind", kind || "info");
+  }
+
   // -- the post page -------------------------------------------------------------------
 
   function postId() {
@@ -146,8 +159,14 @@
     setPin(null);
   }
 
+  function hideNotices() {
+    // Served by kalender review: the static site's "read-only" notice does not apply.
+    document.querySelectorAll("[data-review-notice]").forEach(function (n) { n.hidden = true; });
+  }
+
   function decorate() {
     clearPost();
+    hideNotices();
     if (!state) return;
     var panel = movesPanel();
     if (panel) panel.appendChild(formFor("", null));
@@ -207,7 +226,7 @@
     button.addEventListener("click", function () {
       var body = { action: move.action, version: state.version };
       Object.keys(extra).forEach(function (name) { body[name] = extra[name].value; });
-      act(body);
+      act(body, box);
     });
     box.appendChild(button);
     return box;
@@ -229,7 +248,7 @@
       var body = { action: "comment", text: text.value };
       if (platform) body.platform = platform;
       if (pending && pending.figure === figure) body.pin = [pending.x, pending.y];
-      act(body).then(function (ok) { if (ok) { text.value = ""; setPin(null); } });
+      act(body, form).then(function (ok) { if (ok) { text.value = ""; setPin(null); } });
     });
     return form;
   }
@@ -287,7 +306,7 @@
       if (!open[number]) return;
       var button = el("button", { type: "button", "class": "kal-review-link", "data-review-ui": "",
                                   "data-resolve": String(number), text: word("resolve") });
-      button.addEventListener("click", function () { act({ action: "resolve", comment: number }); });
+      button.addEventListener("click", function () { act({ action: "resolve", comment: number }, item); });
       item.appendChild(button);
     });
   }
@@ -306,24 +325,39 @@
 
   // -- acting, then patching the page from the rebuilt one ------------------------------
 
-  function act(body) {
-    status(word("saving"));
+  // The control box is redrawn by decorate(): the message goes to the box drawn in its place.
+  function placeOf(near) {
+    if (!near) return null;
+    var move = near.getAttribute("data-move");
+    if (move) return function () { return document.querySelector("[data-review-moves] [data-move='" + move + "']"); };
+    return function () { return document.contains(near) ? near : null; };
+  }
+
+  function act(body, near) {
+    var where = placeOf(near);
+    var show = function (text, kind) { say(where ? where() : null, text, kind); };
+    show(word("saving"));
     return request("POST", "posts/" + encodeURIComponent(postId()) + "/actions", body)
       .then(function (answer) {
         if (answer.data.state) { state = answer.data.state; }
         if (!answer.ok) {
-          status(answer.data.message || word("failed", answer), "error");
+          var message = answer.data.message || word("failed", answer);
           decorate();
-          return refresh(0).then(function () { return false; });
+          show(message, "error");
+          return refresh(0).then(function () { show(message, "error"); return false; });
         }
-        status(answer.data.message + "\n" + word("rebuilding"), "ok");
         decorate();
+        show(answer.data.message + "\n" + word("rebuilding"), "ok");
+        changed();
         return refresh(answer.data.ticket).then(function () {
-          status(answer.data.message + "\n" + word("updated"), "ok");
+          show(answer.data.message + "\n" + word("updated"), "ok");
           return true;
         });
       }, function () { unreachable(); return false; });
   }
+
+  // Tell the editor (editor.js) that the post's file changed: it reads its version again.
+  function changed() { document.dispatchEvent(new CustomEvent("kalender:changed")); }
 
   function refresh(ticket) {
     var wait = ticket ? request("GET", "build?after=" + ticket) : Promise.resolve(null);
@@ -336,10 +370,12 @@
     });
   }
 
-  var FRAGMENTS = [".kal-post__head", ".kal-details", "[data-slot='approval']"];
+  var FRAGMENTS = [".kal-post__head", ".kal-details", "[data-slot='approval']", ".kal-findings",
+                   ".kal-captions", ".kal-media", ".kal-material"];
 
   function patch(fresh) {
     FRAGMENTS.forEach(function (selector) { swap(document.querySelector(selector), fresh.querySelector(selector)); });
+    addSymbols(fresh);
     document.querySelectorAll("figure.kk-preview[data-preview]").forEach(function (figure) {
       var key = "figure.kk-preview[data-preview='" + figure.getAttribute("data-preview") +
         "'][data-format='" + figure.getAttribute("data-format") + "'] .kal-thread";
@@ -351,16 +387,31 @@
     if (old && fresh) old.replaceWith(document.importNode(fresh, true));
   }
 
+  // A badge drawn after an action may use an icon this page's sprite does not hold yet.
+  function addSymbols(fresh) {
+    var sprite = document.querySelector("svg.kal-sprite");
+    fresh.querySelectorAll("svg.kal-sprite symbol[id]").forEach(function (symbol) {
+      if (document.getElementById(symbol.id)) return;
+      if (!sprite) {
+        sprite = document.importNode(symbol.ownerSVGElement || symbol.parentNode, false);
+        document.body.appendChild(sprite);
+      }
+      sprite.appendChild(document.importNode(symbol, true));
+    });
+  }
+
   // -- start ---------------------------------------------------------------------------
 
   function start(data) {
     session = data;
     document.documentElement.setAttribute("data-review", session.member ? "in" : "out");
-    // Served by kalender review: the static site's "read-only" notice does not apply.
-    document.querySelectorAll("[data-review-notice]").forEach(function (n) { n.hidden = true; });
+    hideNotices();
     bar();
     // Other page scripts (percakapan_review.js) act with the same session.
     document.dispatchEvent(new CustomEvent("kalender:review-session", { detail: session }));
+    window.KalenderReview = { session: session, request: request, word: word, el: el, say: say,
+                              api: api, siteBase: siteBase, refresh: refresh, postId: postId };
+    document.dispatchEvent(new CustomEvent("kalender:session", { detail: session }));
     return loadState();
   }
 

@@ -16,6 +16,7 @@ from ..core.i18n import t
 from ..core.problems import Report
 from ..plugin.build import show_mkdocs_warnings
 from ..review.app import Review, ReviewSettings, create_app, served_names
+from ..review.gitcommit import Repository
 from ..review.serve import run_server
 from ..review.sitebuild import SiteBuilder, build_site
 from ..review.users import UserStore, users_file
@@ -52,6 +53,8 @@ def review_command(root: Path, host: str, port: int, site_dir: Path | None,
     users = UserStore(users_file(root))
     if not users.accounts():
         click.echo(t("review.no_accounts", path=users.path), err=True)
+    listening = _socket(host, port)  # a busy port is said before the long first build
+    _git_note(root)
     if not no_build or not (site / "index.html").is_file():
         click.echo(t("review.building", path=site))
         build_site(root, site, day)
@@ -59,11 +62,16 @@ def review_command(root: Path, host: str, port: int, site_dir: Path | None,
     builder = SiteBuilder(root, site, day)
     app = create_app(Review(settings, users, builder,
                             served_names=served_names((host, *allow_hosts))))
-    listening = _socket(host, port)
     click.echo(t("review.started", url=_url(host, listening.getsockname()[1])))
     _lan_hint(host, listening.getsockname()[1])
     sys.stdout.flush()
     run_server(app, listening, builder, behind_proxy, proxies)
+
+
+def _git_note(root: Path) -> None:
+    """Say whether the browser's changes become commits (a folder outside git: none)."""
+    git = Repository.open(root)
+    click.echo(t("editing.git_on", top=git.top) if git else t("editing.no_git"))
 
 
 def _show_review_log() -> None:

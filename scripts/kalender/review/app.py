@@ -10,6 +10,7 @@ Routes::
     GET  /api/build?after=<ticket>      waits until the site holds that action
     POST /api/conversations/answers     {comment, step, text, url}: one step of an answer
     POST /api/conversations/counter     {comment}: a misinformation claim becomes an usulan
+    ...                                 writing posts: review/api_posts.py, api_editor.py
     GET  /...                           the built site (Starlette's StaticFiles, site/ only)
 
 Every change needs a session cookie, the session's CSRF token in the ``X-Kalender-CSRF``
@@ -44,6 +45,7 @@ from ..core.i18n import catalog, language, web_words
 from ..core.inside import in_place
 from ..workflow.actions import ActionRefused, Details, Stale, load_post, perform
 from .api_conversations import routes as conversation_routes
+from .api_editor import routes as editor_routes
 from .api_posts import commit_action
 from .api_posts import routes as post_routes
 from .csp import ContentPolicy
@@ -499,6 +501,7 @@ def create_app(review: Review) -> Starlette:
         Route("/api/build", api(build_status), methods=["GET"]),
         *post_routes(review, api, read_json),
         *conversation_routes(review, api, read_json),
+        *editor_routes(review, api),
         Mount("/", app=StaticFiles(directory=review.settings.site_dir, html=True), name="site"),
     ]
     return Starlette(routes=routes, middleware=[

@@ -1,0 +1,216 @@
+"""Writing in Chromium against the real ``kalender review`` in a git repository: a staf member
+proposes a post from the meeting page, the Kasubbag accepts it, the staf member adds a
+picture (a bad file is refused first), edits the caption watching the live counter, drags
+the post to another day and submits it. Each step is one commit by that member; a second
+person's save in between makes the browser's save refused, showing their change.
+
+Uses the browser fixtures of tests/browser/conftest.py (fails under CI=true when Chromium
+or Playwright is missing; every request must stay on 127.0.0.1; no console error).
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from reviewkit import (  # noqa: E402
+    add_accounts,
+    full_repo,
+    login,
+    post_path,
+    review_command,
+)
+
+from .conftest import Watch  # noqa: E402
+from .test_review import WAIT, log_in  # noqa: E402
+
+TITLE = "Kuis Asas Pemilu"
+PROPOSED = "2026-12-22-kuis-asas-pemilu"
+MOVED = "2026-12-29-kuis-asas-pemilu"
+CAPTION = ("Apa saja asas Pemilu di Indonesia?\nTulis jawabanmu di kolom komentar, "
+           "jawaban benar kami umumkan Jumat.")
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
+                          check=True).stdout
+
+
+def commits(root: Path) -> list[str]:
+    """``author|subject`` of every commit, newest first."""
+    return git(root, "log", "--format=%an|%s").strip().split("\n")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = full_repo(tmp_path_factory.mktemp("writing-repo"))
+    add_accounts(root)
+    (root / ".gitignore").write_text(".kalender/\nsite/\n.cache/\n", encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "-c", "user.name=Awal", "-c", "user.email=awal@example.org", "commit", "-qm",
+        "awal")
+    return root
+
+
+@pytest.fixture(scope="module")
+def review(repo: Path) -> Iterator[str]:
+    with review_command(repo) as url:
+        yield url
+
+
+def jpeg() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (1080, 1350), (240, 120, 20)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def propose(page: Any, review: str) -> None:
+    page.goto(f"{review}rapat/")
+    log_in(page, "rina")
+    page.click("[data-open-proposal]")
+    form = page.locator("form[data-new-proposal]")
+    form.locator("[name='date']").fill("2026-12-22")
+    form.locator("[name='time']").fill("09:30")
+    form.locator("[name='category']").select_option("rutin")
+    form.locator("[name='type']").select_option("non-edukasi")
+    form.locator("#kal-ed-p-instagram").check()
+    form.locator("[name='title']").fill(TITLE)
+    form.locator("[name='caption']").fill("Apa saja asas Pemilu?")
+    form.locator("[name='source']").fill("UU 7/2017 tentang Pemilihan Umum, Pasal 2")
+    form.locator("[name='notes']").fill("Kartu oranye 4:5, logo KPU di pojok.")
+    form.locator("[data-create]").click()
+    page.wait_for_url(f"**/pos/{PROPOSED}/", timeout=WAIT)
+
+
+def refused_in_console(watch: Watch, status: int) -> None:
+    """Chromium logs every refused request as a console error: this one was meant."""
+    expected = f"the server responded with a status of {status} "
+    found = [m for m in watch.console_errors if expected in m]
+    assert len(found) == 1, watch.console_errors
+    watch.console_errors.remove(found[0])
+
+
+def test_a_proposal_becomes_a_submitted_post_one_commit_per_step(
+        page: Any, watch: Watch, review: str, repo: Path, tmp_path: Path) -> None:
+    start = len(commits(repo))
+    propose(page, review)
+    assert commits(repo)[0] == f"Rina Marlina|Usulan baru {PROPOSED}: {TITLE}"
+    text = post_path(repo, PROPOSED).read_text(encoding="utf-8")
+    assert "status: usulan" in text and "## Catatan desain\nKartu oranye 4:5" in text
+
+    # the Kasubbag accepts it (SOP E.1.c 3-4)
+    log_in(page, "hendra")
+    page.locator("[data-review-moves] button[data-action='accept']").click()
+    page.wait_for_selector(".kal-post__head .kal-badge[data-status='draf']", timeout=WAIT)
+    assert page.locator(".kal-post__head .kal-badge[data-status='draf'] svg use").count() == 1
+    badge_icon = page.locator(".kal-post__head .kal-badge use").get_attribute("href")
+    assert page.locator(f"svg.kal-sprite symbol{badge_icon}").count() == 1  # drawn, not empty
+    assert page.locator("[data-review-notice]").is_hidden()
+    assert commits(repo)[0] == f"Hendra Gunawan, S.H|Persetujuan {PROPOSED}: menerima usulan"
+
+    # the staf member adds a picture; a file that is not one is refused first
+    log_in(page, "rina")
+    drop = page.locator("[data-drop]")
+    drop.wait_for(timeout=30_000)
+    fake = tmp_path / "foto.jpg"
+    fake.write_bytes(b"GIF89a, bukan foto sama sekali")
+    page.set_input_files("[data-upload-file]", str(fake))
+    assert "teks alternatif" in drop.locator("[data-review-message]").inner_text().lower()
+    page.fill("[data-upload-alt]", "Kartu kuis oranye bertuliskan Asas Pemilu")
+    page.set_input_files("[data-upload-file]", str(fake))
+    refused = drop.locator("[data-review-message][data-kind='error']")
+    refused.wait_for(timeout=30_000)
+    message = refused.inner_text()
+    assert "bukan gambar" in message and "Tidak ada yang disimpan" in message
+    refused_in_console(watch, 415)
+    assert not (post_path(repo, PROPOSED).with_suffix("") / "foto.jpg").exists()
+    good = tmp_path / "Kartu Kuis.jpg"
+    good.write_bytes(jpeg())
+    page.fill("[data-upload-alt]", "Kartu kuis oranye bertuliskan Asas Pemilu")
+    page.set_input_files("[data-upload-file]", str(good))
+    item = page.locator(f"[data-media-list] li[data-file='{PROPOSED}/kartu-kuis.jpg']")
+    item.wait_for(timeout=WAIT)
+    assert commits(repo)[0] == f"Rina Marlina|Tambah media kartu-kuis.jpg pada {PROPOSED}"
+    picture = item.locator("img")
+    picture.wait_for()
+    box = picture.bounding_box()
+    picture.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.75})
+    assert item.locator("[data-focus-info]").inner_text().startswith("Titik fokus: 25% dari kiri")
+    page.click("[data-save-media]")
+    page.locator("[data-media] .kal-ed-actions [data-review-message][data-kind='ok']").wait_for(
+        timeout=WAIT)
+    assert "focus: [0.25, 0.75]" in post_path(repo, PROPOSED).read_text(encoding="utf-8")
+
+    # the caption, with the live counter of the same Python code as the build
+    caption = page.locator("[data-review-editor] [name='caption']")
+    counter = page.locator("[data-live] [data-platform='instagram'] [data-live-count='caption']")
+    counter.wait_for(timeout=30_000)
+    before = counter.inner_text()
+    caption.fill(CAPTION)
+    page.wait_for_function(
+        "old => document.querySelector(\"[data-live] [data-platform='instagram'] "
+        "[data-live-count='caption']\").textContent !== old", arg=before, timeout=30_000)
+    client, csrf = login(review.rstrip("/"), "rina")
+    asked = client.post("/api/preview", json={"id": PROPOSED, "fields": {"caption": CAPTION}},
+                        headers={"Origin": review.rstrip("/"), "X-Kalender-CSRF": csrf}).json()
+    expected = next(c for c in asked["previews"][0]["counts"] if c["kind"] == "caption")
+    assert counter.inner_text() == f"{expected['label']}: {expected['shown']}"
+    page.click("[data-review-editor] [data-save]")
+    saved = page.locator("[data-save-box] [data-review-message][data-kind='ok']")
+    saved.wait_for(timeout=WAIT)
+    assert commits(repo)[0] == f"Rina Marlina|Ubah {PROPOSED}: caption"
+    text = post_path(repo, PROPOSED).read_text(encoding="utf-8")
+    assert "caption: |\n  Apa saja asas Pemilu di Indonesia?\n  Tulis jawabanmu" in text
+    assert "## Catatan desain\nKartu oranye 4:5" in text  # what the edit did not touch stays
+
+    # someone else saves meanwhile: the browser's next save is refused, their change shown
+    bayu, bayu_csrf = login(review.rstrip("/"), "bayu")
+    version = bayu.get(f"/api/posts/{PROPOSED}/source").json()["version"]
+    other = bayu.post(f"/api/posts/{PROPOSED}/edit", json={
+        "version": version, "fields": {"title": "Kuis Asas Pemilu Jujur dan Adil"}},
+        headers={"Origin": review.rstrip("/"), "X-Kalender-CSRF": bayu_csrf})
+    assert other.status_code == 200, other.text
+    written = post_path(repo, PROPOSED).read_bytes()
+    caption.fill(CAPTION + "\nSelamat menjawab!")
+    page.click("[data-review-editor] [data-save]")
+    refusal = page.locator("[data-save-box] [data-review-message][data-kind='error']")
+    refusal.wait_for(timeout=30_000)
+    assert "diubah oleh Bayu Pratama" in refusal.inner_text()
+    assert "+ title: Kuis Asas Pemilu Jujur dan Adil" in page.locator(
+        "[data-other-change]").inner_text()
+    assert post_path(repo, PROPOSED).read_bytes() == written
+    refused_in_console(watch, 409)
+    assert commits(repo)[0] == f"Bayu Pratama|Ubah {PROPOSED}: title"
+
+    # dragged to another day in the month view
+    page.goto(f"{review}kalender/2026-12/")
+    chip = page.locator(f".kal-month li[data-post='{PROPOSED}']")
+    chip.wait_for(timeout=30_000)
+    page.locator(".kal-ed-hint").wait_for(timeout=30_000)  # logged in: dragging is on
+    chip.drag_to(page.locator(".kal-month li.kal-day[data-date='2026-12-29']"))
+    page.locator(f".kal-month li.kal-day[data-date='2026-12-29'] li[data-post='{MOVED}']"
+                 ).wait_for(timeout=WAIT)
+    assert commits(repo)[0].startswith(f"Rina Marlina|Pindah jadwal {PROPOSED} ke 2026-12-29")
+    assert not post_path(repo, MOVED).with_suffix("").joinpath("foto.jpg").exists()
+    assert post_path(repo, MOVED).with_suffix("").joinpath("kartu-kuis.jpg").is_file()
+
+    # submitted from its page
+    page.goto(f"{review}pos/{MOVED}/")
+    page.locator("[data-review-moves] button[data-action='submit']").click()
+    page.wait_for_selector(".kal-post__head .kal-badge[data-status='diajukan']", timeout=WAIT)
+    assert commits(repo)[0] == f"Rina Marlina|Persetujuan {MOVED}: mengajukan"
+
+    steps = commits(repo)[:len(commits(repo)) - start]
+    assert [s.split("|")[0] for s in steps] == [
+        "Rina Marlina", "Rina Marlina", "Bayu Pratama", "Rina Marlina", "Rina Marlina",
+        "Rina Marlina", "Hendra Gunawan, S.H", "Rina Marlina"]
+    assert git(repo, "status", "--porcelain", "posts") == ""
