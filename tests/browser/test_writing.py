@@ -214,3 +214,53 @@ def test_a_proposal_becomes_a_submitted_post_one_commit_per_step(
         "Rina Marlina", "Rina Marlina", "Bayu Pratama", "Rina Marlina", "Rina Marlina",
         "Rina Marlina", "Hendra Gunawan, S.H", "Rina Marlina"]
     assert git(repo, "status", "--porcelain", "posts") == ""
+
+
+APPROVED = "2026-12-15-pengumuman-pkpu-4-2021"  # disetujui in the sample
+DRAFT = "2026-12-31-kuis-akhir-tahun-asas-pemilu"  # draf, in week 2026-W53
+
+
+def test_editing_an_approved_post_warns_first_and_its_history_shows_the_change(
+        page: Any, review: str, repo: Path) -> None:
+    page.goto(f"{review}pos/{APPROVED}/")
+    log_in(page, "bayu")
+    warning = page.locator("[data-review-editor] [data-void-warning]")
+    caption = page.locator("[data-review-editor] [name='caption']")
+    caption.wait_for(timeout=30_000)
+    assert warning.is_hidden()
+    page.fill("[data-review-editor] [name='notes']", "Catatan desain baru.")
+    assert warning.is_hidden()  # the notes are not published: the approval stands
+    caption.fill(caption.input_value() + "\nInfo lengkap di JDIH.")
+    assert warning.is_visible()
+    assert "disetujui" in warning.inner_text() and "tidak berlaku lagi" in warning.inner_text()
+    save = page.locator("[data-review-editor] [data-save]")
+    assert save.inner_text() == "Simpan (persetujuan tidak berlaku lagi)"
+    save.click()
+    page.locator(".kal-approval__changed").wait_for(timeout=WAIT)  # the page says it, too
+    assert commits(repo)[0] == f"Bayu Pratama|Ubah {APPROVED}: caption, notes"
+
+    page.locator("[data-history] summary").click()
+    versions = page.locator("[data-history] li[data-commit]")
+    versions.first.wait_for(timeout=30_000)
+    assert versions.count() == 2
+    assert "Bayu Pratama" in versions.first.inner_text()
+    page.click("[data-show-diff]")
+    diff = page.locator("[data-diff] li[data-kind='added']")
+    diff.first.wait_for(timeout=30_000)
+    assert "+   Info lengkap di JDIH." in diff.all_inner_texts()
+
+
+def test_a_post_is_dragged_to_another_day_of_the_week(page: Any, review: str,
+                                                      repo: Path) -> None:
+    page.goto(f"{review}minggu/2026-W53/")
+    log_in(page, "rina")
+    page.locator(".kal-ed-hint").wait_for(timeout=30_000)
+    page.locator(f".kal-weekgrid li[data-post='{DRAFT}']").drag_to(
+        page.locator(".kal-weekgrid li[data-date='2027-01-01']"))
+    moved = "2027-01-01-kuis-akhir-tahun-asas-pemilu"
+    page.locator(f".kal-weekgrid li[data-date='2027-01-01'] li[data-post='{moved}']").wait_for(
+        timeout=WAIT)
+    assert "Dipindah ke 2027-01-01" in page.locator(
+        ".kal-weekgrid li[data-date='2027-01-01'] [data-review-message]").inner_text()
+    assert (repo / "posts" / "2027" / "01" / f"{moved}.md").is_file()
+    assert commits(repo)[0].startswith(f"Rina Marlina|Pindah jadwal {DRAFT} ke 2027-01-01")
