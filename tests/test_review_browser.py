@@ -92,3 +92,24 @@ def test_a_server_outside_git_says_so_at_start(root: Path,
         assert httpx.get(url).status_code == 200
     output = review_command.last_output  # type: ignore[attr-defined]
     assert "bukan repositori git: perubahan ditulis tanpa commit" in output
+
+
+def test_no_message_the_browser_can_show_names_a_command_or_its_flags() -> None:
+    """What the server and the live preview say (rule findings, refusals, gates) speaks of
+    buttons and fields in the browser: never a flag, never a command to type."""
+    import re
+
+    from kalender.i18n import catalog, t, web_words
+
+    shown = [k for k in catalog() if not k.endswith(".web") and k.startswith((
+        "rule.approval", "approval.why.", "approval.comment", "approval.mismatch",
+        "approval.note_required", "editing.", "records.cannot", "gates.refused",
+        "review.post_unreadable", "review.no_media", "workflow."))
+        and not k.startswith(("editing.commit.", "editing.git_", "editing.port_"))]
+    assert len(shown) > 30
+    with web_words():
+        said = {key: catalog()[key + ".web" if key + ".web" in catalog() else key]["id"]
+                for key in shown}
+    assert t("approval.comment_both", post="x") != said["approval.comment_both"]
+    commands = {k: v for k, v in said.items() if re.search(r"--[a-z]|kalender [a-z]", v)}
+    assert commands == {}
