@@ -21,7 +21,9 @@ import pytest
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from kalender.editing import PostText  # noqa: E402
 from reviewkit import (  # noqa: E402
+    POST_ID,
     add_accounts,
     full_repo,
     login,
@@ -83,6 +85,8 @@ def propose(page: Any, review: str) -> None:
     form.locator("[name='category']").select_option("rutin")
     form.locator("[name='type']").select_option("non-edukasi")
     form.locator("#kal-ed-p-instagram").check()
+    form.locator("#kal-ed-p-x").check()
+    form.locator("textarea[data-platform='x']").fill("Kuis: apa saja asas Pemilu?")
     form.locator("[name='title']").fill(TITLE)
     form.locator("[name='caption']").fill("Apa saja asas Pemilu?")
     form.locator("[name='source']").fill("UU 7/2017 tentang Pemilihan Umum, Pasal 2")
@@ -106,6 +110,8 @@ def test_a_proposal_becomes_a_submitted_post_one_commit_per_step(
     assert commits(repo)[0] == f"Rina Marlina|Usulan baru {PROPOSED}: {TITLE}"
     text = post_path(repo, PROPOSED).read_text(encoding="utf-8")
     assert "status: usulan" in text and "## Catatan desain\nKartu oranye 4:5" in text
+    assert "platforms:\n  instagram: feed\n  x: post\n" in text
+    assert 'captions:\n  x: "Kuis: apa saja asas Pemilu?"\n' in text
 
     # the Kasubbag accepts it (SOP E.1.c 3-4)
     log_in(page, "hendra")
@@ -264,3 +270,27 @@ def test_a_post_is_dragged_to_another_day_of_the_week(page: Any, review: str,
         ".kal-weekgrid li[data-date='2027-01-01'] [data-review-message]").inner_text()
     assert (repo / "posts" / "2027" / "01" / f"{moved}.md").is_file()
     assert commits(repo)[0].startswith(f"Rina Marlina|Pindah jadwal {DRAFT} ke 2027-01-01")
+
+
+def test_media_are_reordered_by_dragging_and_saved_in_that_order(page: Any, review: str,
+                                                                repo: Path) -> None:
+    page.goto(f"{review}pos/{POST_ID}/")
+    log_in(page, "rina")
+    items = page.locator("[data-media-list] li[data-file]")
+    items.first.wait_for(timeout=30_000)
+    before = [items.nth(i).get_attribute("data-file") for i in range(items.count())]
+    assert [f.rsplit("/", 1)[1] for f in before] == [
+        "kartu-1.jpg", "kartu-2.jpg", "kartu-3.jpg", "kartu-4.jpg"]
+    page.set_viewport_size({"width": 1366, "height": 1600})  # the whole list in view:
+    page.locator("[data-media-list]").scroll_into_view_if_needed()  # no scroll mid-drag
+    items.nth(2).drag_to(items.nth(0))
+    items.nth(3).locator("[data-up]").click()
+    after = [items.nth(i).get_attribute("data-file") for i in range(items.count())]
+    assert after == [before[2], before[0], before[3], before[1]]
+    page.click("[data-save-media]")
+    page.locator("[data-media] .kal-ed-actions [data-review-message][data-kind='ok']").wait_for(
+        timeout=WAIT)
+    written = PostText.parse(post_path(repo, POST_ID).read_text(encoding="utf-8")).values()
+    assert [m["file"] for m in written["media"]] == after
+    assert commits(repo)[0] == (f"Rina Marlina|Atur media {POST_ID} (urutan, teks alternatif, "
+                                "titik fokus)")

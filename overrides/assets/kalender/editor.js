@@ -64,6 +64,7 @@
     category.addEventListener("change", types);
     types();
     var platforms = el("fieldset", { "class": "kal-ed-platforms" }, [el("legend", { text: w("platforms") })]);
+    var perPlatform = []; // the caption of one platform, shown once it is ticked
     choices.platforms.forEach(function (p) {
       var box = el("input", { type: "checkbox", value: p.id, id: "kal-ed-p-" + p.id });
       var format = select(p.formats.map(function (f) { return { id: f, label: f }; }));
@@ -72,6 +73,11 @@
       format.setAttribute("aria-label", w("format_of", { platform: p.name }));
       platforms.appendChild(el("span", { "class": "kal-ed-platform" }, [
         box, el("label", { "for": "kal-ed-p-" + p.id, text: p.name }), format]));
+      var own = field("captions." + p.id, w("caption_of", { platform: p.name }),
+                      el("textarea", { rows: "2", "data-platform": p.id }));
+      own.hidden = true;
+      box.addEventListener("change", function () { own.hidden = !box.checked; });
+      perPlatform.push(own);
     });
     var open = el("input", { type: "checkbox", id: "kal-ed-open" });
     var time = el("input", { type: "time", value: "09:00" });
@@ -87,14 +93,15 @@
       field("category", w("category"), category), field("type", w("type"), type),
       el("div", { "class": "kal-ed-field", "data-field": "platforms" }, [platforms]),
       field("title", w("title"), el("input", { type: "text", required: "", maxlength: "200" })),
-      field("caption", w("caption"), el("textarea", { rows: "5" })),
+      field("caption", w("caption"), el("textarea", { rows: "5" }))
+    ].concat(perPlatform).concat([
       field("hashtags", w("hashtags"), el("input", { type: "text", value: choices.hashtags.join(" ") })),
       field("source", w("source"), el("input", { type: "text" })),
       el("fieldset", { "class": "kal-ed-legal", "data-field": "legal_product" },
          [el("legend", { text: w("legal") })].concat(legal)),
       field("notes", w("notes"), el("textarea", { rows: "3" })),
       el("button", { type: "submit", "class": "md-button md-button--primary", "data-create": "", text: w("create") })
-    ]);
+    ]));
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var value = function (name) { return form.querySelector("[name='" + name + "']").value; };
@@ -102,9 +109,13 @@
                    type: type.value, title: value("title"), caption: value("caption"),
                    hashtags: words(value("hashtags")), source: value("source"), notes: value("notes"),
                    platforms: {} };
+      var captions = {};
       platforms.querySelectorAll("input:checked").forEach(function (box) {
         body.platforms[box.value] = platforms.querySelector("[data-format-of='" + box.value + "']").value;
+        var own = form.querySelector("textarea[data-platform='" + box.value + "']");
+        if (own && own.value.trim()) captions[box.value] = own.value;
       });
+      if (Object.keys(captions).length) body.captions = captions;
       var product = {};
       form.querySelectorAll("[data-legal]").forEach(function (i) { if (i.value.trim()) product[i.getAttribute("data-legal")] = i.value.trim(); });
       if (Object.keys(product).length) body.legal_product = product;
