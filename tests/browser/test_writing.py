@@ -224,6 +224,8 @@ def test_a_proposal_becomes_a_submitted_post_one_commit_per_step(
 
 APPROVED = "2026-12-15-pengumuman-pkpu-4-2021"  # disetujui in the sample
 DRAFT = "2026-12-31-kuis-akhir-tahun-asas-pemilu"  # draf, in week 2026-W53
+DRAFT_JAN = "2027-01-01-kuis-akhir-tahun-asas-pemilu"  # the same, dragged to 1 January
+READING = "2026-12-29-cara-membaca-peraturan"  # draf
 
 
 def test_editing_an_approved_post_warns_first_and_its_history_shows_the_change(
@@ -263,7 +265,7 @@ def test_a_post_is_dragged_to_another_day_of_the_week(page: Any, review: str,
     page.locator(".kal-ed-hint").wait_for(timeout=30_000)
     page.locator(f".kal-weekgrid li[data-post='{DRAFT}']").drag_to(
         page.locator(".kal-weekgrid li[data-date='2027-01-01']"))
-    moved = "2027-01-01-kuis-akhir-tahun-asas-pemilu"
+    moved = DRAFT_JAN
     page.locator(f".kal-weekgrid li[data-date='2027-01-01'] li[data-post='{moved}']").wait_for(
         timeout=WAIT)
     assert "Dipindah ke 2027-01-01" in page.locator(
@@ -294,3 +296,32 @@ def test_media_are_reordered_by_dragging_and_saved_in_that_order(page: Any, revi
     assert [m["file"] for m in written["media"]] == after
     assert commits(repo)[0] == (f"Rina Marlina|Atur media {POST_ID} (urutan, teks alternatif, "
                                 "titik fokus)")
+
+
+def test_a_picture_dropped_on_the_box_is_stored_once_it_has_alt_text(
+        page: Any, review: str, repo: Path) -> None:
+    page.goto(f"{review}pos/{READING}/")
+    log_in(page, "rina")
+    drop = page.locator("[data-drop]")
+    drop.wait_for(timeout=30_000)
+    picture = io.BytesIO()
+    Image.new("RGB", (1080, 1080), (20, 90, 200)).save(picture, "PNG")
+    dropping = """([bytes, name]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], name, { type: "image/png" }));
+        const box = document.querySelector("[data-drop]");
+        box.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true }));
+        box.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true }));
+    }"""
+    count = len(commits(repo))
+    page.evaluate(dropping, [list(picture.getvalue()), "Kartu Biru.png"])
+    assert "teks alternatif" in drop.locator("[data-review-message]").inner_text().lower()
+    assert len(commits(repo)) == count  # nothing stored
+    page.fill("[data-upload-alt]", "Kartu biru bertuliskan Kuis Akhir Tahun")
+    page.evaluate(dropping, [list(picture.getvalue()), "Kartu Biru.png"])
+    page.locator(f"[data-media-list] li[data-file='{READING}/kartu-biru.png']").wait_for(
+        timeout=WAIT)
+    assert commits(repo)[0] == f"Rina Marlina|Tambah media kartu-biru.png pada {READING}"
+    written = PostText.parse(post_path(repo, READING).read_text(encoding="utf-8")).values()
+    assert written["media"][-1] == {"file": f"{READING}/kartu-biru.png",
+                                    "alt": "Kartu biru bertuliskan Kuis Akhir Tahun"}
