@@ -80,6 +80,7 @@ def propose(page: Any, review: str) -> None:
     log_in(page, "rina")
     page.click("[data-open-proposal]")
     form = page.locator("form[data-new-proposal]")
+    assert form.locator("[name='date']").input_value() == "2026-12-21"  # the week planned
     form.locator("[name='date']").fill("2026-12-22")
     form.locator("[name='time']").fill("09:30")
     form.locator("[name='category']").select_option("rutin")
@@ -263,6 +264,8 @@ def test_a_post_is_dragged_to_another_day_of_the_week(page: Any, review: str,
     page.goto(f"{review}minggu/2026-W53/")
     log_in(page, "rina")
     page.locator(".kal-ed-hint").wait_for(timeout=30_000)
+    page.click("[data-add-on='2026-12-30']")  # the "+" of a day: a proposal for that day
+    assert page.locator("form[data-new-proposal] [name='date']").input_value() == "2026-12-30"
     page.locator(f".kal-weekgrid li[data-post='{DRAFT}']").drag_to(
         page.locator(".kal-weekgrid li[data-date='2027-01-01']"))
     moved = DRAFT_JAN

@@ -136,9 +136,31 @@
     if (!head) return;
     var button = el("button", { type: "button", "class": "md-button md-button--primary kal-ed-new",
                                 "data-editor-ui": "", "data-open-proposal": "", text: w("new") });
-    button.addEventListener("click", function () { openProposal(head, ""); });
+    button.addEventListener("click", function () { openProposal(head, firstDay(view)); });
     head.parentNode.insertBefore(button, head.nextSibling);
+    addButtons(head);
     if (view === "month" || view === "week") dragging();
+  }
+
+  // A "+" on every day: a proposal for that day.
+  function addButtons(head) {
+    document.querySelectorAll("li[data-date]").forEach(function (day) {
+      var date = day.getAttribute("data-date");
+      var add = el("button", { type: "button", "class": "kal-ed-add", "data-editor-ui": "", "data-add-on": date,
+                               "aria-label": w("new_on", { date: date }), title: w("new_on", { date: date }), text: "+" });
+      add.addEventListener("click", function () { openProposal(head, date); });
+      day.appendChild(add);
+    });
+  }
+
+  // The meeting plans the week after its own: the form starts on that Monday.
+  function firstDay(view) {
+    var page = document.querySelector("[data-kal-view='meeting'][data-week]");
+    var found = view === "meeting" && page && /^(\d{4})-W(\d{2})$/.exec(page.getAttribute("data-week"));
+    if (!found) return "";
+    var jan4 = Date.UTC(Number(found[1]), 0, 4);
+    var monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 864e5 + Number(found[2]) * 7 * 864e5;
+    return new Date(monday).toISOString().slice(0, 10);
   }
 
   function openProposal(head, day) {
@@ -208,6 +230,7 @@
         var grid = document.querySelector("[data-kal-filterable]");
         if (fresh && grid) { grid.replaceWith(document.importNode(fresh, true)); }
         document.querySelectorAll(".kal-ed-hint").forEach(function (n) { n.remove(); });
+        addButtons(document.querySelector(".kal-page > .kal-head"));
         dragging();
         var day = document.querySelector("li[data-date='" + date + "']");
         if (day) R.say(day, message + "\n" + R.word("updated"), "ok");
