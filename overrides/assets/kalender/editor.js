@@ -23,7 +23,7 @@
 
   // The message of a refusal next to the field it is about (else next to the button).
   function sayAt(form, answer, fallback) {
-    var box = answer.data.field && form.querySelector(".kal-ed-field[data-field='" + answer.data.field + "']");
+    var box = answer.data.field && form.querySelector("[data-field='" + answer.data.field + "']");
     R.say(box || fallback, fail(answer), "error");
   }
 
