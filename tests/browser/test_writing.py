@@ -75,7 +75,15 @@ def jpeg() -> bytes:
     return out.getvalue()
 
 
-def propose(page: Any, review: str) -> None:
+def refused_in_console(watch: Watch, status: int) -> None:
+    """Chromium logs every refused request as a console error: this one was meant."""
+    expected = f"the server responded with a status of {status} "
+    found = [m for m in watch.console_errors if expected in m]
+    assert len(found) == 1, watch.console_errors
+    watch.console_errors.remove(found[0])
+
+
+def propose(page: Any, watch: Watch, review: str) -> None:
     page.goto(f"{review}rapat/")
     log_in(page, "rina")
     page.click("[data-open-proposal]")
@@ -88,26 +96,24 @@ def propose(page: Any, review: str) -> None:
     form.locator("#kal-ed-p-instagram").check()
     form.locator("#kal-ed-p-x").check()
     form.locator("textarea[data-platform='x']").fill("Kuis: apa saja asas Pemilu?")
-    form.locator("[name='title']").fill(TITLE)
     form.locator("[name='caption']").fill("Apa saja asas Pemilu?")
     form.locator("[name='source']").fill("UU 7/2017 tentang Pemilihan Umum, Pasal 2")
     form.locator("[name='notes']").fill("Kartu oranye 4:5, logo KPU di pojok.")
+    form.locator("[name='title']").fill("???")  # no letter to name the file by
+    form.locator("[data-create]").click()
+    refused = form.locator("[data-field='title'] [data-review-message][data-kind='error']")
+    refused.wait_for(timeout=30_000)  # said next to the title, in the browser's words
+    assert refused.inner_text() == "Wajib diisi (dengan huruf atau angka)."
+    refused_in_console(watch, 400)
+    form.locator("[name='title']").fill(TITLE)
     form.locator("[data-create]").click()
     page.wait_for_url(f"**/pos/{PROPOSED}/", timeout=WAIT)
-
-
-def refused_in_console(watch: Watch, status: int) -> None:
-    """Chromium logs every refused request as a console error: this one was meant."""
-    expected = f"the server responded with a status of {status} "
-    found = [m for m in watch.console_errors if expected in m]
-    assert len(found) == 1, watch.console_errors
-    watch.console_errors.remove(found[0])
 
 
 def test_a_proposal_becomes_a_submitted_post_one_commit_per_step(
         page: Any, watch: Watch, review: str, repo: Path, tmp_path: Path) -> None:
     start = len(commits(repo))
-    propose(page, review)
+    propose(page, watch, review)
     assert commits(repo)[0] == f"Rina Marlina|Usulan baru {PROPOSED}: {TITLE}"
     text = post_path(repo, PROPOSED).read_text(encoding="utf-8")
     assert "status: usulan" in text and "## Catatan desain\nKartu oranye 4:5" in text
