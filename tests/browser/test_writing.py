@@ -10,6 +10,7 @@ or Playwright is missing; every request must stay on 127.0.0.1; no console error
 
 from __future__ import annotations
 
+import difflib
 import io
 import subprocess
 import sys
@@ -21,7 +22,7 @@ import pytest
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from kalender.editing import PostText  # noqa: E402
+from kalender.editing import PostText, edit_front_matter  # noqa: E402
 from reviewkit import (  # noqa: E402
     POST_ID,
     add_accounts,
@@ -227,6 +228,9 @@ def test_a_proposal_becomes_a_submitted_post_one_commit_per_step(
         "Rina Marlina", "Rina Marlina", "Bayu Pratama", "Rina Marlina", "Rina Marlina",
         "Rina Marlina", "Hendra Gunawan, S.H", "Rina Marlina"]
     assert git(repo, "status", "--porcelain", "posts") == ""
+    final = post_path(repo, MOVED).read_text(encoding="utf-8")
+    assert edit_front_matter(final, {}) == final  # the file the browser wrote round-trips
+    assert PostText.parse(final).values()["captions"] == {"x": "Kuis: apa saja asas Pemilu?"}
 
 
 APPROVED = "2026-12-15-pengumuman-pkpu-4-2021"  # disetujui in the sample
@@ -245,14 +249,20 @@ def test_editing_an_approved_post_warns_first_and_its_history_shows_the_change(
     assert warning.is_hidden()
     page.fill("[data-review-editor] [name='notes']", "Catatan desain baru.")
     assert warning.is_hidden()  # the notes are not published: the approval stands
-    caption.fill(caption.input_value() + "\nInfo lengkap di JDIH.")
+    caption.fill(caption.input_value().rstrip("\n") + "\nInfo lengkap di JDIH.")
     assert warning.is_visible()
     assert "disetujui" in warning.inner_text() and "tidak berlaku lagi" in warning.inner_text()
     save = page.locator("[data-review-editor] [data-save]")
     assert save.inner_text() == "Simpan (persetujuan tidak berlaku lagi)"
+    before = post_path(repo, APPROVED).read_text(encoding="utf-8").splitlines()
     save.click()
     page.locator(".kal-approval__changed").wait_for(timeout=WAIT)  # the page says it, too
     assert commits(repo)[0] == f"Bayu Pratama|Ubah {APPROVED}: caption, notes"
+    after = post_path(repo, APPROVED).read_text(encoding="utf-8").splitlines()
+    changed = [line for line in difflib.ndiff(before, after) if line[:2] in ("- ", "+ ")]
+    assert changed[0] == "+   Info lengkap di JDIH."  # one line added to the caption block
+    assert [line for line in changed if line.startswith("- ")] == []  # nothing else rewritten
+    assert after[-2:] == ["## Catatan desain", "Catatan desain baru."]
 
     page.locator("[data-history] summary").click()
     versions = page.locator("[data-history] li[data-commit]")
