@@ -99,7 +99,7 @@ def test_no_message_the_browser_can_show_names_a_command_or_its_flags() -> None:
     buttons and fields in the browser: never a flag, never a command to type."""
     import re
 
-    from kalender.i18n import catalog, t, web_words
+    from kalender.core.i18n import catalog, t, web_words
 
     shown = [k for k in catalog() if not k.endswith(".web") and k.startswith((
         "rule.approval", "approval.why.", "approval.comment", "approval.mismatch",

@@ -22,7 +22,7 @@ import pytest
 from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from kalender.editing import PostText, edit_front_matter  # noqa: E402
+from kalender.core.editing import PostText, edit_front_matter  # noqa: E402
 from reviewkit import (  # noqa: E402
     POST_ID,
     add_accounts,
