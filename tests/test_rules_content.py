@@ -45,14 +45,25 @@ def phrase(text: str, blocked: bool = False, mention: tuple[str, ...] = ()) -> P
 
 # --- content.forbidden -----------------------------------------------------------------------
 
-def test_a_listed_phrase_is_a_warning_with_its_basis_and_advice(repo: Path) -> None:
-    write_post(repo, caption("Info pemungutan suara dari grup sebelah, cek sendiri."))
+def test_a_listed_phrase_is_an_error_with_its_clause_basis_and_advice(repo: Path) -> None:
+    write_post(repo, caption("Info pemungutan suara di grup sebelah, cek sendiri."))
     assert findings(repo, FORBIDDEN) == [(
-        9, "warning",
-        f"Instagram: “grup sebelah” ada di daftar {HOAX_LIST} (dasar: SOP D.2 (sumber tidak "
-        "jelas)); nilai apakah pantas, lalu ganti atau hapus; saran: sebut sumber resmi, mis. "
-        "Peraturan KPU atau laman JDIH.",
+        9, "error",
+        f"Instagram: “grup sebelah” melanggar SOP D.2: {HOAX_LIST} (dasar: UU 1/2023 (KUHP) "
+        "Pasal 264; sumber tidak jelas); ubah atau hapus; saran: sebut sumber resmi (Peraturan "
+        "atau Keputusan KPU, siaran pers, laman JDIH) atau jangan unggah. Pos edukasi: sebut "
+        "larangannya (mis. “dilarang”, “tolak”, pasalnya).",
         "instagram")]
+
+
+def test_an_entry_of_a_list_without_severity_is_a_warning(repo: Path) -> None:
+    (repo / "calendar" / "terlarang" / "uji.yml").write_text(
+        "label: Uji\nsop: D.2\nphrases:\n  - text: kabar burung\n    dasar: dasar uji\n",
+        encoding="utf-8")
+    write_post(repo, caption("Ada kabar burung."))
+    assert findings(repo, FORBIDDEN) == [(
+        9, "warning", "Instagram: “kabar burung” ada di daftar Uji (SOP D.2; dasar: dasar uji); "
+        "nilai apakah pantas, lalu ganti atau hapus.", "instagram")]
 
 
 def test_a_sourced_caption_keeps_the_rule(repo: Path) -> None:
@@ -61,12 +72,19 @@ def test_a_sourced_caption_keeps_the_rule(repo: Path) -> None:
 
 
 def test_a_blocked_phrase_is_an_error(repo: Path) -> None:
-    write_post(repo, caption("Semua sudah jelas.", "Bunuh saja!"))
+    write_post(repo, caption("Semua sudah jelas.", "Dasar cokin!"))
     assert findings(repo, FORBIDDEN) == [(
         10, "error",
-        "Instagram: “Bunuh saja” dilarang: Kekerasan dan terorisme (dasar: SOP D.1; UU 1/2023 "
-        "(KUHP) Pasal 246 (penghasutan melakukan tindak pidana)); hapus frasa ini.",
+        "Instagram: “cokin” dilarang di mana pun, juga dalam kutipan: SARA (suku, agama, ras dan "
+        "antargolongan), SOP D.1 (dasar: UU 40/2008 Pasal 4 huruf b (kata penghinaan "
+        "berdasarkan ras dan etnis)); hapus kata ini; saran: tulis tentang kelompok dengan "
+        "sebutan yang netral dan tanpa penilaian; tekankan hak yang sama setiap warga.",
         "instagram")]
+
+
+def test_an_incitement_quoted_in_a_lesson_about_the_law_passes(repo: Path) -> None:
+    write_post(repo, caption("Ujaran “bunuh saja” dapat dijerat Pasal 246 KUHP."))
+    assert findings(repo, FORBIDDEN) == []
 
 
 def test_each_platform_gets_its_own_finding(repo: Path) -> None:
@@ -104,8 +122,7 @@ def test_a_camel_case_hashtag_is_found_and_its_word_marked(repo: Path) -> None:
 def test_a_phrase_across_a_line_break_is_found_with_the_line_it_starts_on(repo: Path) -> None:
     write_post(repo, caption("Pesan ini harus kamu sebarkan", "sebelum dihapus ya."))
     messages = [(f[0], f[2].split("”")[0]) for f in findings(repo, FORBIDDEN)]
-    assert messages == [(9, "Instagram: “sebarkan\nsebelum dihapus"),
-                        (10, "Instagram: “sebelum dihapus")]
+    assert messages == [(9, "Instagram: “sebarkan\nsebelum dihapus")]
 
 
 @pytest.mark.parametrize("text", [
@@ -120,7 +137,7 @@ def test_a_phrase_only_mentioned_is_not_reported(repo: Path, text: str) -> None:
 
 
 def test_a_blocked_phrase_is_reported_even_when_quoted(repo: Path) -> None:
-    write_post(repo, caption("Jangan tulis “bunuh saja” di kolom komentar."))
+    write_post(repo, caption("Jangan tulis “cokin” di kolom komentar."))
     assert [f[1] for f in findings(repo, FORBIDDEN)] == ["error"]
 
 
@@ -176,26 +193,27 @@ def test_mentions_are_flagged_not_dropped() -> None:
 def test_highlights_for_the_preview() -> None:
     text = "Viralkan! Jangan viralkan. Ayo coblos PKB."
     assert highlights(text, ROOT / "calendar") == [
-        Highlight(0, 8, FORBIDDEN, Severity.WARNING),
-        Highlight(31, 37, PARTISAN, Severity.WARNING),
-        Highlight(38, 41, PARTISAN, Severity.WARNING),
+        Highlight(0, 8, FORBIDDEN, Severity.ERROR),
+        Highlight(31, 37, PARTISAN, Severity.ERROR),
+        Highlight(38, 41, PARTISAN, Severity.ERROR),
     ]
 
 
 def test_a_blocked_phrase_is_highlighted_as_an_error() -> None:
-    assert highlights("“Bunuh saja” katanya.", ROOT / "calendar") == [
-        Highlight(1, 11, FORBIDDEN, Severity.ERROR)]
+    assert highlights("“Cokin” tulisnya.", ROOT / "calendar") == [
+        Highlight(1, 6, FORBIDDEN, Severity.ERROR)]
 
 
 # --- content.partisan -------------------------------------------------------------------------
 
-def test_a_party_near_a_campaign_verb_is_a_warning(repo: Path) -> None:
+def test_a_party_near_a_campaign_verb_is_an_error(repo: Path) -> None:
     write_post(repo, caption("Informasi tahapan.", "Ayo coblos PKB!"))
     assert findings(repo, PARTISAN) == [(
-        10, "warning",
+        10, "error",
         "Instagram: “PKB” (Partai Kebangkitan Bangsa, nomor urut 1) berdekatan dengan kata "
         f"kampanye “coblos” (paling jauh 5 kata); akun JDIH harus netral (dasar: {NEUTRAL}); "
-        "hapus ajakan atau sebutan peserta Pemilu.",
+        "hapus ajakan atau sebutan peserta Pemilu; saran: sajikan semua peserta dengan setara "
+        "(mis. seluruh nomor urut dengan Keputusan KPU yang menetapkannya).",
         "instagram")]
 
 
@@ -250,8 +268,9 @@ def test_every_shipped_phrase_has_a_basis_and_parses() -> None:
     lists = content_lists(ROOT / "calendar")
     assert lists.problems == ()
     assert {p.category for p in lists.phrases} == {
-        "kekerasan-terorisme", "sara", "hoaks", "partisan"}
-    assert all(p.dasar and p.pattern.parts for p in lists.phrases)
+        "kekerasan", "terorisme", "sara", "hinaan", "hoaks", "partisan", "pidana-pemilu"}
+    assert all(p.dasar and p.pattern.parts and p.sop for p in lists.phrases)
+    assert all(p.error or p.blocked for p in lists.phrases)
     assert lists.partisan is not None
     assert {c.ballot for c in lists.partisan.contestants} == {*range(1, 18), 24}
 
@@ -294,8 +313,10 @@ def test_messages_in_english(repo: Path) -> None:
     set_language("en")
     write_post(repo, caption("Viralkan!"))
     assert [f[2] for f in findings(repo, FORBIDDEN)] == [
-        f"Instagram: “Viralkan” is on the list {HOAX_LIST} (basis: SOP D.2 (ciri pesan "
-        "berantai)); judge whether it is fitting, then replace or remove it."]
+        f"Instagram: “Viralkan” breaches SOP D.2: {HOAX_LIST} (basis: UU 1/2023 (KUHP) Pasal "
+        "264; ciri pesan berantai); change or remove it; advice: sebut sumber resmi (Peraturan "
+        "atau Keputusan KPU, siaran pers, laman JDIH) atau jangan unggah. An educational post: "
+        "name the prohibition (e.g. “dilarang”, “tolak”, the article)."]
 
 
 def test_no_finding_on_the_sample_posts() -> None:

@@ -14,8 +14,8 @@ from previewposts import ROOT, build, images, write_post
 from .conftest import Watch, open_page
 
 POST = "2026-12-02-kabar-viral"
-CAPTION = ("Ada pesan berantai tentang hari pemungutan suara. Jangan percaya begitu saja: "
-           "VIRALKAN!! kata pesan itu. Cek faktanya di laman JDIH. #JDIHKPU #KPUSingkawang")
+CAPTION = ("Hari pemungutan suara diundur ke bulan depan. VIRALKAN!! "
+           "#JDIHKPU #KPUSingkawang")
 
 
 @pytest.fixture(scope="module")

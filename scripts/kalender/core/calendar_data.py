@@ -227,6 +227,9 @@ SATKER_SCHEMA = Field("mapping", keys={
     # public conversations (docs/percakapan.md): names shown pseudonymised, answer target
     "conversations": Field("mapping", keys={"pseudonymise": Field("bool"),
                                             "answer_within_working_days": Field("integer")}),
+    # the office's own numbers and addresses: not personal data (personal_data.py)
+    "contact": Field("mapping", keys={"phones": Field("list", items=Field("text")),
+                                      "addresses": Field("list", items=Field("text"))}),
 })
 TEAM_SCHEMA = Field("mapping", keys={
     "members": Field("list", required=True, min_items=1, items=Field("mapping", keys={
@@ -362,7 +365,7 @@ def _load_satker(path: Path, report: Report) -> Satker | None:
         hashtags=tuple(str(h).lstrip("#") for h in data.get("hashtags") or ()),
         accounts=accounts, banner=folder / data["banner"] if data.get("banner") else None,
         extra={k: v for k, v in data.items() if k in ("cadence", "known_mentions", "report",
-                                                         "conversations")},
+                                                         "conversations", "contact")},
     )
 
 

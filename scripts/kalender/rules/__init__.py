@@ -11,6 +11,7 @@ from . import (  # noqa: F401  (each registers its rules)
     days,
     lists,
     media,
+    personal,  # personal data (SOP D.4)
     platform,
     schedule,
     signatures,  # signed records and the hash chain

@@ -17,8 +17,12 @@ from pathlib import Path
 from ..core.i18n import t
 from ..core.model import Post
 from ..core.problems import Problem, Severity
-from ..text.phrases import Match, PartisanHit, PartisanLists, find_partisan, find_phrases
-from .lists import content_lists
+from ..text.education import legal_sentences
+from ..text.partisan import PartisanHit, PartisanLists, find_partisan
+from ..text.personal_data import find_personal_data
+from ..text.phrases import Match, find_phrases, sentences, words
+from .lists import ContentLists, content_lists
+from .personal import official_in
 from .registry import Context, Finding, rule
 from .wording import Key, Wording, line_in_text, line_in_value, wordings
 
@@ -43,11 +47,14 @@ def highlights(text: str, calendar_folder: Path) -> list[Highlight]:
     ``kalender check`` leaves them out.
     """
     lists = content_lists(calendar_folder)
-    marks = [Highlight(m.start, m.end, "content.forbidden", _severity(m))
-             for m in find_phrases(text, lists.phrases) if _reported(m)]
+    marks = [Highlight(start, end, "content.forbidden", _severity(m))
+             for m in find_phrases(text, lists.phrases, lists.lesson) if _reported(m)
+             for start, end in _spans(m)]
+    marks += [Highlight(found.start, found.end, "content.personal_data", Severity.ERROR)
+              for found in find_personal_data(text, official_in(calendar_folder))]
     if lists.partisan is not None:
-        marks += [Highlight(start, end, "content.partisan", Severity.WARNING)
-                  for hit in find_partisan(text, lists.partisan) for start, end in hit.spans()]
+        marks += [Highlight(start, end, "content.partisan", Severity.ERROR)
+                  for hit in partisan_hits(text, lists) for start, end in hit.spans()]
     return sorted(set(marks), key=lambda h: (h.start, h.end, h.rule))
 
 
@@ -56,50 +63,83 @@ def _reported(match: Match) -> bool:
 
 
 def _severity(match: Match) -> Severity:
-    return Severity.ERROR if match.phrase.blocked else Severity.WARNING
+    error = match.phrase.blocked or match.phrase.error
+    return Severity.ERROR if error else Severity.WARNING
+
+
+def _spans(match: Match) -> list[tuple[int, int]]:
+    """The words to mark: the phrase, and the cue word that made it count."""
+    return sorted({(match.start, match.end), *([match.cue] if match.cue else [])})
 
 
 @rule("content.forbidden", Severity.WARNING)
 def forbidden_phrases(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """Each phrase of the forbidden lists in each platform's caption and title."""
-    phrases = content_lists(context.calendar.folder).phrases
+    lists = content_lists(context.calendar.folder)
+    phrases, lesson = lists.phrases, lists.lesson
     for wording in wordings(post, context):
-        for match in find_phrases(wording.text, phrases):
+        for match in find_phrases(wording.text, phrases, lesson):
             if _reported(match):
                 line = line_in_text(post, wording, match.start)
-                yield _forbidden(finding, wording, match, wording.caption_key, line)
+                yield _forbidden(finding, wording, match, (wording.caption_key, wording.text),
+                                 line)
         if wording.title:
-            for match in find_phrases(wording.title, phrases):
+            for match in find_phrases(wording.title, phrases, lesson):
                 if _reported(match):
                     line = line_in_value(post, wording.title_key, wording.title, match.start)
-                    yield _forbidden(finding, wording, match, wording.title_key, line)
+                    yield _forbidden(finding, wording, match, (wording.title_key, wording.title),
+                                     line)
 
 
-def _forbidden(finding: Finding, wording: Wording, match: Match, key: Key,
+def _forbidden(finding: Finding, wording: Wording, match: Match, source: tuple[Key, str],
                line: int) -> Problem:
-    phrase = match.phrase
-    message = "content.forbidden_blocked" if phrase.blocked else "content.forbidden"
+    """The finding of ``match`` in the text ``source`` (its key and its words)."""
+    phrase, (key, text) = match.phrase, source
     advice = t("content.advice", advice=phrase.advice) if phrase.advice else ""
-    problem = finding(key, message, for_platform=wording.platform, severity=_severity(match),
-                      where=wording.where, found=match.text, label=phrase.label,
-                      dasar=phrase.dasar, advice=advice)
+    cue = ""
+    if match.cue and match.cue != (match.start, match.end):
+        cue = t("content.cue", cue=text[slice(*match.cue)])
+    problem = finding(key, _message(match), for_platform=wording.platform,
+                      severity=_severity(match), where=wording.where, found=match.text,
+                      cue=cue, label=phrase.label, sop=phrase.sop or "D", dasar=phrase.dasar,
+                      advice=advice)
     return _at(problem, line)
 
 
-@rule("content.partisan", Severity.WARNING)
+def _message(match: Match) -> str:
+    if match.phrase.blocked:
+        return "content.forbidden_blocked"
+    return "content.forbidden_error" if match.phrase.error else "content.forbidden"
+
+
+@rule("content.partisan", Severity.ERROR)
 def partisan(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """A party, candidate or ballot number near a campaign verb, in each platform's text."""
-    lists = content_lists(context.calendar.folder).partisan
+    content = content_lists(context.calendar.folder)
+    lists = content.partisan
     if lists is None:
         return
     for wording in wordings(post, context):
         said: set[tuple[str, tuple[int, int]]] = set()  # "PKB nomor urut 1": one finding
-        for hit in find_partisan(wording.text, lists):
+        for hit in partisan_hits(wording.text, content):
             if (hit.contestant.name, hit.verb) in said:
                 continue
             said.add((hit.contestant.name, hit.verb))
             line = line_in_text(post, wording, hit.reference[0])
             yield _at(_partisan(finding, wording, wording.text, hit, lists), line)
+
+
+def partisan_hits(text: str, lists: ContentLists) -> list[PartisanHit]:
+    """The partisan references of ``text``, but those in a sentence about the law (a
+    cited Keputusan KPU on ballot numbers, *dilarang mengajak memilih ...*)."""
+    if lists.partisan is None:
+        return []
+    text_words = words(text)
+    sentence = sentences(text, text_words)
+    legal = legal_sentences(text, text_words, sentence, lists.lesson)
+    starts = {w.start: sentence[i] for i, w in enumerate(text_words)}
+    return [hit for hit in find_partisan(text, lists.partisan)
+            if starts.get(hit.reference[0]) not in legal]
 
 
 def _partisan(finding: Finding, wording: Wording, text: str, hit: PartisanHit,

@@ -16,14 +16,10 @@ from ..core.i18n import language
 from ..core.important_days import FILE_NAME as DAYS_FILE
 from ..core.important_days import ImportantDay, load_important_days
 from ..core.problems import Problem, Report, Severity
-from ..text.phrases import (
-    FORBIDDEN_FOLDER,
-    PARTISAN_FILE,
-    PartisanLists,
-    Phrase,
-    load_partisan,
-    load_phrases,
-)
+from ..text.education import Lesson
+from ..text.partisan import PARTISAN_FILE, PartisanLists, load_partisan
+from ..text.phrase_lists import FORBIDDEN_FOLDER, LESSON_FILE, load_lesson, load_phrases
+from ..text.phrases import Phrase
 from .registry import Context, project_finding, project_rule
 
 
@@ -34,6 +30,7 @@ class ContentLists:
     phrases: tuple[Phrase, ...]
     partisan: PartisanLists | None
     days: tuple[ImportantDay, ...]
+    lesson: Lesson
     problems: tuple[Problem, ...]
 
 
@@ -44,7 +41,7 @@ def content_lists(folder: Path) -> ContentLists:
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     files = [*sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")), folder / PARTISAN_FILE,
-             folder / DAYS_FILE]
+             folder / DAYS_FILE, folder / LESSON_FILE]
     return tuple((p.name, *_stamp(p)) for p in files)
 
 
@@ -63,7 +60,8 @@ def _read(folder: Path, signature: tuple[tuple[str, int, int], ...],
     phrases = load_phrases(folder, report)
     partisan = load_partisan(folder, report)
     days = load_important_days(folder, report)
-    return ContentLists(phrases, partisan, days, tuple(report))
+    lesson = load_lesson(folder, report)
+    return ContentLists(phrases, partisan, days, lesson, tuple(report))
 
 
 @project_rule("content.lists")
@@ -76,6 +74,10 @@ def list_problems(context: Context) -> Iterator[Problem]:
         yield project_finding("content.lists", folder / FORBIDDEN_FOLDER, None,
                               "content.list_missing", severity=Severity.WARNING,
                               file=f"calendar/{FORBIDDEN_FOLDER}/*.yml")
+    if not (folder / LESSON_FILE).exists():
+        yield project_finding("content.lists", folder / LESSON_FILE, None,
+                              "content.list_missing", severity=Severity.WARNING,
+                              file=f"calendar/{LESSON_FILE}")
     if not (folder / PARTISAN_FILE).exists():
         yield project_finding("content.lists", folder / PARTISAN_FILE, None,
                               "content.list_missing", severity=Severity.WARNING,

@@ -1,8 +1,9 @@
 """Finding words in a caption the way a reader sees them, not the way they are typed.
 
 The SOP (D) forbids violent, terrorist, SARA, partisan and hoax content. The phrase lists
-are data (``calendar/terlarang/*.yml``, ``calendar/partisan.yml``); this module reads them
-and finds them in a text, on *normalised words*:
+are data (``calendar/terlarang/*.yml``, read by :mod:`kalender.text.phrase_lists`); this
+module finds them in a text, on *normalised words* (partisanship near named contestants:
+:mod:`kalender.text.partisan`):
 
 - case and diacritics do not matter, nor styled letters (𝐇𝐨𝐚𝐤𝐬, ｈｏａｋｓ: Unicode NFKD);
 - repeated letters are folded (``bohooong`` is ``bohong``; numbers keep their digits);
@@ -11,7 +12,13 @@ and finds them in a text, on *normalised words*:
 - words match whole (``teror`` does not match ``terorganisir``; ``bunuh*`` matches every
   word that starts with ``bunuh``); a phrase of several words matches across spaces,
   punctuation and line breaks;
-- a hashtag is split where its case changes (``#HoaksPemilu`` is ``hoaks pemilu``).
+- a hashtag is split where its case changes (``#HoaksPemilu`` is ``hoaks pemilu``);
+- in the lists of ``calendar/terlarang/``, a word matches through its inflections
+  (``pukuli`` catches ``dipukuli``, ``memukulinya``: :mod:`kalender.text.wordforms`), letters
+  written apart are read together (``b o m``, ``h.a.j.a.r``, ``k*parat``:
+  :mod:`kalender.text.letters`), an entry may ask for a cue word in its sentence (``bakar`` with
+  ``saja``, ``ayo``, ``layak`` ...), and a match a lesson only teaches about (negated, in a
+  sentence about the law, refuted) is marked ``mentioned`` (:mod:`kalender.text.education`).
 
 Every match carries its span in the ORIGINAL text (``start``, ``end``), so a preview can
 highlight exactly what the reader will see.
@@ -21,18 +28,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from ..core.datafile import read_data_file
-from ..core.problems import Report
-from ..core.schema import Field
+from .education import Lesson, in_sentence, legal_sentences, negated, refuted
+from .letters import WILDCARD, joined_runs
+from .wordforms import word_forms
 
 T = TypeVar("T")
 LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t"})
+# Cyrillic and Greek letters that look Latin ("bаbi" with a Cyrillic а), read as Latin.
+LOOKALIKES = str.maketrans("аеорсухкмтвніјѕοαρτυνκιεχ", "aeopcyxkmtbhijsoaptuvkiex")
+# A symbol between two letters standing for a letter: "b@bi", "k@fir", "ba$ngsat".
+SYMBOL_LETTER = re.compile(r"(?<=[^\W\d_])[@$!|](?=[^\W\d_])")
+SYMBOL_AS = {"@": "a", "$": "s", "!": "i", "|": "l"}
 INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # A word: letters and digits, with any combining marks and invisible characters inside it.
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff])+")
@@ -48,13 +60,19 @@ class Word:
     norm: str
     start: int
     end: int
+    inflects: bool = True  # False: a word cut in two and joined, compared as written
+
+    @property
+    def forms(self) -> frozenset[str]:
+        """The forms this word may stand for, through its affixes (``wordforms``)."""
+        return word_forms(self.norm) if self.inflects else frozenset({self.norm})
 
 
 def normalise_word(word: str) -> str:
     """``H0AAKS`` -> ``hoaks``: the form words are compared in."""
     decomposed = unicodedata.normalize("NFKD", word)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in INVISIBLE)
-    folded = plain.casefold()
+    folded = plain.casefold().translate(LOOKALIKES)
     if any(c.isalpha() for c in folded) and any(c.isdigit() for c in folded):
         folded = folded.translate(LEET)
     return REPEATS.sub(r"\1", folded)
@@ -68,15 +86,28 @@ def words(text: str) -> list[Word]:
 @lru_cache(maxsize=512)
 def _words(text: str) -> tuple[Word, ...]:
     found: list[Word] = []
-    for match in WORD.finditer(text):
+    scan = SYMBOL_LETTER.sub(lambda m: SYMBOL_AS[m.group()], text)  # same length as text
+    for match in WORD.finditer(scan):
         start, end = match.span()
         is_hashtag = start > 0 and text[start - 1] == "#"
-        parts = _camel_parts(text, start, end) if is_hashtag else [(start, end)]
+        parts = _camel_parts(scan, start, end) if is_hashtag else [(start, end)]
         for part_start, part_end in parts:
-            norm = normalise_word(text[part_start:part_end])
+            norm = normalise_word(scan[part_start:part_end])
             if norm:
                 found.append(Word(norm, part_start, part_end))
     return tuple(found)
+
+
+def readings(text: str) -> list[tuple[Word, ...]]:
+    """The words of ``text`` as read word by word, then (when it has any) with its letters
+    written apart read together (:func:`kalender.text.letters.joined_runs`)."""
+    plain = _words(text)
+    runs = joined_runs(text)
+    if not runs:
+        return [plain]
+    joined = [Word(normalise_word(r.raw), r.start, r.end, not r.cut) for r in runs]
+    kept = [w for w in plain if not any(j.start <= w.start < j.end for j in joined)]
+    return [plain, tuple(sorted([*kept, *joined], key=lambda w: w.start))]
 
 
 def sentences(text: str, text_words: Sequence[Word]) -> list[int]:
@@ -108,9 +139,10 @@ class Pattern:
     """A phrase as normalised words; a word written with a trailing ``*`` matches by prefix."""
 
     parts: tuple[tuple[str, bool], ...]  # (normalised word, prefix?)
+    inflected: bool = False  # compare with every form of a text word (wordforms)
 
     @classmethod
-    def parse(cls, phrase: str) -> Pattern:
+    def parse(cls, phrase: str, inflected: bool = False) -> Pattern:
         parts: list[tuple[str, bool]] = []
         for raw in phrase.split():
             prefix = raw.endswith("*")
@@ -118,17 +150,43 @@ class Pattern:
             parts += [(w, False) for w in found[:-1]]
             if found:
                 parts.append((found[-1], prefix))
-        return cls(tuple(parts))
+        return cls(tuple(parts), inflected)
+
+    @cached_property
+    def written_together(self) -> str:
+        """``bom bunuh diri`` -> ``bombunuhdiri``: the phrase as letters written apart read."""
+        return "".join(norm for norm, _ in self.parts)
 
     def matches_at(self, text_words: Sequence[Word], index: int) -> bool:
         """True when the phrase starts at word ``index`` of ``text_words``."""
         if not self.parts or index + len(self.parts) > len(text_words):
             return False
-        for offset, (norm, prefix) in enumerate(self.parts):
-            word = text_words[index + offset].norm
-            if not (word.startswith(norm) if prefix else word == norm):
-                return False
-        return True
+        return all(self.word_matches(text_words[index + offset], norm, prefix)
+                   for offset, (norm, prefix) in enumerate(self.parts))
+
+    def width_at(self, text_words: Sequence[Word], index: int) -> int:
+        """How many words of ``text_words`` the phrase covers from ``index`` (0: no match):
+        its own number of words, or one word that is the whole phrase written together."""
+        if self.matches_at(text_words, index):
+            return len(self.parts)
+        if len(self.parts) > 1 and index < len(text_words):
+            word = text_words[index]
+            if _same(word.norm, self.written_together, False):
+                return 1
+        return 0
+
+    def word_matches(self, word: Word, norm: str, prefix: bool) -> bool:
+        forms = word.forms if self.inflected else (word.norm,)
+        return any(_same(form, norm, prefix) for form in forms)
+
+
+def _same(written: str, norm: str, prefix: bool) -> bool:
+    """``written`` (a word of the text, perhaps with a WILDCARD letter) is ``norm``."""
+    if WILDCARD in written:
+        if len(written) != len(norm) and not (prefix and len(written) > len(norm)):
+            return False
+        return all(w in (n, WILDCARD) for w, n in zip(written, norm, strict=False))
+    return written.startswith(norm) if prefix else written == norm
 
 
 @dataclass(frozen=True)
@@ -136,56 +194,221 @@ class Phrase:
     """One entry of a forbidden-phrase list, with the basis for forbidding it."""
 
     text: str
-    category: str  # the list's file name: kekerasan-terorisme, sara, hoaks, partisan
+    category: str  # the list's file name: kekerasan, sara, hoaks, partisan ...
     label: str  # the list's name, shown to the user
-    dasar: str
-    blocked: bool = False
-    advice: str = ""
+    dasar: str  # the law (or other basis) that forbids it
+    blocked: bool = False  # an error even when only mentioned or taught about
+    advice: str = ""  # a suggested rewording
     path: Path | None = None
     line: int | None = None
     pattern: Pattern = field(default_factory=lambda: Pattern(()), compare=False)
     mention_before: frozenset[str] = frozenset()  # normalised words that mark a mention
+    sop: str = ""  # the SOP clause: D.1 to D.4
+    error: bool = False  # a finding is an error (else a warning) when the phrase is used
+    cues: tuple[Pattern, ...] = field(default=(), compare=False)  # one must be in the sentence
+    cue_at_start: bool = False  # ... or the phrase opens a clause, unprefixed (imperative)
+    cue_window: int | None = None  # words between phrase and cue (None: whole sentence)
+    refutable: bool = False  # a caption that refutes a claim only teaches about it
+    exceptions: tuple[Pattern, ...] = field(default=(), compare=False)  # "bakar semangat"
+    by_law: bool = True  # a sentence about the law teaches about it (False: one citing it)
+    lesson_words: tuple[tuple[str, ...], ...] = ()  # ... and so does one with these words
+
+    @property
+    def needs_cue(self) -> bool:
+        return bool(self.cues) or self.cue_at_start
 
 
 @dataclass(frozen=True)
 class Match:
     """Where a phrase was found: its span in the original text, and whether the post only
-    mentions it (quoted, or right after a word such as ``jangan`` or ``waspadai``)."""
+    mentions it (quoted, or right after a word such as ``jangan`` or ``waspadai``, or in a
+    sentence about the law: :mod:`kalender.text.education`)."""
 
     start: int
     end: int
     text: str  # the original text of the span
     phrase: Phrase
     mentioned: bool = False
+    cue: tuple[int, int] | None = None  # the cue word that made the phrase count
 
 
-MENTION_WINDOW = 3  # words before a phrase, in its sentence, searched for mention words
+IMPERATIVE_ENDINGS = ("", "lah", "kan", "i", "in", "kanlah", "ilah", "nya")  # not "-an"
+NEGATING_CUE = frozenset({"bukan", "tidak", "tak", "jangan", "tanpa"})  # "bukan pahlawan"
+CLAUSE_BREAK = re.compile(r"[,:;!?.\n()]")
 
 
-def find_phrases(text: str, phrases: Sequence[Phrase]) -> list[Match]:
+def find_phrases(text: str, phrases: Sequence[Phrase],
+                 lesson: Lesson | None = None) -> list[Match]:
     """Every occurrence of every phrase in ``text``, in text order (spans in ``text``).
 
     A match is flagged ``mentioned`` when it stands inside quotation marks (“…”, «…»,
-    "…") or when one of its list's ``mention_before`` words comes in the three words
-    before it in its sentence: the post talks about the words (e.g. how to spot a hoax:
-    *jangan viralkan*) rather than uses them.
+    "…"), after a negating word of ``lesson`` or of its list's ``mention_before`` (the post
+    talks about the words, e.g. how to spot a hoax: *jangan viralkan*), in a sentence that
+    speaks of the law, or (lists that allow it) in a caption that refutes the claim.
     """
-    text_words = words(text)
-    sentence = sentences(text, text_words)
+    lesson = lesson or Lesson()
     quotes = quoted_spans(text)
-    candidates = _by_first_word(phrases, lambda p: [p.pattern])
-    found = []
-    for index, word in enumerate(text_words):
-        for phrase in candidates(word.norm):
-            if phrase.pattern.matches_at(text_words, index):
-                start = text_words[index].start
-                end = text_words[index + len(phrase.pattern.parts) - 1].end
-                quoted = any(q_start <= start and end <= q_end for q_start, q_end in quotes)
-                before = {w.norm for i, w in enumerate(text_words[:index])
-                          if i >= index - MENTION_WINDOW and sentence[i] == sentence[index]}
-                mentioned = quoted or bool(before & phrase.mention_before)
-                found.append(Match(start, end, text[start:end], phrase, mentioned))
-    return found
+    candidates = _phrase_lookup(phrases)
+    found: list[Match] = []
+    for text_words in readings(text):
+        reading = _Reading(text, text_words, lesson)
+        matches = []
+        for index, word in enumerate(text_words):
+            for phrase in candidates(word):
+                width = phrase.pattern.width_at(text_words, index)
+                match = reading.match(phrase, index, width, quotes) if width else None
+                if match is not None:
+                    matches.append(match)
+        found += matches
+    found.sort(key=lambda m: (m.start, -m.end))  # stable: the word-by-word reading first
+    return sorted(_one_per_place(found), key=lambda m: (m.start, m.end))
+
+
+def _one_per_place(matches: Iterable[Match]) -> list[Match]:
+    """One match per list where several of its entries overlap, the first of ``matches``
+    (``sebarkan sebelum dihapus`` rather than ``sebelum dihapus``)."""
+    kept: list[Match] = []
+    for match in matches:
+        if not any(k.phrase.category == match.phrase.category and k.mentioned == match.mentioned
+                   and match.start < k.end and k.start < match.end for k in kept):
+            kept.append(match)
+    return kept
+
+
+class _Reading:
+    """One reading of a text, with what a match's context is judged on."""
+
+    def __init__(self, text: str, text_words: Sequence[Word], lesson: Lesson) -> None:
+        self.text, self.words, self.lesson = text, text_words, lesson
+        self.sentence = sentences(text, text_words)
+
+    @cached_property
+    def legal(self) -> frozenset[int]:
+        return legal_sentences(self.text, self.words, self.sentence, self.lesson)
+
+    @cached_property
+    def cited(self) -> frozenset[int]:
+        return legal_sentences(self.text, self.words, self.sentence, self.lesson, True)
+
+    @cached_property
+    def refuted(self) -> bool:
+        return refuted(self.words, self.lesson)
+
+    def match(self, phrase: Phrase, index: int, width: int,
+              quotes: Sequence[tuple[int, int]]) -> Match | None:
+        start, end = self.words[index].start, self.words[index + width - 1].end
+        if self._excepted(phrase, index):
+            return None
+        cue = self.cue(phrase, index, width) if phrase.needs_cue else None
+        if phrase.needs_cue and cue is None:
+            return None
+        quoted = any(q_start <= start and end <= q_end for q_start, q_end in quotes)
+        law = self.legal if phrase.by_law else self.cited
+        taught = (quoted or self.sentence[index] in law
+                  or negated(self.words, self.sentence, index, self.lesson,
+                             phrase.mention_before)
+                  or (phrase.refutable and self.refuted)
+                  or in_sentence(self.words, self.sentence, index, phrase.lesson_words))
+        return Match(start, end, self.text[start:end], phrase, taught, cue)
+
+    def _excepted(self, phrase: Phrase, index: int) -> bool:
+        """An exception of the entry covers its first word (``bakar semangat``,
+        ``berubah``)."""
+        for pattern in phrase.exceptions:
+            for start in range(max(0, index - len(pattern.parts) + 1), index + 1):
+                width = pattern.width_at(self.words, start)
+                if width and start + width > index:
+                    return True
+        return False
+
+    def cue(self, phrase: Phrase, index: int, width: int) -> tuple[int, int] | None:
+        """The span of a cue word of ``phrase`` in its sentence (not right after ``bukan``),
+        or the phrase's own span when it opens a clause unprefixed and that is enough."""
+        if phrase.cue_at_start and self._opens_clause(phrase, index):
+            return (self.words[index].start, self.words[index + width - 1].end)
+        cues_at = _cue_lookup(phrase.cues)
+        for other in self._sentence_words(index, width, phrase.cue_window):
+            for cue in cues_at(self.words[other]):
+                cue_width = cue.width_at(self.words, other)
+                if cue_width and not self._negated_cue(other):
+                    return (self.words[other].start, self.words[other + cue_width - 1].end)
+        return None
+
+    def _sentence_words(self, index: int, width: int, window: int | None) -> list[int]:
+        reach = window if window is not None else len(self.words)
+        return [i for i in range(max(0, index - reach), min(len(self.words), index + width
+                                                               + reach))
+                if self.sentence[i] == self.sentence[index] and not index <= i < index + width]
+
+    def _negated_cue(self, index: int) -> bool:
+        return index > 0 and self.words[index - 1].norm in NEGATING_CUE
+
+    def _opens_clause(self, phrase: Phrase, index: int) -> bool:
+        word = self.words[index]
+        first = phrase.pattern.parts[0][0] if phrase.pattern.parts else ""
+        unprefixed = word.norm in {first + ending for ending in IMPERATIVE_ENDINGS}
+        if index == 0:
+            return unprefixed
+        between = self.text[self.words[index - 1].end:word.start]
+        return unprefixed and bool(CLAUSE_BREAK.search(between))
+
+
+_CUE_LOOKUPS: dict[int, tuple[tuple[Pattern, ...], Callable[[Word], list[Pattern]]]] = {}
+
+
+def _cue_lookup(cues: tuple[Pattern, ...]) -> Callable[[Word], list[Pattern]]:
+    """The cue patterns that may start at a word (kept per cue list, like the phrases)."""
+    kept = _CUE_LOOKUPS.get(id(cues))
+    if kept is None or kept[0] is not cues:
+        if len(_CUE_LOOKUPS) > 256:
+            _CUE_LOOKUPS.clear()
+        wrapped = tuple(Phrase("", "", "", "", pattern=cue) for cue in cues)
+        index = _index_phrases(wrapped)
+        kept = _CUE_LOOKUPS[id(cues)] = (cues, lambda word: [p.pattern for p in index(word)])
+    return kept[1]
+
+
+_LOOKUPS: dict[int, tuple[Sequence[Phrase], Callable[[Word], list[Phrase]]]] = {}
+
+
+def _phrase_lookup(phrases: Sequence[Phrase]) -> Callable[[Word], list[Phrase]]:
+    """The lookup of :func:`_index_phrases`, kept while the same list object is in use
+    (the lists are read once per run: ``rules.lists.content_lists``)."""
+    kept = _LOOKUPS.get(id(phrases))
+    if kept is None or kept[0] is not phrases:
+        if len(_LOOKUPS) > 16:
+            _LOOKUPS.clear()
+        kept = _LOOKUPS[id(phrases)] = (phrases, _index_phrases(tuple(phrases)))
+    return kept[1]
+
+
+def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]]:
+    """The phrases that may start at a word: by any form of its first word, by a prefix
+    entry (``bantai*``), by the whole phrase written together, or any when the word has a
+    starred-out letter."""
+    first: dict[str, list[Phrase]] = {}
+    together: dict[str, list[Phrase]] = {}
+    by_prefix: list[tuple[str, Phrase]] = []
+    for phrase in phrases:
+        if not phrase.pattern.parts:
+            continue
+        norm, prefix = phrase.pattern.parts[0]
+        if prefix:
+            by_prefix.append((norm, phrase))
+        else:
+            first.setdefault(norm, []).append(phrase)
+        together.setdefault(phrase.pattern.written_together, []).append(phrase)
+
+    def lookup(word: Word) -> list[Phrase]:
+        if WILDCARD in word.norm:
+            return list(phrases)
+        keys = word.forms | {word.norm}
+        found = [p for key in keys for p in first.get(key, ())]
+        found += together.get(word.norm, [])
+        found += [p for norm, p in by_prefix if any(k.startswith(norm) for k in keys)]
+        return list({id(p): p for p in found}.values())
+
+    return lookup
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -200,210 +423,3 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             spans.append((open_at, index + 1))
             open_at = None
     return spans
-
-
-# --- partisanship: a party, a candidate or a ballot number near a campaign verb -------------
-
-@dataclass(frozen=True)
-class Contestant:
-    """A party or a candidate of the office's list, with its ballot number."""
-
-    name: str
-    aliases: tuple[str, ...]
-    ballot: int | None
-    dasar: str
-    patterns: tuple[Pattern, ...] = field(default=(), compare=False)
-
-
-@dataclass(frozen=True)
-class PartisanLists:
-    """The office's lists of parties and candidates, the campaign verbs and the window."""
-
-    contestants: tuple[Contestant, ...]
-    verbs: tuple[Pattern, ...]
-    verb_texts: tuple[str, ...]
-    window: int
-    dasar: str
-    path: Path | None = None
-
-    @property
-    def ballots(self) -> dict[str, Contestant]:
-        return {str(c.ballot): c for c in self.contestants if c.ballot is not None}
-
-
-@dataclass(frozen=True)
-class PartisanHit:
-    """A reference to a contestant (name or ballot number) near a campaign verb."""
-
-    contestant: Contestant
-    reference: tuple[int, int]  # span in the original text
-    verb: tuple[int, int]
-
-    def spans(self) -> list[tuple[int, int]]:
-        return sorted({self.reference, self.verb})
-
-
-BALLOT_WORDS = ("nomor", "no")
-NOT_A_BALLOT = frozenset({"tahun", "th", "thn"})  # "Nomor 7 Tahun 2017" cites a law
-
-
-def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
-    """Each reference to a party, candidate or ballot number within ``lists.window`` words
-    of a campaign verb (``coblos``, ``pilih``, ``dukung``, ``nomor urut`` ...), in the same
-    sentence."""
-    text_words = words(text)
-    sentence = sentences(text, text_words)
-    references = list(_references(text_words, lists))
-    verb_at = _by_first_word(lists.verbs, lambda p: [p])
-    verbs = [(i, i + len(p.parts) - 1) for i, word in enumerate(text_words)
-             for p in verb_at(word.norm) if p.matches_at(text_words, i)]
-    hits = []
-    for contestant, (r_first, r_last) in references:
-        near = [(v_first, v_last) for v_first, v_last in verbs
-                if (v_last < r_first or v_first > r_last)
-                and sentence[v_first] == sentence[r_first]
-                and min(abs(v_first - r_last), abs(r_first - v_last)) <= lists.window]
-        if near:
-            v_first, v_last = min(near, key=lambda v: min(abs(v[0] - r_last), abs(r_first - v[1])))
-            hits.append(PartisanHit(
-                contestant,
-                (text_words[r_first].start, text_words[r_last].end),
-                (text_words[v_first].start, text_words[v_last].end)))
-    return hits
-
-
-def _references(text_words: Sequence[Word], lists: PartisanLists
-                ) -> Iterator[tuple[Contestant, tuple[int, int]]]:
-    ballots = lists.ballots
-    candidates = _by_first_word(lists.contestants, lambda c: list(c.patterns))
-    for index, word in enumerate(text_words):
-        for contestant in candidates(word.norm):
-            for pattern in contestant.patterns:
-                if pattern.matches_at(text_words, index):
-                    yield contestant, (index, index + len(pattern.parts) - 1)
-                    break
-        if word.norm in BALLOT_WORDS:
-            number_at = index + 2 if _word(text_words, index + 1) == "urut" else index + 1
-            number = _word(text_words, number_at)
-            if number in ballots and _word(text_words, number_at + 1) not in NOT_A_BALLOT:
-                yield ballots[number], (index, number_at)
-
-
-def _by_first_word(items: Sequence[T], patterns: Callable[[T], list[Pattern]]
-                   ) -> Callable[[str], list[T]]:
-    """A lookup of the items whose pattern may start at a word: those whose first word is
-    that word, and those whose first word is a prefix (``bantai*``)."""
-    exact: dict[str, dict[int, T]] = {}
-    by_prefix: list[tuple[str, T]] = []
-    for item in items:
-        for pattern in patterns(item):
-            first, prefix = pattern.parts[0] if pattern.parts else ("", False)
-            if prefix:
-                by_prefix.append((first, item))
-            else:
-                exact.setdefault(first, {})[id(item)] = item
-
-    def lookup(word: str) -> list[T]:
-        found = dict(exact.get(word, {}))
-        for first, item in by_prefix:
-            if word.startswith(first):
-                found.setdefault(id(item), item)
-        return list(found.values())
-
-    return lookup
-
-
-def _word(text_words: Sequence[Word], index: int) -> str:
-    return text_words[index].norm if index < len(text_words) else ""
-
-
-# --- reading the lists ---------------------------------------------------------------------
-
-PHRASES_SCHEMA = Field("mapping", keys={
-    "label": Field("text", required=True),
-    "mention_before": Field("list", items=Field("text")),
-    "phrases": Field("list", required=True, items=Field("mapping", keys={
-        "text": Field("text", required=True),
-        "dasar": Field("text", required=True),
-        "blocked": Field("bool"),
-        "advice": Field("text"),
-    })),
-})
-
-PARTISAN_SCHEMA = Field("mapping", keys={
-    "dasar": Field("text", required=True),
-    "window": Field("integer", required=True),
-    "verbs": Field("list", required=True, min_items=1, items=Field("text")),
-    "parties": Field("list", items=Field("mapping", keys={
-        "name": Field("text", required=True),
-        "aliases": Field("list", items=Field("text")),
-        "nomor_urut": Field("integer"),
-        "dasar": Field("text", required=True),
-    })),
-    "candidates": Field("list", items=Field("mapping", keys={
-        "name": Field("text", required=True),
-        "aliases": Field("list", items=Field("text")),
-        "nomor_urut": Field("integer"),
-        "dasar": Field("text", required=True),
-    })),
-})
-
-FORBIDDEN_FOLDER = "terlarang"
-PARTISAN_FILE = "partisan.yml"
-
-
-def load_phrases(folder: Path, report: Report) -> tuple[Phrase, ...]:
-    """Every phrase of ``calendar/terlarang/*.yml`` (``folder`` is ``calendar/``)."""
-    phrases: list[Phrase] = []
-    for path in sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")):
-        phrases += _phrase_file(path, report)
-    return tuple(phrases)
-
-
-def _phrase_file(path: Path, report: Report) -> list[Phrase]:
-    located = read_data_file(path, PHRASES_SCHEMA, report)
-    if located is None:
-        return []
-    data = located.value
-    mention = frozenset(normalise_word(str(w)) for w in data.get("mention_before") or ())
-    phrases = []
-    for index, raw in enumerate(data["phrases"]):
-        pattern = Pattern.parse(str(raw["text"]))
-        line = located.line("phrases", index, "text")
-        if not pattern.parts:
-            report.error(path, line, "content.list_empty_phrase", found=str(raw["text"]))
-            continue
-        phrases.append(Phrase(
-            text=str(raw["text"]), category=path.stem, label=str(data["label"]),
-            dasar=str(raw["dasar"]), blocked=bool(raw.get("blocked")),
-            advice=str(raw.get("advice") or ""), path=path, line=line, pattern=pattern,
-            mention_before=mention))
-    return phrases
-
-
-def load_partisan(folder: Path, report: Report) -> PartisanLists | None:
-    """The lists of ``calendar/partisan.yml``; None when the file is absent or wrong."""
-    path = folder / PARTISAN_FILE
-    if not path.exists():
-        return None
-    located = read_data_file(path, PARTISAN_SCHEMA, report)
-    if located is None:
-        return None
-    data = located.value
-    if data["window"] < 1:
-        report.error(path, located.line("window"), "content.list_bad_window",
-                     found=data["window"])
-        return None
-    contestants = [_contestant(raw) for raw in
-                   [*(data.get("parties") or ()), *(data.get("candidates") or ())]]
-    verbs = tuple(str(v) for v in data["verbs"])
-    return PartisanLists(tuple(contestants), tuple(Pattern.parse(v) for v in verbs), verbs,
-                         int(data["window"]), str(data["dasar"]), path)
-
-
-def _contestant(raw: dict[str, Any]) -> Contestant:
-    aliases = tuple(str(a) for a in raw.get("aliases") or ())
-    names = (str(raw["name"]), *aliases)
-    ballot = raw.get("nomor_urut")
-    return Contestant(str(raw["name"]), aliases, ballot if isinstance(ballot, int) else None,
-                      str(raw["dasar"]), tuple(Pattern.parse(n) for n in names))

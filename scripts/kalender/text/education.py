@@ -1,0 +1,128 @@
+"""When a forbidden word is *taught about* rather than used: the structure of a lesson.
+
+A post of the JDIH account explains the law: *Tolak serangan fajar!*, *Kekerasan terhadap
+petugas adalah tindak pidana*, *Jangan bagikan NIK Anda*. The words the screen looks for are
+then in the text, but the post is clean. No sentence is whitelisted; a match is taken as
+taught about when the structure of its sentence says so (``calendar/konteks-edukasi.yml``):
+
+- **negated**: a negating or warning word (``jangan``, ``tolak``, ``cegah``, ``hindari``,
+  ``waspadai``, ``bukan`` ...) stands before it in its sentence, at most ``window`` words
+  away, and is not the start of a persuasion idiom (``jangan mau``, ``jangan biarkan``);
+- **legal**: its sentence speaks of the law's reaction (``dilarang``, ``sanksi``, ``pasal``,
+  ``pidana``, ``laporkan`` ...) or cites a legal product (``kalender.citations``);
+- **refuted** (lists that ask for it, e.g. hoaxes): the caption says the claim is false
+  (``tidak benar``, ``membantah``, ``hoaks``), wherever in the caption.
+
+Words are compared through their inflections (:func:`kalender.text.wordforms.word_forms`):
+``melarang``, ``dilarang`` and ``larangan`` are all ``larang``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from .citations import find_citations
+
+
+class TextWord(Protocol):
+    """A word of a text (``kalender.text.phrases.Word``)."""
+
+    @property
+    def norm(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def forms(self) -> frozenset[str]: ...
+
+
+Words = tuple[str, ...]  # a phrase of the context lists, as normalised words
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """The words that make a sentence a lesson rather than a breach."""
+
+    negators: frozenset[str] = frozenset()
+    close_negators: frozenset[str] = frozenset()  # "tidak": only the next word or two
+    close_window: int = 2
+    idioms: frozenset[str] = frozenset()  # "mau" in "jangan mau": not a negation
+    legal: tuple[Words, ...] = ()
+    cited: tuple[Words, ...] = ()  # words of a cited basis: pasal, UU, PKPU
+    refutation: tuple[Words, ...] = ()
+    not_refuting: frozenset[str] = frozenset()  # "bukan" in "bukan hoaks"
+    window: int = 6
+
+
+def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
+            lesson: Lesson, extra: frozenset[str] = frozenset()) -> bool:
+    """True when a negating word (``lesson.negators`` or ``extra``) stands before word
+    ``index``, in its sentence, at most ``lesson.window`` words away, or a close negator
+    (``tidak``, ``bukan``) at most ``lesson.close_window`` words away."""
+    negators = lesson.negators | extra
+    for before in range(max(0, index - lesson.window), index):
+        if sentence[before] != sentence[index] or _idiom(text_words, before, lesson):
+            continue
+        forms = text_words[before].forms
+        if forms & negators or (index - before <= lesson.close_window
+                                and text_words[before].norm in lesson.close_negators):
+            return True
+    return False
+
+
+def _idiom(text_words: Sequence[TextWord], index: int, lesson: Lesson) -> bool:
+    after = index + 1
+    return after < len(text_words) and bool(text_words[after].forms & lesson.idioms)
+
+
+def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
+                    lesson: Lesson, cited_only: bool = False) -> frozenset[int]:
+    """The sentences that speak of the law: a legal word or a cited legal product (with
+    ``cited_only``, a cited basis only: ``pasal``, ``UU``, ``PKPU 15/2023``)."""
+    words = lesson.cited if cited_only else lesson.legal + lesson.cited
+    found = {sentence[i] for i in range(len(text_words)) if _phrase_at(text_words, i, words)}
+    starts = [w.start for w in text_words]
+    for citation in find_citations(text):
+        found |= {sentence[i] for i, start in enumerate(starts)
+                  if citation.start <= start < citation.end}
+    return frozenset(found)
+
+
+def refuted(text_words: Sequence[TextWord], lesson: Lesson) -> bool:
+    """True when the caption says a claim is false (``tidak benar``, ``hoaks``), not after
+    a word such as ``bukan`` (``bukan hoaks`` asserts the claim)."""
+    for index in range(len(text_words)):
+        if _phrase_at(text_words, index, lesson.refutation):
+            before = text_words[index - 1].forms if index else frozenset()
+            if not before & lesson.not_refuting:
+                return True
+    return False
+
+
+def in_sentence(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
+                phrases: tuple[Words, ...]) -> bool:
+    """True when one of ``phrases`` stands in the sentence of word ``index``."""
+    return any(_phrase_at(text_words, i, phrases) for i in range(len(text_words))
+               if sentence[i] == sentence[index])
+
+
+def _phrase_at(text_words: Sequence[TextWord], index: int,
+               phrases: tuple[Words, ...]) -> bool:
+    by_first = _by_first_word(phrases)
+    starting = [p for form in text_words[index].forms for p in by_first.get(form, ())]
+    for phrase in starting:
+        end = index + len(phrase)
+        if end <= len(text_words) and all(
+                part in text_words[index + k].forms for k, part in enumerate(phrase)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _by_first_word(phrases: tuple[Words, ...]) -> dict[str, list[Words]]:
+    found: dict[str, list[Words]] = {}
+    for phrase in phrases:
+        found.setdefault(phrase[0], []).append(phrase)
+    return found

@@ -1,0 +1,230 @@
+"""Partisanship (SOP D.3): a party, a candidate, a person addressed by name or a ballot
+number near a campaign verb or a word of praise or attack, in the same sentence. The lists
+are the office's ``calendar/partisan.yml``; words are read as :mod:`kalender.text.phrases`
+reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..core.datafile import read_data_file
+from ..core.problems import Report
+from ..core.schema import Field
+from .phrases import Pattern, Word, sentences, words
+
+T = TypeVar("T")
+PARTISAN_FILE = "partisan.yml"
+
+
+@dataclass(frozen=True)
+class Contestant:
+    """A party or a candidate of the office's list, with its ballot number."""
+
+    name: str
+    aliases: tuple[str, ...]
+    ballot: int | None
+    dasar: str
+    patterns: tuple[Pattern, ...] = field(default=(), compare=False)
+    praised: bool = True  # praise words count for it (not for a person named in passing)
+
+
+@dataclass(frozen=True)
+class PartisanLists:
+    """The office's lists of parties and candidates, the campaign verbs and the window."""
+
+    contestants: tuple[Contestant, ...]
+    verbs: tuple[Pattern, ...]
+    verb_texts: tuple[str, ...]
+    window: int
+    dasar: str
+    path: Path | None = None
+    praise: tuple[Pattern, ...] = ()  # praise and attack words: near a party or a listed name
+
+    @property
+    def ballots(self) -> dict[str, Contestant]:
+        return {str(c.ballot): c for c in self.contestants if c.ballot is not None}
+
+
+@dataclass(frozen=True)
+class PartisanHit:
+    """A reference to a contestant (name or ballot number) near a campaign verb."""
+
+    contestant: Contestant
+    reference: tuple[int, int]  # span in the original text
+    verb: tuple[int, int]
+
+    def spans(self) -> list[tuple[int, int]]:
+        return sorted({self.reference, self.verb})
+
+
+BALLOT_WORDS = ("nomor", "no")
+NOT_A_BALLOT = frozenset({"tahun", "th", "thn"})  # "Nomor 7 Tahun 2017" cites a law
+
+
+def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
+    """Each reference to a party, candidate or ballot number within ``lists.window`` words
+    of a campaign verb (``coblos``, ``pilih``, ``dukung``, ``nomor urut`` ...), in the same
+    sentence."""
+    text_words = words(text)
+    sentence = sentences(text, text_words)
+    references = [*_references(text_words, lists), *_unlisted(text, text_words, lists)]
+    verbs = _spans_of(text_words, lists.verbs)
+    praise = _spans_of(text_words, lists.praise)
+    hits = []
+    for contestant, (r_first, r_last) in references:
+        near = [(v_first, v_last) for v_first, v_last in
+                (verbs + praise if contestant.praised else verbs)
+                if (v_last < r_first or v_first > r_last)
+                and sentence[v_first] == sentence[r_first]
+                and min(abs(v_first - r_last), abs(r_first - v_last)) <= lists.window]
+        if near:
+            v_first, v_last = min(near, key=lambda v: min(abs(v[0] - r_last), abs(r_first - v[1])))
+            hits.append(PartisanHit(
+                contestant,
+                (text_words[r_first].start, text_words[r_last].end),
+                (text_words[v_first].start, text_words[v_last].end)))
+    return hits
+
+
+def _spans_of(text_words: Sequence[Word], patterns: Sequence[Pattern]) -> list[tuple[int, int]]:
+    """The first and last word index of each occurrence of ``patterns``."""
+    pattern_at = _by_first_word(patterns, lambda p: [p])
+    return [(i, i + len(p.parts) - 1) for i, word in enumerate(text_words)
+            for p in pattern_at(word.norm) if p.matches_at(text_words, i)]
+
+
+def _references(text_words: Sequence[Word], lists: PartisanLists
+                ) -> Iterator[tuple[Contestant, tuple[int, int]]]:
+    ballots = lists.ballots
+    candidates = _by_first_word(lists.contestants, lambda c: list(c.patterns))
+    for index, word in enumerate(text_words):
+        for contestant in candidates(word.norm):
+            for pattern in contestant.patterns:
+                if pattern.matches_at(text_words, index):
+                    yield contestant, (index, index + len(pattern.parts) - 1)
+                    break
+        if word.norm in BALLOT_WORDS:
+            number_at = index + 2 if _word(text_words, index + 1) == "urut" else index + 1
+            number = _word(text_words, number_at)
+            if number in ballots and _word(text_words, number_at + 1) not in NOT_A_BALLOT:
+                yield ballots[number], (index, number_at)
+
+
+NOT_A_PARTY_NAME = frozenset({"politik", "peserta", "lokal", "nasional", "pemilu"})
+HONORIFICS = frozenset({"pak", "bapak", "bu", "ibu", "bang", "mas", "mbak", "kak", "abah",
+                        "bunda", "koh", "cik"})
+TITLES = frozenset({"ketua", "anggota", "lurah", "camat", "wali", "walikota", "bupati", "kades",
+                    "rt", "rw", "kepala", "sekretaris", "komisioner", "guru", "ustadz", "haji",
+                    "dokter", "presiden", "gubernur", "menteri", "hakim", "jaksa", "kapolres"})
+MAX_BALLOT = 99
+
+
+def _unlisted(text: str, text_words: Sequence[Word], lists: PartisanLists
+              ) -> Iterator[tuple[Contestant, tuple[int, int]]]:
+    """Contestants not on the office's list: ``Partai`` and a capitalised name
+    (``Partai Maju``), a person addressed by name (``Pak Hendrawan``, not ``Pak Lurah``),
+    and ``nomor urut`` with a number no listed party has."""
+    listed = {i for _, (first, last) in _references(text_words, lists)
+              for i in range(first, last + 1)}
+    for index, word in enumerate(text_words):
+        following = text_words[index + 1] if index + 1 < len(text_words) else None
+        if (word.norm == "partai" and following is not None and index + 1 not in listed
+                and text[following.start].isupper() and following.norm not in NOT_A_PARTY_NAME):
+            yield _unlisted_contestant(text, word, following, lists), (index, index + 1)
+        if (word.norm in HONORIFICS and following is not None and index + 1 not in listed
+                and text[following.start].isupper() and following.norm not in TITLES):
+            yield replace(_unlisted_contestant(text, word, following, lists), praised=False), (
+                index, index + 1)
+        if word.norm in BALLOT_WORDS and _word(text_words, index + 1) == "urut":
+            number = _word(text_words, index + 2)
+            if (number.isdigit() and 0 < int(number) <= MAX_BALLOT and index not in listed
+                    and _word(text_words, index + 3) not in NOT_A_BALLOT):
+                yield _unlisted_contestant(text, word, text_words[index + 2], lists), (
+                    index, index + 2)
+
+
+def _unlisted_contestant(text: str, first: Word, last: Word, lists: PartisanLists) -> Contestant:
+    return Contestant(text[first.start:last.end], (), None, lists.dasar)
+
+
+def _by_first_word(items: Sequence[T], patterns: Callable[[T], list[Pattern]]
+                   ) -> Callable[[str], list[T]]:
+    """A lookup of the items whose pattern may start at a word: those whose first word is
+    that word, and those whose first word is a prefix (``bantai*``)."""
+    exact: dict[str, dict[int, T]] = {}
+    by_prefix: list[tuple[str, T]] = []
+    for item in items:
+        for pattern in patterns(item):
+            first, prefix = pattern.parts[0] if pattern.parts else ("", False)
+            if prefix:
+                by_prefix.append((first, item))
+            else:
+                exact.setdefault(first, {})[id(item)] = item
+
+    def lookup(word: str) -> list[T]:
+        found = dict(exact.get(word, {}))
+        for first, item in by_prefix:
+            if word.startswith(first):
+                found.setdefault(id(item), item)
+        return list(found.values())
+
+    return lookup
+
+
+def _word(text_words: Sequence[Word], index: int) -> str:
+    return text_words[index].norm if index < len(text_words) else ""
+
+
+# --- reading the list ------------------------------------------------------------------------
+
+PARTISAN_SCHEMA = Field("mapping", keys={
+    "dasar": Field("text", required=True),
+    "window": Field("integer", required=True),
+    "verbs": Field("list", required=True, min_items=1, items=Field("text")),
+    "praise": Field("list", items=Field("text")),
+    "parties": Field("list", items=Field("mapping", keys={
+        "name": Field("text", required=True),
+        "aliases": Field("list", items=Field("text")),
+        "nomor_urut": Field("integer"),
+        "dasar": Field("text", required=True),
+    })),
+    "candidates": Field("list", items=Field("mapping", keys={
+        "name": Field("text", required=True),
+        "aliases": Field("list", items=Field("text")),
+        "nomor_urut": Field("integer"),
+        "dasar": Field("text", required=True),
+    })),
+})
+
+
+def load_partisan(folder: Path, report: Report) -> PartisanLists | None:
+    """The lists of ``calendar/partisan.yml``; None when the file is absent or wrong."""
+    path = folder / PARTISAN_FILE
+    if not path.exists():
+        return None
+    located = read_data_file(path, PARTISAN_SCHEMA, report)
+    if located is None:
+        return None
+    data = located.value
+    if data["window"] < 1:
+        report.error(path, located.line("window"), "content.list_bad_window",
+                     found=data["window"])
+        return None
+    contestants = [_contestant(raw) for raw in
+                   [*(data.get("parties") or ()), *(data.get("candidates") or ())]]
+    verbs = tuple(str(v) for v in data["verbs"])
+    praise = tuple(Pattern.parse(str(v)) for v in data.get("praise") or ())
+    return PartisanLists(tuple(contestants), tuple(Pattern.parse(v) for v in verbs), verbs,
+                         int(data["window"]), str(data["dasar"]), path, praise)
+
+
+def _contestant(raw: dict[str, Any]) -> Contestant:
+    aliases = tuple(str(a) for a in raw.get("aliases") or ())
+    names = (str(raw["name"]), *aliases)
+    ballot = raw.get("nomor_urut")
+    return Contestant(str(raw["name"]), aliases, ballot if isinstance(ballot, int) else None,
+                      str(raw["dasar"]), tuple(Pattern.parse(n) for n in names))

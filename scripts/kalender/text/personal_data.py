@@ -1,0 +1,186 @@
+"""Personal data of a private person in a caption, found by its shape, not by a list
+(SOP D.4; UU 27/2022 tentang Pelindungan Data Pribadi, Pasal 65 ayat (2): nobody may
+disclose personal data that is not theirs).
+
+- **NIK / KK**: a number of 16 digits, written whole or in groups (``6172 0354 1090 0002``,
+  ``6172.0101.0101.0001``), shaped like a NIK: a province code 11 to 94, a day 01 to 31 (41
+  to 71 for women), a month 01 to 12, a serial that is not 0000. It is a Kartu Keluarga
+  number when ``KK`` or ``Kartu Keluarga`` stands just before it. A template
+  (``6172XXXXXXXXXXXX``) or a made-up example (``6172 0000 0000 0000``) is not one.
+- **Phone**: an Indonesian mobile number (``08…``, ``+62 8…``, ``62 8…``, 10 to 13 digits,
+  spaces, dots and hyphens allowed), unless it stands next to words of a service desk
+  (``layanan``, ``pengaduan``, ``hotline``, ``kantor``) with no person named there.
+  Landlines (``(0562) 631234``) and short service numbers (``1500-105``) are the numbers
+  of offices and are left alone.
+- **Private e-mail**: an address at a free mail service (``gmail.com``, ``yahoo.com`` ...).
+- **Bank account**: ``rekening`` or ``rek.`` followed by a number of 8 to 16 digits.
+- **Birth date**: ``lahir``, ``tgl lahir`` or ``TTL`` followed by a date in figures
+  (``15-07-1980``); "Hari Lahir Pancasila, 1 Juni" is not one.
+- **Home address**: a street (``Jl.``, ``Jalan``, ``Gg.``, ``Gang``, ``Perumahan``,
+  ``Komplek``, ``Blok``) followed within a few words by a house number (``No. 7``,
+  ``nomor 21``, ``Blok C-12``, ``RT 02``), near words that say someone lives there
+  (``rumahnya``, ``tinggal di``, ``kediaman``, ``rumah`` and whose: ``rumah Pak ...``).
+  A polling station's, an office's or the Rumah Pintar Pemilu's address is not a home.
+
+Numbers and addresses of the office itself, listed under ``contact`` in
+``calendar/satker.yml``, are never personal data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .phrases import Word, normalise_word, words
+
+ID_NUMBER = re.compile(r"(?<![\w/])\d(?:[ .\-]?\d){15}(?![\w/]|[.\-]\d)")
+FREE_MAIL = re.compile(r"[\w.+\-]+@(?:gmail|yahoo|ymail|hotmail|outlook|live|icloud|"
+                       r"rocketmail|aol|proton(?:mail)?)\.[a-z.]{2,6}\b", re.IGNORECASE)
+BANK_ACCOUNT = re.compile(r"\b(?:rekening|rek)\.?\s*(?:no\.?|nomor|nomer)?\s*(?:[a-z]+\s+)?"
+                          r"[:.]?\s*(\d(?:[ .\-]?\d){7,15})(?!\d)", re.IGNORECASE)
+BIRTH_DATE = re.compile(r"\b(?:lahir|tgl\.?\s*lahir|tanggal\s+lahir|ttl)\b[^\n\d]{0,25}?"
+                        r"(\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})\b", re.IGNORECASE)
+MOBILE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .\-]?8\d(?:[ .\-]?\d){7,10}(?![\w]|[.\-]\d)")
+
+
+def _normalised(*listed: str) -> frozenset[str]:
+    return frozenset(normalise_word(w) for w in listed)  # "kk" is read "k", "gg" "g"
+
+
+KK_WORDS = _normalised("kk", "keluarga")  # "No KK", "Kartu Keluarga"
+STREET = _normalised("jl", "jln", "jalan", "gg", "gang", "perumahan", "perum", "komplek",
+                     "kompleks", "blok", "rt")
+HOUSE_NUMBER = _normalised("no", "nomor", "nomer", "blok", "rt", "rw")
+RESIDENCE = _normalised("rumahnya", "tinggal", "tinggalnya", "kediaman", "kediamannya",
+                        "alamatnya", "kos", "kosnya", "kontrakan", "kontrakannya", "menginap")
+# "rumah" alone is also the Rumah Pintar Pemilu; someone's house is "rumah" and whose
+WHOSE = _normalised("pak", "bu", "bapak", "ibu", "saya", "dia", "beliau", "mereka", "kami",
+                    "keluarga", "orang", "caleg", "calon", "ketua", "saksi", "pelapor", "pelaku",
+                    "korban", "warga", "sdr", "saudara", "si")
+# a mobile number in a sentence about a service desk is the office's, unless called private
+SERVICE = _normalised("layanan", "pengaduan", "hotline", "helpdesk", "posko", "humas",
+                      "kantor", "informasi", "center", "resmi")
+PRIVATE = _normalised("pribadi", "pribadinya", "pak", "bu", "bapak", "ibu", "mbak", "mas",
+                      "bang", "rumah", "rumahnya", "relawan")
+ADDRESS_REACH = 8  # words from the street word to the house number
+SERVICE_REACH = 60  # characters around a phone number searched for a service desk
+RESIDENCE_REACH = 6  # words from "rumahnya"/"tinggal di" to the street, or after the number
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """One piece of personal data in a text: its kind (``nik``, ``kk``, ``phone``,
+    ``address``) and its span in the text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def find_personal_data(text: str, official: Iterable[str] = ()) -> list[PersonalData]:
+    """Every NIK, KK number, private mobile number and home address in ``text``, in text
+    order; ``official`` are the office's own numbers and addresses (``satker.yml``)."""
+    known = {_digits(o) for o in official if _digits(o)} | {_plain(o) for o in official}
+    text_words = words(text)
+    found = [*_id_numbers(text, text_words), *_phones(text, text_words),
+             *_addresses(text, text_words),
+             *_shaped(text)]
+    return sorted((f for f in found if _digits(f.text) not in known
+                   and _plain(f.text) not in known), key=lambda f: f.start)
+
+
+def _shaped(text: str) -> list[PersonalData]:
+    """E-mail at a free mail service, bank account number, birth date in figures."""
+    found = [PersonalData("email", *m.span(), m.group()) for m in FREE_MAIL.finditer(text)]
+    for kind, pattern in (("account", BANK_ACCOUNT), ("birth", BIRTH_DATE)):
+        found += [PersonalData(kind, *m.span(1), m.group(1)) for m in pattern.finditer(text)]
+    return found
+
+
+def looks_like_nik(digits: str) -> bool:
+    """A NIK's shape: province 11-94, day 01-31 or 41-71, month 01-12, serial not 0000."""
+    province, day, month, serial = (int(digits[0:2]), int(digits[6:8]), int(digits[8:10]),
+                                    int(digits[12:16]))
+    return (11 <= province <= 94 and (1 <= day <= 31 or 41 <= day <= 71)
+            and 1 <= month <= 12 and serial > 0)
+
+
+def _id_numbers(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
+    found = []
+    for match in ID_NUMBER.finditer(text):
+        if not looks_like_nik(_digits(match.group())):
+            continue
+        before = [w.norm for w in text_words if w.end <= match.start()][-3:]
+        kind = "kk" if any(w in KK_WORDS for w in before) else "nik"
+        found.append(PersonalData(kind, *match.span(), match.group()))
+    return found
+
+
+def _phones(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
+    return [PersonalData("phone", *m.span(), m.group()) for m in MOBILE.finditer(text)
+            if not ID_NUMBER.fullmatch(m.group()) and not _service_desk(text_words, m.start())]
+
+
+def _service_desk(text_words: Sequence[Word], start: int) -> bool:
+    """The number stands in a line about a service desk and no person is named there
+    (*Layanan informasi KPU: WhatsApp 0811 ...*)."""
+    line = [w.norm for w in text_words if abs(w.start - start) < SERVICE_REACH]
+    return bool(set(line) & SERVICE) and not set(line) & PRIVATE
+
+
+def _addresses(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
+    """Street, house number and a word saying someone lives there, close together (the
+    dots of ``Jl.`` and ``No.`` do not end a sentence here)."""
+    found: list[PersonalData] = []
+    for index, word in enumerate(text_words):
+        if word.norm not in STREET or (found and word.start < found[-1].end):
+            continue
+        last = _house_number(text_words, index)
+        if last is None:
+            continue
+        near = text_words[max(0, index - RESIDENCE_REACH):last + RESIDENCE_REACH + 1]
+        if _lived_in(near):
+            end = text_words[last].end
+            found.append(PersonalData("address", word.start, end, text[word.start:end]))
+    return found
+
+
+def _lived_in(near: Sequence[Word]) -> bool:
+    """Someone lives there: ``rumahnya``, ``tinggal di``, or ``rumah`` and whose."""
+    norms = [w.norm for w in near]
+    return bool(set(norms) & RESIDENCE) or any(
+        a == "rumah" and b in WHOSE for a, b in zip(norms, norms[1:], strict=False))
+
+
+def _house_number(text_words: Sequence[Word], street: int) -> int | None:
+    """The index of the last house number after the street word at ``street``, if any."""
+    last = None
+    for index in range(street, min(len(text_words) - 1, street + ADDRESS_REACH + 1)):
+        if text_words[index].norm in HOUSE_NUMBER:
+            last = _number_after(text_words, index) or last
+    return last
+
+
+def _number_after(text_words: Sequence[Word], index: int) -> int | None:
+    """``No. 7`` -> the index of ``7``; ``Blok C-12`` -> the index of ``12``."""
+    following = text_words[index + 1]
+    if _has_digit(following):
+        return index + 1
+    if len(following.norm) == 1 and index + 2 < len(text_words) and _has_digit(
+            text_words[index + 2]):
+        return index + 2
+    return None
+
+
+def _has_digit(word: Word) -> bool:
+    return any(c.isdigit() for c in word.norm)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _plain(text: str) -> str:
+    return " ".join(w.norm for w in words(text))

@@ -1,0 +1,150 @@
+"""Reading the forbidden-content lists of ``calendar/terlarang/*.yml`` (one file per
+category: every entry with its SOP clause, law, advice, cue words and exceptions) and the
+structure of a lesson, ``calendar/konteks-edukasi.yml`` (:mod:`kalender.text.education`).
+Problems in a list are reported with its file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..core.datafile import read_data_file
+from ..core.problems import Report
+from ..core.schema import Field
+from .education import Lesson
+from .phrases import Pattern, Phrase, normalise_word
+
+FORBIDDEN_FOLDER = "terlarang"
+SEVERITIES = ("error", "warning")
+SOP_CLAUSE = re.compile(r"^D\.[1-4]$")
+CUE_AT_START = "^"  # in a cue list: the phrase opening a clause, unprefixed, is enough
+
+PHRASES_SCHEMA = Field("mapping", keys={
+    "label": Field("text", required=True),
+    "sop": Field("text"),
+    "severity": Field("text", choices=SEVERITIES),
+    "advice": Field("text"),
+    "refutable": Field("bool"),
+    "by_law": Field("bool"),
+    "lesson_words": Field("list", items=Field("text")),
+    "mention_before": Field("list", items=Field("text")),
+    "cues": Field("mapping", values=Field("list", min_items=1, items=Field("text"))),
+    "phrases": Field("list", required=True, items=Field("mapping", keys={
+        "text": Field("text", required=True),
+        "dasar": Field("text", required=True),
+        "sop": Field("text"),
+        "severity": Field("text", choices=SEVERITIES),
+        "blocked": Field("bool"),
+        "advice": Field("text"),
+        "with": Field("text"),
+        "window": Field("integer"),
+        "except": Field("list", items=Field("text")),
+    })),
+})
+
+LESSON_FILE = "konteks-edukasi.yml"
+LESSON_SCHEMA = Field("mapping", keys={
+    "window": Field("integer", required=True),
+    "negators": Field("list", required=True, items=Field("text")),
+    "close_negators": Field("list", items=Field("text")),
+    "close_window": Field("integer"),
+    "idioms": Field("list", items=Field("text")),
+    "legal": Field("list", required=True, items=Field("text")),
+    "cited": Field("list", items=Field("text")),
+    "refutation": Field("list", items=Field("text")),
+    "not_refuting": Field("list", items=Field("text")),
+})
+
+
+def load_phrases(folder: Path, report: Report) -> tuple[Phrase, ...]:
+    """Every phrase of ``calendar/terlarang/*.yml`` (``folder`` is ``calendar/``)."""
+    phrases: list[Phrase] = []
+    for path in sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")):
+        phrases += _phrase_file(path, report)
+    return tuple(phrases)
+
+
+def _phrase_file(path: Path, report: Report) -> list[Phrase]:
+    located = read_data_file(path, PHRASES_SCHEMA, report)
+    if located is None:
+        return []
+    data = located.value
+    cues = {str(name): _cue_list(words) for name, words in (data.get("cues") or {}).items()}
+    phrases = []
+    for index, raw in enumerate(data["phrases"]):
+        line = located.line("phrases", index, "text")
+        phrase = _phrase(path, line, data, raw, cues, report)
+        if phrase is not None:
+            phrases.append(phrase)
+    return phrases
+
+
+def _phrase(path: Path, line: int, data: dict[str, Any], raw: dict[str, Any],
+            cues: dict[str, tuple[tuple[Pattern, ...], bool]], report: Report) -> Phrase | None:
+    """One entry, its file's defaults filled in; None (reported) when it cannot be used."""
+    pattern = Pattern.parse(str(raw["text"]), inflected=True)
+    sop = str(raw.get("sop") or data.get("sop") or "")
+    cue_name = str(raw.get("with") or "")
+    if not pattern.parts:
+        report.error(path, line, "content.list_empty_phrase", found=str(raw["text"]))
+    elif not SOP_CLAUSE.match(sop):
+        report.error(path, line, "content.list_bad_sop", found=sop or "-")
+    elif cue_name and cue_name not in cues:
+        report.error(path, line, "content.list_unknown_cue", found=cue_name,
+                     known=", ".join(sorted(cues)) or "-")
+    else:
+        cue_patterns, at_start = cues.get(cue_name, ((), False))
+        return Phrase(
+            text=str(raw["text"]), category=path.stem, label=str(data["label"]),
+            dasar=str(raw["dasar"]), blocked=bool(raw.get("blocked")),
+            advice=str(raw.get("advice") or data.get("advice") or ""), path=path, line=line,
+            pattern=pattern, mention_before=_normalised(data.get("mention_before")), sop=sop,
+            error=(raw.get("severity") or data.get("severity")) == "error",
+            cues=cue_patterns, cue_at_start=at_start, cue_window=raw.get("window"),
+            refutable=bool(data.get("refutable")), exceptions=_patterns(raw.get("except")),
+            by_law=data.get("by_law", True) is not False,
+            lesson_words=_phrase_words(data.get("lesson_words")))
+    return None
+
+
+def _cue_list(words: list[Any]) -> tuple[tuple[Pattern, ...], bool]:
+    texts = [str(w) for w in words]
+    patterns = tuple(Pattern.parse(w, inflected=True) for w in texts if w != CUE_AT_START)
+    return tuple(p for p in patterns if p.parts), CUE_AT_START in texts
+
+
+def _patterns(listed: Any) -> tuple[Pattern, ...]:
+    """Exceptions: matched as written (not through inflections): ``berubah`` is not
+    ``ubah``."""
+    parsed = (Pattern.parse(str(w)) for w in listed or ())
+    return tuple(p for p in parsed if p.parts)
+
+
+def _normalised(listed: Any) -> frozenset[str]:
+    return frozenset(normalise_word(str(w)) for w in listed or ())
+
+
+def load_lesson(folder: Path, report: Report) -> Lesson:
+    """The words of ``calendar/konteks-edukasi.yml`` that mark a lesson about the law
+    (:mod:`kalender.text.education`); an empty lesson when the file is absent or wrong."""
+    path = folder / LESSON_FILE
+    if not path.exists():
+        return Lesson()
+    located = read_data_file(path, LESSON_SCHEMA, report)
+    if located is None:
+        return Lesson()
+    data = located.value
+    return Lesson(
+        negators=_normalised(data["negators"]),
+        close_negators=_normalised(data.get("close_negators")),
+        close_window=int(data.get("close_window") or 2), idioms=_normalised(data.get("idioms")),
+        legal=_phrase_words(data["legal"]), cited=_phrase_words(data.get("cited")),
+        refutation=_phrase_words(data.get("refutation")),
+        not_refuting=_normalised(data.get("not_refuting")), window=int(data["window"]))
+
+
+def _phrase_words(listed: Any) -> tuple[tuple[str, ...], ...]:
+    parsed = (Pattern.parse(str(w)).parts for w in listed or ())
+    return tuple(tuple(norm for norm, _ in parts) for parts in parsed if parts)
