@@ -1,0 +1,164 @@
+"""The SOP D screen measured on the labelled corpus ``tests/corpus/konten.yml`` (issue 16,
+point 5), through the real engine: every caption is written as a post and ``kalender check``
+(``check_project``) runs once over all of them.
+
+A breach counts as found when the screen reports an ERROR on its post (the gates then refuse
+its moves); a clean caption counts as a false positive when it gets any screen finding.
+Figures are printed per category for the development split and the held-out split; the
+targets (recall >= 95 %, false positives <= 3 %) are asserted on the development split only.
+The held-out figures are written down, whatever they are, in docs/aturan-isi.md.
+Run with ``-s`` to see the table.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from contentposts import write_post
+from kalender.rules.check import check_project
+
+CORPUS = Path(__file__).parent / "corpus" / "konten.yml"
+SCREEN_RULES = ("content.forbidden", "content.partisan", "content.personal_data")
+RECALL_TARGET = 0.95
+FALSE_POSITIVE_TARGET = 0.03
+
+
+@dataclass
+class Tally:
+    """Breaches found of breaches, clean captions flagged of clean captions."""
+
+    found: int = 0
+    breaches: int = 0
+    flagged: int = 0
+    clean: int = 0
+
+    def recall(self) -> float | None:
+        return self.found / self.breaches if self.breaches else None
+
+    def false_positives(self) -> float | None:
+        return self.flagged / self.clean if self.clean else None
+
+
+def corpus() -> list[dict[str, str]]:
+    return yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+
+
+def block(text: str) -> str:
+    return "caption: |\n" + "".join(f"  {line}\n" for line in text.splitlines())
+
+
+@pytest.fixture(scope="module")
+def verdicts(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[dict[str, str], set[str]]]:
+    """Each corpus item with the severities the screen gave its post."""
+    repo = tmp_path_factory.mktemp("korpus")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "calendar", repo / "calendar")
+    paths = []
+    for index, item in enumerate(corpus()):
+        path = write_post(repo, block(item["text"]))
+        paths.append(path.rename(path.with_name(f"2026-12-02-korpus-{index:03}.md")))
+    problems, checked = check_project(repo)
+    assert checked == len(paths)
+    levels: dict[Path, set[str]] = defaultdict(set)
+    for problem in problems:
+        if problem.code in SCREEN_RULES:
+            levels[problem.path].add(problem.severity.value)
+    return [(item, levels[path]) for item, path in zip(corpus(), paths, strict=True)]
+
+
+def tally(verdicts: list[tuple[dict[str, str], set[str]]], split: str) -> dict[str, Tally]:
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for item, levels in verdicts:
+        if item["split"] != split:
+            continue
+        for name in (item["category"], "semua"):
+            figures = tallies[name]
+            if item["label"] == "breach":
+                figures.breaches += 1
+                figures.found += "error" in levels
+            else:
+                figures.clean += 1
+                figures.flagged += bool(levels)
+    return dict(tallies)
+
+
+def table(split: str, tallies: dict[str, Tally]) -> str:
+    rows = [f"{split}: category          recall           false positives"]
+    for name in sorted(tallies, key=lambda n: (n == "semua", n)):
+        figures = tallies[name]
+        recall = f"{figures.found}/{figures.breaches}" if figures.breaches else "-"
+        fp = f"{figures.flagged}/{figures.clean}" if figures.clean else "-"
+        rows.append(f"  {name:24} {recall:>7} {_percent(figures.recall()):>7}"
+                    f"   {fp:>7} {_percent(figures.false_positives()):>7}")
+    return "\n".join(rows)
+
+
+def _percent(share: float | None) -> str:
+    return "" if share is None else f"{100 * share:.1f}%"
+
+
+def test_the_corpus_is_labelled_and_split_as_written() -> None:
+    items = corpus()
+    assert len(items) >= 150
+    assert {i["label"] for i in items} == {"breach", "clean"}
+    assert {i["split"] for i in items} == {"dev", "holdout"}
+    assert len({i["category"] for i in items if i["label"] == "breach"}) == 8
+
+
+def test_targets_on_the_development_split(
+        verdicts: list[tuple[dict[str, str], set[str]]],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    tallies = tally(verdicts, "dev")
+    with capsys.disabled():
+        print("\n" + table("dev", tallies))
+    for name, figures in tallies.items():
+        recall, fp = figures.recall(), figures.false_positives()
+        assert recall is None or recall >= RECALL_TARGET, (name, table("dev", tallies))
+        assert fp is None or fp <= FALSE_POSITIVE_TARGET, (name, table("dev", tallies))
+
+
+def test_the_held_out_figures_are_reported(
+        verdicts: list[tuple[dict[str, str], set[str]]],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    tallies = tally(verdicts, "holdout")
+    with capsys.disabled():
+        print("\n" + table("holdout", tallies))
+    assert tallies["semua"].breaches + tallies["semua"].clean == sum(
+        1 for i in corpus() if i["split"] == "holdout")
+
+
+EXTRA = Path(__file__).parent / "corpus" / "konten-tambahan.yml"
+
+
+def test_the_extra_captions_written_during_development_keep_their_verdicts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A regression check, not a blind measure: captions written by the screen's developer
+    after its first version (tests/corpus/konten-tambahan.yml)."""
+    shutil.copytree(Path(__file__).resolve().parent.parent / "calendar", tmp_path / "calendar")
+    items = yaml.safe_load(EXTRA.read_text(encoding="utf-8"))
+    paths = []
+    for index, item in enumerate(items):
+        path = write_post(tmp_path, block(item["text"]))
+        paths.append(path.rename(path.with_name(f"2026-12-02-tambahan-{index:03}.md")))
+    problems, _ = check_project(tmp_path)
+    levels: dict[Path, set[str]] = defaultdict(set)
+    for problem in problems:
+        if problem.code in SCREEN_RULES:
+            levels[problem.path].add(problem.severity.value)
+    figures = Tally()
+    for item, path in zip(items, paths, strict=True):
+        if item["label"] == "breach":
+            figures.breaches += 1
+            figures.found += "error" in levels[path]
+        else:
+            figures.clean += 1
+            figures.flagged += bool(levels[path])
+    with capsys.disabled():
+        print("\n" + table("tambahan", {"semua": figures}))
+    assert (figures.recall() or 0) >= RECALL_TARGET
+    assert (figures.false_positives() or 0) <= FALSE_POSITIVE_TARGET
