@@ -100,7 +100,14 @@ def test_initial_then_approve_move_the_post_and_record_the_fingerprint(server: A
     sari, sari_csrf = login(base, "sari")
     state = sari.get(f"/api/posts/{POST_ID}").json()["state"]
     assert [m["label"] for m in state["moves"]] == ["Setujui", "Kembalikan"]
-    answer = act(sari, base, sari_csrf, action="approve", version=state["version"])
+    approve = state["moves"][0]["holds"]
+    assert [c["number"] for c in approve["comments"]] == [1]  # Hendra's comment, still open
+    held = act(sari, base, sari_csrf, action="approve", version=state["version"])
+    assert held.status_code == 409
+    assert "  Alasan: 1 komentar masih terbuka:\n    #1 Hendra" in held.json()["message"]
+    assert "--carry" not in held.json()["message"]  # browser words
+    answer = act(sari, base, sari_csrf, action="approve", version=state["version"],
+                 carried=[{"comment": 1, "note": "Tanggal ditambahkan saat unggah."}])
     assert answer.status_code == 200, answer.text
     assert "disetujui" in answer.json()["message"]
     after = post_path(root).read_bytes()
@@ -110,6 +117,8 @@ def test_initial_then_approve_move_the_post_and_record_the_fingerprint(server: A
         "initial", "approve")]
     assert flow == [("initial", "hendra", "127.0.0.1"), ("approve", "sari", "127.0.0.1")]
     assert {r.fingerprint for r in ledger.records[-2:]} == {ledger.records[0].fingerprint}
+    assert [(c.comment, c.note) for c in ledger.records[-1].carried] == [
+        (1, "Tanggal ditambahkan saat unggah.")]
 
 
 def test_a_move_made_on_a_stale_view_gets_409_and_the_fresh_state(server: Any,
@@ -372,7 +381,11 @@ def test_bad_fields_are_refused_without_writing(server: Any, root: Path) -> None
              {"action": "comment", "text": "hai", "pin": [2, 0.5]},
              {"action": "comment", "text": "hai", "pin": "0.5,0.5"},
              {"action": "comment", "text": "   "},
-             {"action": "comment", "text": "hai", "platform": "myspace"}]
+             {"action": "comment", "text": "hai", "platform": "myspace"},
+             {"action": "initial", "acknowledged": "content.partisan"},
+             {"action": "initial", "acknowledged": [{"code": "content.partisan", "why": 3}]},
+             {"action": "initial", "acknowledged": [{"code": "legal.jdih_link", "why": "x"}]},
+             {"action": "initial", "carried": [{"comment": "1", "note": "x"}]}]
     statuses = [act(client, base, csrf, **case).status_code for case in cases]
     assert statuses == [400] * len(cases)
     assert record_path(root).read_bytes() == before
@@ -402,7 +415,8 @@ def test_return_submit_and_upload_through_the_api(server: Any, root: Path) -> No
     assert act(bayu, base, b_csrf, action="submit").json()["state"]["state"] == "diajukan"
     assert act(hendra, base, h_csrf, action="initial").status_code == 200
     sari, s_csrf = login(base, "sari")
-    assert act(sari, base, s_csrf, action="approve").status_code == 200
+    assert act(sari, base, s_csrf, action="approve", carried=[
+        {"comment": 1, "note": "Dibawa."}]).status_code == 200
     moves = bayu.get(f"/api/posts/{POST_ID}").json()["state"]["moves"]
     assert [(m["label"], m["platforms"]) for m in moves] == [("Unggah", ["instagram",
                                                                           "facebook"])]

@@ -81,6 +81,23 @@ TRANSITIONS: dict[str, tuple[Step, ...]] = {
 
 
 @dataclass(frozen=True)
+class Acknowledgement:
+    """A warning of the post's rules (by rule code) that the person making a move saw and let
+    through, and why (issue 16): valid only for the content fingerprint of its record."""
+
+    code: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Carried:
+    """An open comment the approver carries past the approval, with a note saying why."""
+
+    comment: int
+    note: str
+
+
+@dataclass(frozen=True)
 class Record:
     """One line of a post's approval record: who did what, in which role, when, on what content."""
 
@@ -98,6 +115,8 @@ class Record:
     line: int | None = None  # the line in the record file
     pin: tuple[float, float] | None = None  # a comment's point on the preview picture (0..1)
     address: str = ""  # the network address the action came from (kalender review)
+    acknowledged: tuple[Acknowledgement, ...] = ()  # warnings let through by this move
+    carried: tuple[Carried, ...] = ()  # open comments carried past an approval
 
 
 @dataclass(frozen=True)

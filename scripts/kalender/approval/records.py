@@ -34,7 +34,7 @@ from ..core.inside import outside_target
 from ..core.problems import Problem, Report
 from ..core.schema import Field, Validator
 from ..core.yamlsrc import read_yaml
-from .machine import Action, Record
+from .machine import Acknowledgement, Action, Carried, Record
 
 SUFFIX = ".persetujuan.yml"
 LOCK_TIMEOUT = 10.0  # seconds to wait for another command writing the same repository
@@ -54,6 +54,11 @@ RECORD_SCHEMA = Field("list", items=Field("mapping", keys={
     "note": Field("text"),
     "pin": Field("list", items=Field("number")),
     "address": Field("text"),
+    # the warnings a move let through and the comments an approval carried (gates.py)
+    "acknowledged": Field("list", items=Field("mapping", keys={
+        "code": Field("text", required=True), "why": Field("text", required=True)})),
+    "carried": Field("list", items=Field("mapping", keys={
+        "comment": Field("integer", required=True), "note": Field("text", required=True)})),
     # the signature of the record and the hash chain (signing.py)
     "prev": Field("text"),
     "key": Field("text"),
@@ -170,6 +175,10 @@ def _record(item: dict[str, Any], line: int, path: Path, report: Report,
         text=str(item.get("text") or ""), line=line,
         pin=(float(pin[0]), float(pin[1])) if pin is not None else None,
         address=str(item.get("address") or ""),
+        acknowledged=tuple(Acknowledgement(str(a["code"]), str(a["why"]))
+                           for a in item.get("acknowledged") or ()),
+        carried=tuple(Carried(int(c["comment"]), str(c["note"]))
+                      for c in item.get("carried") or ()),
     )
 
 
@@ -215,7 +224,18 @@ def entry_text(record: Record) -> str:
         lines.append(f"  pin: [{record.pin[0]:.4f}, {record.pin[1]:.4f}]")
     if record.address:
         lines.append(f"  address: {_quoted(record.address)}")
-    return "\n" + "\n".join(lines) + "\n"
+    return "\n" + "\n".join([*lines, *_holds_lines(record)]) + "\n"
+
+
+def _holds_lines(record: Record) -> list[str]:
+    """The ``acknowledged:`` and ``carried:`` lists of a record (gates.py), when it has any."""
+    lines = ["  acknowledged:"] if record.acknowledged else []
+    for ack in record.acknowledged:
+        lines += [f"    - code: {_quoted(ack.code)}", f"      why: {_quoted(ack.why)}"]
+    lines += ["  carried:"] if record.carried else []
+    for carried in record.carried:
+        lines += [f"    - comment: {carried.comment}", f"      note: {_quoted(carried.note)}"]
+    return lines
 
 
 def _plain(value: str) -> str:

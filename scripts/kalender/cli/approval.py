@@ -30,6 +30,7 @@ from ..workflow.actions import (  # noqa: F401  (re-exported: sheet.py and tests
     perform,
     resolve_post,
 )
+from .gates import holds_details, holds_options
 from .main import cli, print_report
 from .sheetsign import signing_options, write_signed
 
@@ -82,11 +83,13 @@ def add_with_alias(name: str, alias: str, command: click.Command) -> None:
 
 
 def flow_command(action: Action) -> Callable[..., None]:
-    """The body of submit, initial and approve: one step, nothing else to say."""
+    """The body of submit, initial and approve: one step (with the acknowledgements and
+    carried comments given for its gate), nothing else to say."""
 
     @click.pass_obj
-    def run(root: Path, post: str, by: str | None, password_stdin: bool) -> None:
-        move_post(root, post, action, by)
+    def run(root: Path, post: str, by: str | None, password_stdin: bool,
+            **holds: Any) -> None:
+        move_post(root, post, action, by, **holds_details(**holds))
 
     return run
 
@@ -95,8 +98,10 @@ for _name, _alias, _action in (("accept", "terima", Action.ACCEPT),
                                ("submit", "ajukan", Action.SUBMIT),
                                ("initial", "paraf", Action.INITIAL),
                                ("approve", "setujui", Action.APPROVE)):
-    add_with_alias(_name, _alias, BY(POST(click.command(_name, help=t(f"approval.help.{_name}"))(
-        flow_command(_action)))))
+    _command = click.command(_name, help=t(f"approval.help.{_name}"))(flow_command(_action))
+    if _action is not Action.ACCEPT:
+        _command = holds_options(carry=_action is Action.APPROVE)(_command)
+    add_with_alias(_name, _alias, BY(POST(_command)))
 
 
 @click.command("return", help=t("approval.help.return"))
@@ -122,24 +127,28 @@ add_with_alias("return", "kembalikan", return_command)
 @click.option("--url", "url", default=None, metavar="URL", help=t("approval.help.url"))
 @click.option("--from-file", "from_file", type=click.Path(dir_okay=False, path_type=Path),
               default=None, metavar="BERKAS", help=t("export.help_from_file"))
+@holds_options()
 @BY
 @click.pass_obj
 def uploaded_command(root: Path, post: str | None, platform: str | None, url: str | None,
-                     from_file: Path | None, by: str | None, password_stdin: bool) -> None:
+                     from_file: Path | None, by: str | None, password_stdin: bool,
+                     acknowledge: tuple[str, ...], why: str) -> None:
+    holds = holds_details(acknowledge, why)
     if from_file is not None:  # the live links filled in on the export's checklist
         from .export import record_links
 
-        record_links(root, from_file, by, record_upload)
+        record_links(root, from_file, by, lambda *link: record_upload(*link, **holds))
         return
     if not (post and platform and url):
         raise UsageError("export.uploaded_needs")
-    record_upload(root, post, platform, url, by)
+    record_upload(root, post, platform, url, by, **holds)
 
 
-def record_upload(root: Path, post: str, platform: str, url: str, by: str | None) -> None:
+def record_upload(root: Path, post: str, platform: str, url: str, by: str | None,
+                  **holds: Any) -> None:
     """Record the live link of one post on one platform: the one code path of ``uploaded``."""
     move_post(root, post, Action.UPLOADED, by, platform=platform.strip().lower(),
-              url=url.strip())
+              url=url.strip(), **holds)
 
 
 add_with_alias("uploaded", "unggah", uploaded_command)

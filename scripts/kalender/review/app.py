@@ -44,11 +44,13 @@ from ..core.errors import DataError, KalenderError
 from ..core.i18n import catalog, language, web_words
 from ..core.inside import in_place
 from ..workflow.actions import ActionRefused, Details, Stale, load_post, perform
+from ..workflow.gates import GateRefused
 from .api_conversations import routes as conversation_routes
 from .api_editor import routes as editor_routes
 from .api_posts import commit_action
 from .api_posts import routes as post_routes
 from .csp import ContentPolicy
+from .holds import acknowledged_of, carried_of
 from .post_edits import UPLOAD_LIMIT
 from .security import (
     CSRF_HEADER,
@@ -168,6 +170,8 @@ class Review:
 
 
 def _status_of(error: KalenderError) -> int:
+    if isinstance(error, GateRefused):
+        return 409  # the post's content holds the move: the fresh state lists why
     if isinstance(error, ActionRefused):
         return 403 if error.reason in FORBIDDEN_REASONS else 409
     if isinstance(error, Stale) or error.key in CONFLICTS:
@@ -349,7 +353,17 @@ def action_details(data: dict[str, Any]) -> Details:
     """The details of an action from the request, each checked for its kind and length."""
     return Details(note=_text(data, "note", 4000), platform=_text(data, "platform", 40) or None,
                    url=_text(data, "url", 2000) or None, text=_text(data, "text", 8000),
-                   comment=_number(data.get("comment")), pin=_pin(data.get("pin")))
+                   comment=_number(data.get("comment")), pin=_pin(data.get("pin")),
+                   acknowledged=_checked(acknowledged_of, data, "acknowledged"),
+                   carried=_checked(carried_of, data, "carried"))
+
+
+def _checked(read: Callable[[Any], Any], data: dict[str, Any], key: str) -> Any:
+    """The acknowledgements or carried comments of a request (holds.py), or a 400."""
+    try:
+        return read(data.get(key))
+    except ValueError:
+        raise ApiError(400, "review.bad_field", field=key, limit=0) from None
 
 
 def _text(data: dict[str, Any], key: str, limit: int) -> str:

@@ -14,6 +14,7 @@ from ..approval.machine import Action, action_name, turns
 from ..approval.timeline import approval_view
 from ..core.i18n import t
 from ..workflow.actions import Loaded
+from .holds import holds_of
 
 BUTTONS = {  # the button of each move on the page
     Action.ACCEPT: "review.button.accept",
@@ -52,11 +53,13 @@ def post_state(loaded: Loaded, member: str | None) -> dict[str, Any]:
 
 
 def moves_for(loaded: Loaded, member: str | None) -> list[dict[str, Any]]:
-    """The flow moves open now that ``member`` may make (none when not logged in)."""
+    """The flow moves open now that ``member`` may make (none when not logged in), each
+    with what holds it (:mod:`kalender.review.holds`)."""
     if member is None:
         return []
     day = loaded.now().date()
     return [{"action": turn.step.action.value, "label": t(BUTTONS[turn.step.action]),
-             "what": action_name(turn.step.action), "platforms": list(turn.platforms)}
+             "what": action_name(turn.step.action), "platforms": list(turn.platforms),
+             "holds": holds_of(loaded, turn, member)}
             for turn in turns(loaded.standing, loaded.calendar.team, day)
             if member in turn.members]

@@ -70,12 +70,16 @@ def changed(post: Post, context: Context, finding: Finding) -> Iterator[Problem]
 
 @rule("approval.comments", Severity.WARNING)
 def open_comments(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
-    """An approved post should have no open comment left."""
+    """An approved post should have no open comment left (but those its approval carried
+    with a note)."""
 
     standing = standing_of(post)
     if standing.recorded not in (Status.DISETUJUI, Status.DIUNGGAH):
         return
-    still_open = [c.number for c in comments(load_ledger(post.path).records) if c.is_open]
+    approval = standing.history.approval
+    carried = {c.comment for c in approval.carried} if approval is not None else set()
+    still_open = [c.number for c in comments(load_ledger(post.path).records)
+                  if c.is_open and c.number not in carried]
     if still_open:
         yield finding(("status",), "rule.approval_open_comments",
                       numbers=", ".join(f"#{n}" for n in still_open))

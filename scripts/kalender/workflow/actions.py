@@ -21,7 +21,9 @@ from ..approval.fingerprint import fingerprint, short
 from ..approval.keyring import load_keyring
 from ..approval.keys import MemberKey, Signer
 from ..approval.machine import (
+    Acknowledgement,
     Action,
+    Carried,
     Move,
     Record,
     Refused,
@@ -58,6 +60,7 @@ from ..core.inside import in_place
 from ..core.loader import load_project
 from ..core.model import Post, Status
 from ..core.problems import problem_counts, report_lines
+from .gates import Move as GatedMove
 from .gates import gate
 
 USER_ENV = "KALENDER_USER"
@@ -183,6 +186,8 @@ class Details:
     text: str = ""
     comment: int | None = None  # the comment to resolve
     pin: tuple[float, float] | None = None  # where on the preview picture (0..1, 0..1)
+    acknowledged: tuple[Acknowledgement, ...] = ()  # warnings let through (gates.py)
+    carried: tuple[Carried, ...] = ()  # open comments carried past an approval (gates.py)
 
 
 @dataclass(frozen=True)
@@ -226,11 +231,22 @@ def perform(root: Path, ref: str, action: Action, by: str | None,
         else:
             after = advance(loaded.standing.history, record, loaded.post.platforms)
             status = after.status or loaded.post.status
-            gate(loaded.post, loaded.calendar, action, action_name(action), root, status)
+            record = _gated(loaded, record, status, given)
             post_bytes = _status_bytes(loaded, status)
         commit(loaded.snapshot, appended(loaded.ledger, record, loaded.post.id, seal),
                post_bytes)
     return Outcome(loaded.post.id, record, status, _outcome_text(loaded, record, status))
+
+
+def _gated(loaded: Loaded, record: Record, status: Status, given: Details) -> Record:
+    """``record`` once the gates let the move through (gates.py), holding the
+    acknowledgements and carried comments it rests on."""
+    move = GatedMove(record.action, action_name(record.action), record.by,
+                     loaded.calendar.team.members[record.by].name, status,
+                     loaded.ledger.records, loaded.standing.fingerprint)
+    acknowledged, carried = gate(loaded.post, loaded.calendar, move, loaded.root,
+                                 given.acknowledged, given.carried)
+    return replace(record, acknowledged=acknowledged, carried=carried)
 
 
 def in_time_order(loaded: Loaded, record: Record) -> None:
