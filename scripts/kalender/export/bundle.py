@@ -35,6 +35,7 @@ from ..core.model import Post, Status, Target, Week
 from ..core.problems import Report
 from ..core.schema import Field
 from ..media.images import Framing, MediaError, Size, frame, post_framings, poster_path, visual_size
+from ..workflow.gates import approval_holds, held_reason
 
 FORMAT = "kalender-ekspor-1"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold: no clock in the bytes
@@ -130,7 +131,7 @@ def select_week(project: Project, week: Week) -> Selection:
     for post in project.posts:
         if post.week != week:
             continue
-        judged = judge(post)
+        judged = judge(post, project.calendar)
         if isinstance(judged, Approved):
             selection.approved.append(judged)
         else:
@@ -140,8 +141,10 @@ def select_week(project: Project, week: Week) -> Selection:
     return selection
 
 
-def judge(post: Post) -> Approved | LeftOut:
-    """Whether ``post`` goes in: approved, an approval record, and the content unchanged."""
+def judge(post: Post, calendar: CalendarData | None = None) -> Approved | LeftOut:
+    """Whether ``post`` goes in: approved, an approval record, the content unchanged and,
+    with ``calendar``, nothing its gates hold (gates.py: no error of SOP A/D, no warning the
+    approver's record does not acknowledge)."""
     ledger = load_ledger(post.path)
     errors = [p for p in ledger.problems if p.is_error]
     if errors:
@@ -160,6 +163,10 @@ def judge(post: Post) -> Approved | LeftOut:
         return _left(post, state, "export.reason.not_approved", state=state)
     if standing.history.approval is None:
         return _left(post, state, "export.reason.no_record", file=record_file(post.path).name)
+    if calendar is not None:
+        holds = approval_holds(post, calendar, standing.history.approval, Status.DISETUJUI)
+        if holds.errors or holds.unacknowledged:
+            return _left(post, state, "export.reason.held", why=held_reason(holds))
     pending = tuple(x for x in post.targets if x.platform not in standing.history.uploads)
     return Approved(post, standing, ledger.records, pending)
 

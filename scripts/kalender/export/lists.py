@@ -18,7 +18,7 @@ from ..core.dates import clock, day_name, full_date, week_range
 from ..core.i18n import language, t
 from ..core.model import Post, Week
 from ..core.problems import Report
-from .bundle import LINKS_FILE, HootsuiteRules, Placed
+from .bundle import LINKS_FILE, HootsuiteRules, LeftOut, Placed
 
 
 class ScheduleDialect(csv.Dialect):
@@ -171,9 +171,11 @@ class ChecklistRow:
     folder: str
 
 
-def checklist_html(placed: Sequence[Placed], week: Week, calendar: CalendarData) -> bytes:
+def checklist_html(placed: Sequence[Placed], week: Week, calendar: CalendarData,
+                   left_out: Sequence[LeftOut] = ()) -> bytes:
     """``checklist.html``: per day, each post and platform with a box to tick and a field for
-    the live URL; its "Simpan tautan" button downloads the same format as ``tautan.txt``."""
+    the live URL; its "Simpan tautan" button downloads the same format as ``tautan.txt``.
+    At the end, each post of the week left out of the bundle and why (not to be uploaded)."""
     days: dict[dt.date, list[ChecklistRow]] = {}
     for item in placed:
         days.setdefault(item.post.date, []).append(checklist_row(item, calendar))
@@ -182,7 +184,8 @@ def checklist_html(placed: Sequence[Placed], week: Week, calendar: CalendarData)
         t=t, lang=language(), week=week.label, range=week_range(week),
         office=calendar.satker.short_name, download=download,
         store=f"{calendar.satker.slug}-{week.label}", header=links_header(week, download),
-        days=[{"label": full_date(day), "rows": rows} for day, rows in sorted(days.items())])
+        days=[{"label": full_date(day), "rows": rows} for day, rows in sorted(days.items())],
+        left_out=left_out)
     return html.encode("utf-8")
 
 

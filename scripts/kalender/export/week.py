@@ -282,7 +282,8 @@ def assemble(bundle: Bundle, layout: Layout, pictures: dict[str, bytes],
         contents.add(name, data)
     contents.add(CSV_SCHEDULE, schedule_csv(layout.placed, calendar))
     contents.add(LINKS_FILE, links_text(layout.placed, week).encode("utf-8"))
-    contents.add(CHECKLIST, checklist_html(layout.placed, week, calendar))
+    contents.add(CHECKLIST, checklist_html(layout.placed, week, calendar,
+                                           bundle.selection.left_out))
     sheet, bundle.sheet_reason = sheet_made or approval_sheet(root, week)
     if sheet is not None:
         contents.add(SHEET_NAME.format(week=week.label), sheet)

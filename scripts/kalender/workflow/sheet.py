@@ -43,6 +43,7 @@ from ..core.model import Post, Status, Week, cover_image
 from ..core.problems import problem_counts, report_lines
 from ..media.images import open_image
 from .actions import resolve_post
+from .gates import approval_holds, held_reason
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
              Path("/usr/local/share/fonts/dejavu"))
@@ -65,6 +66,7 @@ class SheetPost:
     post: Post
     standing: Standing
     url: str
+    held: str = ""  # why an approved post may not go out (gates.py), or ""
 
     @property
     def submitters(self) -> tuple[str, ...]:
@@ -111,8 +113,18 @@ def sheet_posts(posts: Sequence[Post], calendar: CalendarData) -> list[SheetPost
     for post in sorted(posts, key=lambda p: (p.when, p.id)):
         standing = standing_of(post)
         if standing.state in SUBMITTED:
-            chosen.append(SheetPost(post, standing, preview_url(calendar, post.id)))
+            chosen.append(SheetPost(post, standing, preview_url(calendar, post.id),
+                                    _held(post, standing, calendar)))
     return chosen
+
+
+def _held(post: Post, standing: Standing, calendar: CalendarData) -> str:
+    """Why an approved post is not to be listed as approved: its gates hold it now (an
+    error of SOP A/D, or a warning its approval record does not acknowledge)."""
+    if standing.state != Status.DISETUJUI.value:
+        return ""
+    holds = approval_holds(post, calendar, standing.history.approval, Status.DISETUJUI)
+    return held_reason(holds) if holds.errors or holds.unacknowledged else ""
 
 
 def preview_url(calendar: CalendarData, post_id: str) -> str:
@@ -340,6 +352,13 @@ def _post_block(pdf: Paper, calendar: CalendarData, number: int, item: SheetPost
         pdf.cell(24, 4.2, key)
         pdf.set_font("DejaVuMono" if key == t("sheet.field_fingerprint") else "DejaVu", "", 8)
         pdf.multi_cell(text_w - 24, 4.2, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if item.held:
+        pdf.set_x(text_x)
+        pdf.set_text_color(160, 20, 20)
+        pdf.set_font("DejaVu", "B", 8)
+        pdf.multi_cell(text_w, 4.2, t("sheet.held", why=item.held), new_x=XPos.LMARGIN,
+                       new_y=YPos.NEXT)
+        pdf.set_text_color(0, 0, 0)
     if standing.changed:
         pdf.set_x(text_x)
         pdf.set_text_color(160, 20, 20)
@@ -379,7 +398,8 @@ def _block_lines(calendar: CalendarData, item: SheetPost) -> list[tuple[str, str
         (t("sheet.field_platforms"), platforms or "—"),
         (t("sheet.field_caption"), caption_start(post)),
         (t("sheet.field_fingerprint"), short(item.standing.fingerprint)),
-        (t("sheet.field_status"), _status_text(item.standing)),
+        (t("sheet.field_status"), t("sheet.held_status") if item.held
+         else _status_text(item.standing)),
     ]
 
 
