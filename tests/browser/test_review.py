@@ -106,6 +106,11 @@ def test_initial_and_approval_from_the_preview_pages(page: Any, review: str,
 
     log_in(page, "sari")
     page.wait_for_selector("[data-review-moves] button[data-action='approve']")
+    # the open comments hold the approval (issue 16): Sari carries both with a note
+    for number in ("1", "2"):
+        item = page.locator(f"[data-move='approve'] [data-carry-item='{number}']")
+        item.locator(f"input[data-carry='{number}']").check()
+        item.locator("input[data-why]").fill(f"Komentar {number} ditangani saat unggah.")
     page.locator("[data-review-moves] button[data-action='approve']").click()
     page.wait_for_selector(".kal-post__head .kal-badge[data-status='disetujui']", timeout=WAIT)
     assert page.evaluate("window.__same_page") is True
@@ -121,6 +126,8 @@ def test_initial_and_approval_from_the_preview_pages(page: Any, review: str,
              if r["action"] in ("initial", "approve")]
     assert steps == [("initial", "hendra", submitted, "127.0.0.1"),
                      ("approve", "sari", submitted, "127.0.0.1")]
+    assert records[-1]["carried"] == [
+        {"comment": n, "note": f"Komentar {n} ditangani saat unggah."} for n in (1, 2)]
     comment = next(r for r in records if r.get("comment") == 2)
     assert (comment["by"], comment["platform"]) == ("hendra", "instagram")
     assert abs(comment["pin"][0] - 0.25) < 0.02 and abs(comment["pin"][1] - 0.5) < 0.02

@@ -223,13 +223,78 @@
       extra.platform = platform;
       extra.url = url;
     }
+    var holds = holdsList(move);
     button.addEventListener("click", function () {
       var body = { action: move.action, version: state.version };
       Object.keys(extra).forEach(function (name) { body[name] = extra[name].value; });
+      if (holds) { body.acknowledged = holds.acknowledged(); body.carried = holds.carried(); }
       act(body, box);
     });
     box.appendChild(button);
+    if (refused && refused.action === move.action) {
+      box.appendChild(el("p", { "class": "kal-review-refused", "data-review-refused": "",
+                                "role": "alert", text: refused.message }));
+    }
+    if (holds) box.appendChild(holds.node);
     return box;
+  }
+
+  // -- the gates of a move: errors, warnings to acknowledge, comments to carry ------------
+
+  var refused = null; // {action, message}: the last move refused, shown next to its button
+  var typed = {};     // reasons typed beside the checkboxes, kept across redraws
+
+  function holdsList(move) {
+    var holds = move.holds;
+    if (!holds || !(holds.errors.length || holds.warnings.length || holds.comments.length)) return null;
+    var node = el("div", { "class": "kal-review-holds", "data-holds": move.action });
+    var picks = { acknowledged: [], carried: [] };
+    if (holds.errors.length) {
+      node.appendChild(el("p", { text: word("holds_errors") }));
+      node.appendChild(el("ul", {}, holds.errors.map(function (f) {
+        return el("li", { "data-finding": f.code, "data-severity": "error", text: findingText(f) });
+      })));
+    }
+    holds.warnings.forEach(function (w) {
+      node.appendChild(tickBox(move, "acknowledge", w.code, word("acknowledge", { code: w.code }),
+                               w.findings.map(findingText), w.acknowledged, picks.acknowledged,
+                               function (why) { return { code: w.code, why: why }; }));
+    });
+    holds.comments.forEach(function (c) {
+      node.appendChild(tickBox(move, "carry", String(c.number), word("carry", { number: c.number }),
+                               [c.line], null, picks.carried,
+                               function (note) { return { comment: c.number, note: note }; }));
+    });
+    function chosen(list) {
+      return list.filter(function (p) { return p.box.checked && !p.box.disabled; })
+        .map(function (p) { return p.make(p.reason.value); });
+    }
+    return { node: node, acknowledged: function () { return chosen(picks.acknowledged); },
+             carried: function () { return chosen(picks.carried); } };
+  }
+
+  function findingText(f) { return f.where + " [" + f.code + "] " + f.message; }
+
+  function tickBox(move, kind, key, label, lines, before, picks, make) {
+    var id = "kal-review-" + kind + "-" + move.action + "-" + key.replace(/[^a-z0-9]+/gi, "-");
+    var memo = move.action + "/" + kind + "/" + key;
+    var box = el("input", { type: "checkbox", id: id });
+    box.setAttribute("data-" + kind, key);
+    var reason = el("input", { type: "text", maxlength: "1000", id: id + "-why",
+                               "data-why": key });
+    reason.value = before || typed[memo] || "";
+    reason.addEventListener("input", function () { typed[memo] = reason.value; });
+    if (before !== null) { box.checked = true; box.disabled = true; reason.disabled = true; }
+    picks.push({ box: box, reason: reason, make: make });
+    var item = el("div", { "class": "kal-review-hold", "data-hold": kind }, [
+      el("div", {}, [box, el("label", { "for": id, text: label })]),
+      el("ul", {}, lines.map(function (line) { return el("li", { text: line }); })),
+      el("label", { "for": id + "-why", text: word(before !== null ? "acknowledged_before"
+                                                   : kind === "carry" ? "carry_note" : "why") }),
+      reason
+    ]);
+    item.setAttribute("data-" + kind + "-item", key);
+    return item;
   }
 
   function commentForm(platform, figure) {
@@ -340,11 +405,18 @@
     return request("POST", "posts/" + encodeURIComponent(postId()) + "/actions", body)
       .then(function (answer) {
         if (answer.data.state) { state = answer.data.state; }
+        refused = null;
         if (!answer.ok) {
           var message = answer.data.message || word("failed", answer);
+          if (answer.status === 409 && body.version !== undefined) {
+            refused = { action: body.action, message: message };  // drawn beside its button
+          }
           decorate();
-          show(message, "error");
-          return refresh(0).then(function () { show(message, "error"); return false; });
+          if (!refused) show(message, "error");
+          return refresh(0).then(function () {
+            if (!refused) show(message, "error");
+            return false;
+          });
         }
         decorate();
         show(answer.data.message + "\n" + word("rebuilding"), "ok");
