@@ -84,3 +84,28 @@ def test_the_refusal_in_english(repo: Path) -> None:
     write(repo, "Dasar cokin, balik sana!")
     result = run(repo, "--lang", "en", "submit", POST, "--by", "rina")
     assert "Reason: 1 error finding(s) (SOP A and D) must be fixed first:" in result.output
+
+
+@pytest.mark.parametrize("platforms", [
+    "[instagram]", "[tiktok]", "[youtube]", "{instagram: reel}", "{facebook: reel}",
+    "{youtube: short}",
+], ids=["instagram", "tiktok", "youtube", "instagram-reel", "facebook-reel", "youtube-short"])
+def test_a_format_that_needs_media_refuses_submit_without_it(repo: Path, platforms: str) -> None:
+    path = write(repo, "Tebak istilah hukum hari ini!")
+    path.write_text(path.read_text(encoding="utf-8").replace("platforms: [facebook]",
+                                                             f"platforms: {platforms}"),
+                    encoding="utf-8")
+    drafted = run(repo, "check")
+    assert drafted.exit_code == 0 and "media" not in drafted.output  # a draft may wait
+    result = run(repo, "submit", POST, "--by", "rina")
+    assert result.exit_code == 1
+    assert f"    posts/2026/12/{POST}.md:7 [media.count] " in result.output
+    assert "tidak ada berkas yang diubah" in result.output
+
+
+def test_a_text_post_on_facebook_or_x_needs_no_media(repo: Path) -> None:
+    path = write(repo, "Tebak istilah hukum hari ini!")
+    path.write_text(path.read_text(encoding="utf-8").replace("platforms: [facebook]",
+                                                             "platforms: [facebook, x]"),
+                    encoding="utf-8")
+    assert run(repo, "submit", POST, "--by", "rina").exit_code == 0

@@ -18,7 +18,9 @@ def media_count(post: Post, context: Context, finding: Finding) -> Iterator[Prob
         if post.status.value in ("usulan", "draf") and count == 0:
             continue
         if count < fmt.media_min or count > fmt.media_max:
-            yield finding(("media",), "rule.media_count", for_platform=target.platform,
+            # no media at all: point at the platforms line, where the format was chosen
+            where = ("media",) if post.media else ("platforms",)
+            yield finding(where, "rule.media_count", for_platform=target.platform,
                           name=context.calendar.platforms[target.platform].name,
                           format=target.format, count=count, min=fmt.media_min,
                           max=fmt.media_max)
