@@ -214,3 +214,12 @@ def test_a_signed_acknowledgement_is_covered_by_the_signature(repo: Path,
     assert result.exit_code == 1
     assert ("galat baris 5: catatan 'submit' oleh rina pada 2026-11-30T09:00:00+07:00 tidak "
             "terverifikasi: isinya tidak sama dengan yang ditandatangani rina") in result.output
+
+
+def test_history_shows_who_acknowledged_what_and_why(repo: Path) -> None:
+    write(repo, TYPO)
+    assert run(repo, "submit", POST, "--by", "rina", "--acknowledge",
+               f"{MISMATCH}=Nomor 9 disengaja.").exit_code == 0
+    lines = run(repo, "history", POST).output.splitlines()
+    submitted = next(i for i, line in enumerate(lines) if "diajukan" in line and "Rina" in line)
+    assert lines[submitted + 1] == f"    mengakui peringatan {MISMATCH}: “Nomor 9 disengaja.”"

@@ -126,6 +126,9 @@ def test_a_warning_acknowledged_by_its_checkbox_lets_the_move_through(
     page.locator("[data-review-moves] button[data-action='submit']").click()
     page.wait_for_selector(".kal-post__head .kal-badge[data-status='diajukan']", timeout=WAIT)
     assert page.locator("[data-review-refused]").count() == 0
+    holds = page.locator(".kal-timeline__step[data-action='submit'] .kal-timeline__holds li")
+    assert holds.all_inner_texts() == [
+        f"mengakui peringatan {MISMATCH}: “Nomor 9 sengaja: uji kutipan.”"]
     records = yaml.safe_load((repo / "posts" / "2026" / "12" / f"{TYPO}.persetujuan.yml")
                              .read_text(encoding="utf-8"))
     assert [(r["action"], r["by"], r["acknowledged"]) for r in records] == [

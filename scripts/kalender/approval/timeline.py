@@ -54,6 +54,7 @@ class Entry:
     note: str = ""
     platform: str = ""
     url: str = ""
+    holds: tuple[str, ...] = ()  # the warnings acknowledged and comments carried, in words
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,14 @@ def entry(record: Record, team: Team, current: str) -> Entry:
     return Entry(record.action.value, step, member_name(team, record.by), record.by,
                  role_text(record), moment_text(record.at), record.at.isoformat(),
                  short(record.fingerprint), record.fingerprint == current, record.note,
-                 record.platform or "", record.url or "")
+                 record.platform or "", record.url or "", holds_words(record))
+
+
+def holds_words(record: Record) -> tuple[str, ...]:
+    """``mengakui peringatan legal.jdih_link: “…”`` and ``membawa komentar #2: “…”``: what a
+    move let through past its gates (gates.py)."""
+    return (*(t("gates.acknowledged", code=a.code, why=a.why) for a in record.acknowledged),
+            *(t("gates.carried", number=c.comment, note=c.note) for c in record.carried))
 
 
 def comment_view(comment: Comment, team: Team, current: str) -> CommentView:
@@ -159,7 +167,9 @@ def timeline_lines(post: Post, records: Sequence[Record], standing: Standing, te
     if view.changed:
         lines.append("  " + view.changed)
     lines.append(t("approval.cli.timeline") if view.entries else t("approval.cli.no_records"))
-    lines.extend("  " + _entry_line(e) for e in view.entries)
+    for item in view.entries:
+        lines.append("  " + _entry_line(item))
+        lines.extend("    " + words for words in item.holds)
     if view.comments:
         lines.append(t("approval.cli.comments"))
         lines.extend("  " + _comment_line(c) for c in view.comments)
