@@ -122,7 +122,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     monkeypatch.setattr(workflow_cli.Loaded, "now", lambda self: current.now)
     # The half year's generated posts carry no media, sources or citations: they exist to be
     # counted. The content gates (tests/test_gates.py) are switched off for them only.
-    monkeypatch.setattr(kalender_workflow, "gate", lambda *args, **kwargs: None)
+    monkeypatch.setattr(kalender_workflow, "gate", lambda *args, **kwargs: ((), ()))
     return current
 
 
@@ -346,7 +346,7 @@ def semester(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Truth
     with pytest.MonkeyPatch.context() as patch:
         current = Clock()
         patch.setattr(workflow_cli.Loaded, "now", lambda self: current.now)
-        patch.setattr(kalender_workflow, "gate", lambda *args, **kwargs: None)  # see clock()
+        patch.setattr(kalender_workflow, "gate", lambda *args, **kwargs: ((), ()))  # clock()
         truths = half_year(repo, current)
     for truth in truths:  # what happened after the report's moment is not in the report
         truth.uploads = {p: at for p, at in truth.uploads.items() if at <= AS_OF}
