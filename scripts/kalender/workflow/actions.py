@@ -60,8 +60,7 @@ from ..core.inside import in_place
 from ..core.loader import load_project
 from ..core.model import Post, Status
 from ..core.problems import problem_counts, report_lines
-from .gates import Move as GatedMove
-from .gates import gate
+from .gates import GatedMove, gate
 
 USER_ENV = "KALENDER_USER"
 NOW_ENV = "KALENDER_NOW"  # a fixed clock for exercises, sample data and tests (docs)

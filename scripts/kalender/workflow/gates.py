@@ -221,8 +221,8 @@ def _reason(text: str, key: str, **params: object) -> str:
 
 
 @dataclass(frozen=True)
-class Move:
-    """A gated move as :func:`gate` needs it: who, on which records and content."""
+class GatedMove:
+    """A move as :func:`gate` needs it: who, where it leads, on which records and content."""
 
     action: Action
     label: str  # the action's words (``mengajukan``)
@@ -233,7 +233,7 @@ class Move:
     fingerprint: str
 
 
-def gate(post: Post, calendar: CalendarData, move: Move, root: Path,
+def gate(post: Post, calendar: CalendarData, move: GatedMove, root: Path,
          acknowledged: Sequence[Acknowledgement] = (),
          carried: Sequence[Carried] = ()) -> tuple[tuple[Acknowledgement, ...],
                                                    tuple[Carried, ...]]:
