@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, without_keys
 from kalender.cli.main import _register_commands, cli
 
 WEEK = "2026-W49"
@@ -75,6 +75,7 @@ def week(tmp_path_factory: pytest.TempPathFactory) -> Path:
     the fingerprint), one that lost its source after its approval (an error)."""
     repo = tmp_path_factory.mktemp("gates") / "repo"
     shutil.copytree(ROOT / "calendar", repo / "calendar")
+    without_keys(repo / "calendar")  # a team before signatures: moves need no passphrase
     write(repo, CLEAN, "Baca PKPU Nomor 8 Tahun 2019 tentang tata kerja KPU.", PKPU)
     write(repo, ACKED, "Baca PKPU Nomor 9 Tahun 2019 tentang tata kerja KPU.", PKPU)
     write(repo, LATE_WARNING, "Baca PKPU Nomor 8 Tahun 2019 tentang tata kerja KPU.", PKPU)

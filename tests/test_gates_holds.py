@@ -11,7 +11,7 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from conftest import ROOT
+from conftest import ROOT, without_keys
 from kalender.cli.main import _register_commands, cli
 
 POST = "2026-12-01-gerbang"
@@ -29,6 +29,7 @@ PKPU = """legal_product:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "calendar", tmp_path / "calendar")
+    without_keys(tmp_path / "calendar")  # a team before signatures: moves need no passphrase
     (tmp_path / "posts").mkdir()
     return tmp_path
 
