@@ -114,7 +114,7 @@ def test_whole_flow_from_submission_to_upload(runner: CliRunner, repo: Path,
     history = ok(runner, repo, "history", POST_ID).output.splitlines()
     assert history[0].startswith(f"Pos {POST_ID}: diunggah (sidik isi ")
     assert [line.split(": ", 1)[1].split(" oleh ")[0] for line in history[2:7]] == [
-        "diajukan", "diparaf", "disetujui", "diunggah di instagram", "diunggah di x"]
+        "diajukan", "diparaf", "disetujui", "diunggah di Instagram", "diunggah di X"]
     assert history[-1] == "Berikutnya: tidak ada; pos sudah diunggah di semua platformnya."
 
     records = post.with_name(f"{POST_ID}.persetujuan.yml").read_text(encoding="utf-8")

@@ -78,7 +78,10 @@ def test_post_page_shows_the_timeline(site: Path) -> None:
             "(Kepala Subbagian Hukum dan SDM)") in shown
     assert ("Rabu, 2 Desember 2026 pukul 14.15 WIB disetujui · Sari Wulandari, S.H., M.H. "
             "(Anggota KPU Divisi Hukum dan Pengawasan)") in shown
-    assert "Berikutnya: Rina Marlina (rina), Bayu Pratama (bayu) sebagai Staf" in shown
+    # Words for people: names without member ids, the move without the command that makes it
+    assert ("Berikutnya: Rina Marlina, Bayu Pratama sebagai Staf Subbagian Hukum: mengunggah di "
+            "Instagram, X lalu mencatat tautannya") in shown
+    assert "(rina)" not in shown and "kalender uploaded" not in shown and "--url" not in shown
 
 
 def test_each_platform_thread_sits_inside_its_preview(site: Path) -> None:

@@ -213,7 +213,9 @@
       extra.note = note;
     } else if (move.action === "uploaded") {
       var platform = el("select", { "data-field": "platform", id: "kal-review-platform" });
-      move.platforms.forEach(function (p) { platform.appendChild(el("option", { value: p, text: p })); });
+      move.platforms.forEach(function (p, i) {
+        platform.appendChild(el("option", { value: p, text: (move.platform_names || [])[i] || p }));
+      });
       var url = el("input", { type: "url", "data-field": "url", id: "kal-review-url",
                               placeholder: "https://" });
       box.appendChild(el("label", { "for": "kal-review-platform", text: word("platform_label") }));

@@ -28,6 +28,7 @@ from ..core.dates import clock, full_date, long_date
 from ..core.errors import KalenderError
 from ..core.i18n import t
 from ..core.model import Status
+from ..core.words import platforms_text
 from .fingerprint import short
 
 if TYPE_CHECKING:
@@ -372,9 +373,10 @@ def next_text(standing: Standing, team: Team, day: dt.date, post_id: str) -> str
     groups: dict[tuple[str, str], list[str]] = {}
     for turn in open_turns:
         roles = t("approval.or").join(role_name(r) for r in turn.step.roles)
-        who = ", ".join(f"{team.members[m].name} ({m})" for m in turn.members)
+        who = ", ".join(t("approval.next.member", name=team.members[m].name, member=m)
+                        for m in turn.members)
         part = t(f"approval.next.{turn.step.action}", post=post_id,
-                 platforms=", ".join(turn.platforms))
+                 platforms=platforms_text(turn.platforms))
         groups.setdefault((who or t("approval.next.nobody"), roles), []).append(part)
     return t("approval.next.or").join(
         t("approval.next.group", who=who, roles=roles, moves=t("approval.or").join(parts))

@@ -18,6 +18,7 @@ from ..core.dates import full_date
 from ..core.i18n import t
 from ..core.memo import PerPost
 from ..core.model import Post
+from ..core.words import platform_label
 from .fingerprint import short
 from .machine import (
     Action,
@@ -109,7 +110,7 @@ def role_text(record: Record) -> str:
 def entry(record: Record, team: Team, current: str) -> Entry:
     step = action_done(record.action)
     if record.action is Action.UPLOADED:
-        step = t("approval.done.uploaded_on", platform=record.platform)
+        step = t("approval.done.uploaded_on", platform=platform_label(record.platform or ""))
     return Entry(record.action.value, step, member_name(team, record.by), record.by,
                  role_text(record), moment_text(record.at), record.at.isoformat(),
                  short(record.fingerprint), record.fingerprint == current, record.note,

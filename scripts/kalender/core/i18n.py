@@ -6,6 +6,7 @@ mapping to ``{id: ..., en: ...}``. Keys are unique across all files.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import os
@@ -52,25 +53,37 @@ def set_language(lang: str | None) -> None:
     _current = lang
 
 
-_WEB = contextvars.ContextVar("kalender_web_words", default=False)
+_STYLE = contextvars.ContextVar("kalender_word_style", default="")
 WEB_SUFFIX = ".web"
+PAGE_SUFFIX = ".page"
 
 
 @contextmanager
-def web_words() -> Iterator[None]:
-    """Within: a message with a browser wording (``<key>.web``: buttons and fields, not
-    command-line options) is said that way. The review server answers in it."""
-    token = _WEB.set(True)
+def _style(suffix: str) -> Iterator[None]:
+    token = _STYLE.set(suffix)
     try:
         yield
     finally:
-        _WEB.reset(token)
+        _STYLE.reset(token)
+
+
+def web_words() -> contextlib.AbstractContextManager[None]:
+    """Within: a message with a browser wording (``<key>.web``: buttons and fields, not
+    command-line options) is said that way. The review server answers in it."""
+    return _style(WEB_SUFFIX)
+
+
+def page_words() -> contextlib.AbstractContextManager[None]:
+    """Within: a message with a page wording (``<key>.page``: what a reader of the built site
+    is told, without commands or options) is said that way. The site build writes in it."""
+    return _style(PAGE_SUFFIX)
 
 
 def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """The message ``key`` in the current language, with ``params`` filled in."""
-    if _WEB.get() and key + WEB_SUFFIX in catalog():
-        key += WEB_SUFFIX
+    suffix = _STYLE.get()
+    if suffix and key + suffix in catalog():
+        key += suffix
     if not params:
         return _plain(key, lang or language())
     texts = catalog()[key]

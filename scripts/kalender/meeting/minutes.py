@@ -13,6 +13,7 @@ from ..core.important_days import days_in, load_important_days
 from ..core.loader import Project
 from ..core.model import Week
 from ..core.overlay import build_overlay
+from ..core.words import kind_label
 from .view import Meeting, build_meeting
 
 
@@ -49,7 +50,7 @@ def render_minutes(meeting: Meeting) -> str:
         if gap.day is not None:
             lines += _item(t("minutes.gap_day", date=full_date(gap.day)))
         else:
-            lines += _item(t("minutes.gap_week", kind=gap.kind, week=str(gap.week),
+            lines += _item(t("minutes.gap_week", kind=kind_label(gap.kind), week=str(gap.week),
                              wanted=gap.wanted, found=gap.found))
     for day in meeting.missed_important_days:
         lines += _item(t("minutes.important_day", name=day.name, date=long_date(day.day)))

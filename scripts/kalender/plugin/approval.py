@@ -77,6 +77,11 @@ class StepWaiting:
     def anchor(self) -> str:
         return f"langkah-{self.action}"
 
+    @property
+    def holders_text(self) -> str:
+        """Everyone who holds a post at this step, each once."""
+        return ", ".join(dict.fromkeys(h for item in self.items for h in item.holders))
+
 
 @dataclass
 class ApprovalSite:

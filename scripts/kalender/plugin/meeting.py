@@ -25,6 +25,7 @@ from ..core.memo import Memory
 from ..core.model import Week
 from ..core.overlay import Overlay, build_overlay
 from ..core.problems import Report
+from ..core.words import kind_label
 from ..meeting.view import Meeting, build_meeting, plan_of
 from ..site.feed import feed, feed_stamp
 from ..site.incremental import digest
@@ -61,8 +62,8 @@ class MeetingView:
         gap = self.meeting.gaps[gap_index]
         if gap.day is not None:
             return t("minutes.gap_day", date=full_date(gap.day))
-        return t("minutes.gap_week", kind=gap.kind, week=str(gap.week), wanted=gap.wanted,
-                 found=gap.found)
+        return t("minutes.gap_week", kind=kind_label(gap.kind), week=str(gap.week),
+                 wanted=gap.wanted, found=gap.found)
 
     def coming_label(self, index: int) -> str:
         day = self.meeting.coming_days[index]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from mkdocs.utils.templates import TemplateContext
 from ..conversations.views import ConversationViews
 from ..core.dates import parse_day, today_in
 from ..core.digests import save_store, use_store
-from ..core.i18n import t
+from ..core.i18n import language, page_words, t
 from ..core.loader import Project, load_project
 from ..core.memo import Memory, PerPost
 from ..core.problems import Problem
@@ -84,6 +85,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.shared = ""
         self.built_today: dt.date | None = None
         self.root = Path.cwd()
+        self.words: AbstractContextManager[None] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that mkdocs keeps this plugin object from one build of ``kalender
@@ -98,7 +100,20 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         folder = Path(config.config_file_path or ".").resolve().parent
         self.root = Path(self.config.root).resolve() if self.config.root else folder
         use_store(self.root / self.config.cache_dir / DIGEST_STORE)
+        config.theme["language"] = language()  # <html lang>, Material's own words
+        self._page_words()
         return config
+
+    def _page_words(self) -> None:
+        """Every word of this build in the page wording (no commands): until post_build."""
+        self._plain_words()
+        self.words = page_words()
+        self.words.__enter__()
+
+    def _plain_words(self) -> None:
+        if self.words is not None:
+            self.words.__exit__(None, None, None)
+            self.words = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         template = files.get_file_from_path("sitemap.xml")
@@ -217,6 +232,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
 
     @event_priority(100)  # before the search plugin writes its index (see Incremental)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._plain_words()
         save_store()
         if self.project is not None and self.site is not None:
             write_feed(self.project, Path(config.site_dir), self.site.today, self.memory)
@@ -229,6 +245,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.incremental = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._plain_words()
         if self.incremental is not None:
             self.incremental.abandon()
             self.incremental = None

@@ -13,6 +13,7 @@ from typing import Any
 from ..approval.machine import Action, action_name, turns
 from ..approval.timeline import approval_view
 from ..core.i18n import t
+from ..core.words import platform_label, status_label
 from ..workflow.actions import Loaded
 from .holds import holds_of
 
@@ -37,7 +38,7 @@ def post_state(loaded: Loaded, member: str | None) -> dict[str, Any]:
         "post": loaded.post.id,
         "version": loaded.version,
         "state": view.state,
-        "label": view.label,
+        "label": view.label if view.changed else status_label(view.state),
         "fingerprint": view.fingerprint,
         "next": view.next,
         "changed": view.changed,
@@ -60,6 +61,7 @@ def moves_for(loaded: Loaded, member: str | None) -> list[dict[str, Any]]:
     day = loaded.now().date()
     return [{"action": turn.step.action.value, "label": t(BUTTONS[turn.step.action]),
              "what": action_name(turn.step.action), "platforms": list(turn.platforms),
+             "platform_names": [platform_label(p) for p in turn.platforms],
              "holds": holds_of(loaded, turn, member)}
             for turn in turns(loaded.standing, loaded.calendar.team, day)
             if member in turn.members]

@@ -60,6 +60,7 @@ from ..core.inside import in_place
 from ..core.loader import load_project
 from ..core.model import Post, Status
 from ..core.problems import problem_counts, report_lines
+from ..core.words import platform_label
 from .gates import GatedMove, gate
 
 USER_ENV = "KALENDER_USER"
@@ -326,7 +327,7 @@ def _done_text(loaded: Loaded, record: Record, status: Status) -> str:
                         loaded.standing.fingerprint, loaded.post.platforms)
     step = action_done(record.action)
     if record.action is Action.UPLOADED:
-        step = t("approval.done.uploaded_on", platform=record.platform)
+        step = t("approval.done.uploaded_on", platform=platform_label(record.platform or ""))
     lines = [t("approval.recorded", post=loaded.post.id, step=step,
                name=team.members[record.by].name, role=_role_text(record),
                when=moment_text(record.at)),
