@@ -271,6 +271,9 @@ def test_plh_inside_the_range_may_act(runner: CliRunner, repo: Path, post: Path)
     pytest.param(["submit", "2026-12-10-tidak-ada", "--by", "rina"],
                  "Galat: pos '2026-12-10-tidak-ada' tidak ditemukan: diharapkan id pos (nama "
                  "berkas tanpa .md) di posts/ atau jalur ke berkas .md.", id="unknown-post"),
+    pytest.param(["submit", POST_ID[:-3], "--by", "rina"],
+                 f"Galat: pos '{POST_ID[:-3]}' tidak ditemukan. Maksud Anda '{POST_ID}'?",
+                 id="post-id-with-a-typo"),
 ])
 def test_wrong_words_are_refused_plainly(runner: CliRunner, repo: Path, post: Path,
                                          args: list[str], expected: str) -> None:

@@ -46,7 +46,8 @@ def test_errors_grouped_by_file_then_exit_1(runner: CliRunner, repo: Path) -> No
         "  galat baris 7: kunci 'catagory' tidak dikenal (maksud Anda `category`?); kunci yang "
         "dikenal: title, date, category, type, status, platforms, caption, captions, hashtags, "
         "important_day, mentions, media, legal_product, source.",
-        "0 pos diperiksa: 2 galat, 0 peringatan.",
+        "2 berkas pos diperiksa, 2 di antaranya tidak dapat dibaca sebagai pos: 2 galat, "
+        "0 peringatan.",
     ]
     assert "Traceback" not in result.output
 
@@ -84,7 +85,7 @@ def test_english(runner: CliRunner, repo: Path) -> None:
     assert result.output.splitlines()[1:] == [
         "  error line 1: the file is empty: expected front matter between two '---' lines, "
         "found nothing.",
-        "0 posts checked: 1 errors, 0 warnings.",
+        "1 post files checked, 1 of them could not be read as a post: 1 errors, 0 warnings.",
     ]
 
 
@@ -114,3 +115,13 @@ def test_help_and_usage_errors_read_in_indonesian_then_english(runner: CliRunner
     finally:
         set_language(None)
     assert "Error: No such command 'chek'. Did you mean 'check'?" in english.output
+
+
+def test_a_file_that_does_not_parse_is_counted_as_a_file(runner: CliRunner, repo: Path) -> None:
+    """Not "0 pos diperiksa: 1 galat": the person checked one file, and is told so."""
+    path = put(repo, "empty", "2026-12-02-kosong.md")
+    result = runner.invoke(cli, ["--root", str(repo), "check", str(path)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "1 berkas pos diperiksa, 1 di antaranya tidak dapat dibaca sebagai pos: 1 galat, "
+        "0 peringatan.")

@@ -287,11 +287,11 @@ def test_youtube_gets_the_video_as_it_is_a_thumbnail_title_description_and_tags(
     assert bundle.read(f"{folder}/01.mp4") == source.read_bytes()
     thumb = Image.open(io.BytesIO(bundle.read(f"{folder}/thumbnail.jpg")))
     assert thumb.size == (1280, 720)
-    assert bundle.read(f"{folder}/title.txt").decode() == "Tata Naskah Dinas dalam 2 Menit"
+    assert bundle.read(f"{folder}/title.txt").decode() == "Tata Naskah Dinas dalam 2 Menit\n"
     description = "Penjelasan singkat tata naskah dinas di lingkungan KPU.\n\n#JDIHKPU #TataNaskah"
     assert bundle.read(f"{folder}/description.txt").decode() == description
     assert bundle.read(f"{folder}/caption.txt").decode() == description
-    assert bundle.read(f"{folder}/tags.txt").decode() == "JDIHKPU, TataNaskah"
+    assert bundle.read(f"{folder}/tags.txt").decode() == "JDIHKPU, TataNaskah\n"
 
 
 def test_pictures_too_heavy_for_the_limit_are_encoded_at_lower_quality(

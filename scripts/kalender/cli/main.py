@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..core.errors import KalenderError
-from ..core.i18n import set_language, t
+from ..core.i18n import set_language
 from ..core.problems import Problem, Report, problem_counts, report_lines
 from . import clicktext
 from .commands import COMMANDS, load, register
@@ -113,10 +113,10 @@ def check_command(root: Path, paths: tuple[Path, ...], strict: bool) -> None:
     if missing:
         raise KalenderError("check.no_such_path", path=missing[0])
     files = _expand(paths) if paths else None
-    problems, posts = check_project(root, files)
+    problems, checked = check_project(root, files)
     problems += conversation_problems(root, files)
     errors, warnings = print_report(problems, root)
-    click.echo(t("check.summary", posts=posts, errors=errors, warnings=warnings))
+    click.echo(checked.summary(errors, warnings))
     if errors or (strict and warnings):
         sys.exit(1)
 

@@ -94,6 +94,7 @@ class Project:
     calendar: CalendarData | None
     posts: list[Post] = field(default_factory=list)
     report: Report = field(default_factory=Report)
+    files: int = 0  # post files read, whether or not they parsed
 
     def post(self, post_id: str) -> Post | None:
         return next((p for p in self.posts if p.id == post_id), None)
@@ -129,6 +130,7 @@ def load_project(root: Path, paths: Iterable[Path] | None = None,
     project = Project(root=root, calendar=calendar, report=report)
     reader = PostReader(root, calendar, report)
     files = post_files(root) if paths is None else [in_place(Path(p)) for p in paths]
+    project.files = len(files)
     seen: dict[str, Path] = {}
     for path in files:
         post = _read(reader, path, memory)

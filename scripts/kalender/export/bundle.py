@@ -306,15 +306,16 @@ def place(post: Post, target: Target, calendar: CalendarData, layout: Layout) ->
 
 def caption_texts(post: Post, target: Target, platform: Platform) -> dict[str, str]:
     """``caption.txt`` (exactly the text to paste), and the title, description and tags
-    where the platform's format has such fields."""
+    where the platform's format has such fields (title and tags: one line each, ending with a
+    newline as a text file does)."""
     text = post.text_for(target.platform)
     texts = {"caption.txt": text}
     rules = platform.formats[target.format].text
     if "title" in rules:
-        texts["title.txt"] = post.caption_for(target.platform).title or post.title
+        texts["title.txt"] = (post.caption_for(target.platform).title or post.title) + "\n"
     if "tags" in rules:
         texts["description.txt"] = text
-        texts["tags.txt"] = ", ".join(post.hashtags)
+        texts["tags.txt"] = ", ".join(post.hashtags) + "\n"
     return texts
 
 

@@ -11,6 +11,7 @@ here prints or knows about click or HTTP: :mod:`kalender.cli.approval` echoes
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import os
 from collections.abc import Callable
@@ -116,8 +117,19 @@ def resolve_post(root: Path, ref: str) -> Path:
     post_id = given.name.removesuffix(".md")
     found = sorted((root / "posts").rglob(f"{post_id}.md"))
     if not found:
+        close = closest_post_id(root, post_id)
+        if close:
+            raise KalenderError("approval.no_such_post_close", post=ref, close=close)
         raise KalenderError("approval.no_such_post", post=ref)
     return in_place(found[0])
+
+
+def closest_post_id(root: Path, post_id: str) -> str | None:
+    """The id of the post whose name is nearest to ``post_id`` (a typo, a wrong date), if any
+    is near enough: ``2026-12-09-hari-antikorupsi-sedunia`` for ``2026-12-09-hari-antikorups``."""
+    known = [p.stem for p in (root / "posts").rglob("*.md")]
+    close = difflib.get_close_matches(post_id, known, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def load_post(root: Path, ref: str) -> Loaded:
