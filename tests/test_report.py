@@ -470,7 +470,9 @@ def test_the_summary_states_the_key_numbers_in_indonesian(
         f"{len(returned)} pos dikembalikan untuk revisi "
         f"({sum(len(x.returns) for x in returned)} kali pengembalian); persetujuan "
         f"{sum(1 for x in inside if x.voided)} pos gugur karena isinya berubah.")
-    assert lines[5] == ("2 produk hukum diumumkan; 2 dari 4 hari penting yang sudah lewat "
+    assert lines[4].startswith(f"Keadaan {len(inside)} pos periode ini hari ini, sama dengan "
+                               "yang ditunjukkan kalender: ")
+    assert lines[6] == ("2 produk hukum diumumkan; 2 dari 4 hari penting yang sudah lewat "
                         "disambut dengan ucapan, 2 terlewat.")
 
 

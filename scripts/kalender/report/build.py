@@ -25,6 +25,7 @@ import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..approval.counts import status_tally
 from ..approval.machine import Action, History, Record, advance
 from ..conversations.summary import PublicInput
 from ..core.calendar_data import CalendarData
@@ -296,6 +297,7 @@ class SemesterReport:
     engagement: Engagement | None = None
     evaluation: ReportEvaluation | None = None  # the pimpinan's (SOP E.4 b-c)
     public_input: PublicInput | None = None  # the public's comments (SOP E.1.f)
+    states: dict[str, int] = field(default_factory=dict)  # as the calendar's badges show
 
     @property
     def rate(self) -> float | None:
@@ -367,6 +369,7 @@ def build_report(source: ReportInput) -> SemesterReport:
                     if source.engagement is not None else None),
         evaluation=source.evaluation,
         public_input=source.public_input,
+        states=status_tally(p.post for p in posts),
     )
 
 

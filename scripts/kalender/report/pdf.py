@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from fpdf import FPDF
@@ -20,6 +21,7 @@ from ..core.model import LegalProduct
 from .build import SemesterReport
 from .chartlist import Chart
 from .evaluation_view import follow_up_table, signature_lines
+from .pdf_pages import keep_together
 from .wording import (
     Table,
     announced_table,
@@ -49,6 +51,7 @@ MARGIN = 20  # mm
 TEXT_WIDTH = 210 - 2 * MARGIN
 ORANGE = (230, 159, 0)
 HEADING_ROOM = 40  # mm a heading needs below it, else it starts a new page
+FIRST_ROWS = 3  # a table longer than a page starts where its head and this many rows fit
 
 
 def font_file(name: str) -> Path:
@@ -128,6 +131,10 @@ def _heading(pdf: ReportPDF, key: str, size: float = 13, room: float = HEADING_R
     """A heading, on a new page when less than ``room`` mm is left below it."""
     if pdf.get_y() + room > pdf.page_break_trigger:
         pdf.add_page()
+    _heading_text(pdf, key, size, **params)
+
+
+def _heading_text(pdf: FPDF, key: str, size: float, **params: int) -> None:
     pdf.ln(2)
     pdf.set_font(FONT, "B", size)
     text = t(key, None, **params)
@@ -167,7 +174,21 @@ def _image_height(chart: Chart) -> float:
     return TEXT_WIDTH * height / width
 
 
-def _table(pdf: ReportPDF, table: Table, size: float = 9) -> None:
+def _table(pdf: ReportPDF, table: Table, size: float = 9, heading: str = "",
+           **params: int) -> None:
+    """A table, after its ``heading`` when given, kept on one page with it when they fit on
+    one (kalender.pdf_pages): never a head row or a "Jumlah" row alone on a page."""
+    first_rows = replace(table, rows=table.rows[:FIRST_ROWS], total=False)
+
+    def draw(target: FPDF, shown: Table = table) -> None:
+        if heading:
+            _heading_text(target, heading, 11, **params)
+        _grid(target, shown, size)
+
+    keep_together(pdf, draw, lambda target: draw(target, first_rows))
+
+
+def _grid(pdf: FPDF, table: Table, size: float) -> None:
     pdf.set_font(FONT, "", size)
     align = tuple("RIGHT" if i in table.numeric else "LEFT"
                   for i in range(len(table.headings)))
@@ -200,16 +221,18 @@ def _approval(pdf: ReportPDF, report: SemesterReport, members: dict[str, str]) -
     _heading(pdf, "report.section.approval")
     _paragraph(pdf, t("report.approval.note"), 9)
     _table(pdf, lead_table(report))
-    _heading(pdf, "report.returns.heading", 11, posts=report.returned_posts,
-             returns=len(report.returns))
     if report.returns:
-        _table(pdf, returns_table(report, members), 8.5)
+        _table(pdf, returns_table(report, members), 8.5, "report.returns.heading",
+               posts=report.returned_posts, returns=len(report.returns))
     else:
+        _heading(pdf, "report.returns.heading", 11, posts=report.returned_posts,
+                 returns=len(report.returns))
         _paragraph(pdf, t("report.returns.none"))
-    _heading(pdf, "report.voided.heading", 11, posts=report.voided_posts)
     if report.voided:
-        _table(pdf, voided_table(report), 8.5)
+        _table(pdf, voided_table(report), 8.5, "report.voided.heading",
+               posts=report.voided_posts)
     else:
+        _heading(pdf, "report.voided.heading", 11, posts=report.voided_posts)
         _paragraph(pdf, t("report.voided.none"))
 
 
@@ -217,19 +240,21 @@ def _on_time(pdf: ReportPDF, report: SemesterReport, platforms: dict[str, str]) 
     _heading(pdf, "report.section.on_time")
     _paragraph(pdf, t("report.on_time.note", hours=report.on_time.hours), 9)
     _table(pdf, on_time_table(report))
-    _heading(pdf, "report.missed.heading", 11, count=len(report.on_time.missed))
     if report.on_time.missed:
-        _table(pdf, missed_table(report, platforms), 8.5)
+        _table(pdf, missed_table(report, platforms), 8.5, "report.missed.heading",
+               count=len(report.on_time.missed))
     else:
+        _heading(pdf, "report.missed.heading", 11, count=len(report.on_time.missed))
         _paragraph(pdf, t("report.missed.none"))
 
 
 def _legal(pdf: ReportPDF, report: SemesterReport) -> None:
     _heading(pdf, "report.section.legal")
-    _heading(pdf, "report.announced.heading", 11, count=len(report.announced))
     if report.announced:
-        _table(pdf, announced_table(report), 8.5)
+        _table(pdf, announced_table(report), 8.5, "report.announced.heading",
+               count=len(report.announced))
     else:
+        _heading(pdf, "report.announced.heading", 11, count=len(report.announced))
         _paragraph(pdf, t("report.announced.none"))
     if report.unannounced:
         _heading(pdf, "report.unannounced.heading", 11, count=len(report.unannounced))
@@ -240,10 +265,10 @@ def _legal(pdf: ReportPDF, report: SemesterReport) -> None:
                                                           product.tahun, product.tentang),
                            new_x="LMARGIN", new_y="NEXT")
         pdf.ln(2)
-    _heading(pdf, "report.days.heading", 11, count=len(report.days))
     if report.days:
-        _table(pdf, days_table(report), 8.5)
+        _table(pdf, days_table(report), 8.5, "report.days.heading", count=len(report.days))
     else:
+        _heading(pdf, "report.days.heading", 11, count=len(report.days))
         _paragraph(pdf, t("report.days.none"))
 
 
@@ -261,8 +286,8 @@ def _engagement(pdf: ReportPDF, report: SemesterReport, platforms: dict[str, str
     _paragraph(pdf, t("report.engagement.note"), 9)
     _table(pdf, engagement_totals_table(engagement), 8.5)
     if engagement.lines:
-        _heading(pdf, "report.engagement.per_post", 11)
-        _table(pdf, engagement_lines_table(engagement, platforms), 8)
+        _table(pdf, engagement_lines_table(engagement, platforms), 8,
+               "report.engagement.per_post")
     files = ", ".join(f"{name} ({fmt})" for name, fmt in engagement.files)
     _paragraph(pdf, t("report.engagement.files", files=files), 8.5)
     if engagement.unmatched:

@@ -15,6 +15,7 @@ from ..conversations.summary import PublicInput
 from ..core.dates import clock, full_date, long_date, month_name
 from ..core.i18n import language, t
 from ..core.model import CATEGORY_TYPES
+from ..core.words import status_label
 from .build import Engagement, LeadTime, Period, SemesterReport, Tally, Upload
 
 
@@ -85,6 +86,7 @@ def summary(report: SemesterReport) -> list[str]:
         if approval.count else t("report.summary.no_approval"),
         t("report.summary.returns", posts=number(report.returned_posts),
           returns=number(len(report.returns)), voided=number(report.voided_posts)),
+        states_sentence(report),
         t("report.summary.on_time", rate=percent(report.on_time.rate),
           on_time=number(report.on_time.on_time), due=number(report.on_time.due),
           hours=report.on_time.hours, late=number(report.on_time.late),
@@ -102,6 +104,15 @@ def summary(report: SemesterReport) -> list[str]:
                        comments=number(eng.total("comments")),
                        shares=number(eng.total("shares"))))
     return lines
+
+
+def states_sentence(report: SemesterReport) -> str:
+    """``Keadaan 30 pos periode ini, seperti di kalender: Usulan 4, ..., Revisi 2.``: the
+    count the calendar's home page shows, from the same function (kalender.counts)."""
+    shown = [t("report.summary.state", label=status_label(state), count=number(count))
+             for state, count in report.states.items() if count]
+    return t("report.summary.states", count=number(sum(report.states.values())),
+             states=", ".join(shown) or t("report.summary.no_states"))
 
 
 def _share(part: int, whole: int) -> float | None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
+from ..approval.counts import status_tally
 from ..approval.standing import changed_label, effective_status
 from ..core.dates import clock, day_name, day_short, full_date, month_label, week_range
 from ..core.i18n import language, t
@@ -295,11 +296,9 @@ class _Builder:
 
     def home(self, weeks: Mapping[str, WeekView]) -> HomeView:
         this_week = Week.of(self.today)
-        counts = {status: 0 for status in STATUSES}
-        shown: dict[str, Badge] = {}
-        for entry in self.entries.values():
-            counts[entry.badge.status] = counts.get(entry.badge.status, 0) + 1
-            shown[entry.badge.status] = entry.badge
+        counts = {s: n for s, n in status_tally(self.source.posts).items()
+                  if s in STATUSES or n}
+        shown = {entry.badge.status: entry.badge for entry in self.entries.values()}
         return HomeView(
             HOME_PAGE, full_date(self.today), weeks[week_page(this_week)],
             weeks[week_page(this_week.shifted(1))],
