@@ -28,13 +28,20 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 @cache
 def catalog() -> dict[str, dict[str, str]]:
     """All messages, merged from every file of the catalog."""
+    return read_catalog(Path(__file__).parent / "messages")
+
+
+def read_catalog(folder: Path) -> dict[str, dict[str, str]]:
+    """The messages of every ``*.yml`` in ``folder``; a key defined twice, or lacking a
+    language or its text, stops the program at once (a developer's mistake, named)."""
     merged: dict[str, dict[str, str]] = {}
-    for path in sorted((Path(__file__).parent / "messages").glob("*.yml")):
+    for path in sorted(folder.glob("*.yml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         for key, texts in data.items():
             if key in merged:
                 raise RuntimeError(f"message key {key!r} defined twice ({path.name})")
-            missing = [lang for lang in LANGUAGES if lang not in texts]
+            missing = [lang for lang in LANGUAGES
+                       if not isinstance(texts.get(lang), str) or not texts[lang].strip()]
             if missing:
                 raise RuntimeError(f"message {key!r} in {path.name} lacks {missing}")
             merged[key] = texts
