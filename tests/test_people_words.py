@@ -97,6 +97,9 @@ def test_pages_built_in_english_say_so(english: Path) -> None:
     assert '<html lang="en"' in source
     shown = seen(english / "index.html")
     assert "Waiting for action" in shown and "What is still missing" in shown
+    for tab in ("Home", "Post list", "Waiting", "Meeting", "Instagram grid", "Handbook"):
+        assert f" {tab} " in shown, tab
+    assert "Beranda" not in shown and "Menunggu" not in shown and "Mode gelap" not in source
     assert "uploaded on Instagram" in seen(
         english / "pos" / "2026-12-09-hari-antikorupsi-sedunia" / "index.html")
 

@@ -32,7 +32,7 @@ from mkdocs.utils.templates import TemplateContext
 from ..conversations.views import ConversationViews
 from ..core.dates import parse_day, today_in
 from ..core.digests import save_store, use_store
-from ..core.i18n import language, page_words, t
+from ..core.i18n import DEFAULT_LANGUAGE, language, page_words, t
 from ..core.loader import Project, load_project
 from ..core.memo import Memory, PerPost
 from ..core.problems import Problem
@@ -47,6 +47,7 @@ from .approval import WAITING_PAGE, ApprovalSite, add_approval
 from .conversations import add_conversations, page_data
 from .incremental import Incremental, TemplateCache
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
+from .nav_words import said_nav, said_palette
 from .previews import GRID_PAGE, add_previews
 from .report import add_reports
 
@@ -101,6 +102,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.root = Path(self.config.root).resolve() if self.config.root else folder
         use_store(self.root / self.config.cache_dir / DIGEST_STORE)
         config.theme["language"] = language()  # <html lang>, Material's own words
+        if language() != DEFAULT_LANGUAGE:
+            config.nav = said_nav(config.nav)
+            config.theme["palette"] = said_palette(config.theme.get("palette"))
         self._page_words()
         return config
 
