@@ -34,7 +34,7 @@ def records(post: PostFile) -> list[dict[str, Any]]:
 def test_meeting_page_shows_waiting_returned_gaps_and_coming_days(
         page: Any, server: str, post_files: list[PostFile]) -> None:
     page.goto(server + "rapat/index.html")
-    assert page.locator("h1").inner_text().startswith("Rapat mingguan 2026-W49")
+    assert page.locator("h1").inner_text().startswith("Rapat mingguan minggu ke-49, 2026")
 
     # Waiting: every post at each step, counted from the front matter's status.
     expected: dict[str, set[str]] = {}

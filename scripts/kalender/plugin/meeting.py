@@ -40,6 +40,11 @@ def meeting_page(week: Week) -> str:
     return f"rapat/{week.label}/index.md"
 
 
+def meeting_title(week: Week) -> str:
+    """``Rapat mingguan minggu ke-50, 2026``: the week in words, not its ISO label."""
+    return t("meeting.title_of", number=week.number, year=week.year)
+
+
 def minutes_page(week: Week) -> str:
     """``rapat/2026-W49/notulen/index.md``."""
     return f"rapat/{week.label}/notulen/index.md"
@@ -115,7 +120,7 @@ def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overla
                                 plan=plan)
         view = MeetingView(
             meeting=meeting, page=meeting_page(week),
-            title=t("meeting.title", week=week.label), range_label=week_range(week),
+            title=meeting_title(week), range_label=week_range(week),
             today_label=full_date(today),
             previous=_link(shown[index - 1]) if index > 0 else None,
             next=_link(shown[index + 1]) if index + 1 < len(shown) else None,
@@ -129,7 +134,7 @@ def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overla
 
 
 def _link(week: Week) -> Link:
-    return Link(meeting_page(week), t("meeting.title", week=week.label))
+    return Link(meeting_page(week), meeting_title(week))
 
 
 def _add_minutes(root: Path, files: Files, config: MkDocsConfig) -> dict[str, str]:
