@@ -71,6 +71,7 @@ COMMANDS: dict[str, Listed] = {
     "evaluate": Listed("evaluate", key="evaluation.help"),
     "conversations": Listed("conversations", key="conversations.help.group"),
     "percakapan": Listed("conversations", key="conversations.help.alias"),
+    "sample": Listed("sample", key="sample.help"),
 }
 
 
