@@ -78,6 +78,14 @@ def test_each_platform_preview_is_shot_on_a_phone(browser: Any, server: str, wat
         name = {"instagram": "Instagram", "x": "X", "facebook": "Facebook",
                 "tiktok": "TikTok", "youtube": "YouTube"}[platform]
         assert f"diunggah di {name}" in history
+        if platform == "facebook":  # a phone folds Facebook's caption at 125 characters
+            assert "… Lihat selengkapnya" in preview.inner_text()
+        if platform == "x":  # the 9:16 video whole in X's 16:9 frame, black bars beside it
+            frame = preview.locator(".kk-grid").bounding_box()
+            shown = preview.locator("img.kk-pic--letterbox").evaluate(
+                "img => img.getBoundingClientRect().height * img.naturalWidth"
+                " / img.naturalHeight")
+            assert frame is not None and shown < frame["width"] * 0.6
     finally:
         page.context.close()
 

@@ -51,6 +51,7 @@ class FormatRule:
     min_seconds: float | None = None
     max_seconds: float | None = None
     thumbnail: tuple[int, int] | None = None
+    video_cover: bool = True  # False: the platform shows a video's own frame, not a cover
 
     @property
     def aspects(self) -> tuple[float, ...]:
@@ -185,7 +186,7 @@ _FORMAT = Field("mapping", keys={
     }),
     "sizes": Field("list", required=True, items=Field("text"), min_items=1),
     "video": Field("mapping", keys={"min_seconds": Field("number"),
-                                    "max_seconds": Field("number")}),
+                                    "max_seconds": Field("number"), "cover": Field("bool")}),
     "thumbnail": Field("mapping", keys={"size": Field("text"), "min_width": Field("integer")}),
     "text": _TEXT_RULES,
 })
@@ -335,6 +336,7 @@ def _format(fid: str, fmt: dict[str, Any], platform_text: dict[str, TextRule], l
             max_video=media.get("max_video"), min_seconds=video.get("min_seconds"),
             max_seconds=video.get("max_seconds"),
             thumbnail=parse_size(thumb) if thumb else None,
+            video_cover=bool(video.get("cover", True)),
         )
     except (ValueError, ZeroDivisionError) as exc:
         report.error(path, located.line(*key), "config.bad_ratio", found=str(exc))

@@ -17,7 +17,7 @@ from ..core.model import Post
 from ..core.problems import Problem
 from ..rules import Context, check_post
 from ..rules.text import target_texts
-from ..site.previews import concerns, counts_for, phrase_spans, text_view
+from ..site.previews import concerns, counts_for, folds_on_phone, phrase_spans, text_view
 from .post_edits import field_at
 
 
@@ -29,7 +29,8 @@ def preview_of(post: Post, calendar: CalendarData, others: Sequence[Post],
     for target in post.targets:
         platform = calendar.platforms[target.platform]
         texts = [x for x in target_texts(post, target, platform) if x.field != "tags"]
-        shown = [text_view(x, phrase_spans(x.text, calendar.folder)) for x in texts]
+        phone = folds_on_phone(platform, target.format)
+        shown = [text_view(x, phrase_spans(x.text, calendar.folder), phone) for x in texts]
         previews.append({
             "platform": target.platform, "name": platform.name, "format": target.format,
             "texts": [{"field": s.field, "label": s.label, "head": str(s.head),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,7 +28,7 @@ from ..core.i18n import language, t
 from ..core.memo import Memory, PerPost
 from ..core.model import HASHTAG, MENTION, Media, Post, Status, Target
 from ..core.problems import Problem
-from ..media.images import Framing, Size, crop_box, post_framings
+from ..media.images import Framing, Size, crop_box, frame, post_framings
 from ..media.mediacache import MakeReport, MediaFacts, MediaIndex, Rendition, RenditionCache
 from ..rules.text import TextField, mentioned, target_texts
 from ..text.counting import Measurement, grouped
@@ -69,6 +69,11 @@ class Picture:
     framing: Framing
     is_video: bool = False
     duration: str = ""  # "0:42" for a video
+    slot: Size | None = None  # a video shown whole, letterboxed in a frame of this size
+
+    @property
+    def letterboxed(self) -> bool:
+        return self.slot is not None
 
     @property
     def crop(self) -> str:
@@ -77,8 +82,10 @@ class Picture:
 
     @property
     def aspect(self) -> str:
-        """The CSS ``aspect-ratio`` of the picture, from the recommended size."""
-        return f"{self.framing.size[0]} / {self.framing.size[1]}"
+        """The CSS ``aspect-ratio`` of the picture, from the recommended size (of the frame
+        a letterboxed video sits in)."""
+        width, height = self.slot or self.framing.size
+        return f"{width} / {height}"
 
     @property
     def position(self) -> str:
@@ -266,15 +273,24 @@ def _styled(classes: str, rules: str, piece: str) -> Markup:
     return Markup('<span class="{}">{}</span>').format(classes, piece)
 
 
-def text_view(item: TextField, phrases: Iterable[tuple[int, int, str]] = ()) -> Text:
-    """A text field split at its fold, styled."""
+def text_view(item: TextField, phrases: Iterable[tuple[int, int, str]] = (),
+              phone: bool = False) -> Text:
+    """A text field split at its fold, styled; ``phone``: where a phone folds it (the
+    previews are phone-sized; see :func:`folds_on_phone`)."""
     text = item.text.rstrip()
     spans = text_spans(text, item.measurement, phrases)
-    fold = item.measurement.fold
+    fold = item.measurement.fold_mobile if phone else item.measurement.fold
     cut = fold if fold is not None and fold < len(text) else len(text)
     return Text(item.field, t(f"measure.field.{item.field}"),
                 styled_html(text, spans, 0, cut), styled_html(text, spans, cut, len(text)),
                 item.measurement)
+
+
+def folds_on_phone(platform: Platform, format_id: str) -> bool:
+    """Whether ``platforms.yml`` gives the caption a fold of its own on a phone
+    (``fold_mobile``: Facebook folds at 125 characters there, at 477 on a computer)."""
+    rule = platform.text_rule(format_id, "caption")
+    return rule is not None and rule.fold_mobile is not None
 
 
 def phrase_spans(text: str, calendar_folder: Path) -> list[tuple[int, int, str]]:
@@ -419,6 +435,7 @@ class _Plan:
     post: Post
     target: Target
     pictures: list[tuple[Media, Framing, Rendition]]
+    slots: dict[int, Size] = field(default_factory=dict)  # picture index -> letterbox frame
 
 
 def build_previews(posts: Sequence[Post], calendar: CalendarData,
@@ -478,11 +495,32 @@ def _previews_of(plans: Sequence[_Plan], calendar: CalendarData, builder: Previe
 
 def _plan(builder: PreviewBuilder, post: Post, target: Target) -> _Plan:
     framings = builder.framings(post, target) or ()
-    pictures = []
-    for media, framing in zip(post.media, framings, strict=False):
+    rule = builder.calendar.platforms[target.platform].formats[target.format]
+    pictures, slots = [], {}
+    for index, (shown, framed) in enumerate(zip(post.media, framings, strict=False)):
+        media = shown
+        if media.is_video and media.cover is not None and not rule.video_cover:
+            media = replace(media, cover=None)  # X shows the video's own frame
+            framed = frame(rule, builder.facts(media.path).size, media.focus)
+        framing = whole_video(media, framed)
+        if framing is not framed:
+            slots[index] = framed.size
         out = framing.output_size(PREVIEW_MAX)
         pictures.append((media, framing, builder.rendition(media, framing, out)))
-    return _Plan(post, target, pictures)
+    return _Plan(post, target, pictures, slots)
+
+
+def whole_video(media: Media, framing: Framing) -> Framing:
+    """A video is shown whole: where its shape is not the frame's (a 9:16 video in X's 16:9
+    post), the platform letterboxes it, it does not cut it. The framing of the whole frame,
+    at the frame's height; ``framing`` itself for a picture or a video of the frame's shape."""
+    width, height = framing.source
+    if not media.is_video or media.cover is not None or not height \
+            or abs(width / height / framing.aspect - 1) < 0.01:
+        return framing
+    tall = framing.size[1]
+    return replace(framing, box=(0, 0, width, height),
+                   size=(max(1, round(tall * width / height)), tall))
 
 
 def _account_view(calendar: CalendarData, pid: str, avatar: str | None) -> AccountView:
@@ -499,7 +537,8 @@ def _preview(plan: _Plan, calendar: CalendarData, builder: PreviewBuilder,
     post, target = plan.post, plan.target
     platform = calendar.platforms[target.platform]
     texts = [x for x in target_texts(post, target, platform) if x.field != "tags"]
-    shown = tuple(text_view(x, phrase_spans(x.text, calendar.folder)) for x in texts)
+    phone = folds_on_phone(platform, target.format)
+    shown = tuple(text_view(x, phrase_spans(x.text, calendar.folder), phone) for x in texts)
     own = [p for p in findings.get(post.id, ()) if concerns(p, target.platform)]
     return Preview(
         post_id=post.id, platform=target.platform, platform_name=platform.name,
@@ -507,7 +546,8 @@ def _preview(plan: _Plan, calendar: CalendarData, builder: PreviewBuilder,
         layout=layout_of(target),
         account=accounts.get(target.platform) or _account_view(calendar, target.platform, None),
         texts=shown, fold_link=platform.fold_link,
-        pictures=tuple(_picture(builder, m, f, r) for m, f, r in plan.pictures),
+        pictures=tuple(_picture(builder, m, f, r, plan.slots.get(i))
+                       for i, (m, f, r) in enumerate(plan.pictures)),
         counts=counts_for(post, target, platform, texts),
         findings=tuple(_finding(p) for p in own), date_label=_short_date(post),
         broken=bool(post.media) and not plan.pictures,
@@ -523,11 +563,11 @@ def concerns(problem: Problem, platform: str) -> bool:
 
 
 def _picture(builder: PreviewBuilder, media: Media, framing: Framing,
-             rendition: Rendition) -> Picture:
+             rendition: Rendition, slot: Size | None = None) -> Picture:
     facts = builder.facts(media.path)
     return Picture(builder.page(rendition), media.alt, rendition.out[0], rendition.out[1],
                    framing, media.is_video,
-                   duration_label(facts.seconds) if media.is_video else "")
+                   duration_label(facts.seconds) if media.is_video else "", slot)
 
 
 def _finding(problem: Problem) -> FindingView:
