@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 from kalender.site.previews import Preview
-
 from mediafiles import grid_photo, video
 from previewposts import ROOT, build, media_folder, write_post
 from test_previews import only, previews_of
@@ -43,7 +42,8 @@ def test_the_page_draws_the_letterbox(repo: Path) -> None:
     shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
     result = build(repo)
     assert result.returncode == 0, result.stdout + result.stderr
-    page = (repo / "site" / "pos" / "2026-12-02-video-tegak" / "index.html").read_text(encoding="utf-8")
+    page = (repo / "site" / "pos" / "2026-12-02-video-tegak" / "index.html").read_text(
+        encoding="utf-8")
     x_part = page[page.index('data-preview="x"'):]
     x_part = x_part[:x_part.index("</figure>")]
     assert "kk-pic kk-pic--letterbox" in x_part and 'data-crop="0,0,360,640"' in x_part

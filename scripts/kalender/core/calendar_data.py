@@ -35,6 +35,17 @@ class TextRule:
 
 
 @dataclass(frozen=True)
+class Overlay:
+    """What an app lays over a full-screen picture (Reels, TikTok, Shorts), as shares of the
+    frame: the caption block along the bottom, and the rail of buttons at the right from
+    ``rail_top`` down."""
+
+    bottom: float
+    right: float
+    rail_top: float
+
+
+@dataclass(frozen=True)
 class FormatRule:
     """One format of a platform (feed, reel, ...): its media and its pixel sizes."""
 
@@ -52,6 +63,7 @@ class FormatRule:
     max_seconds: float | None = None
     thumbnail: tuple[int, int] | None = None
     video_cover: bool = True  # False: the platform shows a video's own frame, not a cover
+    overlay: Overlay | None = None  # where the app lays its caption and buttons on the picture
 
     @property
     def aspects(self) -> tuple[float, ...]:
@@ -188,6 +200,8 @@ _FORMAT = Field("mapping", keys={
     "video": Field("mapping", keys={"min_seconds": Field("number"),
                                     "max_seconds": Field("number"), "cover": Field("bool")}),
     "thumbnail": Field("mapping", keys={"size": Field("text"), "min_width": Field("integer")}),
+    "overlay": Field("mapping", keys={"bottom": Field("number"), "right": Field("number"),
+                                      "rail_top": Field("number")}),
     "text": _TEXT_RULES,
 })
 _PLATFORM = Field("mapping", keys={
@@ -321,6 +335,13 @@ def _text_rule(rule: dict[str, Any]) -> TextRule:
                     forbid=str(rule.get("forbid") or ""))
 
 
+def _overlay(data: dict[str, Any] | None) -> Overlay | None:
+    if not data:
+        return None
+    return Overlay(float(data.get("bottom", 0)), float(data.get("right", 0)),
+                   float(data.get("rail_top", 0.5)))
+
+
 def _format(fid: str, fmt: dict[str, Any], platform_text: dict[str, TextRule], located: Located,
             key: tuple[str, ...], path: Path, report: Report) -> FormatRule:
     media, aspect, video = fmt["media"], fmt["aspect"], fmt.get("video") or {}
@@ -337,6 +358,7 @@ def _format(fid: str, fmt: dict[str, Any], platform_text: dict[str, TextRule], l
             max_seconds=video.get("max_seconds"),
             thumbnail=parse_size(thumb) if thumb else None,
             video_cover=bool(video.get("cover", True)),
+            overlay=_overlay(fmt.get("overlay")),
         )
     except (ValueError, ZeroDivisionError) as exc:
         report.error(path, located.line(*key), "config.bad_ratio", found=str(exc))

@@ -30,6 +30,7 @@ from ..core.model import HASHTAG, MENTION, Media, Post, Status, Target
 from ..core.problems import Problem
 from ..media.images import Framing, Size, crop_box, frame, post_framings
 from ..media.mediacache import MakeReport, MediaFacts, MediaIndex, Rendition, RenditionCache
+from ..media.textzones import covered_in_file
 from ..rules.text import TextField, mentioned, target_texts
 from ..text.counting import Measurement, grouped
 from .calendar_view import post_page
@@ -43,6 +44,7 @@ GRID_TILE: Size = (360, 480)  # Instagram profile grid: 3:4 tiles
 GRID_ASPECT = 3 / 4
 GRID_PUBLISHED = 12  # published posts shown below the coming ones
 GRID_FORMATS = ("feed", "carousel", "reel")  # a story does not stay on the profile grid
+UNDER_OVERLAY = "preview.under_overlay"  # a preview's own finding (it needs the picture made)
 
 
 # --- the view model -------------------------------------------------------------------
@@ -540,6 +542,7 @@ def _preview(plan: _Plan, calendar: CalendarData, builder: PreviewBuilder,
     phone = folds_on_phone(platform, target.format)
     shown = tuple(text_view(x, phrase_spans(x.text, calendar.folder), phone) for x in texts)
     own = [p for p in findings.get(post.id, ()) if concerns(p, target.platform)]
+    covered = _under_overlay(plan, platform, builder)
     return Preview(
         post_id=post.id, platform=target.platform, platform_name=platform.name,
         format=target.format, format_label=t(f"preview.format.{target.format}"),
@@ -549,9 +552,26 @@ def _preview(plan: _Plan, calendar: CalendarData, builder: PreviewBuilder,
         pictures=tuple(_picture(builder, m, f, r, plan.slots.get(i))
                        for i, (m, f, r) in enumerate(plan.pictures)),
         counts=counts_for(post, target, platform, texts),
-        findings=tuple(_finding(p) for p in own), date_label=_short_date(post),
+        findings=(*(_finding(p) for p in own), *covered), date_label=_short_date(post),
         broken=bool(post.media) and not plan.pictures,
     )
+
+
+def _under_overlay(plan: _Plan, platform: Platform,
+                   builder: PreviewBuilder) -> tuple[FindingView, ...]:
+    """A warning when the first picture has text where the app lays its caption or its
+    buttons (the format's ``overlay`` in platforms.yml; kalender.textzones finds the text)."""
+    overlay = platform.formats[plan.target.format].overlay
+    if overlay is None or not plan.pictures:
+        return ()
+    path = builder.made.files.get(plan.pictures[0][2].key)
+    covered = covered_in_file(path, overlay) if path is not None else None
+    if not covered:
+        return ()
+    zones = t("approval.or").join(t(f"preview.zone.{z}") for z in covered.zones)
+    return (FindingView(UNDER_OVERLAY, "warning", t("check.warning"),
+                        t("preview.under_overlay", name=platform.name, zones=zones,
+                          format=t(f"preview.format.{plan.target.format}"))),)
 
 
 def concerns(problem: Problem, platform: str) -> bool:
