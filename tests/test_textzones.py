@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kalender.core.calendar_data import Overlay
-from kalender.media.textzones import covered_text
 from PIL import Image, ImageDraw, ImageFont
 
+from kalender.core.calendar_data import Overlay
+from kalender.media.textzones import covered_text
 from mediafiles import video
 from previewposts import media_folder, write_post
 from test_previews import only, previews_of
@@ -18,14 +18,14 @@ REELS = Overlay(bottom=0.25, right=0.15, rail_top=0.5)
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 
-def card(*texts: tuple[str, int, int]) -> Image.Image:
+def card(*texts: tuple[str, int, int], size: int = 44) -> Image.Image:
     """A 1080x1920 orange card with the sample cards' diagonal stripes and ``texts`` at
-    (x, y), 44 px type."""
+    (x, y), ``size`` px type."""
     picture = Image.new("RGB", (1080, 1920), (230, 100, 20))
     draw = ImageDraw.Draw(picture)
     for offset in range(-1920, 1080, 240):
         draw.line([(offset, 1920), (offset + 1920, 0)], fill=(215, 90, 15), width=6)
-    font = ImageFont.truetype(FONT, 44)
+    font = ImageFont.truetype(FONT, size)
     for text, x, y in texts:
         draw.text((x, y), text, fill="white", font=font)
     return picture
@@ -71,3 +71,34 @@ def test_the_reel_preview_warns_when_the_cover_text_is_under_the_caption(
         assert reel.warning
     assert "preview.under_overlay" not in [f.rule for f in only(made, "2026-12-02-reel",
                                                                  "x").findings]
+
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "posts" / "2026" / "12"
+
+
+@pytest.mark.parametrize(("card_file", "cut"), [
+    ("2026-12-21-siapa-yang-berhak-memilih/kartu-1.jpg", True),  # square: sides go
+    ("2026-12-30-pengumuman-pkpu-14-2020/kartu-1.jpg", True),
+    ("2026-12-03-hak-pilih-penyandang-disabilitas/kartu-1.jpg", False),  # 3:4 already
+    ("2026-12-15-pengumuman-pkpu-4-2021/kartu-1.jpg", False),  # 4:5: a margin goes
+])
+def test_the_grid_crop_of_a_sample_card_cuts_its_title_or_not(card_file: str,
+                                                              cut: bool) -> None:
+    """The issue's own example: the square card "Siapa yang Berhak Memilih?" in a 3:4 tile
+    read "iapa yang erhak Memilih"."""
+    from kalender.images import crop_box
+    from kalender.textzones import cut_in_file
+
+    path = SAMPLE / card_file
+    with Image.open(path) as picture:
+        width, height = picture.size
+    assert cut_in_file(path, "uji", crop_box(width, height, 3 / 4, None)) is cut
+
+
+def test_stripes_across_a_crop_edge_are_not_a_cut_word() -> None:
+    from kalender.images import crop_box
+    from kalender.textzones import cut_text
+
+    square = card().crop((0, 0, 1080, 1080))
+    assert not cut_text(square, crop_box(1080, 1080, 3 / 4, None))

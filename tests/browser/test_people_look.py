@@ -106,3 +106,30 @@ def test_menunggu_lists_each_post_once(page: Any, server: str) -> None:
     posts = page.locator(".kal-waiting__lists [data-post]").evaluate_all(
         "rows => rows.map(r => r.getAttribute('data-post'))")
     assert posts and len(posts) == len(set(posts))
+
+
+def test_grid_marks_the_tile_whose_crop_cuts_the_title(page: Any, server: str) -> None:
+    """A square card cropped to the grid's 3:4 loses the ends of its title: said on the tile."""
+    page.goto(server + "instagram/index.html")
+    cut = page.locator('.kk-tile[data-post="2026-12-21-siapa-yang-berhak-memilih"]')
+    assert cut.locator("[data-rule='preview.grid_cut']").inner_text().startswith(
+        "Teks terpotong di petak 3:4")
+    whole = page.locator('.kk-tile[data-post="2026-12-03-hak-pilih-penyandang-disabilitas"]')
+    assert whole.locator("[data-rule='preview.grid_cut']").count() == 0  # a 3:4 card
+
+
+def test_month_cells_show_small_lazy_pictures_from_the_week_thumbnails(page: Any,
+                                                                       server: str) -> None:
+    page.goto(server + "minggu/2026-W50/index.html")
+    week = page.locator('[data-post="2026-12-09-hari-antikorupsi-sedunia"] img.kal-card__thumb')
+    week_src = week.get_attribute("src").rsplit("/", 1)[-1]
+    # no focus point in the sample: the card shows the top (name, category, title)
+    assert week.evaluate("img => getComputedStyle(img).objectPosition") == "50% 0%"
+    page.goto(server + "kalender/2026-12/index.html")
+    chip = page.locator('.kal-chip[data-post="2026-12-09-hari-antikorupsi-sedunia"] img')
+    assert chip.get_attribute("loading") == "lazy"
+    assert chip.get_attribute("src").rsplit("/", 1)[-1] == week_src  # the same file
+    chip.scroll_into_view_if_needed()
+    box = chip.bounding_box()
+    assert box is not None and box["height"] <= 64 and box["width"] < 100  # small
+    assert chip.evaluate("img => img.complete && img.naturalWidth > 0")

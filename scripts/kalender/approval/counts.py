@@ -4,18 +4,20 @@ that shows two posts in Revisi (issue 22)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..core.model import Post
 from .machine import STATES
 from .standing import effective_status
 
 
-def status_tally(posts: Iterable[Post]) -> dict[str, int]:
+def status_tally(posts: Iterable[Post],
+                 state_of: Callable[[Post], str] = effective_status) -> dict[str, int]:
     """``{"usulan": 11, "draf": 8, ...}``: every state in the SOP's order (zeros included),
-    each post counted once in the state its badge shows (:func:`effective_status`)."""
+    each post counted once in the state its badge shows (``state_of``: the site passes its
+    badges, which :func:`effective_status` gives)."""
     tally = dict.fromkeys(STATES, 0)
     for post in posts:
-        state = effective_status(post)
+        state = state_of(post)
         tally[state] = tally.get(state, 0) + 1
     return tally

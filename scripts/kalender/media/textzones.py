@@ -23,6 +23,7 @@ TILE = 12  # px of that copy
 EDGE = 60  # an edge pixel: at least this bright after FIND_EDGES
 DENSE = 0.2  # share of edge pixels that makes a tile "text"
 TILES_FOR_TEXT = 4  # fewer crowded tiles than this in a zone: a mark, not a line of text
+CUT_TILES = 2  # crowded tiles astride a crop edge: a word cut in two
 
 Box = tuple[int, int, int, int]
 
@@ -81,3 +82,36 @@ def covered_in_file(path: Path, overlay: Overlay) -> Covered:
     with Image.open(path) as picture:
         picture.load()
         return covered_text(picture.convert("RGB"), overlay)
+
+
+def cut_text(picture: Image.Image, box: Box) -> bool:
+    """Whether a crop ``box`` (in ``picture``'s pixels) cuts through text: crowded tiles
+    astride one of its edges (letters on both sides: "iapa yang erhak Memilih")."""
+    edges = edge_map(picture)
+    scale = edges.width / picture.width
+    left, top, right, bottom = (round(v * scale) for v in box)
+    half = TILE  # a band of two tiles astride the edge
+    strips = []
+    if left > 0:
+        strips.append((left - half, top, left + half, bottom))
+    if right < edges.width:
+        strips.append((right - half, top, right + half, bottom))
+    if top > 0:
+        strips.append((left, top - half, right, top + half))
+    if bottom < edges.height:
+        strips.append((left, bottom - half, right, bottom + half))
+    return any(text_tiles(edges, strip) >= CUT_TILES for strip in strips)
+
+
+
+@lru_cache(maxsize=512)
+def cut_in_file(path: Path, digest: str, box: Box) -> bool:
+    """:func:`cut_text` of an image file (``digest``: its content, so a changed file is
+    measured again)."""
+    with Image.open(path) as picture:
+        full = ImageOps.exif_transpose(picture).size
+        picture.draft("RGB", (WIDTH * 2, WIDTH * 4))  # a JPEG decodes small: 4-8x faster
+        upright = ImageOps.exif_transpose(picture).convert("RGB")
+    ratio = upright.width / full[0]
+    return cut_text(upright, (round(box[0] * ratio), round(box[1] * ratio),
+                              round(box[2] * ratio), round(box[3] * ratio)))

@@ -32,6 +32,7 @@ from ..core.model import (
 )
 from ..core.problems import Problem
 from .views import (
+    TOP,
     Badge,
     CaptionView,
     Choice,
@@ -227,7 +228,7 @@ def _thumbnail(post: Post, thumbnail: ThumbnailMaker) -> Thumbnail | None:
     if media is None:
         return None
     page = thumbnail(media.cover if media.is_video and media.cover else media.path)
-    return Thumbnail(page, media.alt) if page else None
+    return Thumbnail(page, media.alt, media.focus or TOP) if page else None
 
 
 # --- views ------------------------------------------------------------------------------
@@ -296,8 +297,8 @@ class _Builder:
 
     def home(self, weeks: Mapping[str, WeekView]) -> HomeView:
         this_week = Week.of(self.today)
-        counts = {s: n for s, n in status_tally(self.source.posts).items()
-                  if s in STATUSES or n}
+        tally = status_tally(self.source.posts, lambda p: self.entries[p.id].badge.status)
+        counts = {s: n for s, n in tally.items() if s in STATUSES or n}
         shown = {entry.badge.status: entry.badge for entry in self.entries.values()}
         return HomeView(
             HOME_PAGE, full_date(self.today), weeks[week_page(this_week)],

@@ -30,7 +30,7 @@ from ..core.model import HASHTAG, MENTION, Media, Post, Status, Target
 from ..core.problems import Problem
 from ..media.images import Framing, Size, crop_box, frame, post_framings
 from ..media.mediacache import MakeReport, MediaFacts, MediaIndex, Rendition, RenditionCache
-from ..media.textzones import covered_in_file
+from ..media.textzones import covered_in_file, cut_in_file
 from ..rules.text import TextField, mentioned, target_texts
 from ..text.counting import Measurement, grouped
 from .calendar_view import post_page
@@ -208,6 +208,7 @@ class GridTile:
     date_label: str
     published: bool
     format: str
+    cut: bool = False  # the 3:4 tile cuts through the picture's own text
 
 
 @dataclass(frozen=True)
@@ -475,8 +476,10 @@ def build_previews(posts: Sequence[Post], calendar: CalendarData,
             result.by_post[post.id] = shown
     result.grid = GridView(
         account_views.get("instagram"),
-        tuple(_tile(p, builder.page(tiles[p.id]), False) for p in coming),
-        tuple(_tile(p, builder.page(tiles[p.id]), True) for p in published),
+        tuple(_tile(p, builder.page(tiles[p.id]), False, _cuts(builder, p, tiles[p.id]))
+              for p in coming),
+        tuple(_tile(p, builder.page(tiles[p.id]), True, _cuts(builder, p, tiles[p.id]))
+              for p in published),
     )
     return result
 
@@ -610,10 +613,18 @@ def _grid_posts(posts: Sequence[Post], today: dt.date) -> tuple[list[Post], list
     return sorted(coming, key=lambda p: p.when, reverse=True), newest
 
 
-def _tile(post: Post, page: str | None, published: bool) -> GridTile:
+def _tile(post: Post, page: str | None, published: bool, cut: bool = False) -> GridTile:
     media = post.media[0] if post.media else None
     target = post.target("instagram")
     return GridTile(post.id, post_page(post.id), page, media.alt if media else post.title,
                     post.title, _short_date(post), published,
-                    target.format if target else "feed")
+                    target.format if target else "feed", cut)
+
+
+def _cuts(builder: PreviewBuilder, post: Post, tile: Rendition | None) -> bool:
+    """Whether the grid's 3:4 crop around the focus cuts through the picture's text (a
+    picture, or a video's cover; a video's own frame is not measured)."""
+    if tile is None or (tile.video and not post.media[0].cover):
+        return False
+    return cut_in_file(tile.source, tile.digest, tile.framing.box)
 

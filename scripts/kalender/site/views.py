@@ -45,12 +45,22 @@ class Choice:
     icon: str = ""
 
 
+TOP = (0.5, 0.0)  # a week card without a focus point shows the top of its picture
+
+
 @dataclass(frozen=True)
 class Thumbnail:
     """A small image of a post: its page path in the site and its alternative text."""
 
     page: str
     alt: str
+    focus: tuple[float, float] = TOP  # the picture's focus point (media ``focus``)
+
+    @property
+    def position(self) -> str:
+        """CSS ``object-position``: a card that shows part of the picture shows its focus;
+        without one, its top (where a card's name, category and title are)."""
+        return f"{self.focus[0] * 100:.0f}% {self.focus[1] * 100:.0f}%"
 
 
 @dataclass(frozen=True)
