@@ -110,3 +110,18 @@ def test_the_report_counts_states_as_the_calendar_shows_them(site: Path) -> None
     assert in_report == on_site
     returned = re.search(r"(\d+) pos dikembalikan untuk revisi", text)
     assert returned is not None and int(returned.group(1)) >= on_site["revisi"] > 0
+
+
+def test_the_report_pdf_in_english_reads_in_english(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kalender", "--root", str(ROOT), "--lang", "en", "report",
+         "--semester", "2026-2", "--today", "2026-12-31", "--out", str(tmp_path)],
+        capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    reader = PdfReader(next(tmp_path.glob("*.pdf")))
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "Activity Report of the JDIH Social-Media Accounts" in text
+    assert "as the calendar shows them: Draft 3" in re.sub(r"\s+", " ", text)
+    for indonesian in ("Jumlah", "Halaman", "direncanakan", "Keadaan", "Bulan"):  # not titles
+        assert indonesian not in text, indonesian
+    assert reader.metadata is not None
