@@ -112,8 +112,10 @@ def test_grid_marks_the_tile_whose_crop_cuts_the_title(page: Any, server: str) -
     """A square card cropped to the grid's 3:4 loses the ends of its title: said on the tile."""
     page.goto(server + "instagram/index.html")
     cut = page.locator('.kk-tile[data-post="2026-12-21-siapa-yang-berhak-memilih"]')
-    assert cut.locator("[data-rule='preview.grid_cut']").inner_text().startswith(
-        "Teks terpotong di petak 3:4")
+    mark = cut.locator("[data-rule='preview.grid_cut']")
+    assert mark.inner_text().startswith("⚠ Teks terpotong")
+    assert mark.get_attribute("title") == ("Petak 3:4 grid memotong teks gambar ini: geser titik "
+                                           "fokus (focus) atau ubah desainnya.")
     whole = page.locator('.kk-tile[data-post="2026-12-03-hak-pilih-penyandang-disabilitas"]')
     assert whole.locator("[data-rule='preview.grid_cut']").count() == 0  # a 3:4 card
 
