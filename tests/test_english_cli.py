@@ -11,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from kalender.cli import _register_commands, cli
+from kalender.cli.main import _register_commands, cli
 from kalender.cli.clicktext import in_language
 from kalender.core.i18n import LANGUAGES, catalog, read_catalog, set_language
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from kalender.cli import _register_commands, cli
+from kalender.cli.main import _register_commands, cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

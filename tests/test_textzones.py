@@ -87,8 +87,8 @@ def test_the_grid_crop_of_a_sample_card_cuts_its_title_or_not(card_file: str,
                                                               cut: bool) -> None:
     """The issue's own example: the square card "Siapa yang Berhak Memilih?" in a 3:4 tile
     read "iapa yang erhak Memilih"."""
-    from kalender.images import crop_box
-    from kalender.textzones import cut_in_file
+    from kalender.media.images import crop_box
+    from kalender.media.textzones import cut_in_file
 
     path = SAMPLE / card_file
     with Image.open(path) as picture:
@@ -97,8 +97,8 @@ def test_the_grid_crop_of_a_sample_card_cuts_its_title_or_not(card_file: str,
 
 
 def test_stripes_across_a_crop_edge_are_not_a_cut_word() -> None:
-    from kalender.images import crop_box
-    from kalender.textzones import cut_text
+    from kalender.media.images import crop_box
+    from kalender.media.textzones import cut_text
 
     square = card().crop((0, 0, 1080, 1080))
     assert not cut_text(square, crop_box(1080, 1080, 3 / 4, None))
