@@ -321,5 +321,5 @@ def test_messages_in_english(repo: Path) -> None:
 
 def test_no_finding_on_the_sample_posts() -> None:
     problems, posts = check_project(ROOT)
-    assert posts > 0
+    assert posts.posts > 0
     assert [p.message for p in problems if p.code in (FORBIDDEN, PARTISAN)] == []

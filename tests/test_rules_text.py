@@ -47,7 +47,7 @@ def write(repo: Path, lines: str, title: str = "Uji") -> Path:
 
 def findings(repo: Path) -> list[tuple[str, int | None, str]]:
     problems, posts = check_project(repo)
-    assert posts == 1, [p.message for p in problems]  # the post itself loaded
+    assert posts.posts == 1, [p.message for p in problems]  # the post itself loaded
     return [(p.code, p.line, p.message) for p in problems if p.code in CODES]
 
 

@@ -41,7 +41,7 @@ def test_sample_passes_every_rule(posts: list[Post]) -> None:
     """No error, and no warning except one: the sample's videos are deliberately tiny
     placeholders (under 200 KB), so "smaller than the advised size" is expected of them."""
     problems, count = check_project(ROOT)
-    assert count == len(posts)
+    assert count.posts == len(posts)
     tiny_videos = {(post.path, post.line("media", index, "file")) for post in posts
                    for index, media in enumerate(post.media) if media.is_video}
     unexpected = [f"{p.where(ROOT)}: {p.message}" for p in problems
