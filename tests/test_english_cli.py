@@ -11,8 +11,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from kalender.cli.main import _register_commands, cli
 from kalender.cli.clicktext import in_language
+from kalender.cli.main import _register_commands, cli
 from kalender.core.i18n import LANGUAGES, catalog, read_catalog, set_language
 
 

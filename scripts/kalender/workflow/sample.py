@@ -27,6 +27,9 @@ COPIED = ("calendar", "docs", "overrides", "mkdocs.yml")
 DATE_LINE = re.compile(r"^date: (\d{4}-\d{2}-\d{2})", re.M)
 STATUS_LINE = re.compile(r"^status: \S+", re.M)
 AT_LINE = re.compile(r"^  at: (\S+)$", re.M)
+SEAL_LINE = re.compile(r"^  (?:prev|key|signature): .*\n", re.M)  # a record's signature
+KEYS_BLOCK = re.compile(r"^    keys:\n(?:      .*\n)+", re.M)  # a member's keys in tim.yml
+KEY_RECORDS = "kunci.persetujuan.yml"  # the kasubbag's signed acceptance of the keys
 ENTRY = re.compile(r"(?m)^- action: ")
 GREETING = "hari-penting"
 DRAFTED = (Status.USULAN, Status.DRAF)
@@ -81,12 +84,23 @@ def write_sample(root: Path, out: Path, now: dt.datetime) -> Written:
             shutil.copytree(source, out / name)
         elif source.is_file():
             shutil.copy2(source, out / name)
+    unsigned_team(out / "calendar")
     prints: dict[str, str] = {}
     for post in project.posts:
         new_id = _move_post(root, out, post, moved_day(post, days), now, written)
         prints[new_id] = fingerprint(post)
     _refresh_prints(out, prints)
     return written
+
+
+def unsigned_team(calendar: Path) -> None:
+    """The copy's team without keys: a moved record no longer matches its signature (the
+    time is in what was signed), so the moved sample is a team from before signatures. It
+    is for looking at, not a proof of any approval."""
+    team = calendar / "tim.yml"
+    if team.is_file():
+        team.write_text(KEYS_BLOCK.sub("", team.read_text(encoding="utf-8")), encoding="utf-8")
+    (calendar / KEY_RECORDS).unlink(missing_ok=True)
 
 
 def _move_post(root: Path, out: Path, post: Post, day: dt.date, now: dt.datetime,
@@ -126,8 +140,9 @@ def _kept_records(post: Post, delta: dt.timedelta, now: dt.datetime,
         if moved is None or moved > now:
             written.left_out += 1
             continue
+        unsealed = SEAL_LINE.sub("", "- action: " + entry)
         kept_text.append(AT_LINE.sub(f"  at: {moved.isoformat(timespec='seconds')}",
-                                     "- action: " + entry, count=1))
+                                     unsealed, count=1))
         actions.append(Action(entry.split("\n", 1)[0].strip()))
     return actions, "".join(kept_text).rstrip("\n") + "\n"
 
