@@ -240,7 +240,8 @@ def test_the_preview_is_the_builds_counting(root: Path, server: str) -> None:
     count = next(c for c in instagram["counts"] if c["kind"] == "caption")
     used, limit = count["shown"].split("/")
     assert int(used.replace(".", "")) >= 2300 and limit == "2.200" and count["over"]
-    assert any(f["rule"] == "text.limit" for f in instagram["findings"])
+    limit = next(f for f in instagram["findings"] if f["rule"] == "text.limit")
+    assert limit["text"] == f"galat baris {limit['line']}: {limit['message']}"  # as check prints
     short = rina.post("/api/preview", json={"id": POST_ID, "fields": {"caption": "Halo"}}).json()
     count = next(c for c in short["previews"][0]["counts"] if c["kind"] == "caption")
     assert int(count["shown"].split("/")[0].replace(".", "")) < 100 and not count["over"]

@@ -93,8 +93,13 @@ def test_broken_post_stops_the_strict_build_naming_file_and_line(site_repo: Path
     result = build(site_repo, tmp_path / "site")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert ("WARNING -  kalender: posts/2026/12/2026-12-10-rusak.md:5: 'type': nilai "
-            "'hari-besar' tidak dikenal") in result.stderr
+    assert ("WARNING -  kalender: posts/2026/12/2026-12-10-rusak.md\n"
+            "  galat baris 5: 'type': nilai 'hari-besar' tidak dikenal") in result.stderr
+    check = subprocess.run([*KALENDER, "--root", str(site_repo), "check"],
+                           capture_output=True, text=True, cwd=site_repo, timeout=120)
+    printed = check.stdout + check.stderr
+    lines = printed[printed.index("posts/2026/12/2026-12-10-rusak.md"):].split("\n")[:2]
+    assert "\n".join(lines) in result.stderr  # worded as the check words it
     assert ("Galat: situs tidak dibangun: 1 peringatan di atas (mode ketat menganggap "
             "peringatan sebagai galat).") in result.stderr
 

@@ -103,20 +103,29 @@ def report_lines(report: Iterable[Problem], root: Path) -> list[str]:
           galat (baris 4): ...
 
     The one printer of findings: the command line prints these lines, a refused command
-    carries them in its error (:meth:`kalender.core.errors.KalenderError.with_details`).
+    carries them in its error (:meth:`kalender.core.errors.KalenderError.with_details`), the
+    site plugin logs them (:func:`report_blocks`, a block per file), the review server sends
+    each finding's :func:`finding_line` beside its structured fields.
     """
+    return [line for block in report_blocks(report, root) for line in block]
+
+
+def report_blocks(report: Iterable[Problem], root: Path) -> list[list[str]]:
+    """The lines of :func:`report_lines`, a list per file (its name, then its findings)."""
     problems = list(dict.fromkeys(report))  # a shared caption's finding once, not per platform
     by_file: dict[str, list[Problem]] = {}
     for problem in problems:
         by_file.setdefault(problem.where(root).split(":")[0], []).append(problem)
-    lines = []
-    for shown, items in sorted(by_file.items()):
-        lines.append(shown)
-        for problem in sorted(items, key=lambda p: (not p.is_error, p.line or 0)):
-            label = t("check.error") if problem.is_error else t("check.warning")
-            line = t("check.line", line=problem.line) if problem.line else ""
-            lines.append(f"  {label}{line}: {problem.message}")
-    return lines
+    return [[shown] + [f"  {finding_line(p)}" for p in sorted(
+                items, key=lambda p: (not p.is_error, p.line or 0))]
+            for shown, items in sorted(by_file.items())]
+
+
+def finding_line(problem: Problem) -> str:
+    """``galat (baris 4): ...``: one finding, worded as in every channel (without its file)."""
+    label = t("check.error") if problem.is_error else t("check.warning")
+    line = t("check.line", line=problem.line) if problem.line else ""
+    return f"{label}{line}: {problem.message}"
 
 
 def problem_counts(report: Iterable[Problem]) -> tuple[int, int]:

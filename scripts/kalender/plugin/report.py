@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from ..approval.records import atomic_write
 from ..core.i18n import language, set_language, t
 from ..core.loader import Project
-from ..core.problems import Report
+from ..core.problems import Report, report_blocks
 from ..report.build import Period, SemesterReport, build_report, semester_period
 from ..report.chartlist import chart_labels
 from ..report.inputs import names_of, project_report_input
@@ -79,8 +79,8 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
     problems = Report()
     exports = [project.root / ENGAGEMENT] if (project.root / ENGAGEMENT).is_dir() else None
     source = project_report_input(project, period, today, exports, problems)
-    for problem in problems.errors:
-        log.warning("%s: %s", problem.where(project.root), problem.message)
+    for block in report_blocks(problems.errors, project.root):
+        log.warning("%s", "\n".join(block))
     if source is None:
         return
     report = build_report(source)

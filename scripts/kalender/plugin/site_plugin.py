@@ -35,7 +35,7 @@ from ..core.digests import save_store, use_store
 from ..core.i18n import DEFAULT_LANGUAGE, language, page_words, t
 from ..core.loader import Project, load_project
 from ..core.memo import Memory, PerPost
-from ..core.problems import Problem
+from ..core.problems import Problem, report_blocks
 from ..media.mediacache import thumbnail
 from ..rules import Context, check_post
 from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
@@ -410,12 +410,12 @@ class _Thumbnails:
 
 
 def _log_problems(project: Project, root: Path) -> None:
-    """A post with an error is left out of the site: say so (a warning fails --strict)."""
-    for problem in project.report:
-        if problem.is_error:
-            log.warning("%s: %s", problem.where(root), problem.message)
-        else:
-            log.info("%s: %s", problem.where(root), problem.message)
+    """A post with an error is left out of the site: say so (a warning fails --strict),
+    a block per file worded as ``kalender check`` prints it."""
+    for block in report_blocks(project.report.errors, root):
+        log.warning("%s", "\n".join(block))
+    for block in report_blocks(project.report.warnings, root):
+        log.info("%s", "\n".join(block))
 
 
 def _years(project: Project, today: dt.date) -> range:

@@ -71,7 +71,7 @@ from .post_edits import (
     _time,
     _time_of,
     check_bytes,
-    field_at,
+    finding_fields,
     refuse_problems,
     split_changes,
     text_version,
@@ -346,9 +346,7 @@ class Operations:
         calendar = self.editor.calendar()
         post, problems = check_bytes(self.root, calendar, path, text.encode())
         if post is None:
-            return {"previews": [], "findings": [
-                {"field": field_at(text, p.line), "message": p.message,
-                 "severity": p.severity.value} for p in problems]}
+            return {"previews": [], "findings": [finding_fields(p, text) for p in problems]}
         days = [post.date + dt.timedelta(days=n) for n in range(-7, 8)]
         others = [p for p in load_project(self.root, [
             f for f in post_files_of_days(self.root, days) if f.resolve() != path]).posts]

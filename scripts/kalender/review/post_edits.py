@@ -19,7 +19,7 @@ from ..core.errors import KalenderError
 from ..core.i18n import t
 from ..core.loader import PostReader
 from ..core.model import Post
-from ..core.problems import Problem, Report
+from ..core.problems import Problem, Report, finding_line
 from ..media.images import MediaError, image_info, open_image, probe_video
 
 EDITABLE = ("title", "category", "type", "platforms", "caption", "captions", "hashtags",
@@ -79,11 +79,19 @@ def field_at(text: str, line: int | None) -> str:
     return key
 
 
+def finding_fields(problem: Problem, text: str) -> dict[str, Any]:
+    """One finding for the browser: ``text`` worded as ``kalender check`` prints it
+    (:func:`~kalender.core.problems.finding_line`), beside the fields the page places it by."""
+    return {"rule": problem.code, "severity": problem.severity.value,
+            "field": field_at(text, problem.line), "line": problem.line,
+            "message": problem.message, "text": finding_line(problem)}
+
+
 def refuse_problems(text: str, problems: Sequence[Problem]) -> Refusal:
     first = problems[0]
     return Refusal(422, "editing.invalid", field_at(text, first.line), {
-        "problems": [{"field": field_at(text, p.line), "message": p.message} for p in problems]},
-        count=len(problems), first=first.message)
+        "problems": [finding_fields(p, text) for p in problems]},
+        count=len(problems), first=finding_line(first))
 
 
 def _value(data: dict[str, Any], key: str) -> Any:

@@ -18,7 +18,7 @@ from ..core.problems import Problem
 from ..rules import Context, check_post
 from ..rules.text import target_texts
 from ..site.previews import concerns, counts_for, folds_on_phone, phrase_spans, text_view
-from .post_edits import field_at
+from .post_edits import field_at, finding_fields
 
 
 def preview_of(post: Post, calendar: CalendarData, others: Sequence[Post],
@@ -37,13 +37,9 @@ def preview_of(post: Post, calendar: CalendarData, others: Sequence[Post],
                        "rest": str(s.rest)} for s in shown],
             "counts": [{"kind": c.kind, "label": c.label, "shown": c.shown, "over": c.over,
                         "warn": c.warn} for c in counts_for(post, target, platform, texts)],
-            "findings": [_finding(p, text) for p in problems if concerns(p, target.platform)],
+            "findings": [finding_fields(p, text) for p in problems if concerns(p, target.platform)],
         })
-    general = [_finding(p, text) for p in problems if p.platform is None
+    general = [finding_fields(p, text) for p in problems if p.platform is None
                and not p.code.startswith("media.")]
     return {"previews": previews, "findings": general}
 
-
-def _finding(problem: Problem, text: str) -> dict[str, Any]:
-    return {"rule": problem.code, "severity": problem.severity.value,
-            "field": field_at(text, problem.line), "message": problem.message}
