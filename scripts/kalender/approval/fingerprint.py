@@ -26,7 +26,7 @@ import hashlib
 import json
 from typing import Any
 
-from ..core.digests import file_sha256
+from ..core.digests import DigestStore, file_sha256
 from ..core.model import Media, Post
 
 __all__ = ["canonical", "file_sha256", "fingerprint", "short"]
@@ -35,9 +35,10 @@ VERSION = "kalender-sidik-1"
 SHORT = 12  # hex digits shown on pages and on the approval sheet
 
 
-def fingerprint(post: Post) -> str:
-    """The SHA-256 (64 hex digits) of what ``post`` publishes."""
-    return hashlib.sha256(canonical(post)).hexdigest()
+def fingerprint(post: Post, digests: DigestStore | None = None) -> str:
+    """The SHA-256 (64 hex digits) of what ``post`` publishes (media hashed through
+    ``digests``, else read now)."""
+    return hashlib.sha256(canonical(post, digests)).hexdigest()
 
 
 def short(value: str) -> str:
@@ -45,14 +46,14 @@ def short(value: str) -> str:
     return value[:SHORT]
 
 
-def canonical(post: Post) -> bytes:
+def canonical(post: Post, digests: DigestStore | None = None) -> bytes:
     """The canonical serialisation the fingerprint is taken over."""
     content = {
         "version": VERSION,
         "targets": [_target(post, t.platform, t.format) for t in post.targets],
         "hashtags": list(post.hashtags),
         "mentions": list(post.mentions),
-        "media": [_media(m) for m in post.media],
+        "media": [_media(m, digests or DigestStore()) for m in post.media],
         "when": post.when.isoformat() if post.time_fixed else post.date.isoformat(),
     }
     return json.dumps(content, sort_keys=True, ensure_ascii=False,
@@ -64,8 +65,8 @@ def _target(post: Post, platform: str, fmt: str) -> dict[str, Any]:
             "title": post.caption_for(platform).title}
 
 
-def _media(media: Media) -> dict[str, Any]:
-    return {"sha256": file_sha256(media.path), "alt": media.alt,
-            "cover": file_sha256(media.cover) if media.cover else None}
+def _media(media: Media, digests: DigestStore) -> dict[str, Any]:
+    return {"sha256": digests.sha256(media.path), "alt": media.alt,
+            "cover": digests.sha256(media.cover) if media.cover else None}
 
 

@@ -36,7 +36,7 @@ from .machine import (
     turns,
 )
 from .records import load_ledger
-from .standing import standing_of
+from .standing import Standings, standing_of
 
 
 @dataclass(frozen=True)
@@ -149,15 +149,15 @@ def approval_view(post: Post, records: Sequence[Record], standing: Standing, tea
                         views, next_text(standing, team, day, post.id), changed)
 
 
-def view_of(post: Post, team: Team, day: dt.date,
-            memo: PerPost[Any] | None = None) -> ApprovalView:
+def view_of(post: Post, team: Team, day: dt.date, memo: PerPost[Any] | None = None,
+            standings: Standings | None = None) -> ApprovalView:
     """:func:`approval_view` for a loaded post, reading its records beside it (kept in
     ``memo`` for the next call with the same post object, team and day)."""
     if memo is not None:
-        return memo.get(post, lambda: view_of(post, team, day))
+        return memo.get(post, lambda: view_of(post, team, day, standings=standings))
 
     records = load_ledger(post.path, post.when.tzinfo).records
-    return approval_view(post, records, standing_of(post), team, day)
+    return approval_view(post, records, standing_of(post, standings), team, day)
 
 
 def timeline_lines(post: Post, records: Sequence[Record], standing: Standing, team: Team,
@@ -208,8 +208,8 @@ class Waiting:
     platforms: tuple[str, ...] = ()
 
 
-def waiting(posts: Iterable[Post], team: Team, day: dt.date,
-            memo: PerPost[Any] | None = None) -> dict[str, list[Waiting]]:
+def waiting(posts: Iterable[Post], team: Team, day: dt.date, memo: PerPost[Any] | None = None,
+            standings: Standings | None = None) -> dict[str, list[Waiting]]:
     """For each member of the team (in ``tim.yml`` order), the posts waiting for them on ``day``.
 
     A post waits for whoever may make an open move: the Kasubbag (or a Plh. in range) to
@@ -220,17 +220,19 @@ def waiting(posts: Iterable[Post], team: Team, day: dt.date,
     ``memo`` (``kalender serve``, one team and one day) keeps each post's part between calls.
     """
     result: dict[str, list[Waiting]] = {m: [] for m in team.members}
+    standings = standings or Standings()
     for post in sorted(posts, key=lambda p: (p.when, p.id)):
-        items = memo.get(post, partial(_waits, post, team, day)) if memo is not None \
-            else _waits(post, team, day)
+        items = memo.get(post, partial(_waits, post, team, day, standings)) \
+            if memo is not None else _waits(post, team, day, standings)
         for member, item in items:
             result[member].append(item)
     return result
 
 
-def _waits(post: Post, team: Team, day: dt.date) -> list[tuple[str, Waiting]]:
+def _waits(post: Post, team: Team, day: dt.date,
+           standings: Standings) -> list[tuple[str, Waiting]]:
     """Who ``post`` waits for on ``day``, and for what."""
-    standing = standing_of(post)
+    standing = standings.of(post)
     moves: dict[str, list[Turn]] = {}
     for turn in turns(standing, team, day):
         for member in _waiting_for(turn, standing):

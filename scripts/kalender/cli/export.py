@@ -18,7 +18,7 @@ import click
 from ..approval.machine import is_web_address
 from ..approval.standing import standing_of
 from ..core.dates import week_range
-from ..core.digests import save_store, use_store
+from ..core.digests import DigestStore
 from ..core.errors import DataError, KalenderError
 from ..core.i18n import t
 from ..core.loader import Project, load_project
@@ -81,8 +81,8 @@ def export_command(root: Path, week_text: str, out: Path | None, strict: bool,
                    workers: int | None) -> None:
     week = parse_week(week_text)
     # the media digests the site build keeps: a photo hashed there is not read again here
-    use_store(root / CACHE_FOLDER / "digests.json")
-    bundle = prepare(root, week)
+    digests = DigestStore(root / CACHE_FOLDER / "digests.json")
+    bundle = prepare(root, week, digests)
     selection = bundle.selection
     show_selection(selection)
     if not selection.approved:
@@ -93,7 +93,7 @@ def export_command(root: Path, week_text: str, out: Path | None, strict: bool,
         raise KalenderError("export.strict_failed", count=len(selection.left_out),
                             week=week.label)
     build_bundle(bundle, workers or os.cpu_count() or 1, _progress)
-    save_store()
+    digests.save()
     if bundle.failures:
         for failure in bundle.failures:
             click.echo(f"{t('check.error')}: {failure}", err=True)

@@ -12,8 +12,10 @@ A file written in the same clock tick as it was hashed could change again withou
 times moving; such a file is simply read again next time. Any later write gives the file
 times after the hashing started, so a remembered digest can never stand for other bytes.
 
-:func:`use_store` keeps the digests across runs in a JSON file (the site build uses
-``.cache/kalender/digests.json``); without it they live in this process only.
+A :class:`DigestStore` is what remembers them: an object the caller makes and passes in
+(the site build keeps one for the life of ``kalender serve``), optionally kept across runs
+in a JSON file (the site build uses ``.cache/kalender/digests.json``). There is no store in
+the module: :func:`file_sha256` without one simply reads the file.
 """
 
 from __future__ import annotations
@@ -29,54 +31,46 @@ from pathlib import Path
 SETTLED_NS = 2_000_000_000  # 2 s: coarser than any file system's timestamp granularity
 STORE_VERSION = 1
 
-_lock = threading.Lock()
-_known: dict[str, tuple[tuple[int, int, int, int], str]] = {}
-_store: Path | None = None
-_dirty = False
-hashed = 0  # files actually read in this process (for the benchmark and tests)
+Identity = tuple[int, int, int, int]
 
 
-def file_sha256(path: Path) -> str:
-    """The SHA-256 (64 hex digits) of the bytes of ``path``; read only when not known."""
-    global hashed
-    resolved = os.path.realpath(path)
-    before = os.stat(resolved)
-    identity = _identity(before)
-    with _lock:
-        known = _known.get(resolved)
-    if known is not None and known[0] == identity:
-        return known[1]
-    started = time.time_ns()
-    with open(resolved, "rb") as handle:
-        digest = hashlib.file_digest(handle, "sha256").hexdigest()
-    after = os.stat(resolved)
-    with _lock:
-        hashed += 1
-        if _identity(after) == identity and _settled(after, started):
-            _remember(resolved, identity, digest)
-    return digest
+class DigestStore:
+    """The digests of file contents, remembered by file identity; kept in ``path`` (JSON)
+    across runs when given (what an earlier run stored there is read now)."""
 
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self.hashed = 0  # files actually read through this store (for the benchmark and tests)
+        self._known: dict[str, tuple[Identity, str]] = {}
+        self._dirty = False
+        self._lock = threading.Lock()
+        if path is not None:
+            self._read(path)
 
-def _identity(stat: os.stat_result) -> tuple[int, int, int, int]:
-    return stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns
+    def sha256(self, path: Path) -> str:
+        """The SHA-256 (64 hex digits) of the bytes of ``path``; read only when not known."""
+        resolved = os.path.realpath(path)
+        identity = _identity(os.stat(resolved))
+        with self._lock:
+            known = self._known.get(resolved)
+        if known is not None and known[0] == identity:
+            return known[1]
+        started = time.time_ns()
+        with open(resolved, "rb") as handle:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        after = os.stat(resolved)
+        with self._lock:
+            self.hashed += 1
+            if _identity(after) == identity and _settled(after, started):
+                self._remember(resolved, identity, digest)
+        return digest
 
+    def _remember(self, resolved: str, identity: Identity, digest: str) -> None:
+        if self._known.get(resolved) != (identity, digest):
+            self._known[resolved] = (identity, digest)
+            self._dirty = True
 
-def _settled(stat: os.stat_result, started_ns: int) -> bool:
-    return max(stat.st_mtime_ns, stat.st_ctime_ns) < started_ns - SETTLED_NS
-
-
-def _remember(resolved: str, identity: tuple[int, int, int, int], digest: str) -> None:
-    global _dirty
-    if _known.get(resolved) != (identity, digest):
-        _known[resolved] = (identity, digest)
-        _dirty = True
-
-
-def use_store(path: Path) -> None:
-    """Keep digests across runs in ``path`` (JSON); read what an earlier run stored."""
-    global _store
-    with _lock:
-        _store = path
+    def _read(self, path: Path) -> None:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -84,9 +78,34 @@ def use_store(path: Path) -> None:
         if not isinstance(data, dict) or data.get("version") != STORE_VERSION:
             return
         for name, entry in (data.get("files") or {}).items():
-            if name not in _known and _valid(entry):
+            if _valid(entry):
                 size, inode, modified, changed = entry[0]
-                _known[name] = ((size, inode, modified, changed), entry[1])
+                self._known[name] = ((size, inode, modified, changed), entry[1])
+
+    def save(self) -> None:
+        """Write the known digests to :attr:`path` (atomically), if any changed."""
+        with self._lock:
+            if self.path is None or not self._dirty:
+                return
+            files = {name: [list(identity), digest]
+                     for name, (identity, digest) in self._known.items()}
+            data = json.dumps({"version": STORE_VERSION, "files": files}).encode()
+            self._dirty = False
+            target = self.path
+        _write(target, data)
+
+
+def file_sha256(path: Path, store: DigestStore | None = None) -> str:
+    """The SHA-256 of the bytes of ``path``, through ``store`` (else read now)."""
+    return (store or DigestStore()).sha256(path)
+
+
+def _identity(stat: os.stat_result) -> Identity:
+    return stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns
+
+
+def _settled(stat: os.stat_result, started_ns: int) -> bool:
+    return max(stat.st_mtime_ns, stat.st_ctime_ns) < started_ns - SETTLED_NS
 
 
 def _valid(entry: object) -> bool:
@@ -95,16 +114,7 @@ def _valid(entry: object) -> bool:
             and all(isinstance(x, int) for x in entry[0]))
 
 
-def save_store() -> None:
-    """Write the known digests to the store of :func:`use_store` (atomically), if changed."""
-    global _dirty
-    with _lock:
-        if _store is None or not _dirty:
-            return
-        files = {name: [list(identity), digest] for name, (identity, digest) in _known.items()}
-        data = json.dumps({"version": STORE_VERSION, "files": files}).encode()
-        _dirty = False
-        target = _store
+def _write(target: Path, data: bytes) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)

@@ -25,7 +25,7 @@ from typing import IO, Any
 from ..approval.fingerprint import short
 from ..approval.machine import CHANGED, FLOW_ACTIONS, Record, Standing, action_done
 from ..approval.records import load_ledger, record_file
-from ..approval.standing import effective_status
+from ..approval.standing import Standings
 from ..approval.standing import standing_of as approval_standing
 from ..core.calendar_data import CalendarData, Platform
 from ..core.datafile import read_data_file
@@ -125,13 +125,14 @@ class Selection:
     left_out: list[LeftOut] = field(default_factory=list)
 
 
-def select_week(project: Project, week: Week) -> Selection:
+def select_week(project: Project, week: Week, standings: Standings | None = None) -> Selection:
     """Judge every post of ``week``, including post files that could not be read."""
     selection = Selection(week)
+    standings = standings or Standings()
     for post in project.posts:
         if post.week != week:
             continue
-        judged = judge(post, project.calendar)
+        judged = judge(post, project.calendar, standings)
         if isinstance(judged, Approved):
             selection.approved.append(judged)
         else:
@@ -141,7 +142,8 @@ def select_week(project: Project, week: Week) -> Selection:
     return selection
 
 
-def judge(post: Post, calendar: CalendarData | None = None) -> Approved | LeftOut:
+def judge(post: Post, calendar: CalendarData | None = None,
+          standings: Standings | None = None) -> Approved | LeftOut:
     """Whether ``post`` goes in: approved, an approval record, the content unchanged and,
     with ``calendar``, nothing its gates hold (gates.py: no error of SOP A/D, no warning the
     approver's record does not acknowledge)."""
@@ -150,8 +152,8 @@ def judge(post: Post, calendar: CalendarData | None = None) -> Approved | LeftOu
     if errors:
         return _left(post, "-", "export.reason.bad_records", file=ledger.path.name,
                      errors=len(errors))
-    state = effective_status(post)
-    standing = approval_standing(post)
+    standing = approval_standing(post, standings)
+    state = standing.state
     if state == CHANGED:
         bound = standing.bound
         assert bound is not None

@@ -22,9 +22,10 @@ from typing import Any
 
 from PIL import Image
 
-from ..approval.fingerprint import file_sha256
+from ..approval.standing import Standings
 from ..core.atomic import replacing
 from ..core.calendar_data import CalendarData
+from ..core.digests import DigestStore
 from ..core.errors import DataError, KalenderError, UsageError
 from ..core.i18n import t
 from ..core.loader import Project, load_project, post_files_of_days
@@ -216,6 +217,7 @@ class Bundle:
     hootsuite: list[HootsuiteRow] = field(default_factory=list)
     sheet_reason: str = ""
     failures: list[str] = field(default_factory=list)  # media that could not be made
+    digests: DigestStore = field(default_factory=DigestStore)  # media hashed once per content
 
     @property
     def name(self) -> str:
@@ -240,10 +242,13 @@ def load_for_export(root: Path, week: Week | None = None) -> tuple[
     return project, project.calendar, rules
 
 
-def prepare(root: Path, week: Week) -> Bundle:
-    """Read the repository and judge every post of ``week``: nothing made yet."""
+def prepare(root: Path, week: Week, digests: DigestStore | None = None) -> Bundle:
+    """Read the repository and judge every post of ``week``: nothing made yet (media hashed
+    through ``digests``, such as the store the site build keeps)."""
     project, calendar, rules = load_for_export(root, week)
-    return Bundle(project, calendar, select_week(project, week), rules)
+    digests = digests or DigestStore()
+    selection = select_week(project, week, Standings(digests))
+    return Bundle(project, calendar, selection, rules, digests=digests)
 
 
 def build_bundle(bundle: Bundle, workers: int,
@@ -276,7 +281,7 @@ def assemble(bundle: Bundle, layout: Layout, pictures: dict[str, bytes],
     for name, data in {**layout.texts, **pictures}.items():
         contents.add(name, data)
     for name, source in layout.copies.items():
-        contents.add_copy(name, source, file_sha256(source))
+        contents.add_copy(name, source, bundle.digests.sha256(source))
     bundle.hootsuite = hootsuite_rows(layout.placed, bundle.rules)
     for name, data in hootsuite_csvs(bundle.hootsuite).items():
         contents.add(name, data)

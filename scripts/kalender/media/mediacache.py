@@ -31,7 +31,7 @@ from typing import Any
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..core.atomic import replacing, write_bytes
-from ..core.digests import file_sha256
+from ..core.digests import DigestStore, file_sha256
 from ..core.model import VIDEO_SUFFIXES
 from .images import (
     Framing,
@@ -333,17 +333,18 @@ EXIF_ORIENTATION = 0x0112
 TURNED_ORIENTATIONS = (5, 6, 7, 8)  # stored on its side: width and height swap upright
 
 
-def content_hash(path: Path) -> str:
-    """The first 16 hex digits of the file's SHA-256."""
-    return file_sha256(path)[:16]
+def content_hash(path: Path, digests: DigestStore | None = None) -> str:
+    """The first 16 hex digits of the file's SHA-256 (through ``digests``, else read now)."""
+    return file_sha256(path, digests)[:16]
 
 
-def thumbnail(image: Path, cache: Path, width: int = THUMBNAIL_WIDTH) -> Path | None:
+def thumbnail(image: Path, cache: Path, width: int = THUMBNAIL_WIDTH,
+              digests: DigestStore | None = None) -> Path | None:
     """A JPEG thumbnail of ``image`` in ``cache``, made once per content; None if unreadable.
 
     The loader has already reported images it cannot read; such an image gets no thumbnail.
     """
-    target = cache / f"{content_hash(image)}-{width}.jpg"
+    target = cache / f"{content_hash(image, digests)}-{width}.jpg"
     if target.is_file():
         return target
     try:

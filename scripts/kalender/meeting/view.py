@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..approval.machine import FLOW_ACTIONS
-from ..approval.standing import effective_status, standing_of
+from ..approval.standing import Standings, effective_status, standing_of
 from ..approval.timeline import Waiting as TimelineWaiting
 from ..approval.timeline import waiting
 from ..core.calendar_data import CalendarData, Team
@@ -102,18 +102,19 @@ class Plan:
 
 def plan_of(today: dt.date, posts: Sequence[Post], calendar: CalendarData,
             important: Iterable[tuple[dt.date, str]] = (), notes_of: NotesOf | None = None,
-            moves: PerPost[Any] | None = None) -> Plan:
-    """The :class:`Plan` of the meetings seen on ``today`` (``moves``: see
+            moves: PerPost[Any] | None = None, standings: Standings | None = None) -> Plan:
+    """The :class:`Plan` of the meetings seen on ``today`` (``moves``, ``standings``: see
     :func:`kalender.approval.timeline.waiting`)."""
+    standings = standings or Standings()
     by_day: dict[dt.date, list[Post]] = {}
     for post in posts:
         by_day.setdefault(post.date, []).append(post)
-    notes = notes_of or (lambda post: return_notes(post, calendar.team))
+    notes = notes_of or (lambda post: return_notes(post, calendar.team, standings))
     return Plan(
         by_week=_by_week(posts), by_day=by_day,
-        waits=waiting(posts, calendar.team, today, moves),
+        waits=waiting(posts, calendar.team, today, moves, standings),
         returned=[(p, notes(p)) for p in posts  # all: each needs its drafter now
-                  if effective_status(p) == Status.REVISI.value],
+                  if effective_status(p, standings) == Status.REVISI.value],
         coming=coming_days(today, posts, important),
         unannounced=unannounced(calendar.products, posts),
     )
@@ -182,9 +183,9 @@ def _steps(waits: dict[str, list[TimelineWaiting]], calendar: CalendarData) -> l
                                                           key=lambda i: order.index(i[0]))]
 
 
-def return_notes(post: Post, team: Team) -> list[Note]:
+def return_notes(post: Post, team: Team, standings: Standings | None = None) -> list[Note]:
     """The reviewer's note of the return the post is in, from its approval records."""
-    returned = standing_of(post).history.returned
+    returned = standing_of(post, standings).history.returned
     if returned is None:
         return []
     member = team.members.get(returned.by)

@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..approval.machine import FLOW_ACTIONS, Action, role_name
+from ..approval.standing import Standings
 from ..approval.timeline import ApprovalView, CommentView, view_of, waiting
 from ..core.calendar_data import CalendarData
 from ..core.dates import full_date
@@ -116,15 +117,18 @@ class ApprovalSite:
 
 
 def build_approval_site(posts: Sequence[Post], calendar: CalendarData, today: dt.date,
-                        memory: Memory | None = None) -> ApprovalSite:
+                        memory: Memory | None = None,
+                        standings: Standings | None = None) -> ApprovalSite:
     """Every post's approval view, and the waiting lists, as of ``today``."""
     team = calendar.team
     views, moves = (memory.approval, memory.moves) if memory is not None else (None, None)
-    site = ApprovalSite(today, {p.id: view_of(p, team, today, views) for p in posts})
+    standings = standings or Standings()
+    site = ApprovalSite(today, {p.id: view_of(p, team, today, views, standings)
+                                for p in posts})
     site.members = tuple(
         MemberWaiting(member, team.members[member].name, role_name(team.members[member].role),
                       tuple(WaitingItem(w.post.id, w.what, w.platforms, w.action) for w in items))
-        for member, items in waiting(posts, team, today, moves).items()
+        for member, items in waiting(posts, team, today, moves, standings).items()
     )
     site.steps = steps_waiting(site.members)
     return site
@@ -149,12 +153,12 @@ def steps_waiting(members: Sequence[MemberWaiting]) -> tuple[StepWaiting, ...]:
 
 
 def add_approval(posts: Sequence[Post], calendar: CalendarData | None, files: Files,
-                 config: MkDocsConfig, today: dt.date,
-                 memory: Memory | None = None) -> ApprovalSite | None:
+                 config: MkDocsConfig, today: dt.date, memory: Memory | None = None,
+                 standings: Standings | None = None) -> ApprovalSite | None:
     """Build the approval views and add the "Menunggu" page to ``files``."""
     if calendar is None:
         return None
-    site = build_approval_site(posts, calendar, today, memory)
+    site = build_approval_site(posts, calendar, today, memory, standings)
     if files.get_file_from_path(WAITING_PAGE) is None:
         files.append(File.generated(config, WAITING_PAGE, content=waiting_page_source()))
     return site

@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from ..approval.standing import Standings
 from ..core.dates import full_date, long_date, week_range
 from ..core.i18n import language, t
 from ..core.important_days import days_in, load_important_days
@@ -102,8 +103,8 @@ def overlay_for(project: Project, years: Iterable[int]) -> Overlay:
 
 
 def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overlay: Overlay,
-                 files: Files, config: MkDocsConfig, memory: Memory | None = None
-                 ) -> MeetingSite:
+                 files: Files, config: MkDocsConfig, memory: Memory | None = None,
+                 standings: Standings | None = None) -> MeetingSite:
     """Build the meeting views and add their pages, and the minutes written so far."""
     site = MeetingSite(today, overlay)
     if project.calendar is None:
@@ -114,7 +115,7 @@ def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overla
     current = Week.of(today)
     shown = sorted(set(weeks) | {current})
     plan = plan_of(today, project.posts, project.calendar, important,
-                   moves=memory.moves if memory is not None else None)
+                   moves=memory.moves if memory is not None else None, standings=standings)
     for index, week in enumerate(shown):
         meeting = build_meeting(week, today, project.posts, project.calendar, overlay, important,
                                 plan=plan)

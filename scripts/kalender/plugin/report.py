@@ -22,6 +22,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..approval.records import atomic_write
+from ..approval.standing import Standings
 from ..core.i18n import language, set_language, t
 from ..core.loader import Project
 from ..core.problems import Report, report_blocks
@@ -50,13 +51,13 @@ def half_years(project: Project, today: dt.date) -> list[Period]:
 
 
 def add_reports(project: Project, files: Files, config: MkDocsConfig, today: dt.date,
-                cache: Path) -> list[Period]:
+                cache: Path, standings: Standings | None = None) -> list[Period]:
     """Add the report pages, charts and PDFs of every half-year to ``files``."""
     if project.calendar is None:
         return []
     periods = half_years(project, today)
     for period in periods:
-        _add_report(project, period, files, config, today, cache / FOLDER)
+        _add_report(project, period, files, config, today, cache / FOLDER, standings)
     index = f"{FOLDER}/index.md"
     if periods and files.get_file_from_path(index) is None:
         files.append(File.generated(config, index, content=index_source(periods)))
@@ -72,13 +73,13 @@ def index_source(periods: list[Period]) -> str:
 
 
 def _add_report(project: Project, period: Period, files: Files, config: MkDocsConfig,
-                today: dt.date, cache: Path) -> None:
+                today: dt.date, cache: Path, standings: Standings | None) -> None:
     page = f"{FOLDER}/{period.slug}/index.md"
     if files.get_file_from_path(page) is not None:
         return
     problems = Report()
     exports = [project.root / ENGAGEMENT] if (project.root / ENGAGEMENT).is_dir() else None
-    source = project_report_input(project, period, today, exports, problems)
+    source = project_report_input(project, period, today, exports, problems, standings)
     for block in report_blocks(problems.errors, project.root):
         log.warning("%s", "\n".join(block))
     if source is None:

@@ -29,9 +29,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from ..approval.standing import Standings
 from ..conversations.views import ConversationViews
 from ..core.dates import parse_day, today_in
-from ..core.digests import save_store, use_store
+from ..core.digests import DigestStore
 from ..core.i18n import DEFAULT_LANGUAGE, language, page_words, t
 from ..core.loader import Project, load_project
 from ..core.memo import Memory, PerPost
@@ -79,6 +80,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.project: Project | None = None
         self.incremental: Incremental | None = None
         self.memory = Memory()  # kept between the builds of kalender serve
+        self.standings = Standings()  # so are the posts' approval standing, media digests
         self.command = "build"
         self.templates: TemplateCache | None = None
         self.env: Environment | None = None
@@ -100,7 +102,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             config.theme.static_templates.discard("sitemap.xml")
         folder = Path(config.config_file_path or ".").resolve().parent
         self.root = Path(self.config.root).resolve() if self.config.root else folder
-        use_store(self.root / self.config.cache_dir / DIGEST_STORE)
+        store = self.root / self.config.cache_dir / DIGEST_STORE
+        if self.standings.digests.path != store:
+            self.standings = Standings(DigestStore(store))
         config.theme["language"] = language()  # <html lang>, Material's own words
         if language() != DEFAULT_LANGUAGE:
             config.nav = said_nav(config.nav)
@@ -139,14 +143,15 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         _log_problems(project, self.root)
         today = self.today(project)
         self.memory.new_day(today.isoformat())
-        findings = _findings(project, self.memory.findings)
+        findings = _findings(project, self.standings, self.memory.findings)
         overlay = overlay_for(project, _years(project, today))
         thumbnails = _Thumbnails(files, config, self.root / self.config.cache_dir,
-                                 self.memory.thumbnails)
+                                 self.memory.thumbnails, self.standings.digests)
         self.site = build_site(SiteInput(
             posts=project.posts, today=today, root=self.root,
             platform_names=_platform_names(project), findings=findings,
             thumbnail=thumbnails, marks=overlay.on, memo=self.memory.views,
+            standings=self.standings,
         ))
         thumbnails.add_shown(self.site)
         self.views = self.site.pages()
@@ -156,11 +161,12 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.previews = add_previews(project, findings, files, config, self.site.today,
                                      self.memory)
         self.approval = add_approval(project.posts, project.calendar, files, config,
-                                     self.site.today, self.memory)
-        add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir)
+                                     self.site.today, self.memory, self.standings)
+        add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir,
+                    self.standings)
         weeks = [view.week for view in self.site.weeks.values()]
         self.meetings = add_meetings(project, weeks, today, overlay, files, config,
-                                     self.memory)
+                                     self.memory, self.standings)
         self.conversations = add_conversations(project, files, config, today, overlay)
         self.project = project
         self.files = files
@@ -237,7 +243,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     @event_priority(100)  # before the search plugin writes its index (see Incremental)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._plain_words()
-        save_store()
+        self.standings.digests.save()
         if self.project is not None and self.site is not None:
             write_feed(self.project, Path(config.site_dir), self.site.today, self.memory)
         if self.incremental is not None and self.files is not None and self.built_today:
@@ -383,12 +389,12 @@ class _Thumbnails:
     :meth:`add_shown` then adds the thumbnails those views show."""
 
     def __init__(self, files: Files, config: MkDocsConfig, cache: Path,
-                 made: dict[str, str]) -> None:
+                 made: dict[str, str], digests: DigestStore) -> None:
         self.files, self.config, self.cache = files, config, cache / "thumbnails"
-        self.made = made
+        self.made, self.digests = made, digests
 
     def __call__(self, image: Path) -> str | None:
-        made = thumbnail(image, self.cache)
+        made = thumbnail(image, self.cache, digests=self.digests)
         if made is None:
             return None
         page = f"{THUMBNAIL_FOLDER}/{made.name}"
@@ -446,11 +452,13 @@ def _outside_media(project: Project, root: Path) -> list[str]:
             if path is not None and not str(path).startswith(inside)]
 
 
-def _findings(project: Project, memo: PerPost[Any] | None = None) -> dict[str, list[Problem]]:
+def _findings(project: Project, standings: Standings,
+              memo: PerPost[Any] | None = None) -> dict[str, list[Problem]]:
     """Every rule's findings per post, plus the loader's warnings about the post's file
     (``memo``: the rules' findings of a post object, kept by ``kalender serve``)."""
     findings: dict[str, list[Problem]] = {}
-    context = Context(project.calendar, tuple(project.posts)) if project.calendar else None
+    context = Context(project.calendar, tuple(project.posts), standings) \
+        if project.calendar else None
     by_path: dict[Path, list[Problem]] = {}
     for problem in project.report:
         by_path.setdefault(problem.path, []).append(problem)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from ..approval.fingerprint import fingerprint
 from ..approval.records import atomic_write, load_ledger
+from ..approval.standing import Standings
 from ..conversations.store import conversations_of
 from ..conversations.summary import PublicInput, public_input
 from ..core.important_days import load_important_days
@@ -53,16 +53,17 @@ def report_input(root: Path, period: Period, today: dt.date | None,
 
 
 def project_report_input(project: Project, period: Period, today: dt.date | None,
-                         exports: Sequence[Path] | None,
-                         problems: Report) -> ReportInput | None:
-    """:func:`report_input` for a project already loaded (the site plugin's)."""
+                         exports: Sequence[Path] | None, problems: Report,
+                         standings: Standings | None = None) -> ReportInput | None:
+    """:func:`report_input` for a project already loaded (the site plugin's, with the
+    standings of its posts)."""
     from ..report.engagement import import_exports
     from ..report.evaluation import report_evaluation
 
     root = project.root
     if project.calendar is None:
         return None
-    posts = _with_records(project, problems)
+    posts = _with_records(project, problems, standings or Standings())
     days = load_important_days(root / "calendar", problems)
     paths = list(exports) if exports else _default_exports(root)
     imported = import_exports(paths, problems) if paths else None
@@ -97,21 +98,23 @@ def _default_exports(root: Path) -> list[Path]:
     return [folder] if folder.is_dir() else []
 
 
-def _with_records(project: Project, problems: Report) -> list[PostRecords]:
+def _with_records(project: Project, problems: Report,
+                  standings: Standings) -> list[PostRecords]:
     """Each post with its approval records and fingerprint, read once per post object (a
     post object stands for its files as they were read: kalender serve reuses it only
     while they are unchanged)."""
     posts = []
     for post in project.posts:
-        records, found = _RECORDS.get(post, partial(_records_of, post))
+        records, found = _RECORDS.get(post, partial(_records_of, post, standings))
         problems.extend(found)
         posts.append(records)
     return posts
 
 
-def _records_of(post: Post) -> tuple[PostRecords, list[Problem]]:
+def _records_of(post: Post, standings: Standings) -> tuple[PostRecords, list[Problem]]:
     ledger = load_ledger(post.path)
-    return PostRecords(post, ledger.records, fingerprint(post)), list(ledger.problems)
+    return (PostRecords(post, ledger.records, standings.of(post).fingerprint),
+            list(ledger.problems))
 
 
 def names_of(source: ReportInput) -> dict[str, dict[str, str]]:

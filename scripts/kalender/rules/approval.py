@@ -24,7 +24,6 @@ from ..approval.machine import (
 )
 from ..approval.records import Ledger, load_ledger, post_file
 from ..approval.records import record_file as record_path
-from ..approval.standing import standing_of
 from ..core.calendar_data import Team
 from ..core.i18n import t
 from ..core.model import Post, Status
@@ -48,7 +47,7 @@ def steps(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
 @rule("approval.status")
 def status_agrees(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """The front matter's ``status`` is the one the records give."""
-    history = standing_of(post).history
+    history = context.standings.of(post).history
     file = record_path(post.path).name
     if history.status is None and post.status not in (Status.USULAN, Status.DRAF):
         yield finding(("status",), "rule.approval_no_records", found=post.status.value,
@@ -61,7 +60,7 @@ def status_agrees(post: Post, context: Context, finding: Finding) -> Iterator[Pr
 @rule("approval.changed")
 def changed(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """The caption, hashtags, mentions, media, platforms and time are what was checked."""
-    standing = standing_of(post)
+    standing = context.standings.of(post)
     bound = standing.bound
     if standing.changed and bound is not None:
         yield finding(("status",), "rule.approval_changed", step=action_done(bound.action),
@@ -73,7 +72,7 @@ def open_comments(post: Post, context: Context, finding: Finding) -> Iterator[Pr
     """An approved post should have no open comment left (but those its approval carried
     with a note)."""
 
-    standing = standing_of(post)
+    standing = context.standings.of(post)
     if standing.recorded not in (Status.DISETUJUI, Status.DIUNGGAH):
         return
     approval = standing.history.approval

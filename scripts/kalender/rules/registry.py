@@ -6,10 +6,11 @@ rule modules register here when :mod:`kalender.rules` is imported.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..approval.standing import Standings
 from ..core.i18n import t
 from ..core.problems import Problem, Severity
 
@@ -20,10 +21,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may read besides the post: the calendar data and all posts."""
+    """What a rule may read besides the post: the calendar data, all posts, and the posts'
+    approval standing (read once per post object)."""
 
     calendar: CalendarData
     posts: tuple[Post, ...] = ()
+    standings: Standings = field(default_factory=Standings)
 
 
 class Finding:

@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from ..approval.counts import status_tally
-from ..approval.standing import changed_label, effective_status
+from ..approval.standing import Standings, changed_label, effective_status
 from ..core.dates import clock, day_name, day_short, full_date, month_label, week_range
 from ..core.i18n import language, t
 from ..core.model import (
@@ -96,7 +96,7 @@ def _badge(status: str, lang: str) -> Badge:
     return Badge(status, label, STATUS_ICONS[status])
 
 
-def display_status(post: Post) -> Badge:
+def display_status(post: Post, standings: Standings | None = None) -> Badge:
     """The badge a post shows on every page.
 
     Every status display goes through here: the state the approval records give
@@ -104,9 +104,9 @@ def display_status(post: Post) -> Badge:
     after the paraf or approval the status rests on.
     """
 
-    status = effective_status(post)
+    status = effective_status(post, standings)
     if status == CHANGED:
-        return Badge(status, changed_label(post), STATUS_ICONS[CHANGED])
+        return Badge(status, changed_label(post, standings), STATUS_ICONS[CHANGED])
     return badge(status)
 
 
@@ -211,14 +211,15 @@ def caption_start(post: Post, limit: int = CAPTION_START) -> str:
     return f"{cut}…"
 
 
-def make_entry(post: Post, names: Mapping[str, str], thumbnail: ThumbnailMaker) -> Entry:
+def make_entry(post: Post, names: Mapping[str, str], thumbnail: ThumbnailMaker,
+               standings: Standings | None = None) -> Entry:
     """The calendar's view of one post."""
     return Entry(
         id=post.id, page=post_page(post.id), title=post.title, day=post.date,
         date_label=full_date(post.date), time=clock(post.when) if post.time_fixed else "",
         category=category_choice(post.category), type=type_choice(post.type),
         platforms=tuple(platform_choice(p, names) for p in post.platforms),
-        badge=display_status(post), caption_start=caption_start(post),
+        badge=display_status(post, standings), caption_start=caption_start(post),
         thumbnail=_thumbnail(post, thumbnail),
     )
 
@@ -247,7 +248,7 @@ class _Builder:
                 self.views[post.id], self.entries[post.id] = view, view.entry
             else:
                 self.entries[post.id] = make_entry(post, source.platform_names,
-                                                   source.thumbnail)
+                                                   source.thumbnail, source.standings)
         self.by_day: dict[dt.date, list[Entry]] = {}
         for post in source.posts:
             self.by_day.setdefault(post.date, []).append(self.entries[post.id])
@@ -311,7 +312,8 @@ class _Builder:
 
     def post(self, post: Post) -> PostView:
         entry = self.entries.get(post.id) or \
-            make_entry(post, self.source.platform_names, self.source.thumbnail)
+            make_entry(post, self.source.platform_names, self.source.thumbnail,
+                       self.source.standings)
         legal = post.legal_product
         return PostView(
             entry=entry, page=entry.page, title=post.title, when_label=_when_label(post),

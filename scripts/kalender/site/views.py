@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..approval.standing import Standings
 from ..core.memo import PerPost
 from ..core.model import (
     LegalProduct,
@@ -283,6 +284,7 @@ class SiteInput:
     marks: Callable[[dt.date], Sequence[DayMark]] = field(default=lambda day: ())
     # kalender serve: each post object's entry and page view, kept between builds
     memo: PerPost[Any] | None = None
+    standings: Standings = field(default_factory=Standings)  # the badges' approval standing
 
 
 View = MonthView | WeekView | ListView | HomeView | PostView
