@@ -57,9 +57,9 @@ def cache_folder(root: Path) -> Path:
     return root / CACHE_FOLDER
 
 
-def file_digest(path: Path) -> str:
-    """SHA-256 of the file's bytes, in hex (read once per content: :mod:`kalender.core.digests`)."""
-    return file_sha256(path)
+def file_digest(path: Path, digests: DigestStore | None = None) -> str:
+    """SHA-256 of the file's bytes, in hex (read once per content through ``digests``)."""
+    return file_sha256(path, digests)
 
 
 # --- facts about media files --------------------------------------------------------
@@ -94,10 +94,10 @@ class MediaFacts:
         return MediaError(self.error_key, **self.error_params)
 
 
-def inspect_media(path: Path) -> MediaFacts:
+def inspect_media(path: Path, digests: DigestStore | None = None) -> MediaFacts:
     """Read ``path`` once: hash it, then read its size; an image is decoded (small) to
     prove it is whole, a video is probed for its length and upright size."""
-    digest, size = file_digest(path), path.stat().st_size
+    digest, size = file_digest(path, digests), path.stat().st_size
     video = path.suffix.lower() in VIDEO_SUFFIXES
     kind = "video" if video else "image"
     try:
@@ -124,6 +124,7 @@ class MediaIndex:
         self.db: sqlite3.Connection | None = None
         self.inspected = 0  # files actually read (not found in the index)
         self.lock = threading.Lock()
+        self.digests: DigestStore | None = None  # the build's, so a photo is hashed once
         if folder is not None:
             self.db = _open_index(folder / "media.sqlite")
 
@@ -133,7 +134,7 @@ class MediaIndex:
         key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
         known = self.memory.get(key) or self._stored(key)
         if known is None:
-            known = inspect_media(path)
+            known = inspect_media(path, self.digests)
             self.inspected += 1
             self._store(key, known)
         self.memory[key] = known
@@ -181,11 +182,14 @@ def _open_index(path: Path) -> sqlite3.Connection | None:
 _INDEXES: dict[Path, MediaIndex] = {}
 
 
-def index_for(root: Path) -> MediaIndex:
-    """The media index of the repository ``root`` (one per process)."""
+def index_for(root: Path, digests: DigestStore | None = None) -> MediaIndex:
+    """The media index of the repository ``root`` (one per process), reading new files
+    through ``digests`` when given (the store of the run asking)."""
     root = root.resolve()
     if root not in _INDEXES:
         _INDEXES[root] = MediaIndex(cache_folder(root))
+    if digests is not None:
+        _INDEXES[root].digests = digests
     return _INDEXES[root]
 
 

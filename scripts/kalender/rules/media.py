@@ -18,7 +18,7 @@ from .registry import Context, Finding, rule
 
 
 def _index(context: Context) -> MediaIndex:
-    return index_for(context.calendar.root)
+    return index_for(context.calendar.root, context.standings.digests)
 
 
 def _targets(post: Post, context: Context) -> Iterator[tuple[Target, Platform, FormatRule]]:
