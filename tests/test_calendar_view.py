@@ -65,8 +65,10 @@ def site_of(repo: Path, today: dt.date = TODAY, **extra: object) -> calendar_vie
     project = load_project(repo)
     assert not project.report.errors, [p.message for p in project.report.errors]
     names = {pid: p.name for pid, p in project.calendar.platforms.items()}
+    icons = {pid: p.icon for pid, p in project.calendar.platforms.items()}
     return build_site(SiteInput(posts=project.posts, today=today, root=repo,
-                                platform_names=names, **extra))  # type: ignore[arg-type]
+                                platform_names=names, platform_icons=icons,
+                                **extra))  # type: ignore[arg-type]
 
 
 # --- the calendar's shape -------------------------------------------------------------
@@ -231,13 +233,25 @@ def test_every_status_display_goes_through_display_status(
         sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The approval work swaps in the recorded state; every page must follow."""
     monkeypatch.setattr(calendar_view, "display_status",
-                        lambda post: calendar_view.badge(calendar_view.CHANGED))
+                        lambda post, standings=None: calendar_view.badge(calendar_view.CHANGED))
     site = site_of(sample)
     entries = [e for m in site.months.values() for r in m.rows for d in r.days
                for e in d.entries]
     assert {e.badge.status for e in entries} == {"berubah"}
     assert site.legend[-1].label == "Berubah setelah disetujui"
     assert {c.badge.status: c.count for c in site.home.counts}["berubah"] == 5  # type: ignore[union-attr]
+
+
+def test_platform_icons_come_from_platforms_yml(sample: Path) -> None:
+    rules = sample / "calendar" / "platforms.yml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace(
+        "icon: fontawesome/brands/x-twitter", "icon: material/alpha-x-box"), encoding="utf-8")
+    site = site_of(sample)
+    chips = {c.value: c.icon for m in site.months.values() for r in m.rows for d in r.days
+             for e in d.entries for c in e.platforms}
+    assert chips["x"] == "material/alpha-x-box"
+    assert chips["facebook"] == "fontawesome/brands/facebook"
+    assert {c.value: c.icon for c in site.filters.platforms}["x"] == "material/alpha-x-box"
 
 
 def test_legend_has_every_status_with_its_own_icon() -> None:

@@ -100,6 +100,35 @@ def test_broken_calendar_data_is_reported_with_its_line(runner: CliRunner, repo:
     assert "calendar/satker.yml" in result.output
 
 
+def test_platform_facts_missing_from_platforms_yml_are_named_with_their_line(
+        runner: CliRunner, repo: Path) -> None:
+    rules = repo / "calendar" / "platforms.yml"
+    text = rules.read_text(encoding="utf-8")
+    rules.write_text(text.replace("  mentions: {limit: 50}\n", "", 1)  # x's, no fallback in code
+                     .replace("  icon: fontawesome/brands/facebook\n", ""), encoding="utf-8")
+    result = runner.invoke(cli, ["--root", str(repo), "check"])
+    assert result.exit_code == 1
+    lines = rules.read_text(encoding="utf-8").splitlines()
+    assert "calendar/platforms.yml" in result.output
+    x_line, facebook_line = lines.index("x:") + 2, lines.index("facebook:") + 2  # first keys
+    assert f"  galat baris {x_line}: kunci wajib 'x.mentions' tidak ada" in result.output
+    assert f"  galat baris {facebook_line}: kunci wajib 'facebook.icon' tidak ada" in result.output
+
+
+def test_an_account_on_a_platform_platforms_yml_does_not_name_is_an_error(
+        runner: CliRunner, repo: Path) -> None:
+    satker = repo / "calendar" / "satker.yml"
+    satker.write_text(satker.read_text(encoding="utf-8").replace(
+        "accounts:\n  instagram:", "accounts:\n  instagam:"), encoding="utf-8")
+    result = runner.invoke(cli, ["--root", str(repo), "check"])
+    assert result.exit_code == 1
+    # the line of the account's first key, as the schema names any mapping it objects to
+    line = satker.read_text(encoding="utf-8").splitlines().index("  instagam:") + 2
+    assert (f"  galat baris {line}: 'accounts': nilai 'instagam' tidak dikenal (maksud Anda "
+            "`instagram`?); yang diizinkan: instagram, x, facebook, tiktok, youtube.") \
+        in result.output
+
+
 def test_help_and_usage_errors_read_in_indonesian_then_english(runner: CliRunner) -> None:
     from kalender.core.i18n import set_language
 

@@ -12,14 +12,23 @@ from pathlib import Path
 
 import click
 
+from ..core.calendar_data import load_calendar
 from ..core.errors import KalenderError
 from ..core.i18n import t
 from ..core.model import CATEGORIES, CATEGORY_TYPES, TYPES
 from ..core.new_post import NewPost, parse_platforms, shown_path, when_text, write_new_post
+from ..core.problems import Report
 from .main import cli
 
 
-def _ask_missing(date: str | None, time: str | None, title: str | None,
+def _platform_ids(root: Path) -> tuple[str, ...]:
+    """The platforms of ``calendar/platforms.yml`` (none when the calendar data is broken:
+    writing the post then reports it)."""
+    calendar = load_calendar(root, Report())
+    return tuple(calendar.platforms) if calendar else ()
+
+
+def _ask_missing(root: Path, date: str | None, time: str | None, title: str | None,
                  category: str | None, post_type: str | None,
                  platforms: Sequence[str]) -> NewPost:
     """Prompt for every value not given as an option (the time only with the date)."""
@@ -33,9 +42,8 @@ def _ask_missing(date: str | None, time: str | None, title: str | None,
         choices = CATEGORY_TYPES.get(category.strip(), TYPES)
         post_type = click.prompt(t("new.prompt_type", choices=", ".join(choices)))
     if not platforms:
-        from ..core.calendar_data import PLATFORM_IDS
-
-        platforms = [click.prompt(t("new.prompt_platforms", choices=", ".join(PLATFORM_IDS)))]
+        known = ", ".join(_platform_ids(root))
+        platforms = [click.prompt(t("new.prompt_platforms", choices=known))]
     return NewPost(title=title.strip(), date=when_text(date, time), category=category.strip(),
                    type=post_type.strip(), targets=parse_platforms(platforms))
 
@@ -51,7 +59,7 @@ def _ask_missing(date: str | None, time: str | None, title: str | None,
 def new_command(root: Path, date: str | None, time_: str | None, title: str | None,
                 category: str | None, post_type: str | None,
                 platforms: tuple[str, ...]) -> None:
-    new = _ask_missing(date, time_, title, category, post_type, platforms)
+    new = _ask_missing(root, date, time_, title, category, post_type, platforms)
     path, problems = write_new_post(root, new)
     if problems:
         for problem in problems:

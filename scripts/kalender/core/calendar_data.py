@@ -13,14 +13,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .datafile import read_data_file
 from .problems import Report
-from .schema import Field
+from .schema import Field, suggestion
 from .stages import ProductToAnnounce, Stage, load_products, load_stages
 from .yamlsrc import Located
 
 ROLES = ("staf", "kasubbag", "divisi", "pimpinan")
 COUNTS = ("characters", "weighted", "utf16", "utf8")
 MEDIA_KINDS = ("image", "video")
-PLATFORM_IDS = ("instagram", "x", "facebook", "tiktok", "youtube")
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,8 @@ class FormatRule:
     thumbnail: tuple[int, int] | None = None
     video_cover: bool = True  # False: the platform shows a video's own frame, not a cover
     overlay: Overlay | None = None  # where the app lays its caption and buttons on the picture
+    same_size: bool = False  # every item takes the first item's size (a carousel's slides)
+    grid: bool = False  # the post stays on the profile grid (Instagram feed, not a story)
 
     @property
     def aspects(self) -> tuple[float, ...]:
@@ -77,6 +78,7 @@ class Platform:
 
     id: str
     name: str
+    icon: str  # the site's icon of the platform (``fontawesome/brands/instagram``)
     default_format: str
     fold_link: str
     formats: dict[str, FormatRule]
@@ -202,21 +204,26 @@ _FORMAT = Field("mapping", keys={
     "thumbnail": Field("mapping", keys={"size": Field("text"), "min_width": Field("integer")}),
     "overlay": Field("mapping", keys={"bottom": Field("number"), "right": Field("number"),
                                       "rail_top": Field("number")}),
+    "same_size": Field("bool"),
+    "grid": Field("bool"),
     "text": _TEXT_RULES,
 })
 _PLATFORM = Field("mapping", keys={
     "name": Field("text", required=True),
+    "icon": Field("text", required=True),
     "default_format": Field("text", required=True),
     "fold_link": Field("text"),
     "text": Field("mapping", required=True, values=_TEXT_RULE,
                   choices=("caption", "title", "description", "tags")),
-    "hashtags": Field("mapping", keys={"warn": Field("integer"), "limit": Field("integer")}),
-    "mentions": Field("mapping", keys={"limit": Field("integer")}),
-    "image": Field("mapping", keys={"max_bytes": Field("integer"), "max_side": Field("integer"),
-                                    "warn_only": Field("bool")}),
+    "hashtags": Field("mapping", required=True, keys={
+        "warn": Field("integer"), "limit": Field("integer", required=True)}),
+    "mentions": Field("mapping", required=True, keys={"limit": Field("integer", required=True)}),
+    "image": Field("mapping", required=True, keys={
+        "max_bytes": Field("integer", required=True), "max_side": Field("integer"),
+        "warn_only": Field("bool")}),
     "formats": Field("mapping", required=True, values=_FORMAT),
 })
-PLATFORMS_SCHEMA = Field("mapping", values=_PLATFORM, choices=PLATFORM_IDS)
+PLATFORMS_SCHEMA = Field("mapping", values=_PLATFORM)  # the platforms are the ones written
 
 _ACCOUNT = Field("mapping", keys={
     "handle": Field("text", required=True), "name": Field("text", required=True),
@@ -231,7 +238,7 @@ SATKER_SCHEMA = Field("mapping", keys={
     "base_url": Field("text"),
     "jdih_url": Field("text"),
     "hashtags": Field("list", items=Field("text")),
-    "accounts": Field("mapping", values=_ACCOUNT, choices=PLATFORM_IDS),
+    "accounts": Field("mapping", values=_ACCOUNT),  # platforms of platforms.yml (load_calendar)
     "banner": Field("text"),
     "cadence": Field("mapping", keys={
         "every_weekday": Field("bool"),
@@ -269,7 +276,7 @@ def load_calendar(root: Path, report: Report) -> CalendarData | None:
     """Read ``calendar/`` under the repository ``root``; None when anything is wrong."""
     folder = root / "calendar"
     platforms = _load_platforms(folder / "platforms.yml", report)
-    satker = _load_satker(folder / "satker.yml", report)
+    satker = _load_satker(folder / "satker.yml", report, tuple(platforms or ()))
     team = _load_team(folder / "tim.yml", report)
     stages = load_stages(folder, report)
     products = load_products(folder, report)
@@ -315,15 +322,15 @@ def _platform(pid: str, data: dict[str, Any], located: Located, path: Path,
         report.error(path, located.line(pid, "default_format"), "schema.not_a_choice",
                      key=f"{pid}.default_format", found=data["default_format"],
                      allowed=", ".join(formats), hint="")
-    hashtags = data.get("hashtags") or {}
-    image = data.get("image") or {}
+    hashtags, image = data["hashtags"], data["image"]
     return Platform(
-        id=pid, name=str(data["name"]), default_format=str(data["default_format"]),
+        id=pid, name=str(data["name"]), icon=str(data["icon"]),
+        default_format=str(data["default_format"]),
         fold_link=str(data.get("fold_link") or ""), formats=formats,
-        hashtags_warn=int(hashtags.get("warn", hashtags.get("limit", 30))),
-        hashtags_limit=int(hashtags.get("limit", 30)),
-        mentions_limit=int((data.get("mentions") or {}).get("limit", 50)),
-        image_max_bytes=int(image.get("max_bytes", 8_000_000)),
+        hashtags_warn=int(hashtags.get("warn", hashtags["limit"])),
+        hashtags_limit=int(hashtags["limit"]),
+        mentions_limit=int(data["mentions"]["limit"]),
+        image_max_bytes=int(image["max_bytes"]),
         image_max_side=image.get("max_side"),
         image_warn_only=bool(image.get("warn_only", False)),
     )
@@ -359,17 +366,23 @@ def _format(fid: str, fmt: dict[str, Any], platform_text: dict[str, TextRule], l
             thumbnail=parse_size(thumb) if thumb else None,
             video_cover=bool(video.get("cover", True)),
             overlay=_overlay(fmt.get("overlay")),
+            same_size=bool(fmt.get("same_size", False)), grid=bool(fmt.get("grid", False)),
         )
     except (ValueError, ZeroDivisionError) as exc:
         report.error(path, located.line(*key), "config.bad_ratio", found=str(exc))
         return FormatRule(fid, 0, 0, (), 1, 1, (), ((1, 1),), text)
 
 
-def _load_satker(path: Path, report: Report) -> Satker | None:
+def _load_satker(path: Path, report: Report, platform_ids: tuple[str, ...]) -> Satker | None:
     located = read_data_file(path, SATKER_SCHEMA, report)
     if located is None:
         return None
     data = located.value
+    for pid in (data.get("accounts") or {}) if platform_ids else ():
+        if pid not in platform_ids:  # an account on a platform platforms.yml does not name
+            report.error(path, located.line("accounts", pid), "schema.not_a_choice",
+                         key="accounts", found=pid, allowed=", ".join(platform_ids),
+                         hint=suggestion(pid, platform_ids))
     try:
         zone = ZoneInfo(str(data["timezone"]))
     except (ZoneInfoNotFoundError, ValueError):

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from PIL import Image, UnidentifiedImageError
 
-from .calendar_data import PLATFORM_IDS, CalendarData, Platform, load_calendar
+from .calendar_data import CalendarData, Platform, load_calendar
 from .heif import HEIF_READABLE  # noqa: F401 - importing it lets Pillow open HEIC
 from .inside import in_place, outside_target
 from .memo import PostFiles
@@ -176,7 +176,8 @@ class PostReader:
         self.report = report
         self.platforms: dict[str, Platform] | None = calendar.platforms if calendar else None
         self.timezone = calendar.satker.timezone if calendar else ZoneInfo(DEFAULT_TZ)
-        self.schema = post_schema(tuple(self.platforms) if self.platforms else PLATFORM_IDS)
+        # without calendar data (its problems are reported) any platform name passes here
+        self.schema = post_schema(tuple(self.platforms) if self.platforms else ())
 
     def read(self, path: Path, given: bytes | None = None) -> Post | None:
         """The post in ``path`` (or in ``given``, bytes about to be written there)."""

@@ -146,15 +146,11 @@ def post_framings(post: Post, target: Target, platforms: Mapping[str, Platform],
     format_rule = platforms[target.platform].formats[target.format]
     size_of = sizes or visual_size
     framings: list[Framing] = []
-    shared = _shares_first_size(target)
+    shared = format_rule.same_size  # a carousel's slides: platforms.yml says so
     for media in post.media:
         size = framings[0].size if shared and framings else None
         framings.append(frame(format_rule, size_of(media), media.focus, size))
     return tuple(framings)
-
-
-def _shares_first_size(target: Target) -> bool:
-    return (target.platform, target.format) in {("instagram", "carousel"), ("tiktok", "photo")}
 
 
 def aspect_allowed(aspect: float, format_rule: FormatRule) -> bool:

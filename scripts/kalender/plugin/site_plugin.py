@@ -150,6 +150,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.site = build_site(SiteInput(
             posts=project.posts, today=today, root=self.root,
             platform_names=_platform_names(project), findings=findings,
+            platform_icons=_platform_icons(project),
             thumbnail=thumbnails, marks=overlay.on, memo=self.memory.views,
             standings=self.standings,
         ))
@@ -428,6 +429,12 @@ def _years(project: Project, today: dt.date) -> range:
     """The years the calendar shows: from the first post (or today) to a week after the last."""
     days = [p.date for p in project.posts] + [today, today + dt.timedelta(days=14)]
     return range(min(days).year, max(days).year + 1)
+
+
+def _platform_icons(project: Project) -> dict[str, str]:
+    if project.calendar is None:
+        return {}
+    return {pid: platform.icon for pid, platform in project.calendar.platforms.items()}
 
 
 def _platform_names(project: Project) -> dict[str, str]:

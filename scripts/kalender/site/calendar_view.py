@@ -69,14 +69,7 @@ STATUS_ICONS: dict[str, str] = {
     "revisi": "material/undo-variant",
     CHANGED: "material/alert-decagram",
 }
-PLATFORM_ICONS: dict[str, str] = {
-    "instagram": "fontawesome/brands/instagram",
-    "x": "fontawesome/brands/x-twitter",
-    "facebook": "fontawesome/brands/facebook",
-    "tiktok": "fontawesome/brands/tiktok",
-    "youtube": "fontawesome/brands/youtube",
-}
-OTHER_PLATFORM_ICON = "material/web"
+OTHER_PLATFORM_ICON = "material/web"  # a platform the calendar data does not name
 CAPTION_START = 140  # characters of the caption shown on a week card
 ROWS_SHOWN = 100  # rows of a waiting list on the meeting and Menunggu pages; then a count
 
@@ -196,8 +189,10 @@ def _choice(prefix: str, value: str, lang: str) -> Choice:
     return Choice(value, t(f"{prefix}.{value}"))
 
 
-def platform_choice(platform: str, names: Mapping[str, str]) -> Choice:
-    icon = PLATFORM_ICONS.get(platform, OTHER_PLATFORM_ICON)
+def platform_choice(platform: str, names: Mapping[str, str],
+                    icons: Mapping[str, str] | None = None) -> Choice:
+    """A platform as a filter and a chip shows it: its name and icon from ``platforms.yml``."""
+    icon = (icons or {}).get(platform, OTHER_PLATFORM_ICON)
     return Choice(platform, names.get(platform, platform), icon)
 
 
@@ -211,15 +206,16 @@ def caption_start(post: Post, limit: int = CAPTION_START) -> str:
     return f"{cut}…"
 
 
-def make_entry(post: Post, names: Mapping[str, str], thumbnail: ThumbnailMaker,
-               standings: Standings | None = None) -> Entry:
+def make_entry(post: Post, source: SiteInput) -> Entry:
     """The calendar's view of one post."""
+    names, thumbnail = source.platform_names, source.thumbnail
     return Entry(
         id=post.id, page=post_page(post.id), title=post.title, day=post.date,
         date_label=full_date(post.date), time=clock(post.when) if post.time_fixed else "",
         category=category_choice(post.category), type=type_choice(post.type),
-        platforms=tuple(platform_choice(p, names) for p in post.platforms),
-        badge=display_status(post, standings), caption_start=caption_start(post),
+        platforms=tuple(platform_choice(p, names, source.platform_icons)
+                        for p in post.platforms),
+        badge=display_status(post, source.standings), caption_start=caption_start(post),
         thumbnail=_thumbnail(post, thumbnail),
     )
 
@@ -247,8 +243,7 @@ class _Builder:
                 view = source.memo.get(post, partial(self.post, post))
                 self.views[post.id], self.entries[post.id] = view, view.entry
             else:
-                self.entries[post.id] = make_entry(post, source.platform_names,
-                                                   source.thumbnail, source.standings)
+                self.entries[post.id] = make_entry(post, source)
         self.by_day: dict[dt.date, list[Entry]] = {}
         for post in source.posts:
             self.by_day.setdefault(post.date, []).append(self.entries[post.id])
@@ -312,8 +307,7 @@ class _Builder:
 
     def post(self, post: Post) -> PostView:
         entry = self.entries.get(post.id) or \
-            make_entry(post, self.source.platform_names, self.source.thumbnail,
-                       self.source.standings)
+            make_entry(post, self.source)
         legal = post.legal_product
         return PostView(
             entry=entry, page=entry.page, title=post.title, when_label=_when_label(post),
@@ -372,10 +366,11 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def filter_options(platform_names: Mapping[str, str]) -> FilterOptions:
+def filter_options(platform_names: Mapping[str, str],
+                   icons: Mapping[str, str] | None = None) -> FilterOptions:
     """The choices of the four filters: platform, category, type and status."""
     return FilterOptions(
-        platforms=tuple(platform_choice(p, platform_names) for p in platform_names),
+        platforms=tuple(platform_choice(p, platform_names, icons) for p in platform_names),
         categories=tuple(category_choice(c) for c in CATEGORIES),
         types=tuple(type_choice(ty) for ty in TYPES),
         statuses=tuple(Choice(b.status, b.label, b.icon) for b in legend()),
@@ -390,7 +385,7 @@ def build_site(source: SiteInput) -> SiteView:
         weekdays=tuple(day_name(d) for d in Week.of(source.today).days),
         weekdays_short=tuple(day_short(d) for d in Week.of(source.today).days),
         legend=legend(e.badge for e in builder.entries.values()),
-        filters=filter_options(source.platform_names),
+        filters=filter_options(source.platform_names, source.platform_icons),
     )
     for index in range(len(builder.months)):
         view = builder.month(index)

@@ -43,7 +43,6 @@ AVATAR_SIZE: Size = (96, 96)
 GRID_TILE: Size = (360, 480)  # Instagram profile grid: 3:4 tiles
 GRID_ASPECT = 3 / 4
 GRID_PUBLISHED = 12  # published posts shown below the coming ones
-GRID_FORMATS = ("feed", "carousel", "reel")  # a story does not stay on the profile grid
 UNDER_OVERLAY = "preview.under_overlay"  # a preview's own finding (it needs the picture made)
 
 
@@ -458,7 +457,7 @@ def build_previews(posts: Sequence[Post], calendar: CalendarData,
             builder.keep(plan)
         planned[post.id] = plans
     accounts = {pid: builder.avatar(a) for pid, a in calendar.satker.accounts.items()}
-    coming, published = _grid_posts(posts, today)
+    coming, published = _grid_posts(posts, today, calendar)
     tiles = {p.id: _remembered(memory.tiles if memory else None, p,
                                partial(builder.grid_tile, p)) for p in (*coming, *published)}
     for tile in tiles.values():
@@ -602,11 +601,15 @@ def _short_date(post: Post) -> str:
     return full_date(post.date)
 
 
-def _grid_posts(posts: Sequence[Post], today: dt.date) -> tuple[list[Post], list[Post]]:
+def _grid_posts(posts: Sequence[Post], today: dt.date,
+                calendar: CalendarData) -> tuple[list[Post], list[Post]]:
     """Instagram posts still to come (not uploaded, today or later) and the latest
-    uploaded ones, each newest first."""
+    uploaded ones, each newest first (only formats that stay on the grid: ``grid: true``
+    in ``platforms.yml``)."""
+    instagram = calendar.platforms.get("instagram")
+    grid = {f.id for f in instagram.formats.values() if f.grid} if instagram else set()
     on_grid = [p for p in posts
-               if (ig := p.target("instagram")) is not None and ig.format in GRID_FORMATS]
+               if (ig := p.target("instagram")) is not None and ig.format in grid]
     coming = [p for p in on_grid if p.status is not Status.DIUNGGAH and p.date >= today]
     published = [p for p in on_grid if p.status is Status.DIUNGGAH]
     newest = sorted(published, key=lambda p: p.when, reverse=True)[:GRID_PUBLISHED]

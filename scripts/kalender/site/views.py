@@ -279,6 +279,7 @@ class SiteInput:
     today: dt.date
     root: Path
     platform_names: Mapping[str, str] = field(default_factory=dict)
+    platform_icons: Mapping[str, str] = field(default_factory=dict)  # platforms.yml ``icon``
     findings: Mapping[str, Sequence[Problem]] = field(default_factory=dict)
     thumbnail: ThumbnailMaker = field(default=lambda path: None)
     marks: Callable[[dt.date], Sequence[DayMark]] = field(default=lambda day: ())
