@@ -187,7 +187,8 @@ def render_all(jobs: Sequence[MediaJob], workers: int,
 SHEET_NAME = "lembar-persetujuan-{week}.pdf"
 
 
-def approval_sheet(root: Path, week: Week) -> tuple[bytes | None, str]:
+def approval_sheet(root: Path, week: Week,
+                   digests: DigestStore | None = None) -> tuple[bytes | None, str]:
     """The week's Lembar Persetujuan PDF from the approval sheet maker, or why there is none."""
     try:
         from ..workflow.sheet import write_sheet  # the approval engineer's maker (kalender sheet)
@@ -196,7 +197,8 @@ def approval_sheet(root: Path, week: Week) -> tuple[bytes | None, str]:
     with tempfile.TemporaryDirectory(prefix="kalender-ekspor-") as folder:
         output = Path(folder) / SHEET_NAME.format(week=week.label)
         try:
-            written = write_sheet(root, week=week, post_ref=None, output=output)
+            written = write_sheet(root, week=week, post_ref=None, output=output,
+                                  digests=digests)
         except KalenderError as exc:
             return None, t("export.sheet.failed", detail=exc.format_message())
         return Path(written).read_bytes(), ""
@@ -263,7 +265,8 @@ def build_bundle(bundle: Bundle, workers: int,
     # The approval sheet (Python, in this process) is drawn while the worker processes
     # render the pictures, instead of after them: the export of a week is faster by it.
     with ThreadPoolExecutor(max_workers=1) as aside:
-        sheet = aside.submit(approval_sheet, bundle.project.root, bundle.selection.week)
+        sheet = aside.submit(approval_sheet, bundle.project.root, bundle.selection.week,
+                             bundle.digests)
         with progress(len(layout.jobs)) as bar:
             pictures, failures = render_all(layout.jobs, workers, bar.update)
         bundle.failures = [failure.message for failure in failures]
@@ -289,7 +292,7 @@ def assemble(bundle: Bundle, layout: Layout, pictures: dict[str, bytes],
     contents.add(LINKS_FILE, links_text(layout.placed, week).encode("utf-8"))
     contents.add(CHECKLIST, checklist_html(layout.placed, week, calendar,
                                            bundle.selection.left_out))
-    sheet, bundle.sheet_reason = sheet_made or approval_sheet(root, week)
+    sheet, bundle.sheet_reason = sheet_made or approval_sheet(root, week, bundle.digests)
     if sheet is not None:
         contents.add(SHEET_NAME.format(week=week.label), sheet)
     contents.add(MANIFEST, manifest(bundle.selection, layout, calendar, contents,

@@ -33,9 +33,10 @@ from ..approval.machine import (
     standing_label,
 )
 from ..approval.records import atomic_write, load_ledger
-from ..approval.standing import standing_of
+from ..approval.standing import Standings, standing_of
 from ..core.calendar_data import CalendarData, Member
 from ..core.dates import clock, full_date, week_range
+from ..core.digests import DigestStore
 from ..core.errors import DataError, KalenderError
 from ..core.i18n import t
 from ..core.loader import Project, load_project, post_files_of_days
@@ -107,11 +108,12 @@ def _fail_with(project: Project, errors: Sequence[object]) -> None:
         report_lines(problems, project.root))
 
 
-def sheet_posts(posts: Sequence[Post], calendar: CalendarData) -> list[SheetPost]:
+def sheet_posts(posts: Sequence[Post], calendar: CalendarData,
+                standings: Standings | None = None) -> list[SheetPost]:
     """The posts that were submitted (and not returned), with their preview addresses."""
     chosen = []
     for post in sorted(posts, key=lambda p: (p.when, p.id)):
-        standing = standing_of(post)
+        standing = standing_of(post, standings)
         if standing.state in SUBMITTED:
             chosen.append(SheetPost(post, standing, preview_url(calendar, post.id),
                                     _held(post, standing, calendar)))
@@ -273,10 +275,11 @@ def _small_jpeg(path: Path) -> tuple[bytes, int, int] | None:
 
 
 def write_sheet(root: Path, week: Week | None = None, post_ref: str | None = None,
-                output: Path | None = None) -> Path:
-    """Write the Lembar Persetujuan of ``week`` (or of one post) and return its path."""
+                output: Path | None = None, digests: DigestStore | None = None) -> Path:
+    """Write the Lembar Persetujuan of ``week`` (or of one post) and return its path (media
+    hashed through ``digests``, such as the export's)."""
     project, calendar, posts = load_for_papers(root, week, post_ref)
-    items = sheet_posts(posts, calendar)
+    items = sheet_posts(posts, calendar, Standings(digests))
     label = week.label if week is not None else (posts[0].id if posts else str(post_ref))
     if not items:
         raise KalenderError("sheet.nothing_submitted", what=label)
