@@ -22,7 +22,7 @@ from ..conversations.views import Context, ConversationViews, build_views, setti
 from ..core.i18n import t
 from ..core.loader import Project
 from ..core.overlay import Overlay
-from ..core.problems import Report
+from ..core.problems import Report, report_blocks
 
 INBOX_PAGE = "percakapan/index.md"
 LISTENING_PAGE = "percakapan/pantauan/index.md"
@@ -41,8 +41,8 @@ def add_conversations(project: Project, files: Files, config: MkDocsConfig, toda
     report = Report()
     conversations = conversations_of(project.posts, report, calendar.satker.timezone)
     canned = load_canned(calendar.folder, calendar.satker.jdih_url, report)
-    for problem in report:  # a warning fails a strict build, as kalender check does
-        log.warning("%s: %s", problem.where(project.root), problem.message)
+    for block in report_blocks(report, project.root):  # a warning fails a strict build,
+        log.warning("%s", "\n".join(block))  # as kalender check does; worded as it prints
     accounts = calendar.satker.accounts.values()
     settings = settings_of(calendar.satker.extra, calendar.satker.slug,
                            [a.handle for a in accounts] + [a.name for a in accounts])
