@@ -18,7 +18,7 @@ from ..core.problems import Problem
 from ..rules import Context, check_post
 from ..rules.text import target_texts
 from ..site.previews import concerns, counts_for, folds_on_phone, phrase_spans, text_view
-from .post_edits import field_at, finding_fields
+from .post_edits import finding_fields
 
 
 def preview_of(post: Post, calendar: CalendarData, others: Sequence[Post],
