@@ -7,8 +7,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import holidays
-
 from .stages import Stage
 
 LIBUR = "libur"  # national holiday
@@ -30,6 +28,8 @@ class DayMark:
 def national_days(years: Iterable[int]) -> list[DayMark]:
     """Indonesia's national holidays and collective leave days, named in Indonesian."""
     wanted = sorted(set(years))
+    import holidays  # 60 ms: only when a build draws the calendar, not at every start
+
     public = holidays.country_holidays("ID", years=wanted, language="id")
     leave = holidays.country_holidays("ID", years=wanted, language="id",
                                       categories=("government",))

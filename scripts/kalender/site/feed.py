@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-
-from icalendar import Calendar, Event
+from typing import TYPE_CHECKING
 
 from ..core.calendar_data import CalendarData
 from ..core.i18n import t
 from ..core.model import Post
+
+if TYPE_CHECKING:  # icalendar is imported when a feed is written, not by every build
+    from icalendar import Event
 
 EVENT_MINUTES = 30
 
@@ -27,6 +29,8 @@ def post_url(post: Post, calendar: CalendarData) -> str:
 
 def post_event(post: Post, calendar: CalendarData, stamp: dt.datetime) -> Event:
     """The VEVENT of one post: its time (or its day, when the time is not fixed yet)."""
+    from icalendar import Event
+
     event = Event()
     event.add("uid", post_uid(post, calendar))
     event.add("dtstamp", stamp)
@@ -54,6 +58,8 @@ def feed(posts: Iterable[Post], calendar: CalendarData, stamp: dt.datetime) -> b
     The bytes icalendar writes for a calendar holding every event, with the VTIMEZONEs the
     events need first; written one event at a time, so that ten thousand posts do not
     stand as ten thousand icalendar objects at once (that took 160 MB)."""
+    from icalendar import Calendar, Event
+
     posts = list(posts)
     ical = Calendar()
     ical.add("prodid", "-//Kalender Konten JDIH//kalender-jdih//ID")

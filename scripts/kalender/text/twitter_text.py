@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import emoji
-
 DATA = Path(__file__).parent / "data"
 INVALID_CHARS = "\ufffe\ufeff\uffff"
 DIRECTIONAL_MARKS = "\u202a-\u202e\u061c\u200e\u200f\u2066-\u2069"
@@ -181,6 +179,8 @@ def _valid_length(url: str, protocol: str, domain: str) -> bool:
 
 def extract_emoji(text: str) -> list[Entity]:
     """Every emoji of ``text`` (ZWJ sequences, flags, keycaps, skin tones), current Unicode."""
+    import emoji  # its tables take 0.1 s to load: only when an X caption is weighed
+
     return [Entity(found["emoji"], found["match_start"], found["match_end"])
             for found in emoji.emoji_list(text) if found["emoji"] not in TEXT_SYMBOLS]
 
