@@ -52,6 +52,15 @@ def differing(one: Path, other: Path) -> list[str]:
     return odd
 
 
+def from_nothing(root: Path, tmp_path: Path, today: str) -> Path:
+    """The site built from a copy of ``root`` without its cache (no digests, no rule
+    findings, no pictures, no templates kept by earlier builds)."""
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache", "site"))
+    build(fresh, tmp_path / "clean", today)
+    return tmp_path / "clean"
+
+
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A scratch copy of the whole sample repository, built once into ``site/``."""
@@ -75,6 +84,21 @@ def edit_caption(root: Path) -> None:
     assert "caption: |\n" in text
     path.write_text(text.replace("caption: |\n", "caption: |\n  Diubah untuk uji bertahap.\n", 1),
                     encoding="utf-8")
+
+
+def drop_the_source(root: Path) -> None:
+    """An educational post without its source: a rule finding appears on its page."""
+    path = post_file(root, CAPTION_POST)
+    text = path.read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines(keepends=True) if not line.startswith("source:")]
+    assert len(kept) < len(text.splitlines())
+    path.write_text("".join(kept), encoding="utf-8")
+
+
+def replace_a_picture(root: Path) -> None:
+    """Another picture saved over the first card of the post (same name)."""
+    folder = post_file(root, CAPTION_POST).parent / CAPTION_POST
+    (folder / "kartu-1.jpg").write_bytes((folder / "kartu-2.jpg").read_bytes())
 
 
 def submit_a_draft(root: Path) -> None:
@@ -118,12 +142,17 @@ def import_comments(root: Path) -> None:
 
 SCENARIOS: list[tuple[str, Callable[[Path], None], str]] = [
     ("caption", edit_caption, TODAY),
+    ("finding", drop_the_source, TODAY),
+    ("picture", replace_a_picture, TODAY),
     ("approval", submit_a_draft, TODAY),
     ("deleted", delete_a_post, TODAY),
     ("added", add_a_post, TODAY),
     ("calendar", edit_calendar, TODAY),
     ("conversation", import_comments, TODAY),
     ("next-day", lambda root: None, "2026-12-03"),
+    ("next-week", lambda root: None, "2026-12-08"),
+    ("new-half-year", lambda root: None, "2027-01-05"),
+    ("back-to-today", lambda root: None, TODAY),
 ]
 
 
@@ -133,8 +162,7 @@ def test_a_second_build_equals_a_build_from_nothing(sample: Path, tmp_path: Path
                                                       today: str) -> None:
     edit(sample)
     build(sample, sample / "site", today)
-    build(sample, tmp_path / "clean", today)
-    assert differing(sample / "site", tmp_path / "clean") == []
+    assert differing(sample / "site", from_nothing(sample, tmp_path, today)) == []
 
 
 def test_nothing_changed_rewrites_no_page(sample: Path) -> None:
@@ -142,6 +170,8 @@ def test_nothing_changed_rewrites_no_page(sample: Path) -> None:
     site = sample / "site"
     before = {name: (site / name).stat().st_mtime_ns for name in files_of(site)
               if name.endswith(".html")}
+    kept = sample / ".cache" / "kalender"
+    stores = {p.name: p.stat().st_mtime_ns for p in kept.glob("*.*") if p.is_file()}
     result = build(sample, site)
     after = {name: (site / name).stat().st_mtime_ns for name in files_of(site)
              if name.endswith(".html")}
@@ -150,6 +180,10 @@ def test_nothing_changed_rewrites_no_page(sample: Path) -> None:
     # Material's own templates (404 page) are rendered by mkdocs at every build
     assert rewritten == ["404.html"]
     assert "Situs kalender dibangun di" in result.stdout
+    # the manifest, the digests and the rule findings are not written again either
+    assert {"digests.json", "findings.pickle"} <= set(stores)
+    assert any(name.startswith("site-") for name in stores)
+    assert {p.name: p.stat().st_mtime_ns for p in kept.glob("*.*") if p.is_file()} == stores
 
 
 def test_clean_builds_every_page_again_from_an_empty_folder(sample: Path) -> None:
@@ -166,3 +200,45 @@ def test_clean_builds_every_page_again_from_an_empty_folder(sample: Path) -> Non
     assert not stray.exists()
     assert page.stat().st_mtime_ns != before
     assert "Daftar pos" in page.read_text(encoding="utf-8")
+
+
+def rewritten_pages(site: Path, before: dict[str, int]) -> list[str]:
+    return sorted(name for name, stamp in before.items()
+                  if (site / name).stat().st_mtime_ns != stamp)
+
+
+def test_a_new_day_renders_only_the_pages_that_show_today(sample: Path) -> None:
+    site = sample / "site"
+    # Friday, then Saturday of the same week: no approval record of the sample is made on
+    # Saturday, so the report's numbers (and charts) stay; its date line changes
+    build(sample, site, "2026-12-04")
+    before = {name: (site / name).stat().st_mtime_ns for name in files_of(site)
+              if name.endswith((".html", ".png", ".pdf"))}
+    posts = {name: (site / name).read_bytes() for name in before if name.startswith("pos/")}
+    build(sample, site, "2026-12-05")
+    rewritten = rewritten_pages(site, before)
+    assert len(posts) > 20
+    # a post page is written again only when what it shows changed (nothing says "today"
+    # on it), and most stay as they were
+    again = [name for name in rewritten if name in posts]
+    assert [name for name in again if (site / name).read_bytes() == posts[name]] == []
+    assert len(again) < len(posts) / 2
+    assert not [name for name in rewritten if name.endswith(".png")]  # charts: same numbers
+    assert "index.html" in rewritten  # "Hari ini: Sabtu, 5 Desember 2026"
+    assert "minggu/2026-W49/index.html" in rewritten  # the day marked today moved
+    assert "minggu/2026-W48/index.html" not in rewritten
+    assert "bulan/2026-11/index.html" not in rewritten
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "5 Desember 2026" in home
+    assert "laporan/2026-2/laporan-aktivitas-2026-2.pdf" in rewritten  # "as of" that day
+    kept = sample / ".cache" / "laporan"  # the day before's PDF is gone, the charts stay
+    assert len(list(kept.glob("2026-2-pdf-*"))) == 1
+    assert len(list(kept.glob("2026-2-grafik-*"))) == 1
+
+
+def test_a_new_process_checks_again_only_the_edited_post(sample: Path) -> None:
+    build(sample, sample / "site")
+    posts = len(list((sample / "posts").rglob("*.md")))
+    edit_caption(sample)
+    result = build(sample, sample / "site")
+    assert f"Aturan diperiksa untuk 1 dari {posts} pos" in result.stdout + result.stderr

@@ -117,10 +117,12 @@ class Incremental:
             paths.append(Path(self.config.config_file_path))
         return paths
 
-    def shared(self, today: dt.date) -> str:
+    def shared(self) -> str:
         """What every page shares: the stamp of code, templates, calendar data and
-        hand-written pages, the day, and the settings that change every URL."""
-        return data_digest(self.shared_stamp, today.isoformat(), self.config.site_url,
+        hand-written pages, and the settings that change every URL. Not the day: a page
+        that shows "today" has it in its own data (see the plugin's ``_page_data``), so
+        the first build of a new day renders only those pages."""
+        return data_digest(self.shared_stamp, self.config.site_url,
                            self.config.use_directory_urls, str(self.site_dir))
 
     # --- all as before ------------------------------------------------------------------
@@ -176,6 +178,14 @@ class Incremental:
             self.modified += not same
             if not same:
                 log.debug("changed: %s", file.src_uri)
+        for file in files:
+            if file.generated_by and not file.is_documentation_page() and _backed_by_file(file):
+                # a picture or PDF from the cache: copied again when it comes from another
+                # cached file than last time (its time says nothing: an older folder may
+                # be used again), as mkdocs does when the cached file is newer
+                moved = self.before.statics.get(file.src_uri) != str(file.abs_src_path)
+                if moved:
+                    file.is_modified = _constant(True)  # type: ignore[method-assign]
 
     def page_rendered(self, page: Page) -> None:
         self.rendered.add(page.file.src_uri)
@@ -204,7 +214,8 @@ class Incremental:
                      and _backed_by_file(f)},
             search=search, outputs=outputs,
         )
-        after.save(self.path)
+        if after != self.before:  # a build with nothing changed leaves the file alone
+            after.save(self.path)
 
     def abandon(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)

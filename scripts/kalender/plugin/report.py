@@ -2,9 +2,11 @@
 
 Called by the site plugin (:mod:`kalender.plugin.site_plugin`): every half-year from the first
 post's to today's gets a generated page ``laporan/2026-2/index.md`` (a hand-written page at the same
-path wins), its four charts and its PDF beside it. Charts and PDF are kept in
-``<cache>/laporan/`` under a hash of the page's text, so a rebuild draws them again only
-when a number or a word of the report changed.
+path wins), its four charts and its PDF beside it. Both are kept in ``<cache>/laporan/``:
+the charts under a hash of what they draw (the tallies by month, type, platform and
+category, the language, matplotlib's version), the PDF under a hash of the page's text.
+The report is "as of today", so its text and PDF change every day; its charts change only
+when a number they draw does. Folders no build of this run used are removed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import multiprocessing
+import shutil
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -27,7 +31,7 @@ from ..core.i18n import language, set_language, t
 from ..core.loader import Project
 from ..core.problems import Report, report_blocks
 from ..report.build import Period, SemesterReport, build_report, semester_period
-from ..report.chartlist import chart_labels
+from ..report.chartlist import CHARTS, chart_labels, labelled
 from ..report.inputs import names_of, project_report_input
 from ..report.page import chart_file, pdf_file, report_body
 from ..report.wording import period_label
@@ -56,8 +60,16 @@ def add_reports(project: Project, files: Files, config: MkDocsConfig, today: dt.
     if project.calendar is None:
         return []
     periods = half_years(project, today)
-    for period in periods:
-        _add_report(project, period, files, config, today, cache / FOLDER, standings)
+    drawings = [d for period in periods
+                if (d := _add_report(project, period, files, config, today, cache / FOLDER,
+                                     standings))]
+    _draw_missing(drawings)
+    for drawing in drawings:
+        for path in sorted([*drawing.charts.iterdir(), *drawing.pdf.iterdir()],
+                           key=lambda p: p.name):
+            files.append(File.generated(config, f"{FOLDER}/{drawing.slug}/{path.name}",
+                                        abs_src_path=str(path)))
+    prune(cache / FOLDER, {f for d in drawings for f in (d.charts, d.pdf)})
     index = f"{FOLDER}/index.md"
     if periods and files.get_file_from_path(index) is None:
         files.append(File.generated(config, index, content=index_source(periods)))
@@ -72,55 +84,107 @@ def index_source(periods: list[Period]) -> str:
     return f"---\n{meta}---\n\n{links}\n"
 
 
+@dataclass
+class _Drawing:
+    """The charts and PDF of one half-year: the cache folders they are (to be) drawn in."""
+
+    slug: str
+    report: SemesterReport
+    names: dict[str, dict[str, str]]
+    charts: Path
+    pdf: Path
+
+    @property
+    def missing(self) -> bool:
+        return not ((self.pdf / pdf_file(self.report)).is_file() and _complete(self.charts))
+
+
 def _add_report(project: Project, period: Period, files: Files, config: MkDocsConfig,
-                today: dt.date, cache: Path, standings: Standings | None) -> None:
+                today: dt.date, cache: Path,
+                standings: Standings | None) -> _Drawing | None:
+    """Add one half-year's page; what its charts and PDF are drawn from, and where."""
     page = f"{FOLDER}/{period.slug}/index.md"
     if files.get_file_from_path(page) is not None:
-        return
+        return None
     problems = Report()
     exports = [project.root / ENGAGEMENT] if (project.root / ENGAGEMENT).is_dir() else None
     source = project_report_input(project, period, today, exports, problems, standings)
     for block in report_blocks(problems.errors, project.root):
         log.warning("%s", "\n".join(block))
     if source is None:
-        return
+        return None
     report = build_report(source)
     names = names_of(source)
     body = report_body(report, chart_labels(), names)
-    folder = _drawn(report, body, names, cache)
     meta = yaml.safe_dump({"title": f"{t('report.title')}: {period_label(period)}",
                            "search": {"exclude": True}}, allow_unicode=True)
     files.append(File.generated(config, page, content=f"---\n{meta}---\n\n{body}"))
-    for path in sorted(folder.iterdir()):
-        files.append(File.generated(config, f"{FOLDER}/{period.slug}/{path.name}",
-                                    abs_src_path=str(path)))
+    key = hashlib.sha256(f"{metadata.version('fpdf2')}|{language()}|{body}".encode())
+    return _Drawing(period.slug, report, names,
+                    cache / f"{period.slug}-grafik-{chart_key(report)[:16]}",
+                    cache / f"{period.slug}-pdf-{key.hexdigest()[:16]}")
 
 
-def _drawn(report: SemesterReport, body: str, names: dict[str, dict[str, str]],
-           cache: Path) -> Path:
-    """The folder holding the charts and the PDF of this very text, drawn when missing.
+def chart_key(report: SemesterReport) -> str:
+    """What the charts draw, not the day the report is seen on: tallies by month, type,
+    platform and category, the language (titles) and matplotlib's version."""
+    drawn = (report.by_month, report.by_type, report.by_platform, report.by_category)
+    return hashlib.sha256(f"{metadata.version('matplotlib')}|{language()}|{drawn!r}"
+                          .encode()).hexdigest()
 
-    Drawn in a process of its own: matplotlib and the PDF writer weigh some 60 MB, which
-    the site build would otherwise carry to its end (a year of posts is tight already)."""
-    drawer = metadata.version("matplotlib")
-    key = hashlib.sha256(f"{drawer}|{language()}|{body}".encode()).hexdigest()
-    folder = cache / f"{report.period.slug}-{key[:16]}"
-    if (folder / pdf_file(report)).is_file():
-        return folder
-    folder.mkdir(parents=True, exist_ok=True)
+
+def _draw_missing(drawings: list[_Drawing]) -> None:
+    """Draw the charts and PDFs not in the cache yet, all in one process of its own:
+    matplotlib and the PDF writer weigh some 60 MB, which the site build would otherwise
+    carry to its end (a year of posts is tight already). On a new day only the PDFs are
+    written again (the charts are read back, no matplotlib)."""
+    todo = [d for d in drawings if d.missing]
+    if not todo:
+        return
+    for drawing in todo:
+        drawing.charts.mkdir(parents=True, exist_ok=True)
+        drawing.pdf.mkdir(parents=True, exist_ok=True)
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pool.submit(draw_report, report, names, folder, language()).result()
-    return folder
+        jobs = [pool.submit(draw_report, d.report, d.names, d.charts, d.pdf, language())
+                for d in todo]
+        for job in jobs:
+            job.result()
 
 
-def draw_report(report: SemesterReport, names: dict[str, dict[str, str]], folder: Path,
-                lang: str) -> None:
-    """Draw the charts and the PDF of ``report`` into ``folder`` (in a child process)."""
-    from ..report.charts import report_charts
+def _complete(charts: Path) -> bool:
+    return all((charts / f"grafik-{name}.png").is_file() for name, _ in CHARTS)
+
+
+def draw_report(report: SemesterReport, names: dict[str, dict[str, str]], charts: Path,
+                pdf: Path, lang: str) -> None:
+    """Draw the charts (unless drawn) and the PDF of ``report`` (in a child process)."""
     from ..report.pdf import report_pdf
 
     set_language(lang)
-    charts = report_charts(report)
-    for chart in charts:
-        atomic_write(folder / chart_file(chart), chart.png)
-    atomic_write(folder / pdf_file(report), report_pdf(report, charts, names))
+    if _complete(charts):
+        drawn = [labelled(name, key, (charts / f"grafik-{name}.png").read_bytes())
+                 for name, key in CHARTS]
+    else:
+        from ..report.charts import report_charts
+
+        drawn = report_charts(report)
+        for chart in drawn:
+            atomic_write(charts / chart_file(chart), chart.png)
+    atomic_write(pdf / pdf_file(report), report_pdf(report, drawn, names))
+
+
+def prune(folder: Path, used: set[Path]) -> None:
+    """Remove the chart and PDF folders of earlier numbers and days that no build uses
+    now (``kalender build`` and ``kalender serve`` see the same days and data)."""
+    if not folder.is_dir():
+        return
+    for old in folder.iterdir():
+        if old.is_dir() and old not in used and ("-grafik-" in old.name or "-pdf-" in old.name
+                                                  or _old_layout(old.name)):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _old_layout(name: str) -> bool:
+    """``2026-2-<16 hex>``: one folder of charts and PDF, before they were kept apart."""
+    slug, _, key = name.rpartition("-")
+    return bool(slug) and len(key) == 16 and all(c in "0123456789abcdef" for c in key)

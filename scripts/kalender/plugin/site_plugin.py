@@ -36,6 +36,7 @@ from ..core.digests import DigestStore
 from ..core.i18n import DEFAULT_LANGUAGE, language, page_words, t
 from ..core.loader import Project, load_project
 from ..core.memo import Memory, PerPost
+from ..core.postmemo import DiskMemo, post_key
 from ..core.problems import Problem, report_blocks
 from ..media.mediacache import thumbnail
 from ..rules import Context, check_post
@@ -56,6 +57,7 @@ log = get_plugin_logger(__name__)
 TODAY_ENV = "KALENDER_TODAY"
 THUMBNAIL_FOLDER = "kalender/gambar"
 DIGEST_STORE = Path("kalender") / "digests.json"  # media digests kept across builds
+FINDINGS_STORE = Path("kalender") / "findings.pickle"  # rule findings per post's inputs
 
 
 class KalenderConfig(base.Config):
@@ -143,7 +145,12 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         _log_problems(project, self.root)
         today = self.today(project)
         self.memory.new_day(today.isoformat())
-        findings = _findings(project, self.standings, self.memory.findings)
+        checked = DiskMemo[list[Problem]](
+            self.root / self.config.cache_dir / FINDINGS_STORE,
+            digest(incremental.shared_stamp, language()))
+        findings = _findings(project, self.standings, self.memory.findings, checked)
+        checked.save()
+        log.info(t("site.log_checked", count=checked.added, total=len(project.posts)))
         overlay = overlay_for(project, _years(project, today))
         thumbnails = _Thumbnails(files, config, self.root / self.config.cache_dir,
                                  self.memory.thumbnails, self.standings.digests)
@@ -172,7 +179,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.project = project
         self.files = files
         self.built_today = today
-        self.shared = digest(incremental.shared(today), self._common(files))
+        self.shared = digest(incremental.shared(), self._common(files))
         incremental.compare(files, self.shared, self._page_data, self._post_digests())
         log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
         gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
@@ -185,13 +192,20 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.views, self.files = {}, None
 
     def _common(self, files: Files) -> object:
-        """What the templates of every page read besides the page's own data."""
+        """What the templates of every page read besides the page's own data. Not the day
+        (nor this week and this month): only the pages that show them have them in their
+        data (:meth:`_page_data`)."""
         assert self.site is not None
-        site, home = self.site, self.site.home
-        assert home is not None
-        return (site.today, site.weekdays, site.weekdays_short, site.legend, site.filters,
-                home.this_month.page, home.this_week.page,
+        site = self.site
+        return (site.weekdays, site.weekdays_short, site.legend, site.filters,
                 sorted(f.src_uri for f in files.documentation_pages()))
+
+    def _toolbar(self) -> tuple[str, str]:
+        """Where the toolbar of the home, list, month and week pages links "this month"
+        and "this week" to: those pages change when the week or the month turns."""
+        assert self.site is not None and self.site.home is not None
+        home = self.site.home
+        return home.this_month.page, home.this_week.page
 
     def _post_digests(self) -> dict[str, dict[str, str]]:
         """Per post and per way a page shows it, the digest of what the template reads:
@@ -221,12 +235,13 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         assert self.site is not None
         view = self.views.get(page)
         if view is not None:
-            if isinstance(view, WeekView) and self.meetings is not None:
-                meeting = self.meetings.of_week(view.week)
-                return (view, meeting and (meeting.page, meeting.title, meeting.minutes)), "card"
             if isinstance(view, PostView):  # all of it is in the post's own digest
                 return ("post", view.entry.id), "page"
-            return view, "card" if view.kind == "home" else "row"
+            if isinstance(view, WeekView) and self.meetings is not None:
+                meeting = self.meetings.of_week(view.week)
+                return (view, self._toolbar(),
+                        meeting and (meeting.page, meeting.title, meeting.minutes)), "card"
+            return (view, self._toolbar()), "card" if view.kind == "home" else "row"
         if self.meetings is not None and page in self.meetings.pages:
             shown = self.meetings.pages[page]
             week = shown.meeting.week
@@ -459,10 +474,11 @@ def _outside_media(project: Project, root: Path) -> list[str]:
             if path is not None and not str(path).startswith(inside)]
 
 
-def _findings(project: Project, standings: Standings,
-              memo: PerPost[Any] | None = None) -> dict[str, list[Problem]]:
+def _findings(project: Project, standings: Standings, memo: PerPost[Any] | None = None,
+              disk: DiskMemo[list[Problem]] | None = None) -> dict[str, list[Problem]]:
     """Every rule's findings per post, plus the loader's warnings about the post's file
-    (``memo``: the rules' findings of a post object, kept by ``kalender serve``)."""
+    (``memo``: the rules' findings of a post object, kept by ``kalender serve``; ``disk``:
+    the findings of a post's inputs, kept by an earlier process)."""
     findings: dict[str, list[Problem]] = {}
     context = Context(project.calendar, tuple(project.posts), standings) \
         if project.calendar else None
@@ -472,7 +488,9 @@ def _findings(project: Project, standings: Standings,
     for post in project.posts:
         found = list(by_path.get(post.path, ()))
         if context is not None:
-            found += memo.get(post, partial(check_post, post, context)) \
-                if memo is not None else check_post(post, context)
+            check = partial(check_post, post, context)
+            if disk is not None:
+                check = partial(disk.get, post_key(post), check)
+            found += memo.get(post, check) if memo is not None else check()
         findings[post.id] = found
     return findings

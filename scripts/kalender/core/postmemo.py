@@ -1,0 +1,105 @@
+"""Per-post work remembered on disk, from one process to the next.
+
+``kalender serve`` keeps what it computed from a post in memory (:mod:`kalender.core.memo`);
+a new ``kalender build`` starts empty and would check every post again after one caption
+was edited. :class:`DiskMemo` keeps such values in one file of the cache, each under a key
+made of everything the value was computed from (:func:`post_key`: the bytes of the post
+and of its approval records, the digests of its media, its path), inside a ``generation``
+(the stamp of the calendar data, the code and the templates, and the language). A value
+whose key is not found is computed again, so a stale file never shows a stale finding.
+
+The file is rewritten only when a value was added or one was no longer used (a post
+deleted or edited), so a build after a day with no edit writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from .atomic import replacing
+from .digests import file_sha256
+from .model import Post
+
+T = TypeVar("T")
+MEMO_VERSION = 1
+
+
+def post_key(post: Post, extra: Iterable[str] = ()) -> str:
+    """The inputs of ``post``: the post as the loader read it (pickled: its path, front
+    matter, body and line numbers; not the file again, which may have changed since), the
+    bytes of its approval records (``<name>.persetujuan.yml``, when there), the digest of
+    each media file and cover, and ``extra``."""
+    try:
+        hashed = hashlib.sha256(pickle.dumps(post, protocol=5))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        hashed = hashlib.sha256(repr(post).encode("utf-8", "surrogateescape"))
+    records = post.path.with_name(f"{post.path.stem}.persetujuan.yml")
+    try:
+        hashed.update(records.read_bytes())
+    except OSError:
+        hashed.update(b"\0-")
+    hashed.update(b"\0")
+    for media in post.media:
+        for path in (media.path, media.cover):
+            if path is None:
+                continue
+            try:
+                hashed.update(file_sha256(path).encode())
+            except OSError:
+                hashed.update(b"-")
+            hashed.update(b"\0")
+    for part in extra:
+        hashed.update(part.encode("utf-8", "surrogateescape"))
+    return hashed.hexdigest()
+
+
+class DiskMemo(Generic[T]):
+    """Values by key, read from and written to one pickle file of the cache."""
+
+    def __init__(self, path: Path, generation: str) -> None:
+        self.path, self.generation = path, generation
+        self.values: dict[str, T] = self._read()
+        self.used: set[str] = set()
+        self.added = 0
+        self.reused = 0
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            with self.path.open("rb") as handle:
+                data = pickle.load(handle)  # noqa: S301  (our own cache file)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+                TypeError, ValueError, IndexError):
+            return {}
+        if (not isinstance(data, dict) or data.get("version") != MEMO_VERSION
+                or data.get("generation") != self.generation
+                or not isinstance(data.get("values"), dict)):
+            return {}
+        return data["values"]
+
+    def get(self, key: str, make: Callable[[], T]) -> T:
+        """The value kept under ``key``, else ``make()`` (then kept)."""
+        self.used.add(key)
+        if key in self.values:
+            self.reused += 1
+            return self.values[key]
+        value = self.values[key] = make()
+        self.added += 1
+        return value
+
+    def save(self) -> None:
+        """Write the values used by this build, when they differ from the file's."""
+        if not self.added and set(self.values) == self.used:
+            return
+        kept = {key: self.values[key] for key in self.used if key in self.values}
+        data = {"version": MEMO_VERSION, "generation": self.generation, "values": kept}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with replacing(self.path) as out:
+                pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+        except OSError:
+            return  # a read-only cache: the values are computed again next time
+        self.values, self.added = kept, 0
