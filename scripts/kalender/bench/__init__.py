@@ -1,6 +1,8 @@
 """``make bench``: how fast the calendar builds, measured against a bare mkdocs site of the
-same size in the same run. Not a test: it prints figures, ratios and the targets of issue 11
-met or missed. ``python -m kalender.bench --n 1000``.
+same size in the same run. Not a test: it prints figures, ratios and targets met or missed.
+``python -m kalender.bench --n 1000`` measures the rows of issue 23 in pairs
+(:mod:`kalender.bench.pairs`); ``--issue-11`` the earlier figures of issue 11 (thumbnails,
+export of a week, serve, the roll-up of many offices), kept in this module.
 
 Every measurement runs in a fresh child process, so its peak memory (RSS) is its own. The
 peak comes from ``os.wait4``: on Linux the rusage of a reaped child is the larger of its own
@@ -34,9 +36,9 @@ from typing import IO
 
 from PIL import Image, ImageDraw
 
-from .core.i18n import t
+from ..core.i18n import t
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 SEED = 2026
 PLATFORM_MIX = [  # (platforms block, number of photos); weights in PLATFORM_WEIGHTS
     ("instagram: feed\n  facebook: post", 1), ("instagram: carousel\n  facebook: post", 3),
@@ -310,7 +312,7 @@ def measure_thumbnails(repo: Path) -> Figure:
 
 def thumbnails_child(pool: Path) -> None:
     """Child: thumbnail THUMBNAIL_SAMPLE photos into an empty cache; print ms per photo."""
-    from .media.mediacache import thumbnail
+    from ..media.mediacache import thumbnail
 
     photos = sorted(pool.glob("*.jpg"))[:THUMBNAIL_SAMPLE]
     # Pillow loads its format plugins on the first image a process opens; that happens once
@@ -336,6 +338,10 @@ def run_child(words: list[str]) -> None:
         make_repo(Path(rest[0]), int(rest[1]), int(rest[2]))
     elif kind == "approve":
         approve_export_week(Path(rest[0]), int(rest[1]))
+    elif kind == "renditions":
+        from .pairs import renditions_child
+
+        renditions_child(Path(rest[0]))
 
 
 def helper(*words: str) -> None:
@@ -347,8 +353,8 @@ def helper(*words: str) -> None:
 
 def approve_export_week(repo: Path, n: int) -> None:
     """Take the EXPORT_POSTS posts of the export week through submit, initial, approve."""
-    from .approval.machine import Action
-    from .workflow.actions import NOW_ENV, perform
+    from ..approval.machine import Action
+    from ..workflow.actions import NOW_ENV, perform
 
     os.environ[NOW_ENV] = APPROVAL_NOW
     steps = ((Action.SUBMIT, "rina"), (Action.INITIAL, "hendra"), (Action.APPROVE, "sari"))
@@ -535,6 +541,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--keep", action="store_true", help=t("bench.help_keep"))
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument("--monitor-only", action="store_true", help=t("bench.help_monitor"))
+    parser.add_argument("--pairs", type=int, default=3, help=t("bench.help_pairs"))
+    parser.add_argument("--no-cold", action="store_true", help=t("bench.help_no_cold"))
+    parser.add_argument("--issue-11", action="store_true", help=t("bench.help_issue_11"))
     args = parser.parse_args(argv)
     if args.child:
         run_child(args.child)
@@ -544,7 +553,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(monitor_table(run_monitor(args.keep)))
         return
     n = max(args.n, EXPORT_POSTS)
-    figures = run(n, args.photos or max(n // 5, THUMBNAIL_SAMPLE), args.keep)
+    photos = args.photos or max(n // 5, THUMBNAIL_SAMPLE)
+    if not args.issue_11:
+        from .pairs import run_pairs
+
+        print(run_pairs(n, photos, max(args.pairs, 3), args.keep, cold=not args.no_cold))
+        return
+    figures = run(n, photos, args.keep)
     print()
     print(machine())
     print(table(figures, n))

@@ -1,0 +1,5 @@
+"""``python -m kalender.bench``."""
+
+from . import main
+
+main()

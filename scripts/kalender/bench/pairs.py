@@ -1,0 +1,426 @@
+"""The honest bench of issue 23: every row a ratio to a bare mkdocs-material site of the same
+N pages, with the same Markdown extensions and plugins, measured in pairs (bare, ours, bare,
+ours, ...) so that both sides meet the same load of a shared machine.
+
+A figure is the CPU time (user + system) of the measured process and of every process it
+waited for (``os.wait4``), not the wall clock, which on a shared host says more about the
+neighbours than about the build. Each row prints the median and the minimum of its ratios,
+and the target of issue 23 met ("tercapai") or missed ("tidak tercapai"). The servers of
+the serve row run in their own process group, which is killed and checked empty at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..core.i18n import t
+from . import REPO, child_env, fetch, free_port, helper, kalender, machine, post_path
+
+BASE_DAY = "2026-11-30"  # a Monday; the new-day row advances from it one day at a time
+NEW_DAYS = ("2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05")
+POLL = 0.01  # seconds between two requests while waiting for a rebuilt page
+SAMPLE = 12  # renditions re-encoded to measure the cost of one
+
+
+@dataclass
+class Run:
+    """One measured process: CPU seconds, wall seconds, peak RSS (MiB)."""
+
+    cpu: float
+    wall: float
+    peak: float
+
+
+@dataclass
+class Row:
+    """One row of the table: the pairs (bare, ours) measured, and its target."""
+
+    key: str
+    target: float | None  # the ratio (or seconds, for ``absolute`` rows) to stay under
+    absolute: bool = False  # the target is in seconds of ours, not a ratio
+    pairs: list[tuple[Run, Run]] = field(default_factory=list)
+    floor: float = 0.0  # added to the bare side (cold build: the image floor)
+
+    def ratios(self) -> list[float]:
+        return [ours.cpu / (bare.cpu + self.floor) for bare, ours in self.pairs]
+
+    def figure(self) -> float:
+        """What the target is judged on: the median ratio (or the median wall seconds)."""
+        if self.absolute:
+            return statistics.median(ours.wall for _, ours in self.pairs)
+        return statistics.median(self.ratios())
+
+
+def measured(argv: Sequence[str], cwd: Path, **env: str) -> Run:
+    """Run ``argv`` to its end; its CPU time with the children it waited for."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors,
+                                 env={**child_env(), **env})
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            sys.stderr.write(errors.read().decode("utf-8", "replace")[-3000:])
+            raise SystemExit(t("bench.failed", name=" ".join(argv[-3:])))
+    return Run(usage.ru_utime + usage.ru_stime, time.perf_counter() - started,
+               usage.ru_maxrss / 1024)
+
+
+# --- the bare site ------------------------------------------------------------------------
+
+
+def bare_config(repo_config: Path) -> str:
+    """The repository's ``mkdocs.yml`` without the calendar: the same theme, Markdown
+    extensions and plugins (search, offline), no kalender plugin, no custom templates."""
+    config = yaml.safe_load(repo_config.read_text(encoding="utf-8"))
+    config["site_name"] = "Bare"
+    config["plugins"] = [p for p in config.get("plugins", []) if p != "kalender"
+                         and not (isinstance(p, dict) and "kalender" in p)]
+    theme = config.get("theme", {})
+    for key in ("custom_dir", "logo", "favicon"):
+        theme.pop(key, None)
+    for key in ("extra_css", "extra_javascript", "extra"):
+        config.pop(key, None)
+    config["nav"] = [{"Beranda": "index.md"}]
+    config["strict"] = False
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def bare_site(folder: Path, n: int, repo_config: Path) -> Path:
+    """N pages shaped like the posts' text (title, caption, a summary), out of the nav."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Beranda\n", encoding="utf-8")
+    for index in range(n):
+        (docs / f"halaman-{index:05d}.md").write_text(
+            f"# Pos uji {index}\n\nMateri edukasi nomor {index} untuk pemilih di Kota "
+            f"Singkawang. #JDIHKPU #KPUSingkawang\n\n## Ringkasan\n\nBahan pos {index}.\n",
+            encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(bare_config(repo_config), encoding="utf-8")
+    return folder
+
+
+# --- the rows -----------------------------------------------------------------------------
+
+
+class Bench:
+    """The synthetic repository, the bare site and the rows measured on them."""
+
+    def __init__(self, work: Path, n: int, photos: int, pairs: int) -> None:
+        self.work, self.n, self.pairs = work, n, pairs
+        self.repo = work / "repo"
+        helper("repo", str(self.repo), str(n), str(photos))
+        self.bare = bare_site(work / "bare", n, self.repo / "mkdocs.yml")
+        self.mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+        self.rows: list[Row] = []
+        self.edits = 0
+        self.day = BASE_DAY
+        self.renditions = 0
+        self.rendition_cpu = 0.0
+
+    def ours(self, *args: str, **env: str) -> Run:
+        return measured(kalender(self.repo, *args), self.repo,
+                        KALENDER_TODAY=env.pop("today", self.day), **env)
+
+    def paired(self, row: Row, ours: Callable[[int], Run],
+               before: Callable[[int], None] = lambda i: None) -> Row:
+        for index in range(self.pairs):
+            before(index)
+            bare = measured(self.mkdocs, self.bare)
+            row.pairs.append((bare, ours(index)))
+            print(f"  {t('bench.pair_' + row.key)}: {row.pairs[-1][0].cpu:.2f} s / "
+                  f"{row.pairs[-1][1].cpu:.2f} s", flush=True)
+        self.rows.append(row)
+        return row
+
+    def edit_caption(self, index: int) -> Path:
+        """Change the caption of one post (a different post each time)."""
+        self.edits += 1
+        number = self.n // 3 + self.edits
+        post = post_path(self.repo, number, self.n)
+        text = post.read_text(encoding="utf-8")
+        post.write_text(text.replace(f"Materi edukasi nomor {number}",
+                                     f"Keterangan diubah {self.edits} nomor {number}"),
+                        encoding="utf-8")
+        return post
+
+    def cold(self) -> None:
+        def empty(index: int) -> None:
+            for name in (".cache", "site"):
+                subprocess.run(["rm", "-rf", str(self.repo / name)], check=True)
+
+        row = self.paired(Row("cold", 1.3), lambda i: self.ours("build"), empty)
+        self.renditions, self.rendition_cpu = rendition_cost(self.repo)
+        row.floor = self.renditions * self.rendition_cpu / (os.cpu_count() or 1)
+
+    def rows_of_builds(self) -> None:
+        self.paired(Row("unchanged", 1.3), lambda i: self.ours("build"))
+        self.paired(Row("clean", 1.5), lambda i: self.ours("build", "--clean"))
+        def edited(index: int) -> None:
+            self.edit_caption(index)
+
+        self.paired(Row("edited", 0.3), lambda i: self.ours("build"), edited)
+
+        def next_day(index: int) -> None:
+            self.day = NEW_DAYS[index % len(NEW_DAYS)]
+
+        self.paired(Row("new_day", 0.5), lambda i: self.ours("build"), next_day)
+
+    def help_row(self) -> None:
+        ours = [sys.executable, "-m", "kalender", "--help"]
+        bare = [sys.executable, "-m", "mkdocs", "--help"]
+        row = Row("help", 1.5)
+        for _ in range(max(self.pairs, 5)):
+            row.pairs.append((measured(bare, self.work), measured(ours, self.work)))
+        self.rows.append(row)
+
+    def serve_row(self) -> None:
+        row = Row("serve", 0.25 if self.n <= 1000 else 1.0, absolute=True)
+        with Servers(self) as servers:
+            for _ in range(self.pairs):
+                row.pairs.append((servers.bare_edit(), servers.ours_edit()))
+                print(f"  {t('bench.pair_serve')}: {row.pairs[-1][0].wall:.2f} s / "
+                      f"{row.pairs[-1][1].wall:.2f} s", flush=True)
+        row.pairs = [(bare, Run(ours.cpu, ours.wall, servers.peak)) for bare, ours in row.pairs]
+        self.rows.append(row)
+
+
+def rendition_cost(repo: Path) -> tuple[int, float]:
+    """How many renditions and thumbnails the cold build made, and the CPU seconds one
+    costs: a sample re-encoded in one process from an empty cache (``--child renditions``)."""
+    out = subprocess.run([sys.executable, "-m", "kalender.bench", "--child", "renditions",
+                          str(repo)], check=True, capture_output=True, env=child_env())
+    data = json.loads(out.stdout)
+    return int(data["count"]), float(data["cpu_each"])
+
+
+def renditions_child(repo: Path) -> None:
+    """Child: count the pictures of the cold build and re-encode a sample of them."""
+    from ..media.images import Framing
+    from ..media.mediacache import Rendition, cache_folder, encode_rendition, thumbnail
+
+    manifests = sorted(cache_folder(repo).rglob("manifest.json"))
+    entries = [e for m in manifests
+               for e in (json.loads(m.read_text()).get("renditions") or {}).values()]
+    thumbnails = [p for p in (repo / ".cache").rglob("*.jpg") if "thumbnails" in p.parts]
+    with tempfile.TemporaryDirectory() as scratch:
+        started = time.process_time()
+        for index, entry in enumerate(entries[:SAMPLE]):
+            size = tuple(entry["size"])
+            box = tuple(entry["box"])
+            framing = Framing((box[2], box[3]), box, size)
+            rendition = Rendition(Path(entry["source"]), entry["digest"], framing, size)
+            encode_rendition((rendition, str(Path(scratch) / f"{index}.jpg")))
+        sample = min(SAMPLE, len(entries))
+        photos = sorted((repo / "posts" / "foto").glob("*.jpg"))[:4]
+        for photo in photos:
+            thumbnail(photo, Path(scratch) / "mini")
+        cpu = time.process_time() - started
+    count = len(entries) + len(thumbnails)
+    print(json.dumps({"count": count, "cpu_each": cpu / max(sample + len(photos), 1)}))
+
+
+class Servers:
+    """``mkdocs serve`` on the bare site and ``kalender serve`` on the repository, both in a
+    process group of their own that is killed at the end."""
+
+    def __init__(self, bench: Bench) -> None:
+        self.bench = bench
+        self.ports = (free_port(), free_port())
+        self.children: list[subprocess.Popen[bytes]] = []
+        self.peak = 0.0
+
+    def __enter__(self) -> Servers:
+        bench = self.bench
+        bare, ours = self.ports
+        log = (bench.work / "serve.log").open("ab")
+        self.children = [
+            subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{bare}"],
+                             cwd=bench.bare, stdout=log, stderr=subprocess.STDOUT,
+                             env=child_env(), start_new_session=True),
+            subprocess.Popen(kalender(bench.repo, "serve", "--dev-addr", f"127.0.0.1:{ours}"),
+                             cwd=bench.repo, stdout=log, stderr=subprocess.STDOUT,
+                             env={**child_env(), "KALENDER_TODAY": bench.day},
+                             start_new_session=True),
+        ]
+        log.close()
+        self.wait(f"http://127.0.0.1:{bare}/", "Beranda", 1800)
+        self.wait(f"http://127.0.0.1:{ours}/", "kal-home", 3600)
+        time.sleep(1.0)  # let the watchers settle after the first builds
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if len(self.children) > 1:
+            self.peak = max(self.peak, _rss(self.children[1].pid))
+        for child in self.children:
+            with _gone():
+                os.killpg(child.pid, signal.SIGTERM)
+        for child in self.children:
+            try:
+                child.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                with _gone():
+                    os.killpg(child.pid, signal.SIGKILL)
+                child.wait()
+            with _gone():
+                os.killpg(child.pid, signal.SIGKILL)  # the group's stragglers (pool workers)
+
+    def wait(self, url: str, text: str, timeout: float) -> float:
+        started = time.perf_counter()
+        while time.perf_counter() - started < timeout:
+            if any(child.poll() is not None for child in self.children):
+                raise SystemExit(t("bench.serve_died"))
+            body = fetch(url)
+            if body is not None and text in body:
+                return time.perf_counter() - started
+            time.sleep(POLL)
+        raise SystemExit(t("bench.serve_timeout", url=url, seconds=f"{timeout:.0f}"))
+
+    def timed_edit(self, child: subprocess.Popen[bytes], edit: Callable[[], tuple[str, str]]
+                   ) -> Run:
+        before = _cpu(child.pid)
+        started = time.perf_counter()
+        url, text = edit()
+        self.wait(url, text, 900)
+        wall = time.perf_counter() - started
+        if child is self.children[1]:
+            self.peak = max(self.peak, _rss(child.pid))
+        return Run(_cpu(child.pid) - before, wall, 0.0)
+
+    def bare_edit(self) -> Run:
+        def edit() -> tuple[str, str]:
+            self.bench.edits += 1
+            page = self.bench.bare / "docs" / "halaman-00007.md"
+            new = f"Halaman diubah {self.bench.edits}"
+            page.write_text(f"# Pos uji 7\n\n{new}\n", encoding="utf-8")
+            # the offline plugin turns directory URLs off
+            return f"http://127.0.0.1:{self.ports[0]}/halaman-00007.html", new
+
+        return self.timed_edit(self.children[0], edit)
+
+    def ours_edit(self) -> Run:
+        def edit() -> tuple[str, str]:
+            post = self.bench.edit_caption(0)
+            new = f"Keterangan diubah {self.bench.edits} nomor"
+            return f"http://127.0.0.1:{self.ports[1]}/pos/{post.stem}/", new
+
+        return self.timed_edit(self.children[1], edit)
+
+
+class _gone:  # noqa: N801  (a context manager used like a keyword)
+    """Ignore a process (group) that is already gone."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, *rest: object) -> bool:
+        return kind is ProcessLookupError or kind is PermissionError
+
+
+def _cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a running process, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _rss(pid: int) -> float:
+    """Peak RSS (MiB) of a running process, from /proc (VmHWM)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def left_behind(bench: Bench) -> int:
+    """Processes still running from the bench's work folder (there should be none)."""
+    found = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        found += str(bench.work).encode() in command
+    return found
+
+
+# --- the table ----------------------------------------------------------------------------
+
+
+def verdict(row: Row) -> str:
+    if row.target is None:
+        return ""
+    return t("bench.met") if row.figure() <= row.target else t("bench.missed")
+
+
+def table(bench: Bench) -> str:
+    """The rows: bare and ours (CPU medians), ratio median and minimum, target, verdict."""
+    lines = [t("bench.pairs_header", n=bench.n, pairs=bench.pairs),
+             f"{t('bench.col_what'):<46} {t('bench.col_bare'):>8} {t('bench.col_ours'):>8} "
+             f"{t('bench.col_median'):>8} {t('bench.col_min'):>8} {t('bench.col_target'):>9}"]
+    for row in bench.rows:
+        bare = statistics.median(b.cpu + row.floor for b, _ in row.pairs)
+        ours = statistics.median(o.cpu for _, o in row.pairs)
+        if row.absolute:
+            walls = [o.wall for _, o in row.pairs]
+            median, low = f"{statistics.median(walls):.2f} s", f"{min(walls):.2f} s"
+            target = f"<= {row.target:.2f} s"
+        else:
+            median, low = f"{row.figure():.2f}x", f"{min(row.ratios()):.2f}x"
+            target = f"<= {row.target:.1f}x" if row.target is not None else ""
+        lines.append(f"{t('bench.pair_' + row.key):<46} {bare:>8.2f} {ours:>8.2f} "
+                     f"{median:>8} {low:>8} {target:>9}  {verdict(row)}")
+    peak = max(o.peak for row in bench.rows for _, o in row.pairs)
+    bare_peak = max(b.peak for row in bench.rows for b, _ in row.pairs)
+    met = t("bench.met") if peak <= 300 else t("bench.missed")
+    lines.append(t("bench.pairs_peak", peak=f"{peak:.0f}", bare=f"{bare_peak:.0f}",
+                   verdict=met if bench.n >= 10_000 else t("bench.not_at_n")))
+    cold = next((row for row in bench.rows if row.key == "cold"), None)
+    if cold is not None:
+        lines.append(t("bench.pairs_floor", count=bench.renditions,
+                       ms=f"{bench.rendition_cpu * 1000:.0f}", cores=os.cpu_count() or 1,
+                       floor=f"{cold.floor:.1f}"))
+    return "\n".join(lines)
+
+
+def run_pairs(n: int, photos: int, pairs: int, keep: bool, cold: bool = True) -> str:
+    """Every row of issue 23 on a fresh synthetic repository; the table as text."""
+    work = Path(tempfile.mkdtemp(prefix="kalender-bench-"))
+    # a bench stopped with SIGTERM still stops its servers and removes its folder
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        print(t("bench.making", n=n, photos=photos, folder=str(work)), flush=True)
+        bench = Bench(work, n, photos, pairs)
+        if cold:
+            bench.cold()
+        else:
+            bench.ours("build")
+        bench.rows_of_builds()
+        bench.help_row()
+        bench.serve_row()
+        stray = left_behind(bench)
+        text = "\n".join([machine(), table(bench), t("bench.pairs_processes", count=stray)])
+        return text
+    finally:
+        if not keep:
+            subprocess.run(["rm", "-rf", str(work)], check=False)
+
+
+__all__ = ["REPO", "run_pairs", "renditions_child"]
