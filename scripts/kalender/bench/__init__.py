@@ -544,6 +544,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--pairs", type=int, default=3, help=t("bench.help_pairs"))
     parser.add_argument("--no-cold", action="store_true", help=t("bench.help_no_cold"))
     parser.add_argument("--issue-11", action="store_true", help=t("bench.help_issue_11"))
+    parser.add_argument("--until", default=None, help=t("bench.help_until"))
     args = parser.parse_args(argv)
     if args.child:
         run_child(args.child)
@@ -557,7 +558,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not args.issue_11:
         from .pairs import run_pairs
 
-        print(run_pairs(n, photos, max(args.pairs, 3), args.keep, cold=not args.no_cold))
+        until = None
+        if args.until:  # HH:MM, UTC, today
+            hour, minute = (int(x) for x in args.until.split(":"))
+            now = dt.datetime.now(dt.UTC)
+            until = now.replace(hour=hour, minute=minute, second=0).timestamp()
+        print(run_pairs(n, photos, max(args.pairs, 3), args.keep, cold=not args.no_cold,
+                        until=until))
         return
     figures = run(n, photos, args.keep)
     print()

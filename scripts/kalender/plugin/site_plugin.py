@@ -149,8 +149,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.root / self.config.cache_dir / FINDINGS_STORE,
             digest(incremental.shared_stamp, language()))
         findings = _findings(project, self.standings, self.memory.findings, checked)
-        checked.save()
         log.info(t("site.log_checked", count=checked.added, total=len(project.posts)))
+        checked.save()
         overlay = overlay_for(project, _years(project, today))
         thumbnails = _Thumbnails(files, config, self.root / self.config.cache_dir,
                                  self.memory.thumbnails, self.standings.digests)
