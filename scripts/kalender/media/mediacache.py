@@ -44,6 +44,7 @@ from .images import (
     render_framing,
     video_poster,
 )
+from .progress import Progress
 
 CACHE_FOLDER = Path(".cache") / "kalender"
 FORMAT_VERSION = 1  # bump when rendering changes, so old renditions are not reused
@@ -260,13 +261,19 @@ class RenditionCache:
 
     def _encode_all(self, todo: list[Rendition], report: MakeReport) -> None:
         jobs = [(r, str(self.folder / r.name)) for r in todo]
+        progress = Progress(len(jobs))  # a progress line on a terminal, for many pictures
+        results = []
         if len(jobs) < PARALLEL_FROM or self.workers < 2:
-            results = [encode_rendition(job) for job in jobs]
+            for job in jobs:
+                results.append(encode_rendition(job))
+                progress.step()
         else:
             context = multiprocessing.get_context("spawn")  # safe under mkdocs serve threads
             workers = min(self.workers, len(jobs))
             with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                results = list(pool.map(encode_rendition, jobs, chunksize=1))
+                for result in pool.map(encode_rendition, jobs, chunksize=1):
+                    results.append(result)
+                    progress.step()
         for (rendition, dest), error in zip(jobs, results, strict=True):
             if error is not None:
                 report.errors[rendition.key] = MediaError(error[0], **error[1])
