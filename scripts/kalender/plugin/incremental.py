@@ -212,7 +212,7 @@ class Incremental:
             statics={f.src_uri: str(f.abs_src_path) for f in files
                      if f.generated_by and not f.is_documentation_page()
                      and _backed_by_file(f)},
-            search=search, outputs=outputs,
+            search=search, outputs=sorted(outputs),  # sorted: the same set, the same file
         )
         if after != self.before:  # a build with nothing changed leaves the file alone
             after.save(self.path)
