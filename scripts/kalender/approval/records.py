@@ -33,6 +33,7 @@ from ..core.i18n import t
 from ..core.inside import outside_target
 from ..core.problems import Problem, Report
 from ..core.schema import Field, Validator
+from ..core.source import decoded
 from ..core.yamlsrc import read_yaml
 from .machine import Acknowledgement, Action, Carried, Record
 
@@ -122,13 +123,8 @@ def ledger_of(path: Path, raw: bytes | None, zone: dt.tzinfo | None = None) -> L
 
 def decode(raw: bytes, path: Path, report: Report) -> str | None:
     """The text of a record file (UTF-8, BOM allowed, CRLF folded), or None when not UTF-8."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        report.error(path, line, "source.not_utf8", byte=f"0x{raw[exc.start]:02X}")
-        return None
-    return text.replace("\r\n", "\n")
+    text = decoded(raw, path, report)
+    return None if text is None else text.replace("\r\n", "\n")
 
 
 def _parse(text: str, path: Path, report: Report,

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.problems import Report
+from ..core.source import bounded_text
 from .model import PLATFORMS, Incoming
 
 MAX_BYTES = 50_000_000
@@ -154,20 +155,7 @@ def replace_source(comment: Incoming, path: Path) -> Incoming:
 
 
 def _text(path: Path, report: Report) -> str | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        report.error(path, None, "source.unreadable", detail=exc.strerror or str(exc))
-        return None
-    if len(raw) > MAX_BYTES:
-        report.error(path, None, "source.too_large", size=len(raw), limit=MAX_BYTES)
-        return None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        report.error(path, line, "source.not_utf8", byte=f"0x{raw[exc.start]:02X}")
-        return None
+    return bounded_text(path, report, MAX_BYTES)
 
 
 Reader = Callable[[Node], list[Incoming]]

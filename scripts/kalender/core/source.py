@@ -29,21 +29,43 @@ def read_text(path: Path, report: Report,
               given: bytes | None = None) -> tuple[bytes, str] | None:
     """The file's bytes (or ``given``, the bytes it is about to hold) and its text (UTF-8,
     BOM allowed, CRLF folded to LF)."""
+    raw = bounded_bytes(path, report, MAX_FILE_BYTES, given)
+    text = None if raw is None else decoded(raw, path, report)
+    if raw is None or text is None:
+        return None
+    return raw, text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def bounded_text(path: Path, report: Report, limit: int) -> str | None:
+    """The text of a user's file of at most ``limit`` bytes (UTF-8, BOM allowed), or None
+    with the reason in ``report``."""
+    raw = bounded_bytes(path, report, limit)
+    return None if raw is None else decoded(raw, path, report)
+
+
+def bounded_bytes(path: Path, report: Report, limit: int,
+                  given: bytes | None = None) -> bytes | None:
+    """The file's bytes (or ``given``); an unreadable file or one over ``limit`` bytes is
+    an error in ``report`` and None."""
     try:
         raw = path.read_bytes() if given is None else given
     except OSError as exc:
         report.error(path, None, "source.unreadable", detail=exc.strerror or str(exc))
         return None
-    if len(raw) > MAX_FILE_BYTES:
-        report.error(path, None, "source.too_large", size=len(raw), limit=MAX_FILE_BYTES)
+    if len(raw) > limit:
+        report.error(path, None, "source.too_large", size=len(raw), limit=limit)
         return None
+    return raw
+
+
+def decoded(raw: bytes, path: Path, report: Report) -> str | None:
+    """``raw`` as UTF-8 text (BOM allowed); a byte that is not UTF-8 is an error at its line."""
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         report.error(path, line, "source.not_utf8", byte=f"0x{raw[exc.start]:02X}")
         return None
-    return raw, text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def split_post(path: Path, report: Report, given: bytes | None = None) -> SourceFile | None:

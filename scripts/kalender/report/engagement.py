@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 from ..core.problems import Report
+from ..core.source import bounded_text
 
 METRICS = ("reach", "likes", "comments", "shares", "views")
 MAX_EXPORT_BYTES = 50_000_000  # a half-year export is a few hundred kilobytes
@@ -119,20 +120,7 @@ def import_exports(paths: Iterable[Path], report: Report) -> Imported:
 
 def export_text(path: Path, report: Report) -> str | None:
     """The text of an export (UTF-8, with or without BOM, as the platforms write it)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        report.error(path, None, "source.unreadable", detail=exc.strerror or str(exc))
-        return None
-    if len(raw) > MAX_EXPORT_BYTES:
-        report.error(path, None, "source.too_large", size=len(raw), limit=MAX_EXPORT_BYTES)
-        return None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        report.error(path, line, "source.not_utf8", byte=f"0x{raw[exc.start]:02X}")
-        return None
+    return bounded_text(path, report, MAX_EXPORT_BYTES)
 
 
 def read_export(path: Path, text: str, rows: list[EngagementRow],
