@@ -21,18 +21,18 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from .atomic import replacing
-from .digests import file_sha256
+from .digests import DigestStore, file_sha256
 from .model import Post
 
 T = TypeVar("T")
 MEMO_VERSION = 1
 
 
-def post_key(post: Post, extra: Iterable[str] = ()) -> str:
+def post_key(post: Post, extra: Iterable[str] = (), digests: DigestStore | None = None) -> str:
     """The inputs of ``post``: the post as the loader read it (pickled: its path, front
     matter, body and line numbers; not the file again, which may have changed since), the
     bytes of its approval records (``<name>.persetujuan.yml``, when there), the digest of
-    each media file and cover, and ``extra``."""
+    each media file and cover (through ``digests``, else read now), and ``extra``."""
     try:
         hashed = hashlib.sha256(pickle.dumps(post, protocol=5))
     except (pickle.PicklingError, TypeError, AttributeError):
@@ -48,7 +48,7 @@ def post_key(post: Post, extra: Iterable[str] = ()) -> str:
             if path is None:
                 continue
             try:
-                hashed.update(file_sha256(path).encode())
+                hashed.update(file_sha256(path, digests).encode())
             except OSError:
                 hashed.update(b"-")
             hashed.update(b"\0")

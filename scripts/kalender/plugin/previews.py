@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,23 +17,29 @@ from mkdocs.structure.files import File, Files
 from ..core.i18n import t
 from ..core.loader import Project
 from ..core.memo import Memory
+from ..core.postmemo import DiskMemo
 from ..core.problems import Problem
 from ..media.mediacache import RenditionCache, cache_folder, index_for
 from ..site.previews import Previews, build_previews
 
 GRID_PAGE = "instagram/index.md"
+MEASURES_STORE = Path("kalender") / "pictures.pickle"  # what was found in each picture
 log = get_plugin_logger(__name__)
 
 
 def add_previews(project: Project, findings: Mapping[str, Sequence[Problem]], files: Files,
                  config: MkDocsConfig, today: dt.date,
-                 memory: Memory | None = None) -> Previews | None:
-    """Build every preview, add its pictures and the grid page to ``files``."""
+                 memory: Memory | None = None,
+                 measured: DiskMemo[Any] | None = None) -> Previews | None:
+    """Build every preview, add its pictures and the grid page to ``files``
+    (``measured``: what earlier builds found in the pictures, saved here)."""
     if project.calendar is None:
         return None
     cache = RenditionCache(cache_folder(project.root))
     previews = build_previews(project.posts, project.calendar, findings,
-                              index_for(project.root), cache, today, memory)
+                              index_for(project.root), cache, today, memory, measured)
+    if measured is not None:
+        measured.save()
     for page, path in previews.files.items():
         if files.get_file_from_path(page) is None:
             files.append(File.generated(config, page, abs_src_path=str(path)))

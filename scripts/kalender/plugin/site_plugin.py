@@ -50,7 +50,7 @@ from .conversations import add_conversations, page_data
 from .incremental import Incremental, TemplateCache
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
-from .previews import GRID_PAGE, add_previews
+from .previews import GRID_PAGE, MEASURES_STORE, add_previews
 from .report import add_reports
 
 log = get_plugin_logger(__name__)
@@ -166,8 +166,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         for page, view in self.views.items():
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, content=page_source(view)))
+        measured = DiskMemo[Any](self.root / self.config.cache_dir / MEASURES_STORE,
+                                 digest(incremental.shared_stamp))
         self.previews = add_previews(project, findings, files, config, self.site.today,
-                                     self.memory)
+                                     self.memory, measured)
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today, self.memory, self.standings)
         add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir,
@@ -490,7 +492,7 @@ def _findings(project: Project, standings: Standings, memo: PerPost[Any] | None 
         if context is not None:
             check = partial(check_post, post, context)
             if disk is not None:
-                check = partial(disk.get, post_key(post), check)
+                check = partial(disk.get, post_key(post, digests=standings.digests), check)
             found += memo.get(post, check) if memo is not None else check()
         findings[post.id] = found
     return findings

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from ..approval.counts import status_tally
 from ..approval.machine import Action, History, Record, advance
+from ..approval.standing import effective_status
 from ..conversations.summary import PublicInput
 from ..core.calendar_data import CalendarData
 from ..core.dates import month_name
@@ -94,6 +95,7 @@ class PostRecords:
     post: Post
     records: tuple[Record, ...]
     fingerprint: str  # of the content now
+    state: str = ""  # the state its badge shows now (effective_status), when known
 
     @property
     def history(self) -> History:
@@ -369,8 +371,15 @@ def build_report(source: ReportInput) -> SemesterReport:
                     if source.engagement is not None else None),
         evaluation=source.evaluation,
         public_input=source.public_input,
-        states=status_tally(p.post for p in posts),
+        states=status_tally((p.post for p in posts), _badge_states(posts)),
     )
+
+
+def _badge_states(posts: Sequence[PostRecords]) -> Callable[[Post], str]:
+    """The state each post's badge shows: the one its records were read with (the site's
+    standings), else read now."""
+    known = {p.post.id: p.state for p in posts if p.state}
+    return lambda post: known.get(post.id) or effective_status(post)
 
 
 def as_of(post: PostRecords, moment: dt.datetime) -> PostRecords:

@@ -113,7 +113,8 @@ def _with_records(project: Project, problems: Report,
 
 def _records_of(post: Post, standings: Standings) -> tuple[PostRecords, list[Problem]]:
     ledger = load_ledger(post.path)
-    return (PostRecords(post, ledger.records, standings.of(post).fingerprint),
+    standing = standings.of(post)
+    return (PostRecords(post, ledger.records, standing.fingerprint, standing.state),
             list(ledger.problems))
 
 

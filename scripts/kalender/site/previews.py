@@ -27,6 +27,7 @@ from ..core.dates import full_date
 from ..core.i18n import t
 from ..core.memo import Memory, PerPost
 from ..core.model import HASHTAG, MENTION, Media, Post, Status, Target
+from ..core.postmemo import DiskMemo
 from ..core.problems import Problem
 from ..media.images import Framing, Size, crop_box, frame, post_framings
 from ..media.mediacache import MakeReport, MediaFacts, MediaIndex, Rendition, RenditionCache
@@ -182,10 +183,16 @@ class PreviewBuilder:
     (cached, in parallel), then builds the views."""
 
     def __init__(self, calendar: CalendarData, index: MediaIndex,
-                 cache: RenditionCache) -> None:
+                 cache: RenditionCache, measured: DiskMemo[Any] | None = None) -> None:
         self.calendar, self.index, self.cache = calendar, index, cache
         self.renditions: dict[str, Rendition] = {}
         self.made = MakeReport()
+        self.measured = measured
+
+    def measure(self, key: str, make: Callable[[], T]) -> T:
+        """What ``make`` finds in a picture, kept under ``key`` (named by the picture's
+        content) in :attr:`measured` from one build to the next."""
+        return self.measured.get(key, make) if self.measured is not None else make()
 
     # planning -----------------------------------------------------------------------
 
@@ -267,12 +274,15 @@ class _Plan:
 def build_previews(posts: Sequence[Post], calendar: CalendarData,
                    findings: Mapping[str, Sequence[Problem]], index: MediaIndex,
                    cache: RenditionCache, today: dt.date,
-                   memory: Memory | None = None) -> Previews:
+                   memory: Memory | None = None,
+                   measured: DiskMemo[Any] | None = None) -> Previews:
     """Every post's previews and the Instagram grid, with every picture made.
 
     ``memory`` (``kalender serve``) keeps each post's planned pictures and previews for the
-    next build with the same post object, findings and calendar data."""
-    builder = PreviewBuilder(calendar, index, cache)
+    next build with the same post object, findings and calendar data; ``measured`` keeps
+    what was found in each picture (text under an app's overlay, text cut by the grid's
+    crop) for the next process."""
+    builder = PreviewBuilder(calendar, index, cache, measured)
     planned: dict[str, list[_Plan]] = {}
     for post in posts:
         plans = _remembered(memory.plans if memory else None, post,
@@ -391,7 +401,9 @@ def _under_overlay(plan: _Plan, platform: Platform,
     if overlay is None or not plan.pictures:
         return ()
     path = builder.made.files.get(plan.pictures[0][2].key)
-    covered = covered_in_file(path, overlay) if path is not None else None
+    covered = (builder.measure(f"covered {path.name} {overlay!r}",
+                               partial(covered_in_file, path, overlay))
+               if path is not None else None)
     if not covered:
         return ()
     zones = t("approval.or").join(t(f"preview.zone.{z}") for z in covered.zones)
@@ -453,5 +465,7 @@ def _cuts(builder: PreviewBuilder, post: Post, tile: Rendition | None) -> bool:
     picture, or a video's cover; a video's own frame is not measured)."""
     if tile is None or (tile.video and not post.media[0].cover):
         return False
-    return cut_in_file(tile.source, tile.digest, tile.framing.box)
+    box = tile.framing.box
+    return builder.measure(f"cut {tile.digest} {box}",
+                           partial(cut_in_file, tile.source, tile.digest, box))
 
