@@ -125,6 +125,7 @@ class Memory:
     moves: PerPost[Any] = field(default_factory=PerPost)  # who each post waits for
     views: PerPost[Any] = field(default_factory=PerPost)  # the calendar's views of a post
     digests: PerPost[Any] = field(default_factory=PerPost)  # a post's page-key digests
+    keys: PerPost[str] = field(default_factory=PerPost)  # a post's inputs (postmemo.post_key)
     thumbnails: dict[str, str] = field(default_factory=dict)  # site page -> cached picture
     feed: str = ""  # digest of what kalender.ics was last written from
     day: str = ""

@@ -8,6 +8,7 @@ The views come from :mod:`kalender.meeting.view` and :mod:`kalender.core.overlay
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..approval.standing import Standings
+from ..core.atomic import write_bytes
 from ..core.dates import full_date, long_date, week_range
 from ..core.i18n import language, t
 from ..core.important_days import days_in, load_important_days
@@ -164,19 +166,36 @@ def _add_page(files: Files, config: MkDocsConfig, page: str, title: str, templat
 
 
 def write_feed(project: Project, site_dir: Path, today: dt.date,
-               memory: Memory | None = None) -> None:
+               memory: Memory | None = None, kept: Path | None = None,
+               generation: str = "") -> None:
     """``kalender.ics`` beside the pages, stamped with the build's "today" (stable archives).
 
-    With ``memory`` (``kalender serve``) the file is written again only when a post's
-    title, time, status, kind or platforms changed (a caption is not in the feed)."""
+    With ``memory`` (``kalender serve``), or ``kept`` (a file of the cache holding what the
+    feed was last written from, with ``generation``: the calendar data and the code), the
+    file is written again only when a post's title, time, status, kind or platforms
+    changed (a caption is not in the feed)."""
     if project.calendar is None:
         return
     target = site_dir / FEED_FILE
-    key = digest(feed_stamp(today), language(), [
+    key = digest(feed_stamp(today), language(), generation, str(target.resolve()), [
         (p.id, p.title, p.status.value, p.when, p.time_fixed, p.type, p.category,
          [(x.platform, x.format) for x in p.targets]) for p in project.posts])
-    if memory is not None and memory.feed == key and target.is_file():
+    if key in (memory.feed if memory else None, _read_key(kept)) and target.is_file():
         return
+    if kept is not None:  # no key stands for a feed half written
+        with contextlib.suppress(OSError):
+            kept.unlink(missing_ok=True)
     target.write_bytes(feed(project.posts, project.calendar, feed_stamp(today)))
     if memory is not None:
         memory.feed = key
+    if kept is not None:
+        with contextlib.suppress(OSError):  # a read-only cache: written again next time
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(kept, key.encode())
+
+
+def _read_key(kept: Path | None) -> str | None:
+    try:
+        return kept.read_text(encoding="utf-8") if kept is not None else None
+    except (OSError, ValueError):
+        return None

@@ -20,26 +20,32 @@ from ..core.memo import Memory
 from ..core.postmemo import DiskMemo
 from ..core.problems import Problem
 from ..media.mediacache import RenditionCache, cache_folder, index_for
-from ..site.previews import Previews, build_previews
+from ..site.previews import KeptPreviews, Previews, build_previews
 
 GRID_PAGE = "instagram/index.md"
 MEASURES_STORE = Path("kalender") / "pictures.pickle"  # what was found in each picture
+PREVIEWS_STORE = Path("kalender") / "previews.pickle"  # each post's previews, by its inputs
 log = get_plugin_logger(__name__)
 
 
 def add_previews(project: Project, findings: Mapping[str, Sequence[Problem]], files: Files,
                  config: MkDocsConfig, today: dt.date,
                  memory: Memory | None = None,
-                 measured: DiskMemo[Any] | None = None) -> Previews | None:
+                 measured: DiskMemo[Any] | None = None,
+                 kept: KeptPreviews | None = None) -> Previews | None:
     """Build every preview, add its pictures and the grid page to ``files``
-    (``measured``: what earlier builds found in the pictures, saved here)."""
+    (``measured``: what earlier builds found in the pictures, ``kept``: the previews of
+    the posts' inputs; both saved here)."""
     if project.calendar is None:
         return None
     cache = RenditionCache(cache_folder(project.root))
     previews = build_previews(project.posts, project.calendar, findings,
-                              index_for(project.root), cache, today, memory, measured)
-    if measured is not None:
-        measured.save()
+                              index_for(project.root), cache, today, memory, measured, kept)
+    if kept is not None:
+        log.info(t("preview.log_kept", count=kept.memo.added, total=len(project.posts)))
+    for store in (measured, kept.memo if kept is not None else None):
+        if store is not None:
+            store.save()
     for page, path in previews.files.items():
         if files.get_file_from_path(page) is None:
             files.append(File.generated(config, page, abs_src_path=str(path)))

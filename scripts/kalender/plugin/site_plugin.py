@@ -36,6 +36,7 @@ from ..core.digests import DigestStore
 from ..core.i18n import DEFAULT_LANGUAGE, language, page_words, t
 from ..core.loader import Project, load_project
 from ..core.memo import Memory, PerPost
+from ..core.postcache import KeptPosts
 from ..core.postmemo import DiskMemo, post_key
 from ..core.problems import Problem, report_blocks
 from ..media.mediacache import thumbnail
@@ -43,14 +44,14 @@ from ..rules import Context, check_post
 from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
 from ..site.icons import IconSprite
 from ..site.incremental import digest
-from ..site.previews import Previews
+from ..site.previews import KeptPreviews, Previews
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
 from .conversations import add_conversations, page_data
 from .incremental import Incremental, TemplateCache
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
-from .previews import GRID_PAGE, MEASURES_STORE, add_previews
+from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .report import add_reports
 
 log = get_plugin_logger(__name__)
@@ -58,6 +59,8 @@ TODAY_ENV = "KALENDER_TODAY"
 THUMBNAIL_FOLDER = "kalender/gambar"
 DIGEST_STORE = Path("kalender") / "digests.json"  # media digests kept across builds
 FINDINGS_STORE = Path("kalender") / "findings.pickle"  # rule findings per post's inputs
+FEED_KEY = Path("kalender") / "feed.key"  # what kalender.ics was last written from
+POSTS_STORE = Path("kalender") / "posts.pickle"  # the posts as read, by their files' bytes
 
 
 class KalenderConfig(base.Config):
@@ -141,14 +144,18 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             log.info(t("site.log_unchanged"))
             return files
         self.memory.renew(incremental.shared_stamp)
-        project = load_project(self.root, memory=self.memory.files)
+        posts = self._kept_posts(incremental.shared_stamp)
+        project = load_project(self.root, memory=posts)
+        log.info(t("site.log_read", count=posts.read, total=project.files))
+        posts.save()
         _log_problems(project, self.root)
         today = self.today(project)
         self.memory.new_day(today.isoformat())
         checked = DiskMemo[list[Problem]](
             self.root / self.config.cache_dir / FINDINGS_STORE,
             digest(incremental.shared_stamp, language()))
-        findings = _findings(project, self.standings, self.memory.findings, checked)
+        keys = _post_keys(project, self.memory.keys, self.standings.digests)
+        findings = _findings(project, self.standings, self.memory.findings, checked, keys)
         log.info(t("site.log_checked", count=checked.added, total=len(project.posts)))
         checked.save()
         overlay = overlay_for(project, _years(project, today))
@@ -166,10 +173,12 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         for page, view in self.views.items():
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, content=page_source(view)))
-        measured = DiskMemo[Any](self.root / self.config.cache_dir / MEASURES_STORE,
-                                 digest(incremental.shared_stamp))
+        cache = self.root / self.config.cache_dir
+        measured = DiskMemo[Any](cache / MEASURES_STORE, digest(incremental.shared_stamp))
+        kept = KeptPreviews(DiskMemo(cache / PREVIEWS_STORE,
+                                     digest(incremental.shared_stamp, language())), keys)
         self.previews = add_previews(project, findings, files, config, self.site.today,
-                                     self.memory, measured)
+                                     self.memory, measured, kept)
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today, self.memory, self.standings)
         add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir,
@@ -186,6 +195,15 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
         gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
         return files
+
+    def _kept_posts(self, generation: str) -> KeptPosts:
+        """The loader's memory, kept in the cache for the next process (saved at once: a
+        post read is the same whatever the build does next)."""
+        posts = self.memory.files
+        if not isinstance(posts, KeptPosts) or posts.generation != generation:
+            posts = self.memory.files = KeptPosts(
+                self.root / self.config.cache_dir / POSTS_STORE, generation)
+        return posts
 
     def _forget(self) -> None:
         """Drop the last build's views (``kalender serve`` keeps the plugin between builds)."""
@@ -263,7 +281,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self._plain_words()
         self.standings.digests.save()
         if self.project is not None and self.site is not None:
-            write_feed(self.project, Path(config.site_dir), self.site.today, self.memory)
+            generation = self.incremental.shared_stamp if self.incremental else ""
+            write_feed(self.project, Path(config.site_dir), self.site.today, self.memory,
+                       self.root / self.config.cache_dir / FEED_KEY, generation)
         if self.incremental is not None and self.files is not None and self.built_today:
             media = _outside_media(self.project, self.root) if self.project else []
             timezone = str(self.project.timezone) if self.project else \
@@ -476,11 +496,19 @@ def _outside_media(project: Project, root: Path) -> list[str]:
             if path is not None and not str(path).startswith(inside)]
 
 
+def _post_keys(project: Project, memo: PerPost[str], digests: DigestStore) -> dict[str, str]:
+    """Each post's :func:`post_key` (its inputs), once per post object."""
+    return {post.id: memo.get(post, partial(post_key, post, digests=digests))
+            for post in project.posts}
+
+
 def _findings(project: Project, standings: Standings, memo: PerPost[Any] | None = None,
-              disk: DiskMemo[list[Problem]] | None = None) -> dict[str, list[Problem]]:
+              disk: DiskMemo[list[Problem]] | None = None,
+              keys: dict[str, str] | None = None) -> dict[str, list[Problem]]:
     """Every rule's findings per post, plus the loader's warnings about the post's file
     (``memo``: the rules' findings of a post object, kept by ``kalender serve``; ``disk``:
-    the findings of a post's inputs, kept by an earlier process)."""
+    the findings of a post's inputs (``keys``: :func:`_post_keys`), kept by an earlier
+    process)."""
     findings: dict[str, list[Problem]] = {}
     context = Context(project.calendar, tuple(project.posts), standings) \
         if project.calendar else None
@@ -492,7 +520,8 @@ def _findings(project: Project, standings: Standings, memo: PerPost[Any] | None 
         if context is not None:
             check = partial(check_post, post, context)
             if disk is not None:
-                check = partial(disk.get, post_key(post, digests=standings.digests), check)
+                key = keys[post.id] if keys else post_key(post, digests=standings.digests)
+                check = partial(disk.get, key, check)
             found += memo.get(post, check) if memo is not None else check()
         findings[post.id] = found
     return findings

@@ -35,6 +35,7 @@ from ..media.textzones import covered_in_file, cut_in_file
 from ..rules.text import TextField, mentioned, target_texts
 from ..text.counting import Measurement
 from .calendar_view import post_page
+from .incremental import digest
 from .preview_model import (  # the view model, named here as before
     AccountView,
     Count,
@@ -275,13 +276,14 @@ def build_previews(posts: Sequence[Post], calendar: CalendarData,
                    findings: Mapping[str, Sequence[Problem]], index: MediaIndex,
                    cache: RenditionCache, today: dt.date,
                    memory: Memory | None = None,
-                   measured: DiskMemo[Any] | None = None) -> Previews:
+                   measured: DiskMemo[Any] | None = None,
+                   kept: KeptPreviews | None = None) -> Previews:
     """Every post's previews and the Instagram grid, with every picture made.
 
     ``memory`` (``kalender serve``) keeps each post's planned pictures and previews for the
     next build with the same post object, findings and calendar data; ``measured`` keeps
     what was found in each picture (text under an app's overlay, text cut by the grid's
-    crop) for the next process."""
+    crop) for the next process, ``kept`` each post's previews."""
     builder = PreviewBuilder(calendar, index, cache, measured)
     planned: dict[str, list[_Plan]] = {}
     for post in posts:
@@ -301,10 +303,16 @@ def build_previews(posts: Sequence[Post], calendar: CalendarData,
     result = Previews(made=made, files=builder.files())
     account_views = {pid: _account_view(calendar, pid, builder.page(r))
                      for pid, r in accounts.items()}
+    accounts_key = digest(account_views) if kept is not None else ""
     for post in posts:
-        shown = _remembered(memory.previews if memory else None, post,
-                            partial(_previews_of, planned[post.id], calendar, builder,
-                                    account_views, findings))
+        make = partial(_previews_of, planned[post.id], calendar, builder, account_views,
+                       findings)
+        if kept is not None and post.id in kept.post_keys:
+            key = digest(kept.post_keys[post.id], findings.get(post.id, ()), accounts_key,
+                         [builder.page(r) for plan in planned[post.id]
+                          for _, _, r in plan.pictures])
+            make = partial(kept.memo.get, key, make)
+        shown = _remembered(memory.previews if memory else None, post, make)
         if shown:
             result.by_post[post.id] = shown
     result.grid = GridView(
@@ -315,6 +323,16 @@ def build_previews(posts: Sequence[Post], calendar: CalendarData,
               for p in published),
     )
     return result
+
+
+@dataclass
+class KeptPreviews:
+    """Each post's previews kept from one process to the next, under a key made of the
+    post's inputs (``post_keys``: :func:`kalender.core.postmemo.post_key` by post id), its
+    findings, the accounts shown and the pictures made for it."""
+
+    memo: DiskMemo[tuple[Preview, ...]]
+    post_keys: Mapping[str, str]
 
 
 def _remembered(memo: PerPost[Any] | None, post: Post, make: Callable[[], T]) -> T:

@@ -1,0 +1,138 @@
+"""The posts read by an earlier process, kept in the cache: a new ``kalender build`` after
+one caption was edited parses one post file, not all of them.
+
+:class:`KeptPosts` is the loader's memory (:class:`~kalender.core.memo.PostFiles`, which
+``kalender serve`` keeps in memory, by file times) with a file of the cache behind it. A post
+kept there is used again only when the bytes of its file and of its approval records are the
+bytes it was read from (their SHA-256, taken before the file is parsed, so a file written
+while it was being read is read again next time) and each of its media files has the same
+identity (size, inode, modification and change times), all inside a ``generation`` (the
+stamp of the calendar data and the code, which the loader reads a post with). Only posts
+read without any problem are kept: a post with a missing picture is read again until the
+picture is there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .atomic import replacing
+from .memo import PostFiles
+from .model import Post
+from .problems import Problem
+
+KEPT_VERSION = 1
+Identity = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class _Kept:
+    files: str  # SHA-256 of the post's bytes and its approval records' bytes
+    media: tuple[Identity, ...]
+    post: Post
+
+
+class KeptPosts(PostFiles):
+    """The loader's memory, kept in ``path`` for the next process."""
+
+    def __init__(self, path: Path, generation: str) -> None:
+        super().__init__()
+        self.path, self.generation = path, generation
+        self.kept: dict[str, _Kept] = self._load()
+        self.used: set[str] = set()
+        self.read_from_files: dict[str, str] = {}  # path -> digest of its files, before reading
+        self.added = 0
+        self.read = 0  # post files parsed since the last save
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            with self.path.open("rb") as handle:
+                data = pickle.load(handle)  # noqa: S301  (our own cache file)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+                TypeError, ValueError, IndexError):
+            return {}
+        if (not isinstance(data, dict) or data.get("version") != KEPT_VERSION
+                or data.get("generation") != self.generation
+                or not isinstance(data.get("posts"), dict)):
+            return {}
+        return data["posts"]
+
+    def reuse(self, path: Path) -> tuple[Post | None, list[Problem]] | None:
+        """The post read from ``path`` before, from memory (``kalender serve``) or from the
+        cache file; None when it is to be read."""
+        known = super().reuse(path)
+        name = str(path)
+        if known is not None:
+            self.used.add(name)
+            return known
+        files = _files_digest(path)
+        kept = self.kept.get(name)
+        if kept is None or files is None or kept.files != files \
+                or kept.media != _media_identity(kept.post):
+            self.read_from_files[name] = files or ""
+            return None
+        self.used.add(name)
+        self.reused += 1
+        super().keep(path, kept.post, [])
+        return kept.post, []
+
+    def keep(self, path: Path, post: Post | None, problems: list[Problem]) -> None:
+        super().keep(path, post, problems)
+        self.read += 1
+        name = str(path)
+        files = self.read_from_files.pop(name, "")
+        self.used.add(name)
+        if post is None or problems or not files:
+            self.kept.pop(name, None)
+            return
+        self.kept[name] = _Kept(files, _media_identity(post), post)
+        self.added += 1
+
+    def save(self) -> None:
+        """Write the posts of this build, when they differ from the file's."""
+        used, self.used, self.read = self.used, set(), 0
+        if not self.added and set(self.kept) == used:
+            return
+        kept = {name: value for name, value in self.kept.items() if name in used}
+        data = {"version": KEPT_VERSION, "generation": self.generation, "posts": kept}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with replacing(self.path) as out:
+                pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            return  # read-only cache, or a value that does not pickle: read again next time
+        self.kept, self.added = kept, 0
+
+
+def _files_digest(path: Path) -> str | None:
+    """SHA-256 of the post's bytes and of its approval records' (None: no post file)."""
+    try:
+        hashed = hashlib.sha256(path.read_bytes())
+    except OSError:
+        return None
+    hashed.update(b"\0")
+    try:
+        hashed.update(path.with_name(f"{path.stem}.persetujuan.yml").read_bytes())
+    except OSError:
+        hashed.update(b"-")
+    return hashed.hexdigest()
+
+
+def _media_identity(post: Post) -> tuple[Identity, ...]:
+    found = []
+    for media in post.media:
+        for path in (media.path, media.cover):
+            if path is None:
+                continue
+            try:
+                stat = os.stat(path)
+            except OSError:
+                found.append((-1, -1, -1, -1))
+                continue
+            found.append((stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns))
+    return tuple(found)

@@ -1,0 +1,118 @@
+"""The posts kept in the cache for the next process (``.cache/kalender/posts.pickle``): a
+new build reads again only the post files whose bytes changed, and every post it takes from
+the cache is the post a reading of the files gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kalender.core.loader import Project, load_project
+from kalender.core.postcache import KeptPosts
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITED = "2026-12-03-hak-pilih-penyandang-disabilitas"
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    for name in ("calendar", "posts"):
+        shutil.copytree(ROOT / name, root / name)
+    return root
+
+
+def load(root: Path, generation: str = "kode-1") -> tuple[Project, KeptPosts]:
+    """One process: the posts read through the cache file, which is then written."""
+    posts = KeptPosts(root / ".cache" / "kalender" / "posts.pickle", generation)
+    project = load_project(root, memory=posts)
+    read = posts.read
+    posts.save()
+    posts.read = read
+    return project, posts
+
+
+def post_file(root: Path) -> Path:
+    return next((root / "posts").rglob(f"{EDITED}.md"))
+
+
+def same_as_read_from_files(project: Project, root: Path) -> None:
+    fresh = load_project(root)
+    assert project.posts == fresh.posts
+    assert list(project.report) == list(fresh.report)
+
+
+def test_a_new_process_reads_only_the_edited_post(sample: Path) -> None:
+    first, posts = load(sample)
+    assert posts.read == first.files
+    path = post_file(sample)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("caption: |\n", "caption: |\n  Diubah lagi.\n", 1),
+                    encoding="utf-8")
+    second, posts = load(sample)
+    assert posts.read == 1
+    edited = next(p for p in second.posts if p.id == EDITED)
+    assert "Diubah lagi." in edited.caption_for("instagram").text
+    same_as_read_from_files(second, sample)
+
+
+def test_same_size_and_time_is_still_read_again(sample: Path) -> None:
+    """A one-letter edit with the file's time put back: its bytes say it changed."""
+    load(sample)
+    path = post_file(sample)
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "Pemilu" in text
+    path.write_text(text.replace("Pemilu", "PemilU", 1), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    second, posts = load(sample)
+    assert posts.read == 1
+    same_as_read_from_files(second, sample)
+
+
+def test_a_replaced_picture_reads_its_post_again(sample: Path) -> None:
+    load(sample)
+    folder = post_file(sample).parent / EDITED
+    (folder / "kartu-1.jpg").write_bytes((folder / "kartu-2.jpg").read_bytes())
+    second, posts = load(sample)
+    assert posts.read == 1
+    same_as_read_from_files(second, sample)
+
+
+def test_another_code_or_calendar_generation_reads_every_post(sample: Path) -> None:
+    first, _ = load(sample)
+    second, posts = load(sample, generation="kode-2")
+    assert posts.read == first.files
+    same_as_read_from_files(second, sample)
+
+
+def test_a_post_with_a_problem_is_read_until_it_is_mended(sample: Path) -> None:
+    folder = post_file(sample).parent / EDITED
+    picture = (folder / "kartu-2.jpg").read_bytes()
+    (folder / "kartu-2.jpg").unlink()
+    first, _ = load(sample)
+    assert any(p.code == "media.missing" for p in first.report)
+    again, posts = load(sample)
+    assert posts.read == 1  # the post with the missing picture, not taken from the cache
+    assert any(p.code == "media.missing" for p in again.report)
+    (folder / "kartu-2.jpg").write_bytes(picture)
+    mended, posts = load(sample)
+    assert posts.read == 1
+    assert not any(p.code == "media.missing" for p in mended.report)
+    edited = next(p for p in mended.posts if p.id == EDITED)
+    assert [m.file for m in edited.media][-1].endswith("kartu-2.jpg")
+    same_as_read_from_files(mended, sample)
+
+
+def test_a_deleted_post_is_gone_from_the_cache(sample: Path) -> None:
+    first, _ = load(sample)
+    post_file(sample).unlink()
+    second, posts = load(sample)
+    assert posts.read == 0
+    assert EDITED not in {p.id for p in second.posts}
+    assert len(posts.kept) == first.files - 1
