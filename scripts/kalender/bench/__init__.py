@@ -545,6 +545,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--no-cold", action="store_true", help=t("bench.help_no_cold"))
     parser.add_argument("--issue-11", action="store_true", help=t("bench.help_issue_11"))
     parser.add_argument("--until", default=None, help=t("bench.help_until"))
+    parser.add_argument("--rows", default=None, help=t("bench.help_rows"))
     args = parser.parse_args(argv)
     if args.child:
         run_child(args.child)
@@ -563,8 +564,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             hour, minute = (int(x) for x in args.until.split(":"))
             now = dt.datetime.now(dt.UTC)
             until = now.replace(hour=hour, minute=minute, second=0).timestamp()
+        rows = frozenset(args.rows.split(",")) if args.rows else None
         print(run_pairs(n, photos, max(args.pairs, 3), args.keep, cold=not args.no_cold,
-                        until=until))
+                        until=until, rows=rows))
         return
     figures = run(n, photos, args.keep)
     print()

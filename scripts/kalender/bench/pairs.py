@@ -119,8 +119,10 @@ def bare_site(folder: Path, n: int, repo_config: Path) -> Path:
 class Bench:
     """The synthetic repository, the bare site and the rows measured on them."""
 
-    def __init__(self, work: Path, n: int, photos: int, pairs: int) -> None:
+    def __init__(self, work: Path, n: int, photos: int, pairs: int,
+                 rows: frozenset[str] | None = None) -> None:
         self.work, self.n, self.pairs = work, n, pairs
+        self.wanted = rows  # the keys of the rows to measure (None: all)
         self.repo = work / "repo"
         helper("repo", str(self.repo), str(n), str(photos))
         self.bare = bare_site(work / "bare", n, self.repo / "mkdocs.yml")
@@ -137,6 +139,8 @@ class Bench:
 
     def paired(self, row: Row, ours: Callable[[int], Run],
                before: Callable[[int], None] = lambda i: None) -> Row:
+        if not self.measures(row.key):
+            return row
         for index in range(self.pairs):
             before(index)
             bare = measured(self.mkdocs, self.bare)
@@ -145,6 +149,9 @@ class Bench:
                   f"{row.pairs[-1][1].cpu:.2f} s", flush=True)
         self.rows.append(row)
         return row
+
+    def measures(self, key: str) -> bool:
+        return self.wanted is None or key in self.wanted
 
     def edit_caption(self, index: int) -> Path:
         """Change the caption of one post (a different post each time)."""
@@ -193,12 +200,16 @@ class Bench:
         ours = [sys.executable, "-m", "kalender", "--help"]
         bare = [sys.executable, "-m", "mkdocs", "--help"]
         row = Row("help", 1.5)
+        if not self.measures(row.key):
+            return
         for _ in range(max(self.pairs, 5)):
             row.pairs.append((measured(bare, self.work), measured(ours, self.work)))
         self.rows.append(row)
 
     def serve_row(self) -> None:
         row = Row("serve", 0.25 if self.n <= 1000 else 1.0, absolute=True)
+        if not self.measures(row.key):
+            return
         with Servers(self) as servers:
             for _ in range(self.pairs):
                 row.pairs.append((servers.bare_edit(), servers.ours_edit()))
@@ -412,7 +423,7 @@ def table(bench: Bench) -> str:
 
 
 def run_pairs(n: int, photos: int, pairs: int, keep: bool, cold: bool = True,
-              until: float | None = None) -> str:
+              until: float | None = None, rows: frozenset[str] | None = None) -> str:
     """Every row of issue 23 on a fresh synthetic repository; the table as text.
 
     The first cold pair is measured first (every other row needs its caches); the other
@@ -423,7 +434,8 @@ def run_pairs(n: int, photos: int, pairs: int, keep: bool, cold: bool = True,
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         print(t("bench.making", n=n, photos=photos, folder=str(work)), flush=True)
-        bench = Bench(work, n, photos, pairs)
+        bench = Bench(work, n, photos, pairs, rows)
+        cold = cold and bench.measures("cold")
         if cold:
             first = bench.cold(1)
             lasted = first.pairs[0][0].wall + first.pairs[0][1].wall

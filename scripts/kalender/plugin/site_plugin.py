@@ -13,7 +13,7 @@ import os
 from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment
@@ -21,7 +21,6 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -54,6 +53,9 @@ from .nav_words import said_nav, said_palette
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .report import add_reports
 
+if TYPE_CHECKING:  # the live-reload server (and watchdog) are for kalender serve only
+    from mkdocs.livereload import LiveReloadServer
+
 log = get_plugin_logger(__name__)
 TODAY_ENV = "KALENDER_TODAY"
 THUMBNAIL_FOLDER = "kalender/gambar"
@@ -61,6 +63,8 @@ DIGEST_STORE = Path("kalender") / "digests.json"  # media digests kept across bu
 FINDINGS_STORE = Path("kalender") / "findings.pickle"  # rule findings per post's inputs
 FEED_KEY = Path("kalender") / "feed.key"  # what kalender.ics was last written from
 POSTS_STORE = Path("kalender") / "posts.pickle"  # the posts as read, by their files' bytes
+COLLECT_PAGES = 200  # a full garbage collection before rendering at least this many pages
+SETTLE_SECONDS = 0.03  # kalender serve: quiet after a file event before the rebuild starts
 
 
 class KalenderConfig(base.Config):
@@ -193,7 +197,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.shared = digest(incremental.shared(), self._common(files))
         incremental.compare(files, self.shared, self._page_data, self._post_digests())
         log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
-        gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
+        if incremental.modified >= COLLECT_PAGES:
+            gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
         return files
 
     def _kept_posts(self, generation: str) -> KeptPosts:
@@ -376,6 +381,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         _watch_with_events(server)
+        # mkdocs waits 0.1 s without file events; a saved post comes as one write and one
+        # close, microseconds apart (inotify), so a shorter wait shows the edit sooner
+        server.build_delay = SETTLE_SECONDS
         return server
 
 
