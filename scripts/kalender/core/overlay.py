@@ -4,7 +4,7 @@ package), the law-related important days and the election stages, day by day."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .stages import Stage
@@ -63,10 +63,13 @@ class Overlay:
 
 
 def build_overlay(years: Iterable[int], stages: Iterable[Stage] = (),
-                  important: Iterable[tuple[dt.date, str]] = ()) -> Overlay:
-    """The overlay for ``years``: national days, ``important`` (day, name) pairs, stages."""
+                  important: Iterable[tuple[dt.date, str]] = (),
+                  national: Callable[[Iterable[int]], list[DayMark]] = national_days,
+                  ) -> Overlay:
+    """The overlay for ``years``: national days (``national``: :func:`national_days`, or
+    the same kept from an earlier build), ``important`` (day, name) pairs, stages."""
     overlay = Overlay(stages=tuple(stages))
-    for mark in national_days(years):
+    for mark in national(years):
         overlay.add(mark)
     for day, name in important:
         overlay.add(DayMark(day, HARI_PENTING, name))

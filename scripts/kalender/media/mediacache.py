@@ -122,6 +122,7 @@ class MediaIndex:
 
     def __init__(self, folder: Path | None) -> None:
         self.memory: dict[tuple[str, int, int], MediaFacts] = {}
+        self.resolved: dict[Path, str] = {}
         self.db: sqlite3.Connection | None = None
         self.inspected = 0  # files actually read (not found in the index)
         self.lock = threading.Lock()
@@ -132,7 +133,10 @@ class MediaIndex:
     def facts(self, path: Path) -> MediaFacts:
         """The facts of ``path``, read from the file only when it is new or changed."""
         stat = path.stat()
-        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        name = self.resolved.get(path)
+        if name is None:  # resolving costs more than the rest of a known file's lookup
+            name = self.resolved[path] = str(path.resolve())
+        key = (name, stat.st_size, stat.st_mtime_ns)
         known = self.memory.get(key) or self._stored(key)
         if known is None:
             known = inspect_media(path, self.digests)

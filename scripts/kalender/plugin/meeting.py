@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +27,8 @@ from ..core.important_days import days_in, load_important_days
 from ..core.loader import Project
 from ..core.memo import Memory
 from ..core.model import Week
-from ..core.overlay import Overlay, build_overlay
+from ..core.overlay import DayMark, Overlay, build_overlay, national_days
+from ..core.postmemo import DiskMemo
 from ..core.problems import Report
 from ..core.words import kind_label
 from ..meeting.view import Meeting, build_meeting, plan_of
@@ -95,13 +97,21 @@ class MeetingSite:
         return self.minutes.get(week.label)
 
 
-def overlay_for(project: Project, years: Iterable[int]) -> Overlay:
-    """Holidays, collective leave, important days and stages for ``years``."""
+def overlay_for(project: Project, years: Iterable[int],
+                kept: DiskMemo[list[DayMark]] | None = None) -> Overlay:
+    """Holidays, collective leave, important days and stages for ``years`` (``kept``: the
+    national days of earlier builds, by the years and the ``holidays`` package's version)."""
     wanted = sorted(set(years))
+    national = partial(_national, kept) if kept is not None else national_days
     if project.calendar is None:
-        return build_overlay(wanted)
+        return build_overlay(wanted, national=national)
     days = load_important_days(project.calendar.folder, Report())  # problems: kalender check
-    return build_overlay(wanted, project.calendar.stages, days_in(days, wanted))
+    return build_overlay(wanted, project.calendar.stages, days_in(days, wanted), national)
+
+
+def _national(kept: DiskMemo[list[DayMark]], years: Iterable[int]) -> list[DayMark]:
+    wanted = sorted(set(years))
+    return kept.get(" ".join(map(str, wanted)), partial(national_days, wanted))
 
 
 def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overlay: Overlay,

@@ -12,6 +12,7 @@ import gc
 import os
 from contextlib import AbstractContextManager
 from functools import partial
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -63,6 +64,7 @@ DIGEST_STORE = Path("kalender") / "digests.json"  # media digests kept across bu
 FINDINGS_STORE = Path("kalender") / "findings.pickle"  # rule findings per post's inputs
 FEED_KEY = Path("kalender") / "feed.key"  # what kalender.ics was last written from
 POSTS_STORE = Path("kalender") / "posts.pickle"  # the posts as read, by their files' bytes
+HOLIDAYS_STORE = Path("kalender") / "holidays.pickle"  # national days, by years
 COLLECT_PAGES = 200  # a full garbage collection before rendering at least this many pages
 SETTLE_SECONDS = 0.03  # kalender serve: quiet after a file event before the rebuild starts
 
@@ -162,7 +164,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         findings = _findings(project, self.standings, self.memory.findings, checked, keys)
         log.info(t("site.log_checked", count=checked.added, total=len(project.posts)))
         checked.save()
-        overlay = overlay_for(project, _years(project, today))
+        holidays = DiskMemo[Any](self.root / self.config.cache_dir / HOLIDAYS_STORE,
+                                 metadata.version("holidays"))
+        overlay = overlay_for(project, _years(project, today), holidays)
+        holidays.save()
         thumbnails = _Thumbnails(files, config, self.root / self.config.cache_dir,
                                  self.memory.thumbnails, self.standings.digests)
         self.site = build_site(SiteInput(
