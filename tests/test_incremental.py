@@ -250,3 +250,32 @@ def test_a_new_process_checks_again_only_the_edited_post(sample: Path) -> None:
                             cwd=sample, timeout=600, env=env)
     assert result.returncode == 0, result.stderr
     assert f"Aturan diperiksa untuk 1 dari {len(posts)} pos" in result.stdout + result.stderr
+
+
+def test_a_new_code_version_keeps_no_post_from_the_old_one(sample: Path, tmp_path: Path) -> None:
+    """The per-post caches (posts read, findings, previews, pictures' measures) are kept
+    inside the stamp of the code: a changed module reads and checks every post again, and
+    the site stays the one a build from nothing makes."""
+    code = tmp_path / "code"
+    shutil.copytree(ROOT / "scripts" / "kalender", code / "kalender",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    env = dict(os.environ, PYTHONPATH=str(code), KALENDER_NOW="2026-12-01T09:00",
+               KALENDER_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
+    verbose = [sys.executable, "-m", "mkdocs", "build", "--dirty", "-v", "-d",
+               str(sample / "site")]
+
+    def build_with_code() -> str:
+        result = subprocess.run(verbose, capture_output=True, text=True, cwd=sample,
+                                timeout=600, env=env)
+        assert result.returncode == 0, result.stderr
+        return result.stdout + result.stderr
+
+    build_with_code()
+    posts = len(list((sample / "posts").rglob("*.md")))
+    module = code / "kalender" / "site" / "previews.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# versi baru\n", encoding="utf-8")
+    log = build_with_code()
+    assert f"{posts} dari {posts} berkas pos dibaca" in log
+    assert f"Aturan diperiksa untuk {posts} dari {posts} pos" in log
+    assert f"Pratinjau disusun untuk {posts} dari {posts} pos" in log
+    assert differing(sample / "site", from_nothing(sample, tmp_path, TODAY)) == []

@@ -12,6 +12,7 @@ import pytest
 
 from kalender.core.loader import Project, load_project
 from kalender.core.postcache import KeptPosts
+from kalender.core.postmemo import post_key
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITED = "2026-12-03-hak-pilih-penyandang-disabilitas"
@@ -41,9 +42,12 @@ def post_file(root: Path) -> Path:
 
 
 def same_as_read_from_files(project: Project, root: Path) -> None:
+    """The posts equal the posts a reading of the files gives, and so do their keys in the
+    other caches (rule findings, previews), whose strings are shared another way."""
     fresh = load_project(root)
     assert project.posts == fresh.posts
     assert list(project.report) == list(fresh.report)
+    assert [post_key(p) for p in project.posts] == [post_key(p) for p in fresh.posts]
 
 
 def test_a_new_process_reads_only_the_edited_post(sample: Path) -> None:

@@ -15,6 +15,7 @@ deleted or edited), so a build after a day with no edit writes nothing.
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -34,8 +35,8 @@ def post_key(post: Post, extra: Iterable[str] = (), digests: DigestStore | None 
     bytes of its approval records (``<name>.persetujuan.yml``, when there), the digest of
     each media file and cover (through ``digests``, else read now), and ``extra``."""
     try:
-        hashed = hashlib.sha256(pickle.dumps(post, protocol=5))
-    except (pickle.PicklingError, TypeError, AttributeError):
+        hashed = hashlib.sha256(_unshared_pickle(post))
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError):
         hashed = hashlib.sha256(repr(post).encode("utf-8", "surrogateescape"))
     records = post.path.with_name(f"{post.path.stem}.persetujuan.yml")
     try:
@@ -55,6 +56,17 @@ def post_key(post: Post, extra: Iterable[str] = (), digests: DigestStore | None 
     for part in extra:
         hashed.update(part.encode("utf-8", "surrogateescape"))
     return hashed.hexdigest()
+
+
+def _unshared_pickle(value: object) -> bytes:
+    """The pickle of ``value`` without memo: the same bytes for equal values, whichever
+    of their strings happen to be one object (a post read from the posts' cache shares
+    the parts of its paths with the other posts of that file; a post parsed now does not)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True  # no memo (a post holds no cycle)
+    pickler.dump(value)
+    return buffer.getvalue()
 
 
 class DiskMemo(Generic[T]):
