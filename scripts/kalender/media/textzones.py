@@ -104,12 +104,23 @@ def cut_text(picture: Image.Image, box: Box) -> bool:
 
 
 
+TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+
+
+def upright_size(picture: Image.Image) -> tuple[int, int]:
+    """The size of ``picture`` once turned upright by its EXIF orientation, read from the
+    header (``ImageOps.exif_transpose`` would decode all 12 megapixels to say it)."""
+    width, height = picture.size
+    turned = picture.getexif().get(0x0112) in TURNED
+    return (height, width) if turned else (width, height)
+
+
 @lru_cache(maxsize=512)
 def cut_in_file(path: Path, digest: str, box: Box) -> bool:
     """:func:`cut_text` of an image file (``digest``: its content, so a changed file is
     measured again)."""
     with Image.open(path) as picture:
-        full = ImageOps.exif_transpose(picture).size
+        full = upright_size(picture)
         picture.draft("RGB", (WIDTH * 2, WIDTH * 4))  # a JPEG decodes small: 4-8x faster
         upright = ImageOps.exif_transpose(picture).convert("RGB")
     ratio = upright.width / full[0]
