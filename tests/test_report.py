@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -355,9 +356,10 @@ def semester(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Truth
     return repo, truths
 
 
-def build(repo: Path, exports: list[Path] | None = None) -> SemesterReport:
+def build(repo: Path, exports: list[Path] | None = None,
+          today: dt.date = TODAY) -> SemesterReport:
     problems = Report()
-    source = report_input(repo, PERIOD, TODAY, exports, problems)
+    source = report_input(repo, PERIOD, today, exports, problems)
     assert source is not None and not problems.errors, [p.message for p in problems]
     return build_report(source)
 
@@ -733,8 +735,17 @@ def test_the_site_build_adds_a_page_per_half_year_with_its_pdf_and_charts(
     page = (folder / "2026-2" / "index.html").read_text(encoding="utf-8")
     from kalender.report.wording import summary
 
-    for line in summary(build(repo)):
+    # the site's report is as of the end of last week (Sunday 27 December), for the
+    # weekly meeting, not of Thursday 31 December (docs/laporan.md)
+    sunday = build(repo, today=dt.date(2026, 12, 27))
+    for line in summary(sunday):
         assert _html(line) in page
+    assert summary(sunday) != summary(build(repo))  # four days of uploads later
+    said = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    # as of the last day something the report counts changed up to then: a day of that week
+    shown = re.search(r"Keadaan per \w+, (\d+) Desember 2026 pukul 23\.59 WIB", said)
+    assert shown is not None and 21 <= int(shown.group(1)) <= 27, said[:300]
+    assert summary(build(repo, today=dt.date(2026, 12, int(shown.group(1))))) == summary(sunday)
     assert '<img src="grafik-bulan.png"' in page
     assert PdfReader(folder / "2026-2" / "laporan-aktivitas-2026-2.pdf").pages
     with Image.open(folder / "2026-2" / "grafik-jenis.png") as image:

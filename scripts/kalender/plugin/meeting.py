@@ -12,7 +12,7 @@ import contextlib
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -63,7 +63,7 @@ class MeetingView:
     page: str
     title: str
     range_label: str
-    today_label: str
+    today_label: str  # "" on a meeting that does not follow today (see add_meetings)
     previous: Link | None
     next: Link | None
     minutes: str | None  # page of the minutes, when they were written
@@ -131,10 +131,12 @@ def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overla
     for index, week in enumerate(shown):
         meeting = build_meeting(week, today, project.posts, project.calendar, overlay, important,
                                 plan=plan)
+        live = follows_today(week, current)
         view = MeetingView(
-            meeting=meeting, page=meeting_page(week),
+            meeting=meeting if live else without_today(meeting),
+            page=meeting_page(week),
             title=meeting_title(week), range_label=week_range(week),
-            today_label=full_date(today),
+            today_label=full_date(today) if live else "",
             previous=_link(shown[index - 1]) if index > 0 else None,
             next=_link(shown[index + 1]) if index + 1 < len(shown) else None,
             minutes=site.minutes.get(week.label),
@@ -144,6 +146,20 @@ def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overla
     site.pages[CURRENT_PAGE] = site.pages[meeting_page(current)]
     _add_page(files, config, CURRENT_PAGE, t("meeting.current_title"), "kalender/meeting.html")
     return site
+
+
+def follows_today(week: Week, current: Week) -> bool:
+    """Whether the meeting of ``week`` shows what waits and what comes "today": this week's
+    and next week's meetings do (docs/rapat.md); an earlier or a later one shows its own
+    weeks only, so it is not rebuilt every day."""
+    return week in (current, current.shifted(1))
+
+
+def without_today(meeting: Meeting) -> Meeting:
+    """``meeting`` without the parts that change with the day: the queues (a Plh. stands in
+    by date) and the coming important days. Its ``today`` becomes the last day of its week,
+    which no page shows."""
+    return replace(meeting, today=meeting.week.days[-1], waiting=[], coming_days=[])
 
 
 def _link(week: Week) -> Link:

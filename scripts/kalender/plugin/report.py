@@ -5,8 +5,10 @@ post's to today's gets a generated page ``laporan/2026-2/index.md`` (a hand-writ
 path wins), its four charts and its PDF beside it. Both are kept in ``<cache>/laporan/``:
 the charts under a hash of what they draw (the tallies by month, type, platform and
 category, the language, matplotlib's version), the PDF under a hash of the page's text.
-The report is "as of today", so its text and PDF change every day; its charts change only
-when a number they draw does. Folders no build of this run used are removed.
+The report is as of the end of last week, and within it of the last day on which something
+it counts changed (:mod:`kalender.report.settled`), so its text and PDF change at most once
+a week, not every day; its charts change only when a number they draw does. Folders no
+build of this run used are removed.
 """
 
 from __future__ import annotations
@@ -30,10 +32,11 @@ from ..approval.standing import Standings
 from ..core.i18n import language, set_language, t
 from ..core.loader import Project
 from ..core.problems import Report, report_blocks
-from ..report.build import Period, SemesterReport, build_report, semester_period
+from ..report.build import Period, SemesterReport, semester_period
 from ..report.chartlist import CHARTS, chart_labels, labelled
-from ..report.inputs import names_of, project_report_input
+from ..report.inputs import names_of, project_report_input, public_input_of
 from ..report.page import chart_file, pdf_file, report_body
+from ..report.settled import settled_report, shown_day
 from ..report.wording import period_label
 
 log = get_plugin_logger(__name__)
@@ -108,14 +111,17 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
         return None
     problems = Report()
     exports = [project.root / ENGAGEMENT] if (project.root / ENGAGEMENT).is_dir() else None
-    source = project_report_input(project, period, today, exports, problems, standings)
+    source = project_report_input(project, period, shown_day(today), exports, problems,
+                                  standings)
     for block in report_blocks(problems.errors, project.root):
         log.warning("%s", "\n".join(block))
     if source is None:
         return None
-    report = build_report(source)
     names = names_of(source)
-    body = report_body(report, chart_labels(), names)
+    labels = chart_labels()
+    report, body = settled_report(
+        source, lambda shown: report_body(shown, labels, names),
+        lambda moment: public_input_of(project, period, moment, Report()))
     meta = yaml.safe_dump({"title": f"{t('report.title')}: {period_label(period)}",
                            "search": {"exclude": True}}, allow_unicode=True)
     files.append(File.generated(config, page, content=f"---\n{meta}---\n\n{body}"))
