@@ -230,10 +230,22 @@ def test_a_new_day_renders_only_the_pages_that_show_today(sample: Path) -> None:
     assert "bulan/2026-11/index.html" not in rewritten
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "5 Desember 2026" in home
-    assert "laporan/2026-2/laporan-aktivitas-2026-2.pdf" in rewritten  # "as of" that day
-    kept = sample / ".cache" / "laporan"  # the day before's PDF is gone, the charts stay
+    # the site's report is as of last week's end: the same on both days, its PDF not
+    # written again (no child process)
+    assert not [name for name in rewritten if name.startswith("laporan/")]
+    kept = sample / ".cache" / "laporan"
     assert len(list(kept.glob("2026-2-pdf-*"))) == 1
     assert len(list(kept.glob("2026-2-grafik-*"))) == 1
+    # this week's and next week's meetings follow today; a later one does not
+    assert {"rapat/index.html", "rapat/2026-W49/index.html",
+            "rapat/2026-W50/index.html"} <= set(rewritten)
+    assert "rapat/2026-W51/index.html" in before
+    assert "rapat/2026-W51/index.html" not in rewritten
+    later = (site / "rapat/2026-W51/index.html").read_text(encoding="utf-8")
+    assert 'data-part="waiting"' not in later and 'data-part="coming"' not in later
+    assert "antrean persetujuan dan hari penting mendatang ada di" in later
+    current = (site / "rapat/index.html").read_text(encoding="utf-8")
+    assert 'data-part="waiting"' in current and "Keadaan per Sabtu, 5 Desember 2026" in current
 
 
 def test_a_new_process_checks_again_only_the_edited_post(sample: Path) -> None:
