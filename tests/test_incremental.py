@@ -223,6 +223,9 @@ def test_a_new_day_renders_only_the_pages_that_show_today(sample: Path) -> None:
     again = [name for name in rewritten if name in posts]
     assert [name for name in again if (site / name).read_bytes() == posts[name]] == []
     assert len(again) < len(posts) / 2
+    # and only a post with a comment waiting for an answer, whose age in days it shows
+    assert [name for name in again
+            if 'class="kal-conv__age"' not in (site / name).read_text(encoding="utf-8")] == []
     assert not [name for name in rewritten if name.endswith(".png")]  # charts: same numbers
     assert "index.html" in rewritten  # "Hari ini: Sabtu, 5 Desember 2026"
     assert "minggu/2026-W49/index.html" in rewritten  # the day marked today moved

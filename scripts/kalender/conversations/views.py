@@ -87,7 +87,7 @@ class ShownComment:
     reply: bool
     ours: bool
     needs_answer: bool
-    age_days: int
+    age_days: int  # working days since it was written; 0 when it needs no answer
     overdue: bool
     answer: ShownAnswer
     canned: tuple[tuple[str, str], ...] = ()  # (id, question) of canned answers that fit
@@ -151,7 +151,10 @@ def shown(comment: Comment, conversation: Conversation, context: Context,
     if not answer.step and comment.id in replied:
         answer = ShownAnswer("diposting", t("conversations.step.on_platform"))
     needs = reading.kind in NEEDS_ANSWER and not ours and answer.step != "diposting"
-    age = working_days_between(comment.at.date(), context.today, context.day_off)
+    # only a comment that waits for an answer shows its age: the others do not depend on
+    # the day, so a post page with answered comments is not built again every day
+    age = working_days_between(comment.at.date(), context.today, context.day_off) \
+        if needs else 0
     return ShownComment(
         key=comment.key, post_id=comment.post_id, platform=comment.platform,
         platform_label=context.platform_names.get(comment.platform, comment.platform),
