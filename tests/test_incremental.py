@@ -215,7 +215,11 @@ def test_a_new_day_renders_only_the_pages_that_show_today(sample: Path) -> None:
     before = {name: (site / name).stat().st_mtime_ns for name in files_of(site)
               if name.endswith((".html", ".png", ".pdf"))}
     posts = {name: (site / name).read_bytes() for name in before if name.startswith("pos/")}
+    feed = (site / "kalender.ics").stat().st_mtime_ns
     build(sample, site, "2026-12-05")
+    # the feed is stamped with the week's Monday: not written again within the week
+    assert (site / "kalender.ics").stat().st_mtime_ns == feed
+    assert b"DTSTAMP:20261130T000000Z" in (site / "kalender.ics").read_bytes()
     rewritten = rewritten_pages(site, before)
     assert len(posts) > 20
     # a post page is written again only when what it shows changed (nothing says "today"

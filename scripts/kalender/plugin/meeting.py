@@ -194,7 +194,8 @@ def _add_page(files: Files, config: MkDocsConfig, page: str, title: str, templat
 def write_feed(project: Project, site_dir: Path, today: dt.date,
                memory: Memory | None = None, kept: Path | None = None,
                generation: str = "") -> None:
-    """``kalender.ics`` beside the pages, stamped with the build's "today" (stable archives).
+    """``kalender.ics`` beside the pages, stamped (``DTSTAMP``) with the Monday of the
+    build's week: the feed changes with its posts and once a week, not every day.
 
     With ``memory`` (``kalender serve``), or ``kept`` (a file of the cache holding what the
     feed was last written from, with ``generation``: the calendar data and the code), the
@@ -203,7 +204,8 @@ def write_feed(project: Project, site_dir: Path, today: dt.date,
     if project.calendar is None:
         return
     target = site_dir / FEED_FILE
-    key = digest(feed_stamp(today), language(), generation, str(target.resolve()), [
+    stamp = feed_stamp(Week.of(today).days[0])
+    key = digest(stamp, language(), generation, str(target.resolve()), [
         (p.id, p.title, p.status.value, p.when, p.time_fixed, p.type, p.category,
          [(x.platform, x.format) for x in p.targets]) for p in project.posts])
     if key in (memory.feed if memory else None, _read_key(kept)) and target.is_file():
@@ -211,7 +213,7 @@ def write_feed(project: Project, site_dir: Path, today: dt.date,
     if kept is not None:  # no key stands for a feed half written
         with contextlib.suppress(OSError):
             kept.unlink(missing_ok=True)
-    target.write_bytes(feed(project.posts, project.calendar, feed_stamp(today)))
+    target.write_bytes(feed(project.posts, project.calendar, stamp))
     if memory is not None:
         memory.feed = key
     if kept is not None:
