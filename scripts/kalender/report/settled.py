@@ -10,8 +10,9 @@ week, and only when what they say changed. ``kalender report`` still writes a re
 today, when asked.
 
 The day is checked, not trusted: the report as of that day must read, word for word but
-for its date, as the report as of today. When it does not (a public comment or an answer
-in between, or anything this module does not know of), the report is as of today.
+for its date, as the report as of the Sunday. When it does not (a public comment or an
+answer in between, or anything this module does not know of), the report is as of the
+Sunday.
 """
 
 from __future__ import annotations
