@@ -153,7 +153,7 @@ def test_the_extra_captions_written_during_development_keep_their_verdicts(
             levels[problem.path].add(problem.severity.value)
     tallies: dict[str, Tally] = defaultdict(Tally)
     for item, path in zip(items, paths, strict=True):
-        for name in (item["category"], "semua"):
+        for name in (item.get("category", "campuran"), "semua"):
             figures = tallies[name]
             if item["label"] == "breach":
                 figures.breaches += 1

@@ -20,6 +20,8 @@ FORBIDDEN_FOLDER = "terlarang"
 SEVERITIES = ("error", "warning")
 SOP_CLAUSE = re.compile(r"^D\.[1-4]$")
 CUE_AT_START = "^"  # in a cue list: the phrase opening a clause, unprefixed, is enough
+CUE_ALONE = "!"  # in a cue list: the phrase being a clause by itself is enough
+CUE_MARKS = (CUE_AT_START, CUE_ALONE)
 
 PHRASES_SCHEMA = Field("mapping", keys={
     "label": Field("text", required=True),
@@ -27,6 +29,7 @@ PHRASES_SCHEMA = Field("mapping", keys={
     "severity": Field("text", choices=SEVERITIES),
     "advice": Field("text"),
     "refutable": Field("bool"),
+    "abbreviations": Field("bool"),
     "by_law": Field("bool"),
     "lesson_words": Field("list", items=Field("text")),
     "mention_before": Field("list", items=Field("text")),
@@ -82,9 +85,11 @@ def _phrase_file(path: Path, report: Report) -> list[Phrase]:
 
 
 def _phrase(path: Path, line: int, data: dict[str, Any], raw: dict[str, Any],
-            cues: dict[str, tuple[tuple[Pattern, ...], bool]], report: Report) -> Phrase | None:
+            cues: dict[str, tuple[tuple[Pattern, ...], bool, bool]],
+            report: Report) -> Phrase | None:
     """One entry, its file's defaults filled in; None (reported) when it cannot be used."""
-    pattern = Pattern.parse(str(raw["text"]), inflected=True)
+    pattern = Pattern.parse(str(raw["text"]), inflected=True,
+                            shortened=bool(data.get("abbreviations")))
     sop = str(raw.get("sop") or data.get("sop") or "")
     cue_name = str(raw.get("with") or "")
     if not pattern.parts:
@@ -95,24 +100,25 @@ def _phrase(path: Path, line: int, data: dict[str, Any], raw: dict[str, Any],
         report.error(path, line, "content.list_unknown_cue", found=cue_name,
                      known=", ".join(sorted(cues)) or "-")
     else:
-        cue_patterns, at_start = cues.get(cue_name, ((), False))
+        cue_patterns, at_start, alone = cues.get(cue_name, ((), False, False))
         return Phrase(
             text=str(raw["text"]), category=path.stem, label=str(data["label"]),
             dasar=str(raw["dasar"]), blocked=bool(raw.get("blocked")),
             advice=str(raw.get("advice") or data.get("advice") or ""), path=path, line=line,
             pattern=pattern, mention_before=_normalised(data.get("mention_before")), sop=sop,
             error=(raw.get("severity") or data.get("severity")) == "error",
-            cues=cue_patterns, cue_at_start=at_start, cue_window=raw.get("window"),
+            cues=cue_patterns, cue_at_start=at_start, cue_alone=alone,
+            cue_window=raw.get("window"),
             refutable=bool(data.get("refutable")), exceptions=_patterns(raw.get("except")),
             by_law=data.get("by_law", True) is not False,
             lesson_words=_phrase_words(data.get("lesson_words")))
     return None
 
 
-def _cue_list(words: list[Any]) -> tuple[tuple[Pattern, ...], bool]:
+def _cue_list(words: list[Any]) -> tuple[tuple[Pattern, ...], bool, bool]:
     texts = [str(w) for w in words]
-    patterns = tuple(Pattern.parse(w, inflected=True) for w in texts if w != CUE_AT_START)
-    return tuple(p for p in patterns if p.parts), CUE_AT_START in texts
+    patterns = tuple(Pattern.parse(w, inflected=True) for w in texts if w not in CUE_MARKS)
+    return tuple(p for p in patterns if p.parts), CUE_AT_START in texts, CUE_ALONE in texts
 
 
 def _patterns(listed: Any) -> tuple[Pattern, ...]:

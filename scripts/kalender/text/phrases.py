@@ -8,7 +8,8 @@ module finds them in a text, on *normalised words* (partisanship near named cont
 - case and diacritics do not matter, nor styled letters (𝐇𝐨𝐚𝐤𝐬, ｈｏａｋｓ: Unicode NFKD);
 - repeated letters are folded (``bohooong`` is ``bohong``; numbers keep their digits);
 - a digit inside a word that also has letters reads as a letter (``h04ks``: 4→a, 3→e,
-  1→i, 0→o, 5→s, 7→t); a number alone stays a number (``nomor urut 4``);
+  1→i, 0→o, 5→s, 7→t, 8→b, 9→g); a number alone stays a number (``nomor urut 4``); a
+  word ending in ``2`` is the word said twice (``rame2`` is ``rame rame``);
 - words match whole (``teror`` does not match ``terorganisir``; ``bunuh*`` matches every
   word that starts with ``bunuh``); a phrase of several words matches across spaces,
   punctuation and line breaks;
@@ -34,12 +35,15 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from .abbreviations import may_be_shortened, shortens, skeleton
 from .education import Lesson, in_sentence, legal_sentences, negated, refuted
 from .letters import WILDCARD, joined_runs
 from .wordforms import word_forms
 
 T = TypeVar("T")
-LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t"})
+LEET = str.maketrans({"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "8": "b",
+                      "9": "g"})
+REDUPLICATED = re.compile(r"([^\W\d_]{2,})2")  # "rame2", "pukul2": the word said twice
 # Cyrillic and Greek letters that look Latin ("bаbi" with a Cyrillic а), read as Latin.
 LOOKALIKES = str.maketrans("аеорсухкмтвніјѕοαρτυνκιεχ", "aeopcyxkmtbhijsoaptuvkiex")
 # A symbol between two letters standing for a letter: "b@bi", "k@fir", "ba$ngsat".
@@ -93,8 +97,9 @@ def _words(text: str) -> tuple[Word, ...]:
         parts = _camel_parts(scan, start, end) if is_hashtag else [(start, end)]
         for part_start, part_end in parts:
             norm = normalise_word(scan[part_start:part_end])
-            if norm:
-                found.append(Word(norm, part_start, part_end))
+            twice = REDUPLICATED.fullmatch(norm)
+            for said in (twice.group(1),) * 2 if twice else (norm,) if norm else ():
+                found.append(Word(said, part_start, part_end))
     return tuple(found)
 
 
@@ -140,9 +145,10 @@ class Pattern:
 
     parts: tuple[tuple[str, bool], ...]  # (normalised word, prefix?)
     inflected: bool = False  # compare with every form of a text word (wordforms)
+    shortened: bool = False  # ... and a text word written without vowels (abbreviations)
 
     @classmethod
-    def parse(cls, phrase: str, inflected: bool = False) -> Pattern:
+    def parse(cls, phrase: str, inflected: bool = False, shortened: bool = False) -> Pattern:
         parts: list[tuple[str, bool]] = []
         for raw in phrase.split():
             prefix = raw.endswith("*")
@@ -150,7 +156,7 @@ class Pattern:
             parts += [(w, False) for w in found[:-1]]
             if found:
                 parts.append((found[-1], prefix))
-        return cls(tuple(parts), inflected)
+        return cls(tuple(parts), inflected, shortened)
 
     @cached_property
     def written_together(self) -> str:
@@ -177,7 +183,9 @@ class Pattern:
 
     def word_matches(self, word: Word, norm: str, prefix: bool) -> bool:
         forms = word.forms if self.inflected else (word.norm,)
-        return any(_same(form, norm, prefix) for form in forms)
+        if any(_same(form, norm, prefix) for form in forms):
+            return True
+        return self.shortened and not prefix and shortens(word.norm, norm)
 
 
 def _same(written: str, norm: str, prefix: bool) -> bool:
@@ -207,6 +215,7 @@ class Phrase:
     error: bool = False  # a finding is an error (else a warning) when the phrase is used
     cues: tuple[Pattern, ...] = field(default=(), compare=False)  # one must be in the sentence
     cue_at_start: bool = False  # ... or the phrase opens a clause, unprefixed (imperative)
+    cue_alone: bool = False  # ... or the phrase is a clause by itself ("Anjing!", "Cuk, ...")
     cue_window: int | None = None  # words between phrase and cue (None: whole sentence)
     refutable: bool = False  # a caption that refutes a claim only teaches about it
     exceptions: tuple[Pattern, ...] = field(default=(), compare=False)  # "bakar semangat"
@@ -215,7 +224,7 @@ class Phrase:
 
     @property
     def needs_cue(self) -> bool:
-        return bool(self.cues) or self.cue_at_start
+        return bool(self.cues) or self.cue_at_start or self.cue_alone
 
 
 @dataclass(frozen=True)
@@ -324,7 +333,8 @@ class _Reading:
     def cue(self, phrase: Phrase, index: int, width: int) -> tuple[int, int] | None:
         """The span of a cue word of ``phrase`` in its sentence (not right after ``bukan``),
         or the phrase's own span when it opens a clause unprefixed and that is enough."""
-        if phrase.cue_at_start and self._opens_clause(phrase, index):
+        if (phrase.cue_at_start and self._opens_clause(phrase, index)) or (
+                phrase.cue_alone and self._alone(index, width)):
             return (self.words[index].start, self.words[index + width - 1].end)
         cues_at = _cue_lookup(phrase.cues)
         for other in self._sentence_words(index, width, phrase.cue_window):
@@ -342,6 +352,15 @@ class _Reading:
 
     def _negated_cue(self, index: int) -> bool:
         return index > 0 and self.words[index - 1].norm in NEGATING_CUE
+
+    def _alone(self, index: int, width: int) -> bool:
+        """The words ``index`` to ``index + width`` are a clause of their own: an
+        exclamation or a vocative (``Anjing!``, ``Cuk, TPS-nya pindah``)."""
+        last = index + width - 1
+        before = self.text[self.words[index - 1].end:self.words[index].start] if index else ","
+        after = (self.text[self.words[last].end:self.words[last + 1].start]
+                 if last + 1 < len(self.words) else ",")
+        return bool(CLAUSE_BREAK.search(before) and CLAUSE_BREAK.search(after))
 
     def _opens_clause(self, phrase: Phrase, index: int) -> bool:
         word = self.words[index]
@@ -388,6 +407,7 @@ def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]
     starred-out letter."""
     first: dict[str, list[Phrase]] = {}
     together: dict[str, list[Phrase]] = {}
+    by_skeleton: dict[str, list[Phrase]] = {}  # lists that match words written without vowels
     by_prefix: list[tuple[str, Phrase]] = []
     for phrase in phrases:
         if not phrase.pattern.parts:
@@ -398,6 +418,8 @@ def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]
         else:
             first.setdefault(norm, []).append(phrase)
         together.setdefault(phrase.pattern.written_together, []).append(phrase)
+        if phrase.pattern.shortened and not prefix:
+            by_skeleton.setdefault(skeleton(norm), []).append(phrase)
 
     def lookup(word: Word) -> list[Phrase]:
         if WILDCARD in word.norm:
@@ -405,6 +427,8 @@ def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]
         keys = word.forms | {word.norm}
         found = [p for key in keys for p in first.get(key, ())]
         found += together.get(word.norm, [])
+        if by_skeleton and may_be_shortened(word.norm):
+            found += by_skeleton.get(skeleton(word.norm), [])
         found += [p for norm, p in by_prefix if any(k.startswith(norm) for k in keys)]
         return list({id(p): p for p in found}.values())
 

@@ -59,6 +59,12 @@ def word_forms(word: str) -> frozenset[str]:
     return frozenset({word, sastrawi_stem(word)} | kept)
 
 
+def known_root(word: str) -> bool:
+    """True when ``word`` is a root word of PySastrawi's dictionary."""
+    stemmer = _stemmer().delegatedStemmer  # type: ignore[attr-defined]
+    return bool(stemmer.dictionary.contains(word))
+
+
 def sastrawi_stem(word: str) -> str:
     """The root PySastrawi finds for ``word`` (``word`` itself when it knows none)."""
     stem: str = _stemmer().stem(word)  # type: ignore[attr-defined]
