@@ -54,6 +54,8 @@ INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff])+")
 REPEATS = re.compile(r"([^\W\d_])\1+")  # letters only: "11" stays a number
 SENTENCE_END = re.compile(r"[.!?;]|\n\s*\n")  # a full stop, or a blank line
+HALF = 2  # the shortest piece of a word written in two pieces ("bang sat")
+NUMBER = "#"  # in a pattern: any number ("pukul #": the hour, not a blow)
 QUOTE_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
@@ -141,7 +143,8 @@ def _camel_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class Pattern:
-    """A phrase as normalised words; a word written with a trailing ``*`` matches by prefix."""
+    """A phrase as normalised words; a word written with a trailing ``*`` matches by prefix,
+    and ``#`` matches any number."""
 
     parts: tuple[tuple[str, bool], ...]  # (normalised word, prefix?)
     inflected: bool = False  # compare with every form of a text word (wordforms)
@@ -151,6 +154,9 @@ class Pattern:
     def parse(cls, phrase: str, inflected: bool = False, shortened: bool = False) -> Pattern:
         parts: list[tuple[str, bool]] = []
         for raw in phrase.split():
+            if raw == NUMBER:
+                parts.append((NUMBER, False))
+                continue
             prefix = raw.endswith("*")
             found = [w.norm for w in words(raw.rstrip("*"))]
             parts += [(w, False) for w in found[:-1]]
@@ -179,7 +185,18 @@ class Pattern:
             word = text_words[index]
             if _same(word.norm, self.written_together, False):
                 return 1
+        if self.shortened and index + 1 < len(text_words) and self.split_at(
+                text_words[index], text_words[index + 1]):
+            return 2
         return 0
+
+    def split_at(self, first: Word, second: Word) -> bool:
+        """A one-word entry written in two pieces one character apart (``bang sat``,
+        ``goblo-k``), each of at least ``HALF`` letters."""
+        norm, prefix = self.parts[0] if len(self.parts) == 1 else ("", True)
+        return (not prefix and len(norm) >= 2 * HALF + 1 and second.start - first.end == 1
+                and len(first.norm) >= HALF and len(second.norm) >= HALF
+                and first.norm + second.norm == norm)
 
     def word_matches(self, word: Word, norm: str, prefix: bool) -> bool:
         forms = word.forms if self.inflected else (word.norm,)
@@ -190,6 +207,8 @@ class Pattern:
 
 def _same(written: str, norm: str, prefix: bool) -> bool:
     """``written`` (a word of the text, perhaps with a WILDCARD letter) is ``norm``."""
+    if norm == NUMBER:
+        return written[:1].isdigit()
     if WILDCARD in written:
         if len(written) != len(norm) and not (prefix and len(written) > len(norm)):
             return False
@@ -408,6 +427,7 @@ def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]
     first: dict[str, list[Phrase]] = {}
     together: dict[str, list[Phrase]] = {}
     by_skeleton: dict[str, list[Phrase]] = {}  # lists that match words written without vowels
+    by_half: dict[str, list[Phrase]] = {}  # ... and one word written in two pieces
     by_prefix: list[tuple[str, Phrase]] = []
     for phrase in phrases:
         if not phrase.pattern.parts:
@@ -420,6 +440,8 @@ def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]
         together.setdefault(phrase.pattern.written_together, []).append(phrase)
         if phrase.pattern.shortened and not prefix:
             by_skeleton.setdefault(skeleton(norm), []).append(phrase)
+            for cut in range(HALF, len(norm) - HALF + 1):
+                by_half.setdefault(norm[:cut], []).append(phrase)
 
     def lookup(word: Word) -> list[Phrase]:
         if WILDCARD in word.norm:
@@ -429,6 +451,7 @@ def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]
         found += together.get(word.norm, [])
         if by_skeleton and may_be_shortened(word.norm):
             found += by_skeleton.get(skeleton(word.norm), [])
+        found += by_half.get(word.norm, [])
         found += [p for norm, p in by_prefix if any(k.startswith(norm) for k in keys)]
         return list({id(p): p for p in found}.values())
 
