@@ -8,7 +8,8 @@ root word of the PySastrawi dictionary nor one with affixes (``stan`` is a word,
 shortened; ``pemerintah`` is not ``perek``). The word is compared as written, not through
 its inflections. Short
 shortenings collide with everyday chat (``dng`` is *dengan*, not *dungu*): the ones worth
-catching below four letters (``anj``, ``tll``) are list entries of their own.
+catching below four letters (``anj``, ``cuk``) are list entries of their own. Such a list
+also reads a last consonant either way (``bangsad``, ``ngentod``: :func:`sounds_alike`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from functools import lru_cache
 from .wordforms import known_root, sastrawi_stem
 
 VOWELS = frozenset("aeiou")
+DEVOICED = {"d": "t", "g": "k", "b": "p"}
 MIN_LETTERS = 4
 
 
@@ -33,6 +35,18 @@ def may_be_shortened(word: str) -> bool:
     not a root word of its own nor an inflection of one (``pemerintah``)."""
     return (len(word) >= MIN_LETTERS and word.isalpha() and not known_root(word)
             and sastrawi_stem(word) == word)
+
+
+def devoiced(word: str) -> str:
+    """``word`` with its last consonant said voiceless, as chat spells it either way:
+    ``bangsad`` and ``bangsat``, ``goblog`` and ``goblok``, ``ngentod`` and ``ngentot``."""
+    return word[:-1] + DEVOICED[word[-1]] if word[-1:] in DEVOICED else word
+
+
+def sounds_alike(written: str, full: str) -> bool:
+    """True when ``written`` differs from ``full`` only by a voiced last consonant."""
+    return (written != full and len(written) >= MIN_LETTERS
+            and devoiced(written) == devoiced(full))
 
 
 def shortens(written: str, full: str) -> bool:

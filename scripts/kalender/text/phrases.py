@@ -35,7 +35,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from .abbreviations import may_be_shortened, shortens, skeleton
+from .abbreviations import devoiced, may_be_shortened, shortens, skeleton, sounds_alike
 from .education import Lesson, in_sentence, legal_sentences, negated, refuted
 from .letters import WILDCARD, joined_runs
 from .wordforms import word_forms
@@ -202,7 +202,8 @@ class Pattern:
         forms = word.forms if self.inflected else (word.norm,)
         if any(_same(form, norm, prefix) for form in forms):
             return True
-        return self.shortened and not prefix and shortens(word.norm, norm)
+        return self.shortened and not prefix and (
+            shortens(word.norm, norm) or sounds_alike(word.norm, norm))
 
 
 def _same(written: str, norm: str, prefix: bool) -> bool:
@@ -440,6 +441,7 @@ def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]
         together.setdefault(phrase.pattern.written_together, []).append(phrase)
         if phrase.pattern.shortened and not prefix:
             by_skeleton.setdefault(skeleton(norm), []).append(phrase)
+            by_skeleton.setdefault(devoiced(norm), []).append(phrase)
             for cut in range(HALF, len(norm) - HALF + 1):
                 by_half.setdefault(norm[:cut], []).append(phrase)
 
@@ -451,6 +453,8 @@ def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]
         found += together.get(word.norm, [])
         if by_skeleton and may_be_shortened(word.norm):
             found += by_skeleton.get(skeleton(word.norm), [])
+        if by_skeleton:
+            found += by_skeleton.get(devoiced(word.norm), [])
         found += by_half.get(word.norm, [])
         found += [p for norm, p in by_prefix if any(k.startswith(norm) for k in keys)]
         return list({id(p): p for p in found}.values())
