@@ -54,7 +54,9 @@ INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff])+")
 REPEATS = re.compile(r"([^\W\d_])\1+")  # letters only: "11" stays a number
 SENTENCE_END = re.compile(r"[.!?;]|\n\s*\n")  # a full stop, or a blank line
-HALF = 2  # the shortest piece of a word written in two pieces ("bang sat")
+HALF = 2  # the shortest piece of a word written in two pieces ("bang sat", "anji ng") ...
+KEPT_WORDS = 65536  # words whose candidate phrases are kept
+FIRST_HALF = 3  # ... and the shortest first piece ("di", "ke" would be every entry's start)
 NUMBER = "#"  # in a pattern: any number ("pukul #": the hour, not a blow)
 QUOTE_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
@@ -192,10 +194,11 @@ class Pattern:
 
     def split_at(self, first: Word, second: Word) -> bool:
         """A one-word entry written in two pieces one character apart (``bang sat``,
-        ``goblo-k``), each of at least ``HALF`` letters."""
+        ``kep arat``), of at least ``FIRST_HALF`` and ``HALF`` letters (shorter ones:
+        :mod:`kalender.text.letters`)."""
         norm, prefix = self.parts[0] if len(self.parts) == 1 else ("", True)
-        return (not prefix and len(norm) >= 2 * HALF + 1 and second.start - first.end == 1
-                and len(first.norm) >= HALF and len(second.norm) >= HALF
+        return (not prefix and len(norm) >= FIRST_HALF + HALF and second.start - first.end == 1
+                and len(first.norm) >= FIRST_HALF and len(second.norm) >= HALF
                 and first.norm + second.norm == norm)
 
     def word_matches(self, word: Word, norm: str, prefix: bool) -> bool:
@@ -442,10 +445,20 @@ def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]
         if phrase.pattern.shortened and not prefix:
             by_skeleton.setdefault(skeleton(norm), []).append(phrase)
             by_skeleton.setdefault(devoiced(norm), []).append(phrase)
-            for cut in range(HALF, len(norm) - HALF + 1):
+            for cut in range(FIRST_HALF, len(norm) - HALF + 1):
                 by_half.setdefault(norm[:cut], []).append(phrase)
 
+    known: dict[tuple[str, bool], list[Phrase]] = {}  # a word's candidates, kept per word
+
     def lookup(word: Word) -> list[Phrase]:
+        key = (word.norm, word.inflects)
+        if key not in known:
+            if len(known) > KEPT_WORDS:
+                known.clear()
+            known[key] = candidates(word)
+        return known[key]
+
+    def candidates(word: Word) -> list[Phrase]:
         if WILDCARD in word.norm:
             return list(phrases)
         keys = word.forms | {word.norm}
