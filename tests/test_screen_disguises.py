@@ -30,7 +30,7 @@ def found(text: str, *phrases: Phrase) -> list[str]:
 
 @pytest.mark.parametrize(("written", "full"), [
     ("gblk", "goblok"), ("kntl", "kontol"), ("tlol", "tolol"), ("brngsk", "brengsek"),
-    ("bngsat", "bangsat"), ("jnck", "jancok"),
+    ("bngsat", "bangsat"), ("jnck", "jancok"), ("bgst", "bangsat"), ("anjg", "anjing"),
 ], ids=lambda w: w)
 def test_a_word_without_its_vowels_is_the_entry(written: str, full: str) -> None:
     assert shortens(written, full)
@@ -41,7 +41,7 @@ def test_a_word_without_its_vowels_is_the_entry(written: str, full: str) -> None
     ("stan", "setan"),  # a word of its own
     ("pemerintah", "perek"),  # an inflected word: pe-rintah
     ("dng", "dungu"),  # too short: dng is "dengan"
-    ("anjg", "anjing"),  # a consonant left out too
+    ("bgs", "bangsat"),  # too short
 ], ids=lambda w: w)
 def test_a_word_that_only_looks_shortened_is_not(written: str, full: str) -> None:
     assert found(f"Di {written} itu", entry(full, shortened=True)) == []
@@ -97,3 +97,9 @@ def test_the_lists_find_disguised_and_structural_breaches(text: str, category: s
 def test_everyday_words_that_look_like_the_lists_pass(text: str) -> None:
     assert content_lists(CALENDAR).phrases
     assert screen(text, CALENDAR) == []
+
+
+def test_a_word_alone_in_quotation_marks_is_used_not_quoted() -> None:
+    bomb = entry("amaliyah")
+    assert found('Para "amaliyah" itu contoh bagi kita', bomb) == ["amaliyah"]
+    assert found('Dia menulis "amaliyah di pos polisi", lalu ditangkap', bomb) == []

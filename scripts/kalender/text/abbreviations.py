@@ -8,7 +8,8 @@ root word of the PySastrawi dictionary nor one with affixes (``stan`` is a word,
 shortened; ``pemerintah`` is not ``perek``). The word is compared as written, not through
 its inflections. Short
 shortenings collide with everyday chat (``dng`` is *dengan*, not *dungu*): the ones worth
-catching below four letters (``anj``, ``cuk``) are list entries of their own. Such a list
+catching below four letters (``anj``, ``cuk``) are list entries of their own. The ``n`` of
+``ng`` may go too, as chat writes it (``bgst`` is ``bangsat``, ``anjg`` is ``anjing``). Such a list
 also reads a last consonant either way (``bangsad``, ``ngentod``: :func:`sounds_alike`).
 """
 
@@ -37,6 +38,11 @@ def may_be_shortened(word: str) -> bool:
             and sastrawi_stem(word) == word)
 
 
+def _skeletons(full: str) -> tuple[str, str]:
+    """The consonants of ``full``, with ``ng`` said as ``g`` too (``bgst``, ``anjg``)."""
+    return skeleton(full), skeleton(full).replace("ng", "g")
+
+
 def devoiced(word: str) -> str:
     """``word`` with its last consonant said voiceless, as chat spells it either way:
     ``bangsad`` and ``bangsat``, ``goblog`` and ``goblok``, ``ngentod`` and ``ngentot``."""
@@ -50,10 +56,11 @@ def sounds_alike(written: str, full: str) -> bool:
 
 
 def shortens(written: str, full: str) -> bool:
-    """True when ``written`` is ``full`` with one or more vowels (and nothing else) left out."""
+    """True when ``written`` is ``full`` with one or more vowels (and nothing else but the
+    ``n`` of ``ng``) left out."""
     if written == full or len(written) >= len(full) or written[:1] != full[:1]:
         return False
-    if skeleton(written) != skeleton(full) or not may_be_shortened(written):
+    if skeleton(written) not in _skeletons(full) or not may_be_shortened(written):
         return False
     rest = iter(full)
     return all(letter in rest for letter in written)  # a subsequence of ``full``

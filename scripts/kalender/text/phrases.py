@@ -334,7 +334,8 @@ class _Reading:
         cue = self.cue(phrase, index, width) if phrase.needs_cue else None
         if phrase.needs_cue and cue is None:
             return None
-        quoted = any(q_start <= start and end <= q_end for q_start, q_end in quotes)
+        quoted = any(q[0] <= start and end <= q[1] and not self._alone_in(q, start, end)
+                     for q in quotes)
         law = self.legal if phrase.by_law else self.cited
         taught = (quoted or self.sentence[index] in law
                   or negated(self.words, self.sentence, index, self.lesson,
@@ -342,6 +343,12 @@ class _Reading:
                   or (phrase.refutable and self.refuted)
                   or in_sentence(self.words, self.sentence, index, phrase.lesson_words))
         return Match(start, end, self.text[start:end], phrase, taught, cue)
+
+    def _alone_in(self, quote: tuple[int, int], start: int, end: int) -> bool:
+        """The quotation marks hold the match alone: a so-called word (*para "pengantin"*),
+        not a quotation of what someone said or wrote."""
+        before, after = self.text[quote[0] + 1:start], self.text[end:quote[1] - 1]
+        return not before.strip() and not after.strip()
 
     def _excepted(self, phrase: Phrase, index: int) -> bool:
         """An exception of the entry covers its first word (``bakar semangat``,
@@ -443,7 +450,8 @@ def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]
             first.setdefault(norm, []).append(phrase)
         together.setdefault(phrase.pattern.written_together, []).append(phrase)
         if phrase.pattern.shortened and not prefix:
-            by_skeleton.setdefault(skeleton(norm), []).append(phrase)
+            for consonants in {skeleton(norm), skeleton(norm).replace("ng", "g")}:
+                by_skeleton.setdefault(consonants, []).append(phrase)
             by_skeleton.setdefault(devoiced(norm), []).append(phrase)
             for cut in range(FIRST_HALF, len(norm) - HALF + 1):
                 by_half.setdefault(norm[:cut], []).append(phrase)
