@@ -103,3 +103,10 @@ def test_a_word_alone_in_quotation_marks_is_used_not_quoted() -> None:
     bomb = entry("amaliyah")
     assert found('Para "amaliyah" itu contoh bagi kita', bomb) == ["amaliyah"]
     assert found('Dia menulis "amaliyah di pos polisi", lalu ditangkap', bomb) == []
+
+
+def test_an_imperative_may_follow_words_of_time_at_the_start_of_a_clause() -> None:
+    kepung = Phrase("kepung", "uji", "Uji", "dasar uji", sop="D.1", error=True,
+                    pattern=Pattern.parse("kepung", inflected=True), cue_at_start=True)
+    assert found("Pasukan, besok pagi kepung rumah ketua PPK!", kepung) == ["kepung"]
+    assert found("Warga besok pagi dikepung banjir", kepung) == []

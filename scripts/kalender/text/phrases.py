@@ -266,6 +266,10 @@ class Match:
 
 IMPERATIVE_ENDINGS = ("", "lah", "kan", "i", "in", "kanlah", "ilah", "nya")  # not "-an"
 NEGATING_CUE = frozenset({"bukan", "tidak", "tak", "jangan", "tanpa"})  # "bukan pahlawan"
+# Words of time that may stand before an imperative at the start of a clause: "Besok pagi
+# kepung rumahnya", "Nanti malam bakar poskonya".
+WHEN = frozenset({"besok", "nanti", "sekarang", "pagi", "siang", "sore", "malam", "ini",
+                  "lusa", "segera", "langsung", "habis", "itu", "subuh"})
 CLAUSE_BREAK = re.compile(r"[,:;!?.\n()]")
 
 
@@ -396,9 +400,11 @@ class _Reading:
         word = self.words[index]
         first = phrase.pattern.parts[0][0] if phrase.pattern.parts else ""
         unprefixed = word.norm in {first + ending for ending in IMPERATIVE_ENDINGS}
+        while index > 0 and self.words[index - 1].norm in WHEN:  # "besok pagi, kepung"
+            index -= 1
         if index == 0:
             return unprefixed
-        between = self.text[self.words[index - 1].end:word.start]
+        between = self.text[self.words[index - 1].end:self.words[index].start]
         return unprefixed and bool(CLAUSE_BREAK.search(between))
 
 
