@@ -110,3 +110,10 @@ def test_an_imperative_may_follow_words_of_time_at_the_start_of_a_clause() -> No
                     pattern=Pattern.parse("kepung", inflected=True), cue_at_start=True)
     assert found("Pasukan, besok pagi kepung rumah ketua PPK!", kepung) == ["kepung"]
     assert found("Warga besok pagi kepung lapangan", kepung) == []  # a subject first
+
+
+def test_a_quoted_word_after_a_word_of_naming_is_talked_about() -> None:
+    stupid = entry("bodoh")
+    assert found('Kata "bodoh" menyakiti petugas', stupid) == []
+    assert found("Kata 'bodoh' menyakiti petugas", stupid) == []
+    assert found("Shalat Jum'at, lalu dia bodoh sekali", stupid) == ["bodoh"]

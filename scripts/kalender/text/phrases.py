@@ -58,6 +58,10 @@ HALF = 2  # the shortest piece of a word written in two pieces ("bang sat", "anj
 KEPT_WORDS = 65536  # words whose candidate phrases are kept
 FIRST_HALF = 3  # ... and the shortest first piece ("di", "ke" would be every entry's start)
 NUMBER = "#"  # in a pattern: any number ("pukul #": the hour, not a blow)
+# A word before a quoted word that names it: the word is talked about (kata "bodoh").
+NAMING = frozenset({"kata", "istilah", "sebutan", "sebut", "julukan", "juluki", "label",
+                    "cap", "panggilan", "panggil", "bilang", "ucapan", "kalimat", "tulisan",
+                    "seperti", "misalnya", "contohnya", "atau", "dan"})
 QUOTE_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
@@ -338,7 +342,7 @@ class _Reading:
         cue = self.cue(phrase, index, width) if phrase.needs_cue else None
         if phrase.needs_cue and cue is None:
             return None
-        quoted = any(q[0] <= start and end <= q[1] and not self._alone_in(q, start, end)
+        quoted = any(q[0] <= start and end <= q[1] and not self._so_called(q, start, end, index)
                      for q in quotes)
         law = self.legal if phrase.by_law else self.cited
         taught = (quoted or self.sentence[index] in law
@@ -348,11 +352,15 @@ class _Reading:
                   or in_sentence(self.words, self.sentence, index, phrase.lesson_words))
         return Match(start, end, self.text[start:end], phrase, taught, cue)
 
-    def _alone_in(self, quote: tuple[int, int], start: int, end: int) -> bool:
-        """The quotation marks hold the match alone: a so-called word (*para "pengantin"*),
-        not a quotation of what someone said or wrote."""
+    def _so_called(self, quote: tuple[int, int], start: int, end: int, index: int) -> bool:
+        """The quotation marks hold the match alone and no word of naming stands before them:
+        a so-called word used (*para "pengantin"*), not a word talked about (*kata "bodoh"*,
+        *menyebut orang lain "kafir"*) nor a quotation of what someone said or wrote."""
         before, after = self.text[quote[0] + 1:start], self.text[end:quote[1] - 1]
-        return not before.strip() and not after.strip()
+        if before.strip() or after.strip():
+            return False
+        named = index > 0 and bool(self.words[index - 1].forms & NAMING)
+        return not named
 
     def _excepted(self, phrase: Phrase, index: int) -> bool:
         """An exception of the entry covers its first word (``bakar semangat``,
@@ -490,8 +498,10 @@ def _index_phrases(phrases: tuple[Phrase, ...]) -> Callable[[Word], list[Phrase]
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The spans between quotation marks: curly pairs, and straight ``"`` taken in pairs."""
-    spans: list[tuple[int, int]] = []
+    """The spans between quotation marks: curly pairs, straight ``"`` taken in pairs, and
+    straight ``'`` taken in pairs when it opens after a space and closes before one (not the
+    apostrophe of *Jum'at*)."""
+    spans = _single_quoted(text)
     open_at: int | None = None
     closer = ""
     for index, char in enumerate(text):
@@ -500,4 +510,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
         elif open_at is not None and char == closer:
             spans.append((open_at, index + 1))
             open_at = None
-    return spans
+    return sorted(spans)
+
+
+SINGLE_QUOTED = re.compile(r"(?<![^\s(\[])'[^'\n]+'(?![^\W_])")
+
+
+def _single_quoted(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in SINGLE_QUOTED.finditer(text)]
