@@ -11,7 +11,10 @@ taught about when the structure of its sentence says so (``calendar/konteks-eduk
 - **legal**: its sentence speaks of the law's reaction (``dilarang``, ``sanksi``, ``pasal``,
   ``pidana``, ``laporkan`` ...) or cites a legal product (``kalender.citations``);
 - **refuted** (lists that ask for it, e.g. hoaxes): the caption says the claim is false
-  (``tidak benar``, ``membantah``, ``hoaks``), wherever in the caption.
+  (``tidak benar``, ``membantah``, ``hoaks``) or cites its legal source, wherever in the
+  caption;
+- **a question answered by the law**: *Menemukan amplop serangan fajar? Laporkan ke
+  Bawaslu.* The question before a sentence about the law names what it teaches about.
 
 Words are compared through their inflections (:func:`kalender.text.wordforms.word_forms`):
 ``melarang``, ``dilarang`` and ``larangan`` are all ``larang``.
@@ -34,6 +37,8 @@ class TextWord(Protocol):
     def norm(self) -> str: ...
     @property
     def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
     @property
     def forms(self) -> frozenset[str]: ...
 
@@ -87,12 +92,28 @@ def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequenc
     for citation in find_citations(text):
         found |= {sentence[i] for i, start in enumerate(starts)
                   if citation.start <= start < citation.end}
-    return frozenset(found)
+    return frozenset(found | _questions_answered(text, text_words, sentence, found))
 
 
-def refuted(text_words: Sequence[TextWord], lesson: Lesson) -> bool:
+def _questions_answered(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
+                        legal: set[int]) -> set[int]:
+    """The questions right before a sentence about the law: *Menemukan amplop serangan
+    fajar? Laporkan ke Bawaslu.* The question names what the answer teaches about."""
+    asked = set()
+    for i in range(1, len(text_words)):
+        if sentence[i] != sentence[i - 1] and sentence[i] in legal:
+            between = text[text_words[i - 1].end:text_words[i].start]
+            if "?" in between:
+                asked.add(sentence[i - 1])
+    return asked
+
+
+def refuted(text_words: Sequence[TextWord], lesson: Lesson, text: str = "") -> bool:
     """True when the caption says a claim is false (``tidak benar``, ``hoaks``), not after
-    a word such as ``bukan`` (``bukan hoaks`` asserts the claim)."""
+    a word such as ``bukan`` (``bukan hoaks`` asserts the claim), or cites the legal product
+    its information comes from (``sesuai PKPU 3/2022``: the source is named)."""
+    if text and find_citations(text):
+        return True
     for index in range(len(text_words)):
         if _phrase_at(text_words, index, lesson.refutation):
             before = text_words[index - 1].forms if index else frozenset()

@@ -53,6 +53,10 @@ INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # A word: letters and digits, with any combining marks and invisible characters inside it.
 WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff])+")
 REPEATS = re.compile(r"([^\W\d_])\1+")  # letters only: "11" stays a number
+# An amount of money written as one word: "50rb", "100k", "2jt", "Rp50" ("Rp50.000"):
+# read as "rupiah", not through the digits-as-letters reading ("50rb" is not "sorb").
+MONEY = re.compile(r"^(?:rp\d+|\d+(?:rb|ribu|jt|juta|k))$")
+MONEY_WORD = "rupiah"
 SENTENCE_END = re.compile(r"[.!?;]|\n\s*\n")  # a full stop, or a blank line
 HALF = 2  # the shortest piece of a word written in two pieces ("bang sat", "anji ng") ...
 KEPT_WORDS = 65536  # words whose candidate phrases are kept
@@ -85,6 +89,8 @@ def normalise_word(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in INVISIBLE)
     folded = plain.casefold().translate(LOOKALIKES)
+    if MONEY.match(folded):
+        return MONEY_WORD
     if any(c.isalpha() for c in folded) and any(c.isdigit() for c in folded):
         folded = folded.translate(LEET)
     return REPEATS.sub(r"\1", folded)
@@ -274,6 +280,9 @@ NEGATING_CUE = frozenset({"bukan", "tidak", "tak", "jangan", "tanpa"})  # "bukan
 # kepung rumahnya", "Nanti malam bakar poskonya".
 WHEN = frozenset({"besok", "nanti", "sekarang", "pagi", "siang", "sore", "malam", "ini",
                   "lusa", "segera", "langsung", "habis", "itu", "subuh"})
+# ... also with one of these between: "tidak untuk dijual", "jangan mau dibeli"
+NEGATED_MODAL = frozenset({"untuk", "mau", "boleh", "akan", "bisa", "pernah", "perlu", "usah",
+                           "sudi"})
 CLAUSE_BREAK = re.compile(r"[,:;!?.\n()]")
 
 
@@ -332,7 +341,7 @@ class _Reading:
 
     @cached_property
     def refuted(self) -> bool:
-        return refuted(self.words, self.lesson)
+        return refuted(self.words, self.lesson, self.text)
 
     def match(self, phrase: Phrase, index: int, width: int,
               quotes: Sequence[tuple[int, int]]) -> Match | None:
@@ -393,7 +402,9 @@ class _Reading:
                 if self.sentence[i] == self.sentence[index] and not index <= i < index + width]
 
     def _negated_cue(self, index: int) -> bool:
-        return index > 0 and self.words[index - 1].norm in NEGATING_CUE
+        before = [w.norm for w in self.words[max(0, index - 2):index]]
+        return bool(before) and (before[-1] in NEGATING_CUE or (
+            len(before) == 2 and before[0] in NEGATING_CUE and before[1] in NEGATED_MODAL))
 
     def _alone(self, index: int, width: int) -> bool:
         """The words ``index`` to ``index + width`` are a clause of their own: an
