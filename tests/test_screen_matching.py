@@ -118,12 +118,14 @@ LESSON = Lesson(negators=frozenset({"jangan", "tolak", "cegah"}), idioms=frozens
     ("Bawaslu mencegah serangan fajar.", True),  # mencegah: cegah, through its prefix
     ("Serangan fajar dilarang.", True),  # a legal word after it, same sentence
     ("Serangan fajar diancam pidana (Pasal 523 UU 7/2017).", True),
-    ("Serangan fajar? PKPU 15/2023 mengaturnya.", False),  # another sentence
+    ("Serangan fajar. PKPU 15/2023 mengaturnya.", False),  # another sentence
+    ("Menemukan serangan fajar? Laporkan ke Bawaslu, pasal 523.", True),  # answered by law
+    ("Ada serangan fajar! Laporkan ke Bawaslu, pasal 523.", False),  # not a question
     ("Besok ada serangan fajar.", False),
     ("Jangan mau ketinggalan serangan fajar.", False),  # "jangan mau": persuasion
     ("Tidak semua warga tahu, besok ada serangan fajar.", False),  # "tidak" is far away
-], ids=["tolak", "mencegah", "dilarang", "pasal", "other-sentence", "plain", "jangan-mau",
-        "far-tidak"])
+], ids=["tolak", "mencegah", "dilarang", "pasal", "other-sentence", "question-answered",
+        "exclaimed", "plain", "jangan-mau", "far-tidak"])
 def test_a_match_in_a_lesson_is_only_mentioned(text: str, taught: bool) -> None:
     matches = find_phrases(text, [entry("serangan fajar")], LESSON)
     assert [m.mentioned for m in matches] == [taught]

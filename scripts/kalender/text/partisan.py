@@ -15,6 +15,7 @@ from ..core.datafile import read_data_file
 from ..core.problems import Report
 from ..core.schema import Field
 from .phrases import Pattern, Word, sentences, words
+from .wordforms import known_word
 
 T = TypeVar("T")
 PARTISAN_FILE = "partisan.yml"
@@ -63,6 +64,15 @@ class PartisanHit:
 
 BALLOT_WORDS = ("nomor", "no")
 NOT_A_BALLOT = frozenset({"tahun", "th", "thn"})  # "Nomor 7 Tahun 2017" cites a law
+# "TPS nomor 5", "Pasal 280 nomor 2", "RT no 3": a number of something else
+NUMBERED_THINGS = frozenset({"tps", "rt", "rw", "bilik", "kotak", "meja", "loket", "pintu",
+                             "ruang", "ruangan", "lantai", "pasal", "ayat", "huruf", "gedung",
+                             "kamar", "telepon", "hp", "wa", "rekening", "formulir", "model",
+                             "dapil", "antrean", "antrian", "kursi", "gang", "jalan", "jl",
+                             "blok", "soal", "pertanyaan", "kuis", "halaman", "slide"})
+# "paslon 01", "capres nomor 2", "calon no. 3": a contestant by its number
+CONTEST_WORDS = frozenset({"paslon", "capres", "cawapres", "calon", "caleg", "cawalkot",
+                           "cawawalkot", "cagub", "cabup", "kandidat", "pasangan"})
 
 
 def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
@@ -107,11 +117,16 @@ def _references(text_words: Sequence[Word], lists: PartisanLists
                 if pattern.matches_at(text_words, index):
                     yield contestant, (index, index + len(pattern.parts) - 1)
                     break
-        if word.norm in BALLOT_WORDS:
+        if word.norm in BALLOT_WORDS and _word(text_words, index - 1) not in NUMBERED_THINGS:
             number_at = index + 2 if _word(text_words, index + 1) == "urut" else index + 1
-            number = _word(text_words, number_at)
+            number = _ballot(_word(text_words, number_at))
             if number in ballots and _word(text_words, number_at + 1) not in NOT_A_BALLOT:
                 yield ballots[number], (index, number_at)
+
+
+def _ballot(word: str) -> str:
+    """``02`` -> ``2``: a ballot number as the list writes it."""
+    return str(int(word)) if word.isdigit() else word
 
 
 NOT_A_PARTY_NAME = frozenset({"politik", "peserta", "lokal", "nasional", "pemilu"})
@@ -145,6 +160,69 @@ def _unlisted(text: str, text_words: Sequence[Word], lists: PartisanLists
                     and _word(text_words, index + 3) not in NOT_A_BALLOT):
                 yield _unlisted_contestant(text, word, text_words[index + 2], lists), (
                     index, index + 2)
+        numbered = _numbered(text_words, index)
+        if numbered is not None and not listed & set(range(index, numbered + 1)) and not (
+                _word(text_words, numbered - 1) == "urut"):  # "nomor urut 30": above
+            yield _unlisted_contestant(text, word, text_words[numbered], lists), (
+                index, numbered)
+        named = _named_after_verb(text, text_words, index)
+        if named is not None and index + 1 not in listed:
+            yield replace(_unlisted_contestant(text, text_words[index + 1], text_words[named],
+                                               lists), praised=False), (index + 1, named)
+
+
+def _numbered(text_words: Sequence[Word], index: int) -> int | None:
+    """``paslon 01``, ``capres nomor 2``, ``calon no. urut 3``: the index of the number
+    after a contest word."""
+    if text_words[index].norm not in CONTEST_WORDS:
+        return None
+    at = index + 1
+    while _word(text_words, at) in (*BALLOT_WORDS, "urut"):
+        at += 1
+    number = _word(text_words, at)
+    if (number.isdigit() and 0 < int(number) <= MAX_BALLOT
+            and _word(text_words, at + 1) not in NOT_A_BALLOT):
+        return at
+    return None
+
+
+# An imperative to vote, then a name: "Pilih Hendra!", "jangan pilih Yanto", "Coblos AMIN"
+NAMING_VERBS = frozenset({"pilih", "pilihlah", "coblos", "coblosin", "cobloslah", "nyoblos",
+                          "dukung", "dukunglah", "menangkan", "menangkanlah", "contreng"})
+NOT_A_NAME = frozenset({"pemilu", "pilkada", "pilwalkot", "pilpres", "pileg", "kpu", "bawaslu",
+                        "dkpp", "tps", "dpt", "dps", "dptb", "pps", "ppk", "kpps", "pantarlih",
+                        "singkawang", "indonesia", "kalbar", "kalimantan", "ktp", "nik", "pkpu",
+                        "paslon", "caleg", "capres", "cawapres", "cawalkot", "dpr", "dprd",
+                        "dpd", "mpr", "jdih", "nkri", "pancasila", "uud", "ri", "wib",
+                        "golput"})
+
+
+def _named_after_verb(text: str, text_words: Sequence[Word], index: int) -> int | None:
+    """The index of the last word of a name right after a voting imperative: capitalised
+    words that are not ordinary words of the dictionary (``Pilih Sesuai Hati Nurani`` is
+    not a name) nor the election's own words (``Pilih KPU``, ``coblos TPS``)."""
+    if text_words[index].norm not in NAMING_VERBS:
+        return None
+    verb = text_words[index]
+    shouting = text[verb.start:verb.end].isupper()  # "PILIH SESUAI HATI NURANI"
+    last = None
+    for at in range(index + 1, min(index + 4, len(text_words))):
+        word = text_words[at]
+        if not _a_name(text, word, shouting) or (at > index + 1 and " " != text[text_words[at - 1].end:
+                                                                       word.start]):
+            break
+        last = at
+    return last
+
+
+def _a_name(text: str, word: Word, shouting: bool) -> bool:
+    """A capitalised word that is no ordinary word, or an acronym (``AMIN``) in a text
+    that is not all capitals."""
+    written = text[word.start:word.end]
+    acronym = not shouting and len(written) >= 3 and written.isupper()
+    return (written[0].isupper() and word.norm.isalpha() and word.norm not in NOT_A_NAME
+            and word.norm not in HONORIFICS and word.norm not in TITLES
+            and (acronym or not known_word(word.norm)))
 
 
 def _unlisted_contestant(text: str, first: Word, last: Word, lists: PartisanLists) -> Contestant:

@@ -34,14 +34,19 @@ from dataclasses import dataclass
 
 from .phrases import Word, normalise_word, words
 
-ID_NUMBER = re.compile(r"(?<![\w/])\d(?:[ .\-]?\d){15}(?![\w/]|[.\-]\d)")
+ID_NUMBER = re.compile(r"(?<![\w/])\d(?:[ .\-]{0,3}\d){15}(?![\w/]|[.\-]\d)")
 FREE_MAIL = re.compile(r"[\w.+\-]+@(?:gmail|yahoo|ymail|hotmail|outlook|live|icloud|"
                        r"rocketmail|aol|proton(?:mail)?)\.[a-z.]{2,6}\b", re.IGNORECASE)
 BANK_ACCOUNT = re.compile(r"\b(?:rekening|rek)\.?\s*(?:no\.?|nomor|nomer)?\s*(?:[a-z]+\s+)?"
                           r"[:.]?\s*(\d(?:[ .\-]?\d){7,15})(?!\d)", re.IGNORECASE)
 BIRTH_DATE = re.compile(r"\b(?:lahir|tgl\.?\s*lahir|tanggal\s+lahir|ttl)\b[^\n\d]{0,25}?"
                         r"(\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})\b", re.IGNORECASE)
-MOBILE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .\-]?8\d(?:[ .\-]?\d){7,10}(?![\w]|[.\-]\d)")
+MOBILE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .\-]{0,3}8(?:[ .\-]{0,3}\d){8,11}"
+                    r"(?![\w]|[.\-]\d)")
+# A letter typed for a digit inside a number ("6172 O405", "08l2"): read as the digit.
+DIGIT_LOOKALIKE = re.compile(r"(?<=\d)[OoIl](?=[ .\-]?\d)|(?<=\d[ .\-])[OoIl](?=\d)"
+                             r"|(?<=[ .\-])[OoIl](?=\d{2})")
+LOOKALIKE_DIGIT = str.maketrans("OoIl", "0011")
 
 
 def _normalised(*listed: str) -> frozenset[str]:
@@ -49,6 +54,8 @@ def _normalised(*listed: str) -> frozenset[str]:
 
 
 KK_WORDS = _normalised("kk", "keluarga")  # "No KK", "Kartu Keluarga"
+# A 16-digit number called a NIK or KK is one, whatever its shape, unless it is a template
+ID_WORDS = KK_WORDS | _normalised("nik", "ktp", "kependudukan", "induk", "ektp")
 STREET = _normalised("jl", "jln", "jalan", "gg", "gang", "perumahan", "perum", "komplek",
                      "kompleks", "blok", "rt")
 HOUSE_NUMBER = _normalised("no", "nomor", "nomer", "blok", "rt", "rw")
@@ -57,7 +64,16 @@ RESIDENCE = _normalised("rumahnya", "tinggal", "tinggalnya", "kediaman", "kediam
 # "rumah" alone is also the Rumah Pintar Pemilu; someone's house is "rumah" and whose
 WHOSE = _normalised("pak", "bu", "bapak", "ibu", "saya", "dia", "beliau", "mereka", "kami",
                     "keluarga", "orang", "caleg", "calon", "ketua", "saksi", "pelapor", "pelaku",
-                    "korban", "warga", "sdr", "saudara", "si")
+                    "korban", "warga", "sdr", "saudara", "si", "pemilih", "petugas", "anggota",
+                    "relawan", "tersangka", "kpps", "pps", "lengkap")
+# "alamat" and whose ("alamat lengkap pemilih", "alamat pelapor")
+ADDRESS_WORDS = _normalised("alamat", "alamatnya", "domisili")
+# a street, a house number and both RT and RW is a home, unless a public place is named
+NEIGHBOURHOOD = _normalised("rt", "rw")
+PUBLIC_PLACE = _normalised("tps", "kantor", "sekolah", "sd", "smp", "sma", "smk", "hotel",
+                           "aula", "gedung", "balai", "masjid", "gereja", "vihara", "klenteng",
+                           "kpu", "bawaslu", "posko", "pasar", "puskesmas", "lapangan",
+                           "sekretariat", "kampus", "universitas", "toko", "kafe", "restoran")
 # a mobile number in a sentence about a service desk is the office's, unless called private
 SERVICE = _normalised("layanan", "pengaduan", "hotline", "helpdesk", "posko", "humas",
                       "kantor", "informasi", "center", "resmi")
@@ -66,6 +82,7 @@ PRIVATE = _normalised("pribadi", "pribadinya", "pak", "bu", "bapak", "ibu", "mba
 ADDRESS_REACH = 8  # words from the street word to the house number
 SERVICE_REACH = 60  # characters around a phone number searched for a service desk
 RESIDENCE_REACH = 6  # words from "rumahnya"/"tinggal di" to the street, or after the number
+RESIDENCE_BEFORE = 10  # ... before the street ("Rumah ketua KPPS yang curang ada di Jl. ...")
 
 
 @dataclass(frozen=True)
@@ -84,11 +101,19 @@ def find_personal_data(text: str, official: Iterable[str] = ()) -> list[Personal
     order; ``official`` are the office's own numbers and addresses (``satker.yml``)."""
     known = {_digits(o) for o in official if _digits(o)} | {_plain(o) for o in official}
     text_words = words(text)
-    found = [*_id_numbers(text, text_words), *_phones(text, text_words),
+    numbers = _as_digits(text)
+    found = [*_id_numbers(numbers, text_words), *_phones(numbers, text_words),
              *_addresses(text, text_words),
              *_shaped(text)]
-    return sorted((f for f in found if _digits(f.text) not in known
+    return sorted((PersonalData(f.kind, f.start, f.end, text[f.start:f.end]) for f in found
+                   if _digits(numbers[f.start:f.end]) not in known
                    and _plain(f.text) not in known), key=lambda f: f.start)
+
+
+def _as_digits(text: str) -> str:
+    """``text`` with letters typed for digits inside numbers read as digits (same length,
+    so spans stay those of ``text``)."""
+    return DIGIT_LOOKALIKE.sub(lambda m: m.group().translate(LOOKALIKE_DIGIT), text)
 
 
 def _shaped(text: str) -> list[PersonalData]:
@@ -107,12 +132,22 @@ def looks_like_nik(digits: str) -> bool:
             and 1 <= month <= 12 and serial > 0)
 
 
+def a_template(digits: str) -> bool:
+    """A made-up example: one digit repeated, a run (``1234567890123456``), mostly zeros
+    (``6172 0000 0000 0000``), or no province (``99``)."""
+    runs = "1234567890" * 3
+    return (len(set(digits)) <= 2 or digits in runs or digits.count("0") >= 10
+            or not 11 <= int(digits[:2]) <= 94)
+
+
 def _id_numbers(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
     found = []
     for match in ID_NUMBER.finditer(text):
-        if not looks_like_nik(_digits(match.group())):
-            continue
+        digits = _digits(match.group())
         before = [w.norm for w in text_words if w.end <= match.start()][-3:]
+        called = any(w in ID_WORDS for w in before)
+        if not (looks_like_nik(digits) or (called and not a_template(digits))):
+            continue
         kind = "kk" if any(w in KK_WORDS for w in before) else "nik"
         found.append(PersonalData(kind, *match.span(), match.group()))
     return found
@@ -140,18 +175,28 @@ def _addresses(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
         last = _house_number(text_words, index)
         if last is None:
             continue
-        near = text_words[max(0, index - RESIDENCE_REACH):last + RESIDENCE_REACH + 1]
-        if _lived_in(near):
+        near = text_words[max(0, index - RESIDENCE_BEFORE):last + RESIDENCE_REACH + 1]
+        if _lived_in(near) or _neighbourhood(text_words[index:last + RESIDENCE_REACH + 1],
+                                             near):
             end = text_words[last].end
             found.append(PersonalData("address", word.start, end, text[word.start:end]))
     return found
 
 
 def _lived_in(near: Sequence[Word]) -> bool:
-    """Someone lives there: ``rumahnya``, ``tinggal di``, or ``rumah`` and whose."""
+    """Someone lives there: ``rumahnya``, ``tinggal di``, ``rumah`` and whose, or
+    ``alamat`` and whose (``alamat lengkap pemilih``)."""
     norms = [w.norm for w in near]
     return bool(set(norms) & RESIDENCE) or any(
-        a == "rumah" and b in WHOSE for a, b in zip(norms, norms[1:], strict=False))
+        (a == "rumah" or a in ADDRESS_WORDS) and b in WHOSE
+        for a, b in zip(norms, norms[1:], strict=False))
+
+
+def _neighbourhood(address: Sequence[Word], near: Sequence[Word]) -> bool:
+    """A full home address: street, house number, RT and RW, and no public place named
+    (``TPS 05``, ``Kantor Kelurahan``)."""
+    return (NEIGHBOURHOOD <= {w.norm for w in address}
+            and not {w.norm for w in near} & PUBLIC_PLACE)
 
 
 def _house_number(text_words: Sequence[Word], street: int) -> int | None:

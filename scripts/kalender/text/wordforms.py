@@ -65,6 +65,14 @@ def known_root(word: str) -> bool:
     return bool(stemmer.dictionary.contains(word))
 
 
+@lru_cache(maxsize=8192)
+def known_word(word: str) -> bool:
+    """True when ``word`` (normalised) or one of its forms is a root word of PySastrawi's
+    dictionary: an ordinary word (``Sesuai``, ``Pemimpin``), not a name (``Hendra``)."""
+    dictionary = _stemmer().delegatedStemmer.dictionary  # type: ignore[attr-defined]
+    return any(dictionary.contains(form) for form in word_forms(word))
+
+
 def sastrawi_stem(word: str) -> str:
     """The root PySastrawi finds for ``word`` (``word`` itself when it knows none)."""
     stem: str = _stemmer().stem(word)  # type: ignore[attr-defined]
