@@ -160,15 +160,24 @@ def _unlisted(text: str, text_words: Sequence[Word], lists: PartisanLists
                     and _word(text_words, index + 3) not in NOT_A_BALLOT):
                 yield _unlisted_contestant(text, word, text_words[index + 2], lists), (
                     index, index + 2)
+    yield from _numbered_or_named(text, text_words, lists, listed)
+
+
+def _numbered_or_named(text: str, text_words: Sequence[Word], lists: PartisanLists,
+                       listed: set[int]) -> Iterator[tuple[Contestant, tuple[int, int]]]:
+    """A contest word and a number (``paslon 01``), and a name right after a voting
+    imperative (``Jangan pilih Yanto``), not already found on the office's list."""
+    for index, word in enumerate(text_words):
         numbered = _numbered(text_words, index)
-        if numbered is not None and not listed & set(range(index, numbered + 1)) and not (
-                _word(text_words, numbered - 1) == "urut"):  # "nomor urut 30": above
+        if (numbered is not None and not listed & set(range(index, numbered + 1))
+                and _word(text_words, numbered - 1) != "urut"):  # "nomor urut 30": above
             yield _unlisted_contestant(text, word, text_words[numbered], lists), (
                 index, numbered)
         named = _named_after_verb(text, text_words, index)
         if named is not None and index + 1 not in listed:
-            yield replace(_unlisted_contestant(text, text_words[index + 1], text_words[named],
-                                               lists), praised=False), (index + 1, named)
+            contestant = _unlisted_contestant(text, text_words[index + 1], text_words[named],
+                                              lists)
+            yield replace(contestant, praised=False), (index + 1, named)
 
 
 def _numbered(text_words: Sequence[Word], index: int) -> int | None:
@@ -208,8 +217,8 @@ def _named_after_verb(text: str, text_words: Sequence[Word], index: int) -> int 
     last = None
     for at in range(index + 1, min(index + 4, len(text_words))):
         word = text_words[at]
-        if not _a_name(text, word, shouting) or (at > index + 1 and " " != text[text_words[at - 1].end:
-                                                                       word.start]):
+        spaced = text[text_words[at - 1].end:word.start] == " "
+        if not _a_name(text, word, shouting) or (at > index + 1 and not spaced):
             break
         last = at
     return last

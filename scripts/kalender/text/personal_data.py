@@ -195,7 +195,7 @@ def _lived_in(near: Sequence[Word]) -> bool:
 def _neighbourhood(address: Sequence[Word], near: Sequence[Word]) -> bool:
     """A full home address: street, house number, RT and RW, and no public place named
     (``TPS 05``, ``Kantor Kelurahan``)."""
-    return (NEIGHBOURHOOD <= {w.norm for w in address}
+    return ({w.norm for w in address} >= NEIGHBOURHOOD
             and not {w.norm for w in near} & PUBLIC_PLACE)
 
 
