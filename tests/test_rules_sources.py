@@ -72,15 +72,14 @@ def test_a_source_or_a_legal_product_keeps_the_rule(repo: Path, lines: str) -> N
 
 @pytest.mark.parametrize(("kind", "status"), [("non-edukasi", "draf"),
                                               ("berita-kegiatan", "draf"),
-                                              ("hari-penting", "draf"),
-                                              ("edukasi-kepemiluan", "usulan")])
-def test_other_kinds_and_proposals_need_no_source(repo: Path, kind: str, status: str) -> None:
+                                              ("hari-penting", "usulan")])
+def test_other_kinds_need_no_source(repo: Path, kind: str, status: str) -> None:
     write_post(repo, "caption: Kuis hari ini.\n", type=kind, status=status)
     assert findings(repo, "sources.required") == []
 
 
-@pytest.mark.parametrize("status", ["draf", "revisi"])
-def test_a_draft_without_a_source_is_warned(repo: Path, status: str) -> None:
+@pytest.mark.parametrize("status", ["usulan", "draf", "revisi"])
+def test_a_proposal_or_a_draft_without_a_source_is_warned(repo: Path, status: str) -> None:
     write_post(repo, "caption: Hak pilih dijamin undang-undang.\n", type="edukasi-kepemiluan",
                status=status)
     assert [f[1] for f in findings(repo, "sources.required")] == ["warning"]

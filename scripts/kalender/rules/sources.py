@@ -44,9 +44,10 @@ HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 @rule("sources.required", Severity.ERROR)
 def source_required(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """Educational, counselling and announcement posts name a source or a legal product: a
-    warning while drafted, an error once handed in (a proposal is not checked yet)."""
-    severity = stage_severity(post.status)
-    if post.type in NEEDS_SOURCE and severity and not post.source and not post.legal_product:
+    warning from the proposal (``usulan``) and while drafted, an error once handed in
+    (SOP A.1: the source is part of the idea, not of the finishing)."""
+    severity = stage_severity(post.status) or Severity.WARNING
+    if post.type in NEEDS_SOURCE and not post.source and not post.legal_product:
         yield finding(("type",), "content.source_required", severity=severity, type=post.type)
 
 
