@@ -59,6 +59,7 @@ class Lesson:
     refutation: tuple[Words, ...] = ()
     not_refuting: frozenset[str] = frozenset()  # "bukan" in "bukan hoaks"
     window: int = 6
+    answers: tuple[Words, ...] = ()  # "cek dulu", "tanyakan": a question's answer checks it
 
 
 def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
@@ -120,6 +121,29 @@ def refuted(text_words: Sequence[TextWord], lesson: Lesson, text: str = "") -> b
             if not before & lesson.not_refuting:
                 return True
     return False
+
+
+def answered_question(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
+                      index: int, lesson: Lesson) -> bool:
+    """True when word ``index`` stands in a question followed (through more questions) by a
+    sentence telling to check it: *Info A1? Orang dalam? Tanyakan dulu sumbernya.*"""
+    current = sentence[index]
+    while _is_question(text, text_words, sentence, current):
+        current += 1
+        if any(sentence[i] == current and _phrase_at(text_words, i, lesson.answers)
+               for i in range(len(text_words))):
+            return True
+    return False
+
+
+def _is_question(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
+                 number: int) -> bool:
+    """True when sentence ``number`` ends with a question mark."""
+    last = max((i for i, n in enumerate(sentence) if n == number), default=None)
+    if last is None:
+        return False
+    following = text_words[last + 1].start if last + 1 < len(text_words) else len(text)
+    return "?" in text[text_words[last].end:following]
 
 
 def in_sentence(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,

@@ -124,9 +124,14 @@ def _references(text_words: Sequence[Word], lists: PartisanLists
                 yield ballots[number], (index, number_at)
 
 
+NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+     "sepuluh"))}
+
+
 def _ballot(word: str) -> str:
-    """``02`` -> ``2``: a ballot number as the list writes it."""
-    return str(int(word)) if word.isdigit() else word
+    """``02`` -> ``2``, ``dua`` -> ``2``: a ballot number as the list writes it."""
+    return str(int(word)) if word.isdigit() else NUMBER_WORDS.get(word, word)
 
 
 NOT_A_PARTY_NAME = frozenset({"politik", "peserta", "lokal", "nasional", "pemilu"})
@@ -206,6 +211,10 @@ NOT_A_NAME = frozenset({"pemilu", "pilkada", "pilwalkot", "pilpres", "pileg", "k
                         "golput"})
 
 
+JOINING_WORDS = frozenset({"untuk", "dan", "di", "ke", "yang", "dari", "sebagai", "jadi",
+                           "nomor", "no", "agar", "supaya", "demi", "bersama"})
+
+
 def _named_after_verb(text: str, text_words: Sequence[Word], index: int) -> int | None:
     """The index of the last word of a name right after a voting imperative: capitalised
     words that are not ordinary words of the dictionary (``Pilih Sesuai Hati Nurani`` is
@@ -214,11 +223,14 @@ def _named_after_verb(text: str, text_words: Sequence[Word], index: int) -> int 
         return None
     verb = text_words[index]
     shouting = text[verb.start:verb.end].isupper()  # "PILIH SESUAI HATI NURANI"
-    last = None
-    for at in range(index + 1, min(index + 4, len(text_words))):
+    if index + 1 >= len(text_words) or not _a_name(text, text_words[index + 1], shouting):
+        return None
+    last = index + 1
+    for at in range(index + 2, min(index + 4, len(text_words))):  # "Hendra Wijaya"
         word = text_words[at]
         spaced = text[text_words[at - 1].end:word.start] == " "
-        if not _a_name(text, word, shouting) or (at > index + 1 and not spaced):
+        if not (spaced and text[word.start].isupper() and word.norm.isalpha()
+                and word.norm not in NOT_A_NAME and word.norm not in JOINING_WORDS):
             break
         last = at
     return last

@@ -58,6 +58,7 @@ LESSON_SCHEMA = Field("mapping", keys={
     "cited": Field("list", items=Field("text")),
     "refutation": Field("list", items=Field("text")),
     "not_refuting": Field("list", items=Field("text")),
+    "answers": Field("list", items=Field("text")),
 })
 
 
@@ -148,7 +149,8 @@ def load_lesson(folder: Path, report: Report) -> Lesson:
         close_window=int(data.get("close_window") or 2), idioms=_normalised(data.get("idioms")),
         legal=_phrase_words(data["legal"]), cited=_phrase_words(data.get("cited")),
         refutation=_phrase_words(data.get("refutation")),
-        not_refuting=_normalised(data.get("not_refuting")), window=int(data["window"]))
+        not_refuting=_normalised(data.get("not_refuting")), window=int(data["window"]),
+        answers=_phrase_words(data.get("answers")))
 
 
 def _phrase_words(listed: Any) -> tuple[tuple[str, ...], ...]:

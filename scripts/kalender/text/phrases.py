@@ -37,6 +37,14 @@ from typing import TypeVar
 
 from .abbreviations import devoiced, may_be_shortened, shortens, skeleton, sounds_alike
 from .education import Lesson, in_sentence, legal_sentences, negated, refuted
+from .education import (
+    Lesson,
+    answered_question,
+    in_sentence,
+    legal_sentences,
+    negated,
+    refuted,
+)
 from .letters import WILDCARD, joined_runs
 from .wordforms import word_forms
 
@@ -310,6 +318,10 @@ def find_phrases(text: str, phrases: Sequence[Phrase],
                     matches.append(match)
         found += matches
     found.sort(key=lambda m: (m.start, -m.end))  # stable: the word-by-word reading first
+    # the same entry at the same place in both readings: judged on the word-by-word one
+    # ("cek di" read together as "cekdi" hides the "cek" of a lesson)
+    once = {(m.start, m.end, id(m.phrase)): m for m in reversed(found)}
+    found = [m for m in found if once[(m.start, m.end, id(m.phrase))] is m]
     return sorted(_one_per_place(found), key=lambda m: (m.start, m.end))
 
 
@@ -346,7 +358,8 @@ class _Reading:
     def match(self, phrase: Phrase, index: int, width: int,
               quotes: Sequence[tuple[int, int]]) -> Match | None:
         start, end = self.words[index].start, self.words[index + width - 1].end
-        if self._excepted(phrase, index):
+        if self._excepted(phrase, index) or self.sentence[index] != self.sentence[
+                index + width - 1]:  # "Jangan mau dibeli! Suaramu ..." is not "beli suara"
             return None
         cue = self.cue(phrase, index, width) if phrase.needs_cue else None
         if phrase.needs_cue and cue is None:
@@ -357,7 +370,8 @@ class _Reading:
         taught = (quoted or self.sentence[index] in law
                   or negated(self.words, self.sentence, index, self.lesson,
                              phrase.mention_before)
-                  or (phrase.refutable and self.refuted)
+                  or (phrase.refutable and (self.refuted or answered_question(
+                      self.text, self.words, self.sentence, index, self.lesson)))
                   or in_sentence(self.words, self.sentence, index, phrase.lesson_words))
         return Match(start, end, self.text[start:end], phrase, taught, cue)
 
