@@ -58,11 +58,11 @@ def test_a_listed_phrase_is_an_error_with_its_clause_basis_and_advice(repo: Path
 
 def test_an_entry_of_a_list_without_severity_is_a_warning(repo: Path) -> None:
     (repo / "calendar" / "terlarang" / "uji.yml").write_text(
-        "label: Uji\nsop: D.2\nphrases:\n  - text: kabar burung\n    dasar: dasar uji\n",
+        "label: Uji\nsop: D.2\nphrases:\n  - text: burung hantu\n    dasar: dasar uji\n",
         encoding="utf-8")
-    write_post(repo, caption("Ada kabar burung."))
+    write_post(repo, caption("Ada burung hantu."))
     assert findings(repo, FORBIDDEN) == [(
-        9, "warning", "Instagram: “kabar burung” ada di daftar Uji (SOP D.2; dasar: dasar uji); "
+        9, "warning", "Instagram: “burung hantu” ada di daftar Uji (SOP D.2; dasar: dasar uji); "
         "nilai apakah pantas, lalu ganti atau hapus.", "instagram")]
 
 

@@ -68,8 +68,10 @@ def test_a_cue_negated_two_words_back_does_not_count(text: str, counted: bool) -
     ("Semua ASN wajib pilih petahana", "petahana"),
     ("Satu putaran saja, semua ke nomor 2!", "nomor 2"),
     ("Sudah saatnya ganti wali kota. #2024GantiWalikota", "ganti wali kota"),
+    ("Mari menangkan pasangan Hartono-Lim di Pilwalkot", "pasangan Hartono"),
+    ("Pekerja wajib coblos calon pilihan bos", "wajib coblos"),
 ], ids=["jangan-pilih-name", "two-word-name", "acronym", "paslon-01", "number-word",
-        "incumbent", "one-round", "hashtag"])
+        "incumbent", "one-round", "hashtag", "contest-word-then-name", "obliged"])
 def test_a_call_to_vote_aimed_at_a_participant(text: str, words: str) -> None:
     assert ("partisan", words) in flagged(text)
 
@@ -99,7 +101,10 @@ def test_the_neutral_voice_of_the_office_stays_clean(text: str) -> None:
     "Bensin gratis untuk ojol yang mau arahkan penumpang pilih paslon kita",
     "Politik uang sudah biasa, ambil saja uangnya",
     "Datang ke TPS dua kali pakai baju beda, tidak ketahuan kok",
-], ids=["amount", "wani-piro", "threat", "recap", "gift", "endorsed", "twice"])
+    "Kalau mau dapat jatah, foto dulu surat suaramu di bilik lalu kirim ke koordinator",
+    "Kotak suara TPS 12 nanti malam kita tukar dengan yang sudah dicoblos",
+], ids=["amount", "wani-piro", "threat", "recap", "gift", "endorsed", "twice", "photo",
+        "box-swap"])
 def test_vote_buying_and_election_crimes_are_errors(text: str) -> None:
     assert any(category in ("pidana-pemilu", "partisan") for category, _ in flagged(text))
 
@@ -113,8 +118,10 @@ def test_vote_buying_and_election_crimes_are_errors(text: str) -> None:
     "Jumlah pemilih Kota Singkawang 172 ribu orang di 640 TPS.",
     "Satu suara Anda berharga. Pastikan surat suara dicoblos di dalam bilik.",
     "NPWP adalah Nomor Pokok Wajib Pajak; lapor SPT Tahunan paling lambat 31 Maret.",
+    "Honorarium anggota KPPS dibayarkan setelah penghitungan suara selesai.",
+    "Pemilih dilarang memotret surat suara di bilik (PKPU 25/2023).",
 ], ids=["question-answered", "named-crime", "not-for-sale", "honorarium", "social-aid",
-        "figures", "berharga", "tax-number"])
+        "figures", "berharga", "tax-number", "paid-after-count", "photo-lesson"])
 def test_lessons_and_ordinary_posts_about_money_stay_clean(text: str) -> None:
     assert flagged(text) == []
 
@@ -141,8 +148,9 @@ def test_a_chain_message_is_an_error(text: str) -> None:
     "Info A1? Orang dalam? Tanyakan dulu: siapa sumbernya?",
     "Kabarnya Anda belum terdaftar? Segera cek di cekdptonline.kpu.go.id",
     "Kebocoran data pribadi dapat dilaporkan ke Komdigi.",
+    "Katanya golput itu keren? Justru satu suaramu ikut menentukan masa depan kota.",
 ], ids=["judged", "cited-source", "literacy", "questions-checked", "answer-with-link",
-        "kebocoran"])
+        "kebocoran", "rebutted"])
 def test_a_lesson_about_hoaxes_stays_clean(text: str) -> None:
     assert flagged(text) == []
 
@@ -178,7 +186,11 @@ def test_personal_data_in_more_shapes(text: str, kind: str, words: str) -> None:
     "TPS 05 di halaman SD Negeri 3, Jl. Alianyang No. 10 RT 01 RW 02.",
     "Rapat pleno di Hotel Mahkota, Jl. Diponegoro No. 1, pukul 09.00 WIB.",
     "Nomor registrasi berkas 2024-0001-0002-0003 untuk pendaftaran anggota PPK.",
-], ids=["run-example", "polling-station", "hotel", "registration"])
+    "TPS 12 berlokasi di halaman rumah warga, Gang Sentosa No. 4 RT 05 RW 02.",
+    "Pusat layanan informasi KPU Kota Singkawang melayani pertanyaan melalui WhatsApp "
+    "0812-3456-7890.",
+], ids=["run-example", "polling-station", "hotel", "registration", "tps-at-a-house",
+        "service-desk-sentence"])
 def test_examples_and_public_places_are_not_personal_data(text: str) -> None:
     assert find_personal_data(text) == []
 

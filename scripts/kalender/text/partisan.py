@@ -152,6 +152,8 @@ def _unlisted(text: str, text_words: Sequence[Word], lists: PartisanLists
               for i in range(first, last + 1)}
     for index, word in enumerate(text_words):
         following = text_words[index + 1] if index + 1 < len(text_words) else None
+        if following is not None and not text[word.end:following.start].isspace():
+            following = None  # "... tanda gambar partai.\n\n#JDIHKPU": not a name
         if (word.norm == "partai" and following is not None and index + 1 not in listed
                 and text[following.start].isupper() and following.norm not in NOT_A_PARTY_NAME):
             yield _unlisted_contestant(text, word, following, lists), (index, index + 1)
@@ -179,7 +181,7 @@ def _numbered_or_named(text: str, text_words: Sequence[Word], lists: PartisanLis
             yield _unlisted_contestant(text, word, text_words[numbered], lists), (
                 index, numbered)
         named = _named_after_verb(text, text_words, index)
-        if named is not None and index + 1 not in listed:
+        if named is not None and not listed & set(range(index + 1, named + 1)):
             contestant = _unlisted_contestant(text, text_words[index + 1], text_words[named],
                                               lists)
             yield replace(contestant, praised=False), (index + 1, named)
@@ -223,10 +225,13 @@ def _named_after_verb(text: str, text_words: Sequence[Word], index: int) -> int 
         return None
     verb = text_words[index]
     shouting = text[verb.start:verb.end].isupper()  # "PILIH SESUAI HATI NURANI"
-    if index + 1 >= len(text_words) or not _a_name(text, text_words[index + 1], shouting):
+    first = index + 1
+    if _word(text_words, first) in CONTEST_WORDS:  # "menangkan pasangan Hartono-Lim"
+        first += 1
+    if first >= len(text_words) or not _a_name(text, text_words[first], shouting):
         return None
-    last = index + 1
-    for at in range(index + 2, min(index + 4, len(text_words))):  # "Hendra Wijaya"
+    last = first
+    for at in range(first + 1, min(first + 3, len(text_words))):  # "Hendra Wijaya"
         word = text_words[at]
         spaced = text[text_words[at - 1].end:word.start] == " "
         if not (spaced and text[word.start].isupper() and word.norm.isalpha()

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .phrases import Word, normalise_word, words
+from .phrases import Word, normalise_word, sentences, words
 
 ID_NUMBER = re.compile(r"(?<![\w/])\d(?:[ .\-]{0,3}\d){15}(?![\w/]|[.\-]\d)")
 FREE_MAIL = re.compile(r"[\w.+\-]+@(?:gmail|yahoo|ymail|hotmail|outlook|live|icloud|"
@@ -68,6 +68,8 @@ WHOSE = _normalised("pak", "bu", "bapak", "ibu", "saya", "dia", "beliau", "merek
                     "relawan", "tersangka", "kpps", "pps", "lengkap")
 # "alamat" and whose ("alamat lengkap pemilih", "alamat pelapor")
 ADDRESS_WORDS = _normalised("alamat", "alamatnya", "domisili")
+# a polling station's address is public, even at someone's house ("di halaman rumah warga")
+POLLING_STATION = _normalised("tps")
 # a street, a house number and both RT and RW is a home, unless a public place is named
 NEIGHBOURHOOD = _normalised("rt", "rw")
 PUBLIC_PLACE = _normalised("tps", "kantor", "sekolah", "sd", "smp", "sma", "smk", "hotel",
@@ -82,6 +84,7 @@ PRIVATE = _normalised("pribadi", "pribadinya", "pak", "bu", "bapak", "ibu", "mba
 ADDRESS_REACH = 8  # words from the street word to the house number
 SERVICE_REACH = 60  # characters around a phone number searched for a service desk
 RESIDENCE_REACH = 6  # words from "rumahnya"/"tinggal di" to the street, or after the number
+POLLING_REACH = 20  # words from "TPS" to the street of its address (the dots of "No." too)
 RESIDENCE_BEFORE = 10  # ... before the street ("Rumah ketua KPPS yang curang ada di Jl. ...")
 
 
@@ -155,13 +158,17 @@ def _id_numbers(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
 
 def _phones(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
     return [PersonalData("phone", *m.span(), m.group()) for m in MOBILE.finditer(text)
-            if not ID_NUMBER.fullmatch(m.group()) and not _service_desk(text_words, m.start())]
+            if not ID_NUMBER.fullmatch(m.group())
+            and not _service_desk(text, text_words, m.start())]
 
 
-def _service_desk(text_words: Sequence[Word], start: int) -> bool:
-    """The number stands in a line about a service desk and no person is named there
-    (*Layanan informasi KPU: WhatsApp 0811 ...*)."""
-    line = [w.norm for w in text_words if abs(w.start - start) < SERVICE_REACH]
+def _service_desk(text: str, text_words: Sequence[Word], start: int) -> bool:
+    """The number stands in a sentence (or a line) about a service desk and no person is
+    named there (*Layanan informasi KPU: WhatsApp 0811 ...*)."""
+    numbers = sentences(text, text_words)
+    own = next((numbers[i] for i, w in enumerate(text_words) if w.start >= start), None)
+    line = [w.norm for i, w in enumerate(text_words)
+            if abs(w.start - start) < SERVICE_REACH or numbers[i] == own]
     return bool(set(line) & SERVICE) and not set(line) & PRIVATE
 
 
@@ -169,6 +176,7 @@ def _addresses(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
     """Street, house number and a word saying someone lives there, close together (the
     dots of ``Jl.`` and ``No.`` do not end a sentence here)."""
     found: list[PersonalData] = []
+    polling = [i for i, w in enumerate(text_words) if w.norm in POLLING_STATION]
     for index, word in enumerate(text_words):
         if word.norm not in STREET or (found and word.start < found[-1].end):
             continue
@@ -176,6 +184,8 @@ def _addresses(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
         if last is None:
             continue
         near = text_words[max(0, index - RESIDENCE_BEFORE):last + RESIDENCE_REACH + 1]
+        if any(index - POLLING_REACH <= at <= last + RESIDENCE_REACH for at in polling):
+            continue  # "TPS 12 di halaman rumah warga, Gang ..."
         if _lived_in(near) or _neighbourhood(text_words[index:last + RESIDENCE_REACH + 1],
                                              near):
             end = text_words[last].end
