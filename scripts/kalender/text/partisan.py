@@ -255,10 +255,24 @@ def _unlisted_contestant(text: str, first: Word, last: Word, lists: PartisanList
     return Contestant(text[first.start:last.end], (), None, lists.dasar)
 
 
+_LOOKUPS: dict[int, tuple[Sequence[Any], Callable[[str], list[Any]]]] = {}
+
+
 def _by_first_word(items: Sequence[T], patterns: Callable[[T], list[Pattern]]
                    ) -> Callable[[str], list[T]]:
     """A lookup of the items whose pattern may start at a word: those whose first word is
-    that word, and those whose first word is a prefix (``bantai*``)."""
+    that word, and those whose first word is a prefix (``bantai*``). Kept while the same
+    list object is in use (the lists are read once per run)."""
+    kept = _LOOKUPS.get(id(items))
+    if kept is None or kept[0] is not items:
+        if len(_LOOKUPS) > 16:
+            _LOOKUPS.clear()
+        kept = _LOOKUPS[id(items)] = (items, _first_word_index(items, patterns))
+    return kept[1]
+
+
+def _first_word_index(items: Sequence[T], patterns: Callable[[T], list[Pattern]]
+                      ) -> Callable[[str], list[T]]:
     exact: dict[str, dict[int, T]] = {}
     by_prefix: list[tuple[str, T]] = []
     for item in items:
