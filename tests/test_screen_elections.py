@@ -13,7 +13,7 @@ from contentposts import findings, write_post
 from kalender.rules.screen import screen
 from kalender.text.education import Lesson
 from kalender.text.personal_data import find_personal_data
-from kalender.text.phrases import Pattern, Phrase, find_phrases, normalise_word
+from kalender.text.phrases import Pattern, Phrase, find_phrases, normalise_word, quoted_spans
 
 CALENDAR = Path(__file__).resolve().parent.parent / "calendar"
 
@@ -149,8 +149,10 @@ def test_a_chain_message_is_an_error(text: str) -> None:
     "Kabarnya Anda belum terdaftar? Segera cek di cekdptonline.kpu.go.id",
     "Kebocoran data pribadi dapat dilaporkan ke Komdigi.",
     "Katanya golput itu keren? Justru satu suaramu ikut menentukan masa depan kota.",
+    "Pernah dapat pesan 'sebarkan ke 10 grup'? Itu ciri pesan berantai, abaikan saja.",
+    "Kampanye anti politik uang: tolak amplop, laporkan pemberinya.",
 ], ids=["judged", "cited-source", "literacy", "questions-checked", "answer-with-link",
-        "kebocoran", "rebutted"])
+        "kebocoran", "rebutted", "single-quotes", "anti"])
 def test_a_lesson_about_hoaxes_stays_clean(text: str) -> None:
     assert flagged(text) == []
 
@@ -176,7 +178,9 @@ def test_a_question_is_only_a_lesson_when_a_check_answers_it() -> None:
      "address", "Jalan Diponegoro No. 45, RT 002 RW 004"),
     ("Rumah ketua KPPS yang curang ada di Jl. Merdeka Gg. Mawar No. 12 RT 03/RW 05",
      "address", "Jl. Merdeka Gg. Mawar No. 12 RT 03/RW 05"),
-], ids=["letter-o", "kk-called", "pairs", "alamat-whose", "rumah-far"])
+    ("Keluarga Pak Ahmad di Jl. Gunung Raya No. 88 ternyata pendukung paslon 02", "address",
+     "Jl. Gunung Raya No. 88"),
+], ids=["letter-o", "kk-called", "pairs", "alamat-whose", "rumah-far", "person-at"])
 def test_personal_data_in_more_shapes(text: str, kind: str, words: str) -> None:
     assert [(p.kind, p.text) for p in find_personal_data(text)] == [(kind, words)]
 
@@ -185,11 +189,13 @@ def test_personal_data_in_more_shapes(text: str, kind: str, words: str) -> None:
     "NIK 1234567890123456 hanyalah contoh urutan angka.",
     "TPS 05 di halaman SD Negeri 3, Jl. Alianyang No. 10 RT 01 RW 02.",
     "Rapat pleno di Hotel Mahkota, Jl. Diponegoro No. 1, pukul 09.00 WIB.",
+    "Rapat dengan Bu Lurah di Jl. Ahmad Yani No. 3 pukul 10.00.",
     "Nomor registrasi berkas 2024-0001-0002-0003 untuk pendaftaran anggota PPK.",
     "TPS 12 berlokasi di halaman rumah warga, Gang Sentosa No. 4 RT 05 RW 02.",
     "Pusat layanan informasi KPU Kota Singkawang melayani pertanyaan melalui WhatsApp "
     "0812-3456-7890.",
-], ids=["run-example", "polling-station", "hotel", "registration", "tps-at-a-house",
+], ids=["run-example", "polling-station", "hotel", "official-at-work", "registration",
+        "tps-at-a-house",
         "service-desk-sentence"])
 def test_examples_and_public_places_are_not_personal_data(text: str) -> None:
     assert find_personal_data(text) == []
@@ -204,3 +210,12 @@ def test_a_finding_names_the_words_the_clause_the_law_and_a_rewording(tmp_path: 
     assert (line, severity) == (9, "error")
     assert "“50rb”" in message and "SOP D.4" in message
     assert "UU 7/2017 Pasal 515 dan 523" in message and "saran:" in message
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("Pernah dapat pesan 'sebarkan ke 10 grup'? Itu ciri", ["'sebarkan ke 10 grup'"]),
+    ("ajakan \u2018viralkan\u2019 saja", ["\u2018viralkan\u2019"]),
+    ("Hari Jum'at dan Qur'an", []),  # apostrophes inside words quote nothing
+], ids=["straight", "curly", "apostrophe"])
+def test_single_quotes_mark_a_quotation(text: str, quoted: list[str]) -> None:
+    assert [text[start:end] for start, end in quoted_spans(text)] == quoted

@@ -68,6 +68,11 @@ WHOSE = _normalised("pak", "bu", "bapak", "ibu", "saya", "dia", "beliau", "merek
                     "relawan", "tersangka", "kpps", "pps", "lengkap")
 # "alamat" and whose ("alamat lengkap pemilih", "alamat pelapor")
 ADDRESS_WORDS = _normalised("alamat", "alamatnya", "domisili")
+# an official at work or an event ("Rapat dengan Bu Lurah di Jl. ...") is not a home
+OFFICIAL_OR_EVENT = _normalised("lurah", "camat", "ketua", "kepala", "wali", "walikota",
+                                "bupati", "gubernur", "kapolres", "dandim", "kades", "rapat",
+                                "acara", "kegiatan", "sosialisasi", "hadir", "meninjau",
+                                "bertemu", "pertemuan", "kunjungan")
 # a polling station's address is public, even at someone's house ("di halaman rumah warga")
 POLLING_STATION = _normalised("tps")
 # a street, a house number and both RT and RW is a home, unless a public place is named
@@ -186,11 +191,21 @@ def _addresses(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
         near = text_words[max(0, index - RESIDENCE_BEFORE):last + RESIDENCE_REACH + 1]
         if any(index - POLLING_REACH <= at <= last + RESIDENCE_REACH for at in polling):
             continue  # "TPS 12 di halaman rumah warga, Gang ..."
-        if _lived_in(near) or _neighbourhood(text_words[index:last + RESIDENCE_REACH + 1],
-                                             near):
+        if (_lived_in(near) or _person_at(text_words, index, near)
+                or _neighbourhood(text_words[index:last + RESIDENCE_REACH + 1], near)):
             end = text_words[last].end
             found.append(PersonalData("address", word.start, end, text[word.start:end]))
     return found
+
+
+def _person_at(text_words: Sequence[Word], street: int, near: Sequence[Word]) -> bool:
+    """A person is said to be at the address: ``Keluarga Pak Ahmad di Jl. ... No. 88``
+    (a person word at most three words before ``di``), and no public place is named."""
+    if street < 2 or text_words[street - 1].norm != "di":
+        return False
+    before = {w.norm for w in text_words[max(0, street - 5):street - 1]}
+    return (bool(before & WHOSE) and not before & OFFICIAL_OR_EVENT
+            and not {w.norm for w in near} & PUBLIC_PLACE)
 
 
 def _lived_in(near: Sequence[Word]) -> bool:
