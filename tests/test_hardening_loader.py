@@ -18,7 +18,7 @@ from kalender.cli.main import _register_commands, cli
 from kalender.core.loader import load_project
 
 DAY = "posts/2026/12"
-FRONT = ("title: Uji\ndate: 2026-12-02 09:00\ncategory: rutin\ntype: edukasi-kepemiluan\n"
+FRONT = ("title: Uji\ndate: 2026-12-02 09:00\ncategory: rutin\ntype: non-edukasi\n"
          "platforms: [instagram]\n")
 
 
