@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from .abbreviations import devoiced, may_be_shortened, shortens, skeleton, sounds_alike
-from .education import Lesson, in_sentence, legal_sentences, negated, refuted
 from .education import (
     Lesson,
     answered_question,
@@ -538,14 +537,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-SINGLE_QUOTED = re.compile(r"(?<![^\s(\[])'[^'\n]+'(?![^\W_])")
+# 'sebarkan ke 10 grup' and ‘…’ (curly too)
+SINGLE_QUOTED = re.compile(r"(?<![^\s(\[])['\u2018][^'\u2018\u2019\n]+['\u2019](?![^\W_])")
 
 
 def _single_quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in SINGLE_QUOTED.finditer(text)]
-    return spans + [m.span() for m in SINGLE_QUOTED.finditer(text)]
-
-
-# 'sebarkan ke 10 grup' and ‘…’: a single quote opens after a non-letter and closes before
-# one, so the apostrophe of Jum'at or Qur'an quotes nothing.
-SINGLE_QUOTED = re.compile(r"(?<![^\W_])['\u2018][^'\u2018\u2019\n]+['\u2019](?![^\W_])")
