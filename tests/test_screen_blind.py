@@ -1,0 +1,125 @@
+"""The SOP D screen measured on the blind corpus ``tests/corpus/konten-buta.yml`` (issue 16,
+point 5): captions written by someone who never saw the screen's code, lists or other corpora.
+
+Every caption is written as a post (``contentposts.write_post``) in a copy of ``calendar/`` and
+``kalender check`` (``check_project``) runs once over all of them. A breach counts as found when
+the screen reports an ERROR on its post (rules content.forbidden, content.partisan or
+content.personal_data); a clean caption counts as a false positive when it gets any finding of
+those rules.
+
+This is a measurement, not a target: the test asserts only that every caption was checked and
+that the labels are valid. The table of recall and false positives per category is printed
+only when pytest runs with ``-s`` (output capture off); the coordinator writes the figures in
+docs/aturan-isi.md.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from contentposts import write_post
+from kalender.rules.check import check_project
+
+CORPUS = Path(__file__).parent / "corpus" / "konten-buta.yml"
+SCREEN_RULES = ("content.forbidden", "content.partisan", "content.personal_data")
+LABELS = {"breach", "clean"}
+BREACH_CATEGORIES = {"kekerasan", "terorisme", "sara", "hinaan", "hoaks", "keberpihakan",
+                     "data-pribadi", "pidana-pemilu"}
+CATEGORIES = BREACH_CATEGORIES | {"umum"}
+
+Item = dict[str, str]
+Verdict = tuple[Item, set[str]]
+
+
+@dataclass
+class Tally:
+    """Breaches found of breaches, clean captions flagged of clean captions."""
+
+    found: int = 0
+    breaches: int = 0
+    flagged: int = 0
+    clean: int = 0
+
+    def count(self, item: Item, severities: set[str]) -> None:
+        if item["label"] == "breach":
+            self.breaches += 1
+            self.found += "error" in severities
+        else:
+            self.clean += 1
+            self.flagged += bool(severities)
+
+
+def corpus() -> list[Item]:
+    return yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+
+
+def caption_block(text: str) -> str:
+    return "caption: |\n" + "".join(f"  {line}\n" for line in text.splitlines())
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Verdict], int]:
+    """Each corpus item with the severities the screen gave its post, and the posts checked."""
+    repo = tmp_path_factory.mktemp("korpus-buta")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "calendar", repo / "calendar")
+    items = corpus()
+    paths = []
+    for index, item in enumerate(items):
+        path = write_post(repo, caption_block(item["text"]))
+        paths.append(path.rename(path.with_name(f"2026-12-02-buta-{index:03}.md")))
+    problems, counts = check_project(repo)
+    severities: dict[Path, set[str]] = defaultdict(set)
+    for problem in problems:
+        if problem.code in SCREEN_RULES:
+            severities[problem.path].add(problem.severity.value)
+    verdicts = [(item, severities[path]) for item, path in zip(items, paths, strict=True)]
+    return verdicts, counts.posts
+
+
+def tally(verdicts: list[Verdict]) -> dict[str, Tally]:
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for item, severities in verdicts:
+        tallies[item["category"]].count(item, severities)
+        tallies["semua"].count(item, severities)
+    return dict(tallies)
+
+
+def table(tallies: dict[str, Tally]) -> str:
+    rows = ["korpus buta: category     recall            false positives"]
+    for name in sorted(tallies, key=lambda n: (n == "semua", n)):
+        t = tallies[name]
+        rows.append(f"  {name:22} {_share(t.found, t.breaches)}   {_share(t.flagged, t.clean)}")
+    return "\n".join(rows)
+
+
+def _share(part: int, whole: int) -> str:
+    if not whole:
+        return f"{'-':>15}"
+    return f"{part:>3}/{whole:<3} {100 * part / whole:5.1f}%"
+
+
+def test_the_blind_corpus_is_labelled() -> None:
+    items = corpus()
+    assert len(items) >= 240
+    assert all(set(i) == {"text", "label", "category"} for i in items)
+    assert {i["label"] for i in items} == LABELS
+    assert {i["category"] for i in items} == CATEGORIES
+    assert {i["category"] for i in items if i["label"] == "breach"} == BREACH_CATEGORIES
+    assert len({i["text"] for i in items}) == len(items)
+
+
+def test_every_blind_caption_is_checked_and_measured(
+        checked: tuple[list[Verdict], int], request: pytest.FixtureRequest) -> None:
+    verdicts, posts = checked
+    assert posts == len(verdicts) == len(corpus())
+    assert any(severities for _, severities in verdicts), f"no finding of {SCREEN_RULES} at all"
+    tallies = tally(verdicts)
+    assert tallies["semua"].breaches + tallies["semua"].clean == len(verdicts)
+    if request.config.getoption("capture") == "no":
+        print("\n" + table(tallies))
