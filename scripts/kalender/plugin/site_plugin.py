@@ -53,6 +53,7 @@ from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .report import add_reports
+from .shared_parts import SharedParts
 
 if TYPE_CHECKING:  # the live-reload server (and watchdog) are for kalender serve only
     from mkdocs.livereload import LiveReloadServer
@@ -335,6 +336,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         env.globals["t"] = t
         env.globals["row_limit"] = ROWS_SHOWN
+        env.globals["shared"] = SharedParts(config)  # the nav, once per folder (main.html)
         self.env = env
         if self.templates is None:
             self.templates = TemplateCache(self.root / self.config.cache_dir / "kalender" /

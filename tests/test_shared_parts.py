@@ -1,0 +1,67 @@
+"""The navigation of pages outside the nav (posts, weeks, months, meetings) is rendered once
+per folder and shown on every page of it (kalender.plugin.shared_parts): a reader sees the
+same menu, leading to the same pages, as when each page rendered its own."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from test_incremental import ROOT, build, differing
+
+MENU = re.compile(r'<nav class="md-nav md-nav--primary.*?</nav>', re.S)
+TABS = re.compile(r'<nav class="md-tabs".*?</nav>', re.S)
+HREF = re.compile(r'href="([^"#]+)')
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A scratch copy of the sample repository, built once."""
+    root = tmp_path_factory.mktemp("shared") / "repo"
+    root.mkdir()
+    for name in ("calendar", "posts", "docs", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    build(root, root / "site")
+    return root
+
+
+def targets(site: Path, page: str, part: re.Pattern[str]) -> list[str]:
+    """The site files the links of ``part`` on ``page`` lead to (in their order)."""
+    html = (site / page).read_text(encoding="utf-8")
+    found = part.search(html)
+    assert found is not None, f"{page}: no {part.pattern[:30]}"
+    folder = (site / page).parent
+    return [(folder / href).resolve().relative_to(site.resolve()).as_posix()
+            for href in HREF.findall(found.group(0))]
+
+
+@pytest.mark.parametrize("page", [
+    "pos/2026-12-02-pengumuman-pkpu-8-2019/index.html",
+    "minggu/2026-W49/index.html",
+    "kalender/2026-12/index.html",
+    "rapat/2026-W49/index.html",
+], ids=["post", "week", "month", "meeting"])
+def test_the_menu_of_a_page_outside_the_nav_leads_where_the_home_menu_does(
+        sample: Path, page: str) -> None:
+    site = sample / "site"
+    for part in (MENU, TABS):
+        home = targets(site, "index.html", part)
+        shown = targets(site, page, part)
+        assert shown == home
+        assert all((site / target).is_file() for target in shown), shown
+
+
+def test_every_page_is_the_bytes_it_was_when_each_page_rendered_its_own_menu(
+        sample: Path, tmp_path: Path) -> None:
+    plain = tmp_path / "repo"
+    shutil.copytree(sample, plain, ignore=shutil.ignore_patterns(".cache", "site"))
+    main = plain / "overrides" / "main.html"
+    text = main.read_text(encoding="utf-8")
+    assert text.count("shared is defined") == 2
+    main.write_text(text.replace("shared is defined", "false"), encoding="utf-8")
+    build(plain, plain / "site")
+    assert differing(sample / "site", plain / "site") == []
