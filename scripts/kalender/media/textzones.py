@@ -115,13 +115,20 @@ def upright_size(picture: Image.Image) -> tuple[int, int]:
     return (height, width) if turned else (width, height)
 
 
+def draft_size(picture: Image.Image, upright: tuple[int, int]) -> tuple[int, int]:
+    """The least stored size a JPEG may be decoded at: twice :data:`WIDTH` across the
+    picture as shown (its stored height when it is shown a quarter turned)."""
+    turned = upright != picture.size
+    return (1, WIDTH * 2) if turned else (WIDTH * 2, 1)
+
+
 @lru_cache(maxsize=512)
 def cut_in_file(path: Path, digest: str, box: Box) -> bool:
     """:func:`cut_text` of an image file (``digest``: its content, so a changed file is
     measured again)."""
     with Image.open(path) as picture:
         full = upright_size(picture)
-        picture.draft("RGB", (WIDTH * 2, WIDTH * 4))  # a JPEG decodes small: 4-8x faster
+        picture.draft("RGB", draft_size(picture, full))  # a JPEG decodes small: 4-8x faster
         upright = ImageOps.exif_transpose(picture).convert("RGB")
     ratio = upright.width / full[0]
     return cut_text(upright, (round(box[0] * ratio), round(box[1] * ratio),
