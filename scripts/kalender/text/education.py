@@ -68,6 +68,8 @@ def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
     ``index``, in its sentence, at most ``lesson.window`` words away, or a close negator
     (``tidak``, ``bukan``) at most ``lesson.close_window`` words away."""
     negators = lesson.negators | extra
+    if _denied_existence(text_words, sentence, index):
+        return True
     for before in range(max(0, index - lesson.window), index):
         if sentence[before] != sentence[index] or _idiom(text_words, before, lesson):
             continue
@@ -75,6 +77,26 @@ def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
         if forms & negators or (index - before <= lesson.close_window
                                 and text_words[before].norm in lesson.close_negators):
             return True
+    return False
+
+
+DENIED = (("tidak", "ada"), ("tak", "ada"), ("tiada",))
+
+
+def _denied_existence(text_words: Sequence[TextWord], sentence: Sequence[int],
+                      index: int, reach: int = 4) -> bool:
+    """*Tidak ada pertanyaan yang bodoh*: the word follows ``yang`` in a clause that denies
+    that such a thing exists (``tidak ada``, ``tak ada``, ``tiada`` at most ``reach`` words
+    before)."""
+    if index < 2 or text_words[index - 1].norm != "yang":
+        return False
+    norms = [w.norm for w in text_words]
+    for start in range(max(0, index - 1 - reach), index - 1):
+        for denial in DENIED:
+            end = start + len(denial)
+            if (tuple(norms[start:end]) == denial and end <= index - 1
+                    and sentence[start] == sentence[index]):
+                return True
     return False
 
 
@@ -93,20 +115,31 @@ def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequenc
     for citation in find_citations(text):
         found |= {sentence[i] for i, start in enumerate(starts)
                   if citation.start <= start < citation.end}
-    return frozenset(found | _questions_answered(text, text_words, sentence, found))
+    asked = _questions_answered(text, text_words, sentence, found, lesson)
+    return frozenset(found | asked)
 
 
 def _questions_answered(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
-                        legal: set[int]) -> set[int]:
+                        legal: set[int], lesson: Lesson) -> set[int]:
     """The questions right before a sentence about the law: *Menemukan amplop serangan
-    fajar? Laporkan ke Bawaslu.* The question names what the answer teaches about."""
+    fajar? Laporkan ke Bawaslu.* The question names what the answer teaches about. So does
+    a question answered by a denial: *Berapa harga suaramu? Tidak ternilai!*"""
     asked = set()
     for i in range(1, len(text_words)):
-        if sentence[i] != sentence[i - 1] and sentence[i] in legal:
+        if sentence[i] != sentence[i - 1] and (sentence[i] in legal
+                                               or _answered_no(text_words, i, lesson)):
             between = text[text_words[i - 1].end:text_words[i].start]
             if "?" in between:
                 asked.add(sentence[i - 1])
     return asked
+
+
+def _answered_no(text_words: Sequence[TextWord], first: int, lesson: Lesson) -> bool:
+    """The sentence starting at word ``first`` answers the question before it with a denial
+    or a warning: *Berapa harga suaramu? Tidak ternilai!*, *... ? Jangan mau.* is not."""
+    opening = text_words[first]
+    return bool(opening.norm in lesson.close_negators or opening.forms & lesson.negators) and (
+        not _idiom(text_words, first, lesson))
 
 
 def refuted(text_words: Sequence[TextWord], lesson: Lesson, text: str = "") -> bool:

@@ -382,7 +382,7 @@ class _Reading:
         if before.strip() or after.strip():
             return False
         named = index > 0 and bool(self.words[index - 1].forms & NAMING)
-        return not named
+        return not named and not _listed(self.text, quote)
 
     def _excepted(self, phrase: Phrase, index: int) -> bool:
         """An exception of the entry covers its first word (``bakar semangat``,
@@ -535,6 +535,18 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
             spans.append((open_at, index + 1))
             open_at = None
     return sorted(spans)
+
+
+# Between two quoted words of a list: *'Katanya' dan 'kabarnya'*, *'goblok', 'tolol'*.
+LIST_JOIN = re.compile(r"^\s*(?:,|,?\s*(?:dan|atau|maupun|serta)\b)\s*$", re.IGNORECASE)
+
+
+def _listed(text: str, quote: tuple[int, int]) -> bool:
+    """The quoted word stands in a list of quoted words: the words are talked about
+    (*'Katanya' dan 'kabarnya' bukan sumber*), not used."""
+    others = quoted_spans(text)
+    return any(LIST_JOIN.match(text[other[1]:quote[0]]) or LIST_JOIN.match(
+        text[quote[1]:other[0]]) for other in others if other != quote)
 
 
 # 'sebarkan ke 10 grup' and ‘…’ (curly too)
