@@ -15,7 +15,7 @@ from ..core.datafile import read_data_file
 from ..core.problems import Report
 from ..core.schema import Field
 from .phrases import Pattern, Word, sentences, words
-from .wordforms import known_word
+from .wordforms import colloquial, known_word
 
 T = TypeVar("T")
 PARTISAN_FILE = "partisan.yml"
@@ -62,7 +62,7 @@ class PartisanHit:
         return sorted({self.reference, self.verb})
 
 
-BALLOT_WORDS = ("nomor", "no")
+BALLOT_WORDS = ("nomor", "no", "nomer", "nmr")
 NOT_A_BALLOT = frozenset({"tahun", "th", "thn"})  # "Nomor 7 Tahun 2017" cites a law
 # "TPS nomor 5", "Pasal 280 nomor 2", "RT no 3": a number of something else
 NUMBERED_THINGS = frozenset({"tps", "rt", "rw", "bilik", "kotak", "meja", "loket", "pintu",
@@ -103,8 +103,24 @@ def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
 def _spans_of(text_words: Sequence[Word], patterns: Sequence[Pattern]) -> list[tuple[int, int]]:
     """The first and last word index of each occurrence of ``patterns``."""
     pattern_at = _by_first_word(patterns, lambda p: [p])
-    return [(i, i + len(p.parts) - 1) for i, word in enumerate(text_words)
-            for p in pattern_at(word.norm) if p.matches_at(text_words, i)]
+    found = [(i, i + len(p.parts) - 1) for i, word in enumerate(text_words)
+             for p in pattern_at(word.norm) if p.matches_at(text_words, i)]
+    return found + [(i, i) for i, word in enumerate(text_words)
+                    if (i, i) not in found and _spoken(word, pattern_at)]
+
+
+def _spoken(word: Word, pattern_at: Callable[[str], list[Pattern]]) -> bool:
+    """A one-word entry written with a colloquial affix: ``menangin`` (menangkan),
+    ``ngedukung`` (dukung), ``milih`` (pilih)."""
+    if not colloquial(word.norm):
+        return False
+    return any(len(p.parts) == 1 and _same_word(form, p.parts[0])
+               for form in word.forms - {word.norm} for p in pattern_at(form))
+
+
+def _same_word(form: str, part: tuple[str, bool]) -> bool:
+    norm, prefix = part
+    return form.startswith(norm) if prefix else form == norm
 
 
 def _references(text_words: Sequence[Word], lists: PartisanLists

@@ -35,6 +35,9 @@ SUFFIXES = ("kan", "i", "an")
 PLAIN_PREFIXES = ("di", "ter", "ke", "ber", "per", "diper", "memper")
 VOWELS = "aeiou"
 MIN_ROOT = 4  # a stripped form shorter than this is noise ("ke-ras"); PySastrawi's are kept
+# The colloquial negation is "tidak": "nggak milih" = "tidak memilih".
+NOT_WORDS = frozenset({"nggak", "ngga", "gak", "ga", "enggak", "engga", "kagak", "ndak", "nda",
+                       "gk", "tdk", "tak"})
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +59,28 @@ def word_forms(word: str) -> frozenset[str]:
             forms.update(_without_suffix(root))
         forms.update(_without_suffix(bare))
     kept = {f for f in forms if len(f) >= MIN_ROOT or "nge" + f in word}  # nge-: one syllable
-    return frozenset({word, sastrawi_stem(word)} | kept)
+    if word in NOT_WORDS:
+        kept.add("tidak")
+    return frozenset({word, sastrawi_stem(word)} | kept | _bare_nasal(word))
+
+
+def colloquial(word: str) -> bool:
+    """True when ``word`` carries a colloquial affix instead of the written one: ``-in``
+    (``menangin``), a nasal without ``me-`` (``ngedukung``, ``nyoblos``, ``milih``)."""
+    return word.endswith("in") or word.startswith(("nge", "ng", "ny")) or bool(
+        _bare_nasal(word))
+
+
+def _bare_nasal(word: str) -> set[str]:
+    """The spoken nasal without ``me-``: ``milih`` = ``pilih``, ``mukul`` = ``pukul``,
+    ``nusuk`` = ``tusuk``, ``nembak`` = ``tembak``. Only a word the dictionary does not know,
+    read as one it knows (``mau`` is not ``bau``)."""
+    if len(word) < MIN_ROOT or word.startswith(("me", "ng", "ny")) or word[0] not in "mn":
+        return set()
+    if known_root(word):
+        return set()
+    heads = ("p", "b") if word[0] == "m" else ("t",)
+    return {h + word[1:] for h in heads if known_root(h + word[1:])}
 
 
 def known_root(word: str) -> bool:
