@@ -110,13 +110,20 @@ def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequenc
     """The sentences that speak of the law: a legal word or a cited legal product (with
     ``cited_only``, a cited basis only: ``pasal``, ``UU``, ``PKPU 15/2023``)."""
     words = lesson.cited if cited_only else lesson.legal + lesson.cited
-    found = {sentence[i] for i in range(len(text_words)) if _phrase_at(text_words, i, words)}
+    found = {sentence[i] for i in range(len(text_words))
+             if _phrase_at(text_words, i, words) and not _spoken(text_words[i].norm)}
     starts = [w.start for w in text_words]
     for citation in find_citations(text):
         found |= {sentence[i] for i, start in enumerate(starts)
                   if citation.start <= start < citation.end}
     asked = _questions_answered(text, text_words, sentence, found, lesson)
     return frozenset(found | asked)
+
+
+def _spoken(norm: str) -> bool:
+    """A word with a colloquial affix (``ngelaporin``, ``nangkep``): the law is not what a
+    lesson of the office speaks of in these words (*saksi yang ngelaporin kita*)."""
+    return norm.startswith("nge") or (norm.endswith("in") and len(norm) > 5)
 
 
 def _questions_answered(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],

@@ -290,6 +290,11 @@ WHEN = frozenset({"besok", "nanti", "sekarang", "pagi", "siang", "sore", "malam"
 # ... also with one of these between: "tidak untuk dijual", "jangan mau dibeli"
 NEGATED_MODAL = frozenset({"untuk", "mau", "boleh", "akan", "bisa", "pernah", "perlu", "usah",
                            "sudi"})
+# A second order joined to a first one: "serbu TPS-nya dan hajar petugasnya".
+THEN = frozenset({"dan", "lalu", "terus", "trus", "kemudian", "habis", "abis"})
+ORDERS = frozenset({"serbu", "kepung", "datangi", "geruduk", "cari", "tangkap", "seret",
+                    "usir", "tarik", "kejar", "samperin", "datengin", "bakar", "hancurkan",
+                    "rusak", "robohkan", "ambil", "rebut"})
 CLAUSE_BREAK = re.compile(r"[,:;!?.\n()]")
 
 
@@ -428,12 +433,24 @@ class _Reading:
                  if last + 1 < len(self.words) else ",")
         return bool(CLAUSE_BREAK.search(before) and CLAUSE_BREAK.search(after))
 
+    def _after_imperative(self, joint: int) -> bool:
+        """The clause before ``joint`` (``dan``, ``lalu``) opens with an unprefixed verb
+        after a break: a second order joined to a first (*serbu TPS-nya dan hajar*)."""
+        start = joint - 1
+        while start > 0 and not CLAUSE_BREAK.search(
+                self.text[self.words[start - 1].end:self.words[start].start]):
+            start -= 1
+        first = self.words[start].norm
+        return joint - start <= 4 and first in ORDERS
+
     def _opens_clause(self, phrase: Phrase, index: int) -> bool:
         word = self.words[index]
         first = phrase.pattern.parts[0][0] if phrase.pattern.parts else ""
         unprefixed = word.norm in {first + ending for ending in IMPERATIVE_ENDINGS}
         while index > 0 and self.words[index - 1].norm in WHEN:  # "besok pagi, kepung"
             index -= 1
+        if index > 1 and self.words[index - 1].norm in THEN and self._after_imperative(index - 1):
+            return unprefixed  # "serbu TPS-nya dan hajar petugasnya"
         if index == 0:
             return unprefixed
         between = self.text[self.words[index - 1].end:self.words[index].start]
