@@ -68,6 +68,8 @@ SENTENCE_END = re.compile(r"[.!?;]|\n\s*\n")  # a full stop, or a blank line
 HALF = 2  # the shortest piece of a word written in two pieces ("bang sat", "anji ng") ...
 KEPT_WORDS = 65536  # words whose candidate phrases are kept
 FIRST_HALF = 3  # ... and the shortest first piece ("di", "ke" would be every entry's start)
+# Spoken particles that may stand inside a phrase: "beli aja suara" is "beli suara".
+FILLERS = frozenset({"aja", "saja", "dong", "deh", "sih", "nih", "tuh", "lho", "loh", "kok"})
 NUMBER = "#"  # in a pattern: any number ("pukul #": the hour, not a blow)
 # A word before a quoted word that names it: the word is talked about (kata "bodoh").
 NAMING = frozenset({"kata", "istilah", "sebutan", "sebut", "julukan", "juluki", "label",
@@ -200,6 +202,9 @@ class Pattern:
         its own number of words, or one word that is the whole phrase written together."""
         if self.matches_at(text_words, index):
             return len(self.parts)
+        spread = self._width_with_fillers(text_words, index)
+        if spread:
+            return spread
         if len(self.parts) > 1 and index < len(text_words):
             word = text_words[index]
             if _same(word.norm, self.written_together, False):
@@ -208,6 +213,23 @@ class Pattern:
                 text_words[index], text_words[index + 1]):
             return 2
         return 0
+
+    def _width_with_fillers(self, text_words: Sequence[Word], index: int) -> int:
+        """The phrase with a spoken particle between its words (*beli aja suara*, *bunuh
+        saja dia*): how many words it covers, or 0."""
+        if len(self.parts) < 2 or index >= len(text_words) or not self.word_matches(
+                text_words[index], *self.parts[0]):
+            return 0
+        at = index + 1
+        for norm, prefix in self.parts[1:]:
+            skipped = 0
+            while (at < len(text_words) and text_words[at].norm in FILLERS
+                   and skipped < 1 and norm not in FILLERS):
+                at, skipped = at + 1, skipped + 1
+            if at >= len(text_words) or not self.word_matches(text_words[at], norm, prefix):
+                return 0
+            at += 1
+        return at - index if at - index > len(self.parts) else 0
 
     def split_at(self, first: Word, second: Word) -> bool:
         """A one-word entry written in two pieces one character apart (``bang sat``,
