@@ -1,16 +1,18 @@
-"""The SOP D screen measured on the blind corpus ``tests/corpus/konten-buta.yml`` (issue 16,
+"""The SOP D screen measured on every blind corpus ``tests/corpus/konten-buta*.yml`` (issue 16,
 point 5): captions written by someone who never saw the screen's code, lists or other corpora.
+``konten-buta.yml`` and ``konten-buta-2.yml`` were written by two different helpers; a new blind
+corpus is measured as soon as it is dropped in ``tests/corpus/`` under that name.
 
-Every caption is written as a post (``contentposts.write_post``) in a copy of ``calendar/`` and
-``kalender check`` (``check_project``) runs once over all of them. A breach counts as found when
-the screen reports an ERROR on its post (rules content.forbidden, content.partisan or
-content.personal_data); a clean caption counts as a false positive when it gets any finding of
-those rules.
+For each file, every caption is written as a post (``contentposts.write_post``) in a copy of
+``calendar/`` and ``kalender check`` (``check_project``) runs once over all of them. A breach
+counts as found when the screen reports an ERROR on its post (rules content.forbidden,
+content.partisan or content.personal_data); a clean caption counts as a false positive when it
+gets any finding of those rules.
 
-This is a measurement, not a target: the test asserts only that every caption was checked and
-that the labels are valid. The table of recall and false positives per category is printed
-only when pytest runs with ``-s`` (output capture off); the coordinator writes the figures in
-docs/aturan-isi.md.
+This is a measurement, not a target: the tests assert only that every caption was checked and
+that the labels are valid. The table of recall and false positives per category, one per file,
+is printed only when pytest runs with ``-s`` (output capture off); the coordinator writes the
+figures in docs/aturan-isi.md.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import yaml
 from contentposts import write_post
 from kalender.rules.check import check_project
 
-CORPUS = Path(__file__).parent / "corpus" / "konten-buta.yml"
+CORPORA = sorted((Path(__file__).parent / "corpus").glob("konten-buta*.yml"))
 SCREEN_RULES = ("content.forbidden", "content.partisan", "content.personal_data")
 LABELS = {"breach", "clean"}
 BREACH_CATEGORIES = {"kekerasan", "terorisme", "sara", "hinaan", "hoaks", "keberpihakan",
@@ -35,6 +37,7 @@ CATEGORIES = BREACH_CATEGORIES | {"umum"}
 
 Item = dict[str, str]
 Verdict = tuple[Item, set[str]]
+Checked = tuple[Path, list[Verdict], int]
 
 
 @dataclass
@@ -55,20 +58,27 @@ class Tally:
             self.flagged += bool(severities)
 
 
-def corpus() -> list[Item]:
-    return yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+def corpus(path: Path) -> list[Item]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def caption_block(text: str) -> str:
     return "caption: |\n" + "".join(f"  {line}\n" for line in text.splitlines())
 
 
-@pytest.fixture(scope="module")
-def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Verdict], int]:
-    """Each corpus item with the severities the screen gave its post, and the posts checked."""
-    repo = tmp_path_factory.mktemp("korpus-buta")
+def test_the_blind_corpora_are_there() -> None:
+    names = {path.name for path in CORPORA}
+    assert {"konten-buta.yml", "konten-buta-2.yml"} <= names
+
+
+@pytest.fixture(scope="module", params=CORPORA, ids=[path.stem for path in CORPORA])
+def checked(request: pytest.FixtureRequest,
+            tmp_path_factory: pytest.TempPathFactory) -> Checked:
+    """The corpus file, each item with the severities the screen gave its post, posts checked."""
+    source: Path = request.param
+    repo = tmp_path_factory.mktemp(source.stem)
     shutil.copytree(Path(__file__).resolve().parent.parent / "calendar", repo / "calendar")
-    items = corpus()
+    items = corpus(source)
     paths = []
     for index, item in enumerate(items):
         path = write_post(repo, caption_block(item["text"]))
@@ -79,7 +89,7 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Verdict], in
         if problem.code in SCREEN_RULES:
             severities[problem.path].add(problem.severity.value)
     verdicts = [(item, severities[path]) for item, path in zip(items, paths, strict=True)]
-    return verdicts, counts.posts
+    return source, verdicts, counts.posts
 
 
 def tally(verdicts: list[Verdict]) -> dict[str, Tally]:
@@ -90,11 +100,12 @@ def tally(verdicts: list[Verdict]) -> dict[str, Tally]:
     return dict(tallies)
 
 
-def table(tallies: dict[str, Tally]) -> str:
-    rows = ["korpus buta: category     recall            false positives"]
-    for name in sorted(tallies, key=lambda n: (n == "semua", n)):
-        t = tallies[name]
-        rows.append(f"  {name:22} {_share(t.found, t.breaches)}   {_share(t.flagged, t.clean)}")
+def table(name: str, tallies: dict[str, Tally]) -> str:
+    rows = [f"{name}: category     recall            false positives"]
+    for category in sorted(tallies, key=lambda n: (n == "semua", n)):
+        t = tallies[category]
+        rows.append(f"  {category:22} {_share(t.found, t.breaches)}   "
+                    f"{_share(t.flagged, t.clean)}")
     return "\n".join(rows)
 
 
@@ -104,8 +115,9 @@ def _share(part: int, whole: int) -> str:
     return f"{part:>3}/{whole:<3} {100 * part / whole:5.1f}%"
 
 
-def test_the_blind_corpus_is_labelled() -> None:
-    items = corpus()
+@pytest.mark.parametrize("source", CORPORA, ids=[path.stem for path in CORPORA])
+def test_the_blind_corpus_is_labelled(source: Path) -> None:
+    items = corpus(source)
     assert len(items) >= 240
     assert all(set(i) == {"text", "label", "category"} for i in items)
     assert {i["label"] for i in items} == LABELS
@@ -115,11 +127,11 @@ def test_the_blind_corpus_is_labelled() -> None:
 
 
 def test_every_blind_caption_is_checked_and_measured(
-        checked: tuple[list[Verdict], int], request: pytest.FixtureRequest) -> None:
-    verdicts, posts = checked
-    assert posts == len(verdicts) == len(corpus())
+        checked: Checked, request: pytest.FixtureRequest) -> None:
+    source, verdicts, posts = checked
+    assert posts == len(verdicts) == len(corpus(source))
     assert any(severities for _, severities in verdicts), f"no finding of {SCREEN_RULES} at all"
     tallies = tally(verdicts)
     assert tallies["semua"].breaches + tallies["semua"].clean == len(verdicts)
     if request.config.getoption("capture") == "no":
-        print("\n" + table(tallies))
+        print("\n" + table(source.name, tallies))
