@@ -295,12 +295,28 @@ def _from_profile(image: Image.Image, icc: bytes) -> Image.Image | None:
 
 def render_framing(path: Path, framing: Framing, out: Size) -> Image.Image:
     """Crop ``framing.box`` of the image at ``path`` and scale it to ``out`` pixels."""
+    image = open_image(path, needed_pixels(framing, out))
+    return crop_scaled(image, framing, out)
+
+
+def needed_pixels(framing: Framing, out: Size) -> Size:
+    """The upright size the whole picture must be decoded at so that ``framing.box``
+    still gives ``out`` pixels (a JPEG then decodes at the smallest draft scale that does)."""
     box_w = framing.box[2] - framing.box[0]
     box_h = framing.box[3] - framing.box[1]
-    needed = (math.ceil(out[0] * framing.source[0] / box_w),
-              math.ceil(out[1] * framing.source[1] / box_h))
-    image = open_image(path, needed)
-    return crop_scaled(image, framing, out)
+    return (math.ceil(out[0] * framing.source[0] / box_w),
+            math.ceil(out[1] * framing.source[1] / box_h))
+
+
+def decoded_size(path: Path, needed: Size | None) -> Size:
+    """The stored size :func:`open_image` decodes ``path`` at for ``needed``, read from the
+    header only: two requests with the same answer decode to the same pixels."""
+    with _reading(path), Image.open(path) as image:
+        if needed is not None and image.format == "JPEG":
+            turned = _orientation(image) in TRANSPOSED_ORIENTATIONS
+            raw = needed[::-1] if turned else needed
+            image.draft(None, (max(1, raw[0]), max(1, raw[1])))
+        return image.size
 
 
 def crop_scaled(image: Image.Image, framing: Framing, out: Size) -> Image.Image:

@@ -33,16 +33,14 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from ..core.atomic import replacing, write_bytes
 from ..core.digests import DigestStore, file_sha256
 from ..core.model import VIDEO_SUFFIXES
+from .batches import by_source, encode_source
 from .images import (
     Framing,
     MediaError,
     Size,
-    crop_scaled,
     image_info,
     open_image,
     probe_video,
-    render_framing,
-    video_poster,
 )
 from .progress import Progress
 
@@ -264,20 +262,27 @@ class RenditionCache:
         return report
 
     def _encode_all(self, todo: list[Rendition], report: MakeReport) -> None:
-        jobs = [(r, str(self.folder / r.name)) for r in todo]
-        progress = Progress(len(jobs))  # a progress line on a terminal, for many pictures
-        results = []
-        if len(jobs) < PARALLEL_FROM or self.workers < 2:
-            for job in jobs:
-                results.append(encode_rendition(job))
-                progress.step()
+        # one job per source file: it is decoded once for all its renditions (batches)
+        groups = by_source((r, str(self.folder / r.name)) for r in todo)
+        progress = Progress(len(todo))  # a progress line on a terminal, for many pictures
+        jobs, results = [], []
+        if len(todo) < PARALLEL_FROM or len(groups) < 2 or self.workers < 2:
+            outcomes: Iterable[list[Any]] = map(encode_source, groups)
+            pool = None
         else:
             context = multiprocessing.get_context("spawn")  # safe under mkdocs serve threads
-            workers = min(self.workers, len(jobs))
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                for result in pool.map(encode_rendition, jobs, chunksize=1):
-                    results.append(result)
+            pool = ProcessPoolExecutor(max_workers=min(self.workers, len(groups)),
+                                       mp_context=context)
+            outcomes = pool.map(encode_source, groups, chunksize=1)
+        try:
+            for group, outcome in zip(groups, outcomes, strict=True):
+                jobs.extend(group)
+                results.extend(outcome)
+                for _ in group:
                     progress.step()
+        finally:
+            if pool is not None:
+                pool.shutdown()
         for (rendition, dest), error in zip(jobs, results, strict=True):
             if error is not None:
                 report.errors[rendition.key] = MediaError(error[0], **error[1])
@@ -307,26 +312,13 @@ def _read_manifest(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def encode_rendition(job: tuple[Rendition, str]) -> tuple[str, dict[str, Any]] | None:
-    """Render one picture and write it as JPEG to the given path (atomically).
-
-    Runs in a worker process: returns the error (catalog key, parameters) instead of
-    raising it, since a :class:`MediaError` does not cross process boundaries.
-    """
-    rendition, dest = job
-    try:
-        if rendition.video:
-            image = crop_scaled(video_poster(rendition.source), rendition.framing,
-                                rendition.out)
-        else:
-            image = render_framing(rendition.source, rendition.framing, rendition.out)
-    except MediaError as exc:
-        return exc.key, exc.params
-    buffer = _jpeg_bytes(image)
-    write_atomic(Path(dest), buffer)
-    return None
+    """Render one picture and write it as JPEG to the given path (atomically); the error
+    (catalog key, parameters) instead of raising it, as :func:`batches.encode_source`."""
+    return encode_source([job])[0]
 
 
-def _jpeg_bytes(image: Any) -> bytes:
+def jpeg_bytes(image: Any) -> bytes:
+    """A rendition's JPEG file, as bytes."""
     out = io.BytesIO()
     image.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     return out.getvalue()
