@@ -229,23 +229,34 @@ def rendition_cost(repo: Path) -> tuple[int, float]:
 
 
 def renditions_child(repo: Path) -> None:
-    """Child: count the pictures of the cold build and re-encode a sample of them."""
-    from ..media.images import Framing
-    from ..media.mediacache import Rendition, cache_folder, encode_rendition, thumbnail
+    """Child: count the pictures of the cold build and make a sample of them again, the
+    way the build makes them: every rendition of a photo from one job (one decode per
+    draft scale, :mod:`kalender.media.batches`), whole photos until SAMPLE renditions."""
+    from ..media.batches import by_source, encode_source
+    from ..media.images import Framing, image_info
+    from ..media.mediacache import Rendition, cache_folder, thumbnail
 
     manifests = sorted(cache_folder(repo).rglob("manifest.json"))
     entries = [e for m in manifests
                for e in (json.loads(m.read_text()).get("renditions") or {}).values()]
     thumbnails = [p for p in (repo / ".cache").rglob("*.jpg") if "thumbnails" in p.parts]
     with tempfile.TemporaryDirectory() as scratch:
+        jobs = []
+        for index, entry in enumerate(entries):
+            box = tuple(entry["box"])  # in the upright picture, whose size is in its header
+            framing = Framing(image_info(Path(entry["source"])).size, box, tuple(entry["size"]))
+            rendition = Rendition(Path(entry["source"]), entry["digest"], framing,
+                                  tuple(entry["size"]))
+            jobs.append((rendition, str(Path(scratch) / f"{index}.jpg")))
+        groups, sample = [], 0
+        for group in by_source(jobs):
+            if sample >= SAMPLE:
+                break
+            groups.append(group)
+            sample += len(group)
         started = time.process_time()
-        for index, entry in enumerate(entries[:SAMPLE]):
-            size = tuple(entry["size"])
-            box = tuple(entry["box"])
-            framing = Framing((box[2], box[3]), box, size)
-            rendition = Rendition(Path(entry["source"]), entry["digest"], framing, size)
-            encode_rendition((rendition, str(Path(scratch) / f"{index}.jpg")))
-        sample = min(SAMPLE, len(entries))
+        for group in groups:
+            encode_source(group)
         photos = sorted((repo / "posts" / "foto").glob("*.jpg"))[:4]
         for photo in photos:
             thumbnail(photo, Path(scratch) / "mini")
