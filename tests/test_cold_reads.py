@@ -46,7 +46,7 @@ def test_renditions_made_together_are_the_bytes_of_each_made_alone(
     made = renditions_of(source, [(540, 675), (600, 600), (300, 400), (1080, 1080)])
     together = batches.encode_source([(r, str(tmp_path / f"bersama-{i}.jpg"))
                                       for i, r in enumerate(made)])
-    assert together == [None] * len(made)
+    assert together == [(None, None)] * len(made)
     for index, rendition in enumerate(made):
         assert encode_rendition((rendition, str(tmp_path / f"sendiri-{index}.jpg"))) is None
         alone = (tmp_path / f"sendiri-{index}.jpg").read_bytes()
@@ -75,7 +75,7 @@ def test_an_unreadable_photo_fails_each_of_its_renditions(tmp_path: Path) -> Non
     made = renditions_of(good, [(400, 400), (300, 400)])
     good.write_bytes(b"bukan gambar")
     failed = batches.encode_source([(r, str(tmp_path / f"{i}.jpg")) for i, r in enumerate(made)])
-    assert [f[0] if f else None for f in failed] == ["images.unknown_format"] * 2
+    assert [error[0] if error else None for error, _ in failed] == ["images.unknown_format"] * 2
     assert not list(tmp_path.glob("*.jpg"))
 
 
@@ -116,3 +116,23 @@ def test_a_photo_shared_by_posts_is_hashed_once(tmp_path: Path,
     report = build_report(source)
     assert len(keys) == 3 and report.planned == 3
     assert read.count("bersama.jpg") == 1
+
+
+@pytest.mark.parametrize(("card_file", "cut"), [
+    ("2026-12-21-siapa-yang-berhak-memilih/kartu-1.jpg", True),
+    ("2026-12-03-hak-pilih-penyandang-disabilitas/kartu-1.jpg", False),
+])
+def test_a_grid_tile_remembers_whether_its_crop_cuts_text(tmp_path: Path, card_file: str,
+                                                          cut: bool) -> None:
+    """Measured on the tile's own decode when it is made, kept in the manifest: a later
+    build in a new process reads it instead of decoding the photo again."""
+    from kalender.media.batches import cut_of
+    from kalender.media.mediacache import RenditionCache
+    from kalender.site.previews import GRID_TILE
+
+    source = ROOT / "posts" / "2026" / "12" / card_file
+    size = image_info(source).size
+    framing = Framing(size, crop_box(size[0], size[1], 3 / 4), GRID_TILE)
+    tile = Rendition(source, file_digest(source), framing, framing.output_size(), cuts=True)
+    RenditionCache(tmp_path).make([tile])
+    assert RenditionCache(tmp_path).cut(tile) is cut is cut_of(tile)

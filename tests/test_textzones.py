@@ -87,13 +87,16 @@ def test_the_grid_crop_of_a_sample_card_cuts_its_title_or_not(card_file: str,
                                                               cut: bool) -> None:
     """The issue's own example: the square card "Siapa yang Berhak Memilih?" in a 3:4 tile
     read "iapa yang erhak Memilih"."""
-    from kalender.media.images import crop_box
-    from kalender.media.textzones import cut_in_file
+    from kalender.media.batches import cut_of
+    from kalender.media.images import Framing, crop_box
+    from kalender.media.mediacache import Rendition
+    from kalender.site.previews import GRID_TILE
 
     path = SAMPLE / card_file
     with Image.open(path) as picture:
         width, height = picture.size
-    assert cut_in_file(path, "uji", crop_box(width, height, 3 / 4, None)) is cut
+    framing = Framing((width, height), crop_box(width, height, 3 / 4, None), GRID_TILE)
+    assert cut_of(Rendition(path, "uji", framing, framing.output_size(), cuts=True)) is cut
 
 
 def test_stripes_across_a_crop_edge_are_not_a_cut_word() -> None:

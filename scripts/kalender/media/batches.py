@@ -30,12 +30,14 @@ from .images import (
     open_image,
     video_poster,
 )
+from .textzones import cut_in_picture
 
 if TYPE_CHECKING:
     from .mediacache import Rendition
 
 Job = tuple["Rendition", str]  # a rendition and the file it is written to
 Failure = tuple[str, dict[str, Any]]  # catalog key and parameters of a MediaError
+Outcome = tuple[Failure | None, bool | None]  # the error, whether a tile's crop cuts text
 
 
 def by_source(jobs: Iterable[Job]) -> list[list[Job]]:
@@ -46,24 +48,39 @@ def by_source(jobs: Iterable[Job]) -> list[list[Job]]:
     return list(groups.values())
 
 
-def encode_source(jobs: Sequence[Job]) -> list[Failure | None]:
+def encode_source(jobs: Sequence[Job]) -> list[Outcome]:
     """Make every rendition of ``jobs`` (one source file), each written atomically as JPEG
-    to its path; per job, None or the error. Runs in a worker process: an error is returned
-    as (catalog key, parameters), since a :class:`MediaError` does not cross processes."""
+    to its path; per job, its error or None, and for a grid tile (``cuts``) whether its
+    crop cuts the picture's text, measured on the same decode (else None). Runs in a worker
+    process: an error is returned as (catalog key, parameters), since a
+    :class:`MediaError` does not cross processes."""
     from .mediacache import jpeg_bytes, write_atomic
 
     decodes = _Decodes()
-    results: list[Failure | None] = []
+    results: list[Outcome] = []
     for rendition, dest in jobs:
         try:
             source = decodes.picture(rendition)
             image = crop_scaled(source, rendition.framing, rendition.out)
         except MediaError as exc:
-            results.append((exc.key, exc.params))
+            results.append(((exc.key, exc.params), None))
             continue
         write_atomic(Path(dest), jpeg_bytes(image))
-        results.append(None)
+        results.append((None, _cut(source, rendition)))
     return results
+
+
+def cut_of(rendition: Rendition) -> bool:
+    """Whether the crop of ``rendition`` (a grid tile) cuts its picture's text, measured on
+    the decode the rendition is made from, as :func:`encode_source` does; raises the
+    picture's :class:`MediaError`."""
+    return bool(_cut(_Decodes().picture(rendition), rendition))
+
+
+def _cut(source: Image.Image, rendition: Rendition) -> bool | None:
+    if not rendition.cuts or rendition.video:
+        return None
+    return cut_in_picture(source, rendition.framing.source, rendition.framing.box)
 
 
 class _Decodes:

@@ -211,6 +211,7 @@ class Rendition:
     framing: Framing
     out: Size
     video: bool = False
+    cuts: bool = False  # also measure whether the crop cuts the picture's text (grid tile)
 
     @cached_property  # kalender serve reuses renditions from build to build
     def key(self) -> str:
@@ -283,7 +284,7 @@ class RenditionCache:
         finally:
             if pool is not None:
                 pool.shutdown()
-        for (rendition, dest), error in zip(jobs, results, strict=True):
+        for (rendition, dest), (error, cut) in zip(jobs, results, strict=True):
             if error is not None:
                 report.errors[rendition.key] = MediaError(error[0], **error[1])
                 continue
@@ -293,7 +294,14 @@ class RenditionCache:
             self.manifest[rendition.key] = {
                 "source": str(rendition.source), "digest": rendition.digest,
                 "box": list(rendition.framing.box), "size": list(rendition.out),
+                **({"cut": cut} if cut is not None else {}),
             }
+
+    def cut(self, rendition: Rendition) -> bool | None:
+        """Whether the crop of ``rendition`` cuts its picture's text, as measured when it
+        was made (None when it was made without measuring)."""
+        cut = self.manifest.get(rendition.key, {}).get("cut")
+        return cut if isinstance(cut, bool) else None
 
     def _write_manifest(self) -> None:
         data = {"version": FORMAT_VERSION, "renditions": self.manifest}
@@ -314,7 +322,7 @@ def _read_manifest(path: Path) -> dict[str, dict[str, Any]]:
 def encode_rendition(job: tuple[Rendition, str]) -> tuple[str, dict[str, Any]] | None:
     """Render one picture and write it as JPEG to the given path (atomically); the error
     (catalog key, parameters) instead of raising it, as :func:`batches.encode_source`."""
-    return encode_source([job])[0]
+    return encode_source([job])[0][0]
 
 
 def jpeg_bytes(image: Any) -> bytes:

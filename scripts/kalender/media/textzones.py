@@ -133,3 +133,11 @@ def cut_in_file(path: Path, digest: str, box: Box) -> bool:
     ratio = upright.width / full[0]
     return cut_text(upright, (round(box[0] * ratio), round(box[1] * ratio),
                               round(box[2] * ratio), round(box[3] * ratio)))
+
+
+def cut_in_picture(picture: Image.Image, source: tuple[int, int], box: Box) -> bool:
+    """:func:`cut_text` of a crop ``box`` given in the pixels of an upright ``source`` size,
+    measured on ``picture``: that image decoded at any scale (a JPEG's draft)."""
+    ratio = picture.width / source[0]
+    return cut_text(picture, (round(box[0] * ratio), round(box[1] * ratio),
+                              round(box[2] * ratio), round(box[3] * ratio)))

@@ -29,9 +29,10 @@ from ..core.memo import Memory, PerPost
 from ..core.model import HASHTAG, MENTION, Media, Post, Status, Target
 from ..core.postmemo import DiskMemo
 from ..core.problems import Problem
-from ..media.images import Framing, Size, crop_box, frame, post_framings
+from ..media.batches import cut_of
+from ..media.images import Framing, MediaError, Size, crop_box, frame, post_framings
 from ..media.mediacache import MakeReport, MediaFacts, MediaIndex, Rendition, RenditionCache
-from ..media.textzones import covered_in_file, cut_in_file
+from ..media.textzones import covered_in_file
 from ..rules.text import TextField, mentioned, target_texts
 from ..text.counting import Measurement
 from .calendar_view import post_page
@@ -210,11 +211,13 @@ class PreviewBuilder:
         return post_framings(post, target, self.calendar.platforms,
                              lambda m: self._poster_facts(m).size)
 
-    def rendition(self, media: Media, framing: Framing, out: Size) -> Rendition:
-        """Plan one picture of ``media``; the same picture is planned once."""
+    def rendition(self, media: Media, framing: Framing, out: Size,
+                  cuts: bool = False) -> Rendition:
+        """Plan one picture of ``media``; the same picture is planned once. ``cuts``: a
+        grid tile, whose crop is also measured for cut text when it is made."""
         poster = _poster(media)
         video = media.is_video and media.cover is None
-        made = Rendition(poster, self.facts(poster).digest, framing, out, video)
+        made = Rendition(poster, self.facts(poster).digest, framing, out, video, cuts)
         self.renditions.setdefault(made.key, made)
         return made
 
@@ -242,7 +245,7 @@ class PreviewBuilder:
         facts = self._poster_facts(media)
         box = crop_box(facts.width, facts.height, GRID_ASPECT, media.focus)
         framing = Framing(facts.size, box, GRID_TILE, media.focus or (0.5, 0.5))
-        return self.rendition(media, framing, framing.output_size())
+        return self.rendition(media, framing, framing.output_size(), cuts=True)
 
     def make(self) -> MakeReport:
         """Make every planned picture (only those not cached yet are encoded)."""
@@ -481,9 +484,18 @@ def _tile(post: Post, page: str | None, published: bool, cut: bool = False) -> G
 def _cuts(builder: PreviewBuilder, post: Post, tile: Rendition | None) -> bool:
     """Whether the grid's 3:4 crop around the focus cuts through the picture's text (a
     picture, or a video's cover; a video's own frame is not measured)."""
-    if tile is None or (tile.video and not post.media[0].cover):
+    if tile is None or tile.video:
         return False
-    box = tile.framing.box
-    return builder.measure(f"cut {tile.digest} {box}",
-                           partial(cut_in_file, tile.source, tile.digest, box))
+    known = builder.cache.cut(tile)  # measured in the worker when the tile was made
+    if known is not None:
+        return known
+    return builder.measure(f"cut {tile.key}", partial(_cut_of, tile))
+
+
+def _cut_of(tile: Rendition) -> bool:
+    """A tile made by an older build: measured now, on the decode the tile is made from."""
+    try:
+        return cut_of(tile)
+    except MediaError:
+        return False
 
