@@ -71,7 +71,9 @@ def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
     if _denied_existence(text_words, sentence, index):
         return True
     for before in range(max(0, index - lesson.window), index):
-        if sentence[before] != sentence[index] or _idiom(text_words, before, lesson):
+        if sentence[before] != sentence[index] or (
+                _idiom(text_words, before, lesson)
+                and not _warned_passive(text_words, sentence, before, index)):
             continue
         forms = text_words[before].forms
         if forms & negators or (index - before <= lesson.close_window
@@ -103,6 +105,23 @@ def _denied_existence(text_words: Sequence[TextWord], sentence: Sequence[int],
 def _idiom(text_words: Sequence[TextWord], index: int, lesson: Lesson) -> bool:
     after = index + 1
     return after < len(text_words) and bool(text_words[after].forms & lesson.idioms)
+
+
+def _warned_passive(text_words: Sequence[TextWord], sentence: Sequence[int], negator: int,
+                    index: int, reach: int = 3) -> bool:
+    """*Jangan mau suaramu dibeli*, *jangan biarkan kita diadu domba*: the idiom warns
+    against what is done to the reader when a passive ``di-`` verb follows it at most
+    ``reach`` words on, and the match stands at or before that verb (*jangan mau dipimpin
+    partai X* still names the party after it)."""
+    for after in range(negator + 2, min(negator + 2 + reach, len(text_words))):
+        word = text_words[after]
+        if sentence[after] != sentence[negator]:
+            return False
+        if word.norm.startswith("di") and any(
+                form != word.norm and len(form) > 2 and form in word.norm[2:]
+                for form in word.forms):
+            return index <= after
+    return False
 
 
 def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
