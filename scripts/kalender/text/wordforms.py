@@ -58,6 +58,10 @@ def word_forms(word: str) -> frozenset[str]:
             forms.add(root)
             forms.update(_without_suffix(root))
         forms.update(_without_suffix(bare))
+    for bare in _without_endings(word):
+        for root in _proclitic(bare):
+            forms.add(root)
+            forms.update(_without_suffix(root))
     kept = {f for f in forms if len(f) >= MIN_ROOT or "nge" + f in word}  # nge-: one syllable
     if word in NOT_WORDS:
         kept.add("tidak")
@@ -81,6 +85,16 @@ def _bare_nasal(word: str) -> set[str]:
         return set()
     heads = ("p", "b") if word[0] == "m" else ("t",)
     return {h + word[1:] for h in heads if known_root(h + word[1:])}
+
+
+def _proclitic(word: str) -> set[str]:
+    """The pronoun before a verb, written as one word with it: ``kubunuh`` (I will kill),
+    ``kaupukuli``. Only a word the dictionary does not know, read as one it knows (``kuat``,
+    ``kuasa``, ``kaum`` stay themselves)."""
+    if known_root(word):
+        return set()
+    return {word[len(p):] for p in ("kau", "ku") if word.startswith(p)
+            and len(word) - len(p) >= MIN_ROOT and known_root(word[len(p):])}
 
 
 def known_root(word: str) -> bool:
