@@ -44,6 +44,7 @@ class PartisanLists:
     dasar: str
     path: Path | None = None
     praise: tuple[Pattern, ...] = ()  # praise and attack words: near a party or a listed name
+    drawing: tuple[Pattern, ...] = ()  # "pengundian", "ditetapkan": a reported ballot number
 
     @property
     def ballots(self) -> dict[str, Contestant]:
@@ -82,7 +83,7 @@ def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
     text_words = words(text)
     sentence = sentences(text, text_words)
     references = [*_references(text_words, lists), *_unlisted(text, text_words, lists)]
-    verbs = _spans_of(text_words, lists.verbs)
+    verbs = _unreported(_spans_of(text_words, lists.verbs), text_words, sentence, lists)
     praise = _spans_of(text_words, lists.praise)
     hits = []
     for contestant, (r_first, r_last) in references:
@@ -98,6 +99,17 @@ def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
                 (text_words[r_first].start, text_words[r_last].end),
                 (text_words[v_first].start, text_words[v_last].end)))
     return hits
+
+
+def _unreported(verbs: list[tuple[int, int]], text_words: Sequence[Word],
+                sentence: Sequence[int], lists: PartisanLists) -> list[tuple[int, int]]:
+    """The campaign verbs but ``nomor urut`` in a sentence reporting how the organiser drew
+    or set the numbers (*Partai X memperoleh nomor urut 3 sesuai berita acara pengundian*):
+    the number is then news, not a call. The other verbs of that sentence still count."""
+    reported = {sentence[first] for first, _ in _spans_of(text_words, lists.drawing)}
+    return [(first, last) for first, last in verbs
+            if sentence[first] not in reported
+            or tuple(w.norm for w in text_words[first:last + 1]) != ("nomor", "urut")]
 
 
 def _spans_of(text_words: Sequence[Word], patterns: Sequence[Pattern]) -> list[tuple[int, int]]:
@@ -320,6 +332,7 @@ PARTISAN_SCHEMA = Field("mapping", keys={
     "window": Field("integer", required=True),
     "verbs": Field("list", required=True, min_items=1, items=Field("text")),
     "praise": Field("list", items=Field("text")),
+    "undian": Field("list", items=Field("text")),
     "parties": Field("list", items=Field("mapping", keys={
         "name": Field("text", required=True),
         "aliases": Field("list", items=Field("text")),
@@ -352,8 +365,9 @@ def load_partisan(folder: Path, report: Report) -> PartisanLists | None:
                    [*(data.get("parties") or ()), *(data.get("candidates") or ())]]
     verbs = tuple(str(v) for v in data["verbs"])
     praise = tuple(Pattern.parse(str(v)) for v in data.get("praise") or ())
+    drawing = tuple(Pattern.parse(str(v)) for v in data.get("undian") or ())
     return PartisanLists(tuple(contestants), tuple(Pattern.parse(v) for v in verbs), verbs,
-                         int(data["window"]), str(data["dasar"]), path, praise)
+                         int(data["window"]), str(data["dasar"]), path, praise, drawing)
 
 
 def _contestant(raw: dict[str, Any]) -> Contestant:
