@@ -174,6 +174,22 @@ def test_numbers_and_addresses_that_are_not_personal(text: str) -> None:
     assert find_personal_data(text) == []
 
 
+@pytest.mark.parametrize(("text", "written"), [
+    ("Telp rumahnya Pak Ahmad (0562) 631234", "(0562) 631234"),
+    ("Ini nomor rumahnye Bu Siti 0561-742210, telpon aja", "0561-742210"),
+], ids=["home-landline", "home-landline-nye"])
+def test_a_landline_called_a_persons_home_number_is_personal(text: str, written: str) -> None:
+    assert [(p.kind, p.text) for p in find_personal_data(text)] == [("phone", written)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kantor KPU Kota Singkawang, telepon (0562) 631234",
+    "Rumah Pintar Pemilu: hubungi Bu Ani di (0562) 631234",
+], ids=["office", "rumah-pintar-pemilu"])
+def test_an_office_landline_stays_an_office_number(text: str) -> None:
+    assert find_personal_data(text) == []
+
+
 def test_the_office_own_contacts_are_not_personal() -> None:
     assert find_personal_data("WA kantor 0812-0000-1234", ["0812 0000 1234"]) == []
 

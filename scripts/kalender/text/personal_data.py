@@ -43,6 +43,9 @@ BIRTH_DATE = re.compile(r"\b(?:lahir|tgl\.?\s*lahir|tanggal\s+lahir|ttl)\b[^\n\d
                         r"(\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})\b", re.IGNORECASE)
 MOBILE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .\-]{0,3}8(?:[ .\-]{0,3}\d){8,11}"
                     r"(?![\w]|[.\-]\d)")
+# A landline: area code 0 + 2-3 digits (not a mobile's 8), then 5 to 8 digits.
+LANDLINE = re.compile(r"(?<![\w+])\(?0[1-79]\d{1,2}\)?[ .\-]{0,3}\d{3,4}[ .\-]?\d{2,4}"
+                      r"(?![\w]|[.\-]\d)")
 # A letter typed for a digit inside a number ("6172 O405", "08l2"): read as the digit.
 DIGIT_LOOKALIKE = re.compile(r"(?<=\d)[OoIl](?=[ .\-]?\d)|(?<=\d[ .\-])[OoIl](?=\d)"
                              r"|(?<=[ .\-])[OoIl](?=\d{2})")
@@ -111,7 +114,7 @@ def find_personal_data(text: str, official: Iterable[str] = ()) -> list[Personal
     text_words = words(text)
     numbers = _as_digits(text)
     found = [*_id_numbers(numbers, text_words), *_phones(numbers, text_words),
-             *_addresses(text, text_words),
+             *_home_landlines(numbers, text_words), *_addresses(text, text_words),
              *_shaped(text)]
     return sorted((PersonalData(f.kind, f.start, f.end, text[f.start:f.end]) for f in found
                    if _digits(numbers[f.start:f.end]) not in known
@@ -165,6 +168,31 @@ def _phones(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
     return [PersonalData("phone", *m.span(), m.group()) for m in MOBILE.finditer(text)
             if not ID_NUMBER.fullmatch(m.group())
             and not _service_desk(text, text_words, m.start())]
+
+
+def _home_landlines(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
+    """A landline called a person's home number: ``rumah`` (``rumahnya``, the Malay
+    ``rumahnye``) and a person (``Pak``, ``Bu`` ...) in its sentence before it (*Telp
+    rumahnye Pak Ahok 0562-631234*). An office's landline (*Kantor KPU (0562) 631234*)
+    names no home and stays an office number; so does a service desk's or the Rumah Pintar
+    Pemilu's."""
+    numbers = sentences(text, text_words)
+    found = []
+    for match in LANDLINE.finditer(text):
+        before = [i for i, w in enumerate(text_words) if w.end <= match.start()]
+        if not before:
+            continue
+        own = numbers[before[-1]]
+        said = [_possessive(text_words[i].norm) for i in before if numbers[i] == own]
+        if ("rumah" in said or "rumahnya" in said) and set(said) & (WHOSE - {"orang"}) and (
+                not set(said) & (SERVICE | PUBLIC_PLACE | {"pintar"})):
+            found.append(PersonalData("phone", *match.span(), match.group()))
+    return found
+
+
+def _possessive(norm: str) -> str:
+    """The Malay ``-nye`` read as ``-nya``: ``rumahnye`` = ``rumahnya``."""
+    return norm[:-1] + "a" if norm.endswith("nye") and len(norm) > 5 else norm
 
 
 def _service_desk(text: str, text_words: Sequence[Word], start: int) -> bool:
