@@ -202,6 +202,35 @@ def test_clean_builds_every_page_again_from_an_empty_folder(sample: Path) -> Non
     assert "Daftar pos" in page.read_text(encoding="utf-8")
 
 
+def test_a_clean_build_writes_the_feed_of_the_posts_as_they_are(sample: Path,
+                                                                tmp_path: Path) -> None:
+    """``--clean`` empties the site folder; the feed (copied from the cache while its posts
+    are the same) is still the feed a build from nothing writes, before and after an edit."""
+    site = sample / "site"
+
+    def clean() -> bytes:
+        result = run(sample, "build", "--today", TODAY, "--site-dir", str(site), "--clean")
+        assert result.returncode == 0, result.stderr
+        return (site / "kalender.ics").read_bytes()
+
+    build(sample, site)
+    feed = (site / "kalender.ics").read_bytes()
+    assert clean() == feed
+    path = post_file(sample, CAPTION_POST)
+    text = path.read_text(encoding="utf-8")
+    assert "\ntitle: Penyandang Disabilitas" in text
+    path.write_text(text.replace("\ntitle: Penyandang Disabilitas",
+                                 "\ntitle: Judul Baru Penyandang Disabilitas", 1),
+                    encoding="utf-8")
+    try:
+        edited = clean()
+        assert b"SUMMARY:Judul Baru Penyandang Disabilitas" in edited
+        assert edited == (from_nothing(sample, tmp_path, TODAY) / "kalender.ics").read_bytes()
+    finally:
+        path.write_text(text, encoding="utf-8")
+    assert clean() == feed
+
+
 def rewritten_pages(site: Path, before: dict[str, int]) -> list[str]:
     return sorted(name for name, stamp in before.items()
                   if (site / name).stat().st_mtime_ns != stamp)

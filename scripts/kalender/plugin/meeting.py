@@ -200,7 +200,9 @@ def write_feed(project: Project, site_dir: Path, today: dt.date,
     With ``memory`` (``kalender serve``), or ``kept`` (a file of the cache holding what the
     feed was last written from, with ``generation``: the calendar data and the code), the
     file is written again only when a post's title, time, status, kind or platforms
-    changed (a caption is not in the feed)."""
+    changed (a caption is not in the feed). ``kept`` has a copy of the feed beside it
+    (``feed.ics``): a build from nothing (``--clean``) copies it instead of writing the
+    feed again when its key is the same."""
     if project.calendar is None:
         return
     target = site_dir / FEED_FILE
@@ -208,18 +210,34 @@ def write_feed(project: Project, site_dir: Path, today: dt.date,
     key = digest(stamp, language(), generation, str(target.resolve()), [
         (p.id, p.title, p.status.value, p.when, p.time_fixed, p.type, p.category,
          [(x.platform, x.format) for x in p.targets]) for p in project.posts])
-    if key in (memory.feed if memory else None, _read_key(kept)) and target.is_file():
+    last = _read_key(kept)
+    if key in (memory.feed if memory else None, last) and target.is_file():
+        return
+    if kept is not None and key == last and _copy_kept(kept.with_suffix(".ics"), target):
         return
     if kept is not None:  # no key stands for a feed half written
         with contextlib.suppress(OSError):
             kept.unlink(missing_ok=True)
-    target.write_bytes(feed(project.posts, project.calendar, stamp))
+    data = feed(project.posts, project.calendar, stamp)
+    target.write_bytes(data)
     if memory is not None:
         memory.feed = key
     if kept is not None:
         with contextlib.suppress(OSError):  # a read-only cache: written again next time
             kept.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(kept.with_suffix(".ics"), data)  # before the key that vouches for it
             write_bytes(kept, key.encode())
+
+
+def _copy_kept(copy: Path, target: Path) -> bool:
+    """Write ``target`` from the cache's copy of the feed; False when there is none."""
+    try:
+        data = copy.read_bytes()
+    except OSError:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
 
 
 def _read_key(kept: Path | None) -> str | None:
