@@ -84,7 +84,7 @@ def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
     sentence = sentences(text, text_words)
     references = [*_references(text_words, lists), *_unlisted(text, text_words, lists)]
     verbs = _unreported(_spans_of(text_words, lists.verbs), text_words, sentence, lists)
-    praise = _spans_of(text_words, lists.praise)
+    praise = _unbounded(_spans_of(text_words, lists.praise), text_words)
     hits = []
     for contestant, (r_first, r_last) in references:
         near = [(v_first, v_last) for v_first, v_last in
@@ -110,6 +110,19 @@ def _unreported(verbs: list[tuple[int, int]], text_words: Sequence[Word],
     return [(first, last) for first, last in verbs
             if sentence[first] not in reported
             or tuple(w.norm for w in text_words[first:last + 1]) != ("nomor", "urut")]
+
+
+# "hanya sampai nomor 15", "cuma hingga 18 partai": a limit of a range, not praise
+RANGE_WORDS = frozenset({"sampai", "sampe", "hingga", "sd"})
+
+
+def _unbounded(praise: list[tuple[int, int]],
+               text_words: Sequence[Word]) -> list[tuple[int, int]]:
+    """The praise words but ``hanya``/``cuma`` that open a range (*peserta hanya sampai nomor
+    15*): the number is then a limit, not the only choice."""
+    return [(first, last) for first, last in praise
+            if not (first == last and last + 1 < len(text_words)
+                    and text_words[last + 1].norm in RANGE_WORDS)]
 
 
 def _spans_of(text_words: Sequence[Word], patterns: Sequence[Pattern]) -> list[tuple[int, int]]:
