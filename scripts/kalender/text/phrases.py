@@ -35,6 +35,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from .clauses import relative_negators
 from .abbreviations import devoiced, may_be_shortened, shortens, skeleton, sounds_alike
 from .education import (
     Lesson,
@@ -394,8 +395,10 @@ class _Reading:
                      for q in quotes)
         law = self.legal if phrase.by_law else self.cited
         taught = (quoted or self.sentence[index] in law
-                  or negated(self.words, self.sentence, index, self.lesson,
-                             phrase.mention_before)
+                  or (negated(self.words, self.sentence, index, self.lesson,
+                              phrase.mention_before)
+                      and not relative_negators(self.text, self.words, self.sentence, index,
+                                                self.lesson, phrase.mention_before))
                   or (phrase.refutable and (self.refuted or answered_question(
                       self.text, self.words, self.sentence, index, self.lesson)))
                   or in_sentence(self.words, self.sentence, index, phrase.lesson_words))

@@ -81,10 +81,17 @@ def _bare_nasal(word: str) -> set[str]:
     read as one it knows (``mau`` is not ``bau``)."""
     if len(word) < MIN_ROOT or word.startswith(("me", "ng", "ny")) or word[0] not in "mn":
         return set()
-    if known_root(word):
+    if known_root(word) or _squashed_root(word):
         return set()
     heads = ("p", "b") if word[0] == "m" else ("t",)
     return {h + word[1:] for h in heads if known_root(h + word[1:])}
+
+
+def _squashed_root(word: str) -> bool:
+    """True when ``word`` is a known root once one of its letters is written twice again:
+    normalising squashes repeated letters (``massal`` -> ``masal``), and the word is then no
+    spoken nasal (``masal`` is not ``pasal``)."""
+    return any(known_root(word[:i] + word[i - 1:]) for i in range(1, len(word) + 1))
 
 
 def _proclitic(word: str) -> set[str]:

@@ -1,0 +1,49 @@
+"""Clauses that change what a word near a forbidden phrase means (issue 16, round screen-e).
+
+A negating word inside a relative clause that names the target (*Yg nolak hasil pleno, tembak
+di tempat aja*, *Yang tidak setuju, hajar saja*) describes who is aimed at; it does not deny
+the order that follows the clause's comma. :func:`relative_negators` tells that case apart
+from a negation of the phrase itself (*Jangan bakar ...*, *warga yang menolak politik uang*).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from .education import Lesson
+
+# Words that open a relative clause or a "whoever" subject.
+RELATIVE = frozenset({"yang", "yg", "siapa", "barangsiapa"})
+CLAUSE_BREAK = re.compile(r"[,:;!?.\n()]")
+
+
+class ClauseWord(Protocol):
+    @property
+    def norm(self) -> str: ...
+    @property
+    def forms(self) -> frozenset[str]: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def relative_negators(text: str, text_words: Sequence[ClauseWord], sentence: Sequence[int],
+                      index: int, lesson: Lesson, extra: frozenset[str] = frozenset()) -> bool:
+    """True when every negating word before word ``index`` in its sentence (within
+    ``lesson.window``) stands right after ``yang``/``siapa`` (one word between at most) and a
+    clause break lies between it and word ``index``: the negation belongs to the subject."""
+    negators = lesson.negators | extra | lesson.close_negators
+    found = False
+    for before in range(max(0, index - lesson.window), index):
+        if sentence[before] != sentence[index] or not text_words[before].forms & negators:
+            continue
+        found = True
+        opener = [k for k in range(max(0, before - 2), before)
+                  if text_words[k].norm in RELATIVE and sentence[k] == sentence[index]]
+        closed = CLAUSE_BREAK.search(text[text_words[before].end:text_words[index].start])
+        if not opener or not closed:
+            return False
+    return found
