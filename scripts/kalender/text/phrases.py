@@ -35,8 +35,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from .clauses import relative_negators
 from .abbreviations import devoiced, may_be_shortened, shortens, skeleton, sounds_alike
+from .clauses import relative_negators
 from .education import (
     Lesson,
     answered_question,
