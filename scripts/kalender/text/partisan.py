@@ -222,10 +222,12 @@ def _numbered_or_named(text: str, text_words: Sequence[Word], lists: PartisanLis
             yield _unlisted_contestant(text, word, text_words[numbered], lists), (
                 index, numbered)
         named = _named_after_verb(text, text_words, index)
-        if named is not None and not listed & set(range(index + 1, named + 1)):
-            contestant = _unlisted_contestant(text, text_words[index + 1], text_words[named],
-                                              lists)
-            yield replace(contestant, praised=False), (index + 1, named)
+        first = index + 1
+        while named is not None and first < named and text_words[first].norm in WHOLLY:
+            first += 1
+        if named is not None and not listed & set(range(first, named + 1)):
+            contestant = _unlisted_contestant(text, text_words[first], text_words[named], lists)
+            yield replace(contestant, praised=False), (first, named)
 
 
 def _numbered(text_words: Sequence[Word], index: int) -> int | None:
@@ -254,6 +256,11 @@ NOT_A_NAME = frozenset({"pemilu", "pilkada", "pilwalkot", "pilpres", "pileg", "k
                         "golput"})
 
 
+# A statement of support, then a contest word and a name: "Kami mendukung penuh pasangan
+# Wirawan-Suhaimi", "keluarga besar kami memilih calon Hendra".
+DECLARED_VERBS = frozenset({"mendukung", "memilih", "mencoblos", "memenangkan", "mengusung"})
+WHOLLY = frozenset({"penuh", "sepenuhnya", "total", "sepenuh", "hati", "bulat"})
+
 JOINING_WORDS = frozenset({"untuk", "dan", "di", "ke", "yang", "dari", "sebagai", "jadi",
                            "nomor", "no", "agar", "supaya", "demi", "bersama"})
 
@@ -262,13 +269,18 @@ def _named_after_verb(text: str, text_words: Sequence[Word], index: int) -> int 
     """The index of the last word of a name right after a voting imperative: capitalised
     words that are not ordinary words of the dictionary (``Pilih Sesuai Hati Nurani`` is
     not a name) nor the election's own words (``Pilih KPU``, ``coblos TPS``)."""
-    if text_words[index].norm not in NAMING_VERBS:
+    declared = text_words[index].norm in DECLARED_VERBS
+    if text_words[index].norm not in NAMING_VERBS and not declared:
         return None
     verb = text_words[index]
     shouting = text[verb.start:verb.end].isupper()  # "PILIH SESUAI HATI NURANI"
     first = index + 1
+    while _word(text_words, first) in WHOLLY:  # "mendukung penuh pasangan ..."
+        first += 1
     if _word(text_words, first) in CONTEST_WORDS:  # "menangkan pasangan Hartono-Lim"
         first += 1
+    elif declared:  # "mendukung Pemilu damai": a name only after a contest word
+        return None
     if first >= len(text_words) or not _a_name(text, text_words[first], shouting):
         return None
     last = first
