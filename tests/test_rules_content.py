@@ -268,7 +268,8 @@ def test_every_shipped_phrase_has_a_basis_and_parses() -> None:
     lists = content_lists(ROOT / "calendar")
     assert lists.problems == ()
     assert {p.category for p in lists.phrases} == {
-        "kekerasan", "terorisme", "sara", "hinaan", "hoaks", "partisan", "pidana-pemilu"}
+        "kekerasan", "terorisme", "sara", "hinaan", "hoaks", "partisan", "pidana-pemilu",
+        "data-pribadi"}
     assert all(p.dasar and p.pattern.parts and p.sop for p in lists.phrases)
     assert all(p.error or p.blocked for p in lists.phrases)
     assert lists.partisan is not None
