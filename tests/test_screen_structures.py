@@ -75,3 +75,15 @@ def test_the_clean_sentence_beside_it_stays_clean(text: str) -> None:
 def test_a_squashed_double_letter_is_no_spoken_nasal() -> None:
     assert "pasal" not in word_forms("masal")
     assert "pilih" in word_forms("milih")
+
+
+def test_a_ballot_hashtag_tags_the_whole_caption() -> None:
+    assert "partisan" in errors("Debat semalam jelas siapa yang layak. Ayo dukung! #02")
+
+
+@pytest.mark.parametrize("text", [
+    "Seri pemilih cerdas #3: cara mencoblos yang sah.",
+    "Simak jadwal debat kandidat di laman KPU. #01 #Pemilu2024",
+])
+def test_a_series_number_or_a_caption_without_a_call_stays_clean(text: str) -> None:
+    assert screen(text, CALENDAR) == []

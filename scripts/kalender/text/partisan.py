@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from ..core.datafile import read_data_file
 from ..core.problems import Report
 from ..core.schema import Field
+from .hashtags import ballot_hashtags
 from .phrases import Pattern, Word, sentences, words
 from .wordforms import colloquial, known_word
 
@@ -83,6 +84,9 @@ def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
     text_words = words(text)
     sentence = sentences(text, text_words)
     references = [*_references(text_words, lists), *_unlisted(text, text_words, lists)]
+    tagged = set(ballot_hashtags(text, text_words))  # "#01": the whole caption is near
+    references += [(_unlisted_contestant(text, text_words[i], text_words[i], lists), (i, i))
+                   for i in sorted(tagged) if not any(f <= i <= la for _, (f, la) in references)]
     verbs = _unreported(_spans_of(text_words, lists.verbs), text_words, sentence, lists)
     praise = _unbounded(_spans_of(text_words, lists.praise), text_words)
     hits = []
@@ -90,8 +94,9 @@ def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
         near = [(v_first, v_last) for v_first, v_last in
                 (verbs + praise if contestant.praised else verbs)
                 if (v_last < r_first or v_first > r_last)
-                and sentence[v_first] == sentence[r_first]
-                and min(abs(v_first - r_last), abs(r_first - v_last)) <= lists.window]
+                and (r_first in tagged or (
+                    sentence[v_first] == sentence[r_first]
+                    and min(abs(v_first - r_last), abs(r_first - v_last)) <= lists.window))]
         if near:
             v_first, v_last = min(near, key=lambda v: min(abs(v[0] - r_last), abs(r_first - v[1])))
             hits.append(PartisanHit(
