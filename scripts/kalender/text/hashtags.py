@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+
 class TaggedWord(Protocol):
     @property
     def norm(self) -> str: ...
