@@ -87,3 +87,13 @@ def test_a_ballot_hashtag_tags_the_whole_caption() -> None:
 ])
 def test_a_series_number_or_a_caption_without_a_call_stays_clean(text: str) -> None:
     assert screen(text, CALENDAR) == []
+
+
+def test_a_quoted_threat_laughed_at_is_taken_up() -> None:
+    assert "kekerasan" in errors('Kata warga: "kalau suara kami hilang, kami gebuk ketuanya". '
+                                 'Wkwkwk setuju.')
+
+
+def test_a_quoted_threat_reported_at_arms_length_stays_a_mention() -> None:
+    assert "kekerasan" not in errors('Akun itu menulis "kami gebuk ketuanya"; kami sudah '
+                                     'meneruskannya ke kepolisian.')

@@ -47,3 +47,21 @@ def relative_negators(text: str, text_words: Sequence[ClauseWord], sentence: Seq
         if not opener or not closed:
             return False
     return found
+
+
+# Laughter or approval written beside a quotation: the caption takes up what it quotes
+# (*Komentar warga: "... kami bacok petugasnya". Hahaha santai aja min.*).
+APPROVAL = re.compile(r"\b(?:(?:ha){2,}h?|(?:he){2,}|wk(?:wk)+\w*|santai|setuju|mantap|mantab|"
+                      r"sikat|gaskan|betul|bener banget|setuju banget)\b|[\U0001F525\U0001F44D"
+                      r"\U0001F4AA\U0001F602\U0001F923]", re.IGNORECASE)
+
+
+def endorsed(text: str, quotes: Sequence[tuple[int, int]]) -> bool:
+    """True when the caption, outside its quotation marks, laughs at or approves of what it
+    quotes: the quotation is then no mention at arm's length."""
+    outside, last = [], 0
+    for start, end in sorted(quotes):
+        outside.append(text[last:start])
+        last = max(last, end)
+    outside.append(text[last:])
+    return bool(quotes) and bool(APPROVAL.search(" ".join(outside)))

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .abbreviations import devoiced, may_be_shortened, shortens, skeleton, sounds_alike
-from .clauses import relative_negators
+from .clauses import endorsed, relative_negators
 from .education import (
     Lesson,
     answered_question,
@@ -391,8 +391,9 @@ class _Reading:
         cue = self.cue(phrase, index, width) if phrase.needs_cue else None
         if phrase.needs_cue and cue is None:
             return None
-        quoted = any(q[0] <= start and end <= q[1] and not self._so_called(q, start, end, index)
-                     for q in quotes)
+        quoted = not endorsed(self.text, quotes) and any(
+            q[0] <= start and end <= q[1] and not self._so_called(q, start, end, index)
+            for q in quotes)
         law = self.legal if phrase.by_law else self.cited
         taught = (quoted or self.sentence[index] in law
                   or (negated(self.words, self.sentence, index, self.lesson,
