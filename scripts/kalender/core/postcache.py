@@ -24,6 +24,7 @@ from typing import Any
 from .atomic import replacing
 from .memo import PostFiles
 from .model import Post
+from .postmemo import read_kept
 from .problems import Problem
 
 KEPT_VERSION = 1
@@ -50,17 +51,7 @@ class KeptPosts(PostFiles):
         self.read = 0  # post files parsed since the last save
 
     def _load(self) -> dict[str, Any]:
-        try:
-            with self.path.open("rb") as handle:
-                data = pickle.load(handle)  # noqa: S301  (our own cache file)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-                TypeError, ValueError, IndexError):
-            return {}
-        if (not isinstance(data, dict) or data.get("version") != KEPT_VERSION
-                or data.get("generation") != self.generation
-                or not isinstance(data.get("posts"), dict)):
-            return {}
-        return data["posts"]
+        return read_kept(self.path, KEPT_VERSION, self.generation, "posts")
 
     def reuse(self, path: Path) -> tuple[Post | None, list[Problem]] | None:
         """The post read from ``path`` before, from memory (``kalender serve``) or from the

@@ -69,6 +69,22 @@ def _unshared_pickle(value: object) -> bytes:
     return buffer.getvalue()
 
 
+def read_kept(path: Path, version: int, generation: str, field: str) -> dict[str, Any]:
+    """The dictionary ``field`` of a cache pickle written by this code (``version``) for
+    these inputs (``generation``); empty when the file is missing, damaged or stale."""
+    try:
+        with path.open("rb") as handle:
+            data = pickle.load(handle)  # noqa: S301  (our own cache file)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
+            TypeError, ValueError, IndexError):
+        return {}
+    if (not isinstance(data, dict) or data.get("version") != version
+            or data.get("generation") != generation
+            or not isinstance(data.get(field), dict)):
+        return {}
+    return data[field]
+
+
 class DiskMemo(Generic[T]):
     """Values by key, read from and written to one pickle file of the cache."""
 
@@ -80,17 +96,7 @@ class DiskMemo(Generic[T]):
         self.reused = 0
 
     def _read(self) -> dict[str, Any]:
-        try:
-            with self.path.open("rb") as handle:
-                data = pickle.load(handle)  # noqa: S301  (our own cache file)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-                TypeError, ValueError, IndexError):
-            return {}
-        if (not isinstance(data, dict) or data.get("version") != MEMO_VERSION
-                or data.get("generation") != self.generation
-                or not isinstance(data.get("values"), dict)):
-            return {}
-        return data["values"]
+        return read_kept(self.path, MEMO_VERSION, self.generation, "values")
 
     def get(self, key: str, make: Callable[[], T]) -> T:
         """The value kept under ``key``, else ``make()`` (then kept)."""
