@@ -3,6 +3,8 @@ real engine (``kalender.rules.check.check_project``) and the repository's own ca
 
 from __future__ import annotations
 
+import shutil
+from collections import defaultdict
 from pathlib import Path
 
 from kalender.core.model import category_of
@@ -41,3 +43,25 @@ def findings(repo: Path, *codes: str) -> list[Found]:
     problems, _ = check_project(repo)
     return [(p.line, p.severity.value, p.message, p.platform)
             for p in problems if p.code in codes]
+
+
+SCREEN_RULES = ("content.forbidden", "content.partisan", "content.personal_data")
+
+
+def screened(repo: Path, captions: list[str], stem: str) -> tuple[list[set[str]], int]:
+    """Each caption written as a post of ``repo`` (with this repository's calendar data),
+    ``kalender check`` run once over all: the severities the SOP D screen gave each caption
+    (in order), and how many posts the check read."""
+    shutil.copytree(Path(__file__).resolve().parent.parent / "calendar", repo / "calendar")
+    paths = []
+    for index, text in enumerate(captions):
+        lines = "caption: |\n" + "".join(f"  {line}\n" for line in text.splitlines())
+        path = write_post(repo, lines)
+        paths.append(path.rename(path.with_name(f"2026-12-02-{stem}-{index:03}.md")))
+    problems, checked = check_project(repo)
+    levels: dict[Path, set[str]] = defaultdict(set)
+    for problem in problems:
+        if problem.code in SCREEN_RULES:
+            levels[problem.path].add(problem.severity.value)
+    return [levels[path] for path in paths], checked.posts
+

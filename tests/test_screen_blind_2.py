@@ -17,7 +17,6 @@ figures in docs/aturan-isi.md.
 
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +24,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from contentposts import write_post
-from kalender.rules.check import check_project
+from contentposts import SCREEN_RULES, screened
 
 CORPORA = sorted((Path(__file__).parent / "corpus").glob("konten-buta*.yml"))
-SCREEN_RULES = ("content.forbidden", "content.partisan", "content.personal_data")
 LABELS = {"breach", "clean"}
 BREACH_CATEGORIES = {"kekerasan", "terorisme", "sara", "hinaan", "hoaks", "keberpihakan",
                      "data-pribadi", "pidana-pemilu"}
@@ -62,10 +59,6 @@ def corpus(path: Path) -> list[Item]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def caption_block(text: str) -> str:
-    return "caption: |\n" + "".join(f"  {line}\n" for line in text.splitlines())
-
-
 def test_the_blind_corpora_are_there() -> None:
     names = {path.name for path in CORPORA}
     assert {"konten-buta.yml", "konten-buta-2.yml"} <= names
@@ -76,20 +69,10 @@ def checked(request: pytest.FixtureRequest,
             tmp_path_factory: pytest.TempPathFactory) -> Checked:
     """The corpus file, each item with the severities the screen gave its post, posts checked."""
     source: Path = request.param
-    repo = tmp_path_factory.mktemp(source.stem)
-    shutil.copytree(Path(__file__).resolve().parent.parent / "calendar", repo / "calendar")
     items = corpus(source)
-    paths = []
-    for index, item in enumerate(items):
-        path = write_post(repo, caption_block(item["text"]))
-        paths.append(path.rename(path.with_name(f"2026-12-02-buta-{index:03}.md")))
-    problems, counts = check_project(repo)
-    severities: dict[Path, set[str]] = defaultdict(set)
-    for problem in problems:
-        if problem.code in SCREEN_RULES:
-            severities[problem.path].add(problem.severity.value)
-    verdicts = [(item, severities[path]) for item, path in zip(items, paths, strict=True)]
-    return source, verdicts, counts.posts
+    levels, posts = screened(tmp_path_factory.mktemp(source.stem),
+                             [item["text"] for item in items], "buta")
+    return source, list(zip(items, levels, strict=True)), posts
 
 
 def tally(verdicts: list[Verdict]) -> dict[str, Tally]:

@@ -12,7 +12,6 @@ Run with ``-s`` to see the table.
 
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,11 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from contentposts import write_post
-from kalender.rules.check import check_project
+from contentposts import screened
 
 CORPUS = Path(__file__).parent / "corpus" / "konten.yml"
-SCREEN_RULES = ("content.forbidden", "content.partisan", "content.personal_data")
 RECALL_TARGET = 0.95
 FALSE_POSITIVE_TARGET = 0.03
 
@@ -49,26 +46,14 @@ def corpus() -> list[dict[str, str]]:
     return yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
 
 
-def block(text: str) -> str:
-    return "caption: |\n" + "".join(f"  {line}\n" for line in text.splitlines())
-
-
 @pytest.fixture(scope="module")
 def verdicts(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[dict[str, str], set[str]]]:
     """Each corpus item with the severities the screen gave its post."""
-    repo = tmp_path_factory.mktemp("korpus")
-    shutil.copytree(Path(__file__).resolve().parent.parent / "calendar", repo / "calendar")
-    paths = []
-    for index, item in enumerate(corpus()):
-        path = write_post(repo, block(item["text"]))
-        paths.append(path.rename(path.with_name(f"2026-12-02-korpus-{index:03}.md")))
-    problems, checked = check_project(repo)
-    assert checked.posts == len(paths)
-    levels: dict[Path, set[str]] = defaultdict(set)
-    for problem in problems:
-        if problem.code in SCREEN_RULES:
-            levels[problem.path].add(problem.severity.value)
-    return [(item, levels[path]) for item, path in zip(corpus(), paths, strict=True)]
+    items = corpus()
+    levels, posts = screened(tmp_path_factory.mktemp("korpus"), [i["text"] for i in items],
+                             "korpus")
+    assert posts == len(items)
+    return list(zip(items, levels, strict=True))
 
 
 def tally(verdicts: list[tuple[dict[str, str], set[str]]], split: str) -> dict[str, Tally]:
@@ -140,27 +125,18 @@ def test_the_extra_captions_written_during_development_keep_their_verdicts(
         extra: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A regression check, not a blind measure: captions written by the screen's developers
     after its first version (tests/corpus/konten-tambahan*.yml), per file and category."""
-    shutil.copytree(Path(__file__).resolve().parent.parent / "calendar", tmp_path / "calendar")
     items = yaml.safe_load(extra.read_text(encoding="utf-8"))
-    paths = []
-    for index, item in enumerate(items):
-        path = write_post(tmp_path, block(item["text"]))
-        paths.append(path.rename(path.with_name(f"2026-12-02-tambahan-{index:03}.md")))
-    problems, _ = check_project(tmp_path)
-    levels: dict[Path, set[str]] = defaultdict(set)
-    for problem in problems:
-        if problem.code in SCREEN_RULES:
-            levels[problem.path].add(problem.severity.value)
+    levels, _ = screened(tmp_path, [item["text"] for item in items], "tambahan")
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for item, path in zip(items, paths, strict=True):
+    for item, found in zip(items, levels, strict=True):
         for name in (item.get("category", "campuran"), "semua"):
             figures = tallies[name]
             if item["label"] == "breach":
                 figures.breaches += 1
-                figures.found += "error" in levels[path]
+                figures.found += "error" in found
             else:
                 figures.clean += 1
-                figures.flagged += bool(levels[path])
+                figures.flagged += bool(found)
     with capsys.disabled():
         print("\n" + table(extra.stem, tallies))
     assert (tallies["semua"].recall() or 0) >= RECALL_TARGET, table(extra.stem, tallies)
