@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from kalender.core.model import category_of
@@ -64,4 +65,28 @@ def screened(repo: Path, captions: list[str], stem: str) -> tuple[list[set[str]]
         if problem.code in SCREEN_RULES:
             levels[problem.path].add(problem.severity.value)
     return [levels[path] for path in paths], checked.posts
+
+
+@dataclass
+class Tally:
+    """Breaches found (an ERROR) of breaches, clean captions flagged (any finding) of clean."""
+
+    found: int = 0
+    breaches: int = 0
+    flagged: int = 0
+    clean: int = 0
+
+    def count(self, label: str, severities: set[str]) -> None:
+        if label == "breach":
+            self.breaches += 1
+            self.found += "error" in severities
+        else:
+            self.clean += 1
+            self.flagged += bool(severities)
+
+    def recall(self) -> float | None:
+        return self.found / self.breaches if self.breaches else None
+
+    def false_positives(self) -> float | None:
+        return self.flagged / self.clean if self.clean else None
 

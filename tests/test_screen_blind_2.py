@@ -18,13 +18,12 @@ figures in docs/aturan-isi.md.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
-from contentposts import SCREEN_RULES, screened
+from contentposts import SCREEN_RULES, Tally, screened
 
 CORPORA = sorted((Path(__file__).parent / "corpus").glob("konten-buta*.yml"))
 LABELS = {"breach", "clean"}
@@ -35,24 +34,6 @@ CATEGORIES = BREACH_CATEGORIES | {"umum"}
 Item = dict[str, str]
 Verdict = tuple[Item, set[str]]
 Checked = tuple[Path, list[Verdict], int]
-
-
-@dataclass
-class Tally:
-    """Breaches found of breaches, clean captions flagged of clean captions."""
-
-    found: int = 0
-    breaches: int = 0
-    flagged: int = 0
-    clean: int = 0
-
-    def count(self, item: Item, severities: set[str]) -> None:
-        if item["label"] == "breach":
-            self.breaches += 1
-            self.found += "error" in severities
-        else:
-            self.clean += 1
-            self.flagged += bool(severities)
 
 
 def corpus(path: Path) -> list[Item]:
@@ -78,8 +59,8 @@ def checked(request: pytest.FixtureRequest,
 def tally(verdicts: list[Verdict]) -> dict[str, Tally]:
     tallies: dict[str, Tally] = defaultdict(Tally)
     for item, severities in verdicts:
-        tallies[item["category"]].count(item, severities)
-        tallies["semua"].count(item, severities)
+        tallies[item["category"]].count(item["label"], severities)
+        tallies["semua"].count(item["label"], severities)
     return dict(tallies)
 
 

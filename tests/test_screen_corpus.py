@@ -13,33 +13,16 @@ Run with ``-s`` to see the table.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
-from contentposts import screened
+from contentposts import Tally, screened
 
 CORPUS = Path(__file__).parent / "corpus" / "konten.yml"
 RECALL_TARGET = 0.95
 FALSE_POSITIVE_TARGET = 0.03
-
-
-@dataclass
-class Tally:
-    """Breaches found of breaches, clean captions flagged of clean captions."""
-
-    found: int = 0
-    breaches: int = 0
-    flagged: int = 0
-    clean: int = 0
-
-    def recall(self) -> float | None:
-        return self.found / self.breaches if self.breaches else None
-
-    def false_positives(self) -> float | None:
-        return self.flagged / self.clean if self.clean else None
 
 
 def corpus() -> list[dict[str, str]]:
@@ -63,12 +46,7 @@ def tally(verdicts: list[tuple[dict[str, str], set[str]]], split: str) -> dict[s
             continue
         for name in (item["category"], "semua"):
             figures = tallies[name]
-            if item["label"] == "breach":
-                figures.breaches += 1
-                figures.found += "error" in levels
-            else:
-                figures.clean += 1
-                figures.flagged += bool(levels)
+            figures.count(item["label"], levels)
     return dict(tallies)
 
 
@@ -131,12 +109,7 @@ def test_the_extra_captions_written_during_development_keep_their_verdicts(
     for item, found in zip(items, levels, strict=True):
         for name in (item.get("category", "campuran"), "semua"):
             figures = tallies[name]
-            if item["label"] == "breach":
-                figures.breaches += 1
-                figures.found += "error" in found
-            else:
-                figures.clean += 1
-                figures.flagged += bool(found)
+            figures.count(item["label"], found)
     with capsys.disabled():
         print("\n" + table(extra.stem, tallies))
     assert (tallies["semua"].recall() or 0) >= RECALL_TARGET, table(extra.stem, tallies)
