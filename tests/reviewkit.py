@@ -87,6 +87,17 @@ def add_accounts(root: Path) -> None:
     install_server_keys(root, PASSWORDS)
 
 
+def review_repo(root: Path, monkeypatch: Any,
+                post_ids: tuple[str, ...] = (POST_ID, OTHER_ID)) -> Path:
+    """A small repository with every member's review account, the office clock at NOW and
+    no account file from the environment (``monkeypatch`` is pytest's)."""
+    monkeypatch.setenv("KALENDER_NOW", NOW)
+    monkeypatch.delenv("KALENDER_USERS", raising=False)
+    small_repo(root, post_ids)
+    add_accounts(root)
+    return root
+
+
 @functools.cache
 def _accounts_file() -> bytes:
     from kalender.review.users import UserStore

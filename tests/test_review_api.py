@@ -17,29 +17,23 @@ import yaml
 
 from kalender.approval.records import load_ledger
 from reviewkit import (
-    NOW,
     OTHER_ID,
     PASSWORDS,
     POST_ID,
     act,
-    add_accounts,
     login,
     post_path,
     record_path,
     review_app,
+    review_repo,
     serving,
-    small_repo,
 )
 from samplekeys import sample_key
 
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KALENDER_NOW", NOW)
-    monkeypatch.delenv("KALENDER_USERS", raising=False)
-    small_repo(tmp_path)
-    add_accounts(tmp_path)
-    return tmp_path
+    return review_repo(tmp_path, monkeypatch)
 
 
 @pytest.fixture

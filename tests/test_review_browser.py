@@ -14,24 +14,18 @@ import httpx
 import pytest
 
 from reviewkit import (
-    NOW,
     POST_ID,
-    add_accounts,
     login,
     review_app,
     review_command,
+    review_repo,
     serving,
-    small_repo,
 )
 
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KALENDER_NOW", NOW)
-    monkeypatch.delenv("KALENDER_USERS", raising=False)
-    small_repo(tmp_path)
-    add_accounts(tmp_path)
-    return tmp_path
+    return review_repo(tmp_path, monkeypatch)
 
 
 @pytest.fixture

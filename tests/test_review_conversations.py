@@ -17,7 +17,7 @@ from kalender.approval.signing import read_items
 from kalender.cli import cli
 from kalender.cli.commands import register
 from kalender.conversations.store import conversation_file
-from reviewkit import NOW, add_accounts, login, post_path, review_app, serving, small_repo
+from reviewkit import login, post_path, review_app, review_repo, serving
 
 ASKED = "2026-12-02-pengumuman-pkpu-8-2019"
 KEY = "facebook:267684631782460_9004"
@@ -33,10 +33,7 @@ register()
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KALENDER_NOW", NOW)
-    monkeypatch.delenv("KALENDER_USERS", raising=False)
-    small_repo(tmp_path, (ASKED,))
-    add_accounts(tmp_path)
+    review_repo(tmp_path, monkeypatch, (ASKED,))
     export = tmp_path / "fb.json"
     export.write_text(json.dumps(GRAPH), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--root", str(tmp_path), "conversations", "import",

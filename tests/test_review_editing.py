@@ -16,7 +16,17 @@ import pytest
 from PIL import Image
 
 from kalender.core.editing import PostText
-from reviewkit import NOW, POST_ID, add_accounts, login, post_path, review_app, serving, small_repo
+from reviewkit import (
+    NOW,
+    POST_ID,
+    add_accounts,
+    login,
+    post_path,
+    review_app,
+    review_repo,
+    serving,
+    small_repo,
+)
 
 PROPOSAL = {"title": "Kuis Asas Pemilu", "date": "2026-12-22", "time": "", "category": "rutin",
             "type": "non-edukasi", "platforms": {"instagram": "feed", "x": "post"},
@@ -31,10 +41,7 @@ def git(root: Path, *args: str) -> str:
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KALENDER_NOW", NOW)
-    monkeypatch.delenv("KALENDER_USERS", raising=False)
-    small_repo(tmp_path)
-    add_accounts(tmp_path)
+    review_repo(tmp_path, monkeypatch)
     (tmp_path / ".gitignore").write_text(".kalender/\nsite/\n", encoding="utf-8")
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "-A")

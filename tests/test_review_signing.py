@@ -17,18 +17,13 @@ import yaml
 
 from kalender.approval.keys import locked
 from kalender.review.signkeys import KEY_COOKIE
-from reviewkit import NOW, act, add_accounts, login, record_path, review_app, serving
-from reviewkit import small_repo as make_small_repo
+from reviewkit import NOW, act, login, record_path, review_app, review_repo, serving
 from samplekeys import DEMO_COST, sample_key
 
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KALENDER_NOW", NOW)
-    monkeypatch.delenv("KALENDER_USERS", raising=False)
-    make_small_repo(tmp_path)
-    add_accounts(tmp_path)
-    return tmp_path
+    return review_repo(tmp_path, monkeypatch)
 
 
 @pytest.fixture
