@@ -14,6 +14,7 @@ page in the ``nav`` (its item is active) is always rendered whole.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from markupsafe import Markup
@@ -23,6 +24,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 Key = tuple[str, tuple[str, ...]]
+# Where Material's header writes the page's title (partials/header.html): the title follows
+# this, and only white space and ``</span>`` follow the title.
+TOPIC = re.compile(r'data-md-component="header-topic">\s*<span class="md-ellipsis">\s*')
+AFTER_TOPIC = re.compile(r"\s*</span>")
 
 
 class SharedParts:
@@ -33,18 +38,53 @@ class SharedParts:
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
         self.kept: dict[Key, Markup] = {}
+        self.around: dict[Key, tuple[str, str]] = {}  # a titled part: before and after the title
         self.rendered = 0  # parts rendered (for the tests: fewer than the pages asking)
+        self.page: Page | None = None  # the page whose links are in ``links``
+        self.links: tuple[str, ...] | None = None  # None: the page is in the nav
 
     def __call__(self, name: str, page: Page | None, nav: Navigation | None, *,
                  caller: Callable[[], str]) -> Markup:
-        if page is None or nav is None or page in nav.pages:
+        links = self._outside(page, nav)
+        if links is None:
             return Markup(caller())
-        key = (name, self._links(page, nav))
+        key = (name, links)
         kept = self.kept.get(key)
         if kept is None:
             self.rendered += 1
             kept = self.kept[key] = Markup(caller())
         return kept
+
+    def titled(self, name: str, page: Page | None, nav: Navigation | None, *,
+               caller: Callable[[], str]) -> Markup:
+        """Material's header: the same on every page of a folder but for the page's title,
+        which is written as it is (the theme does not escape it). Kept as the text before
+        and after the title of the first page that had a plain one; a title with white
+        space at either end (which the theme's own spaces would swallow) renders whole."""
+        links = self._outside(page, nav)
+        title = _shown_title(page)
+        if links is None or title is None:
+            return Markup(caller())
+        key = (f"{name}:{'meta' if _meta_title(page) else 'page'}", links)
+        around = self.around.get(key)
+        if around is not None:
+            return Markup(around[0] + title + around[1])
+        self.rendered += 1
+        html = caller()
+        split = _around_title(html, title)
+        if split is not None:
+            self.around[key] = split
+        return Markup(html)
+
+    def _outside(self, page: Page | None, nav: Navigation | None) -> tuple[str, ...] | None:
+        """The links of a page outside the nav (None for a page in it): a page asks for
+        several parts, one after the other, so the last page's answer is kept."""
+        if page is None or nav is None:
+            return None
+        if page is not self.page:
+            self.page = page
+            self.links = None if page in nav.pages else self._links(page, nav)
+        return self.links
 
     def _links(self, page: Page, nav: Navigation) -> tuple[str, ...]:
         """Every URL the parts write, as the ``url`` filter writes it on ``page``."""
@@ -52,3 +92,28 @@ class SharedParts:
         targets.append(str(self.config.extra.get("homepage") or ""))
         targets.append(str(self.config.theme.get("logo") or ""))
         return tuple(normalize_url(url, page) for url in targets)
+
+
+def _meta_title(page: Page | None) -> object:
+    meta = page.meta if page is not None else None
+    return meta.get("title") if isinstance(meta, dict) else None
+
+
+def _shown_title(page: Page | None) -> str | None:
+    """The title the header shows (``page.meta.title``, else ``page.title``), when it is a
+    non-empty text without white space at either end."""
+    title = _meta_title(page) or (page.title if page is not None else None)
+    if not isinstance(title, str) or not title or title != title.strip():
+        return None
+    return title
+
+
+def _around_title(html: str, title: str) -> tuple[str, str] | None:
+    """``html`` cut around the title in the header's topic (None when it is not there)."""
+    found = TOPIC.search(html)
+    if found is None or not html.startswith(title, found.end()):
+        return None
+    after = found.end() + len(title)
+    if AFTER_TOPIC.match(html, after) is None:
+        return None
+    return html[:found.end()], html[after:]
