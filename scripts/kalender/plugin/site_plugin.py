@@ -85,6 +85,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.site: SiteView | None = None
         self.views: dict[str, View] = {}
         self.files: Files | None = None
+        self.targets: tuple[Files | None, dict[str, str]] = (None, {})  # see _targets
         self.approval: ApprovalSite | None = None
         self.previews: Previews | None = None
         self.meetings: MeetingSite | None = None
@@ -353,7 +354,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         extra: dict[str, Any] = {
             "kalender": self.site,
             "view": self.views.get(page.file.src_uri),
-            "href": _Links(self.files, page),
+            "href": _Links(self.files, page, self._targets()),
             "approval": self.approval,
             "previews": self.previews,
             "meetings": self.meetings,
@@ -373,6 +374,12 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         if page.file.generated_by:
             page.content = None
         return output
+
+    def _targets(self) -> dict[str, str]:
+        """The URLs of the pages ``href`` has looked up in this build's files."""
+        if self.targets[0] is not self.files:
+            self.targets = (self.files, {})
+        return self.targets[1]
 
     def _icon_svg(self, name: str) -> str:
         """The SVG text of one of the theme's icons (``material/pencil``), read once."""
@@ -422,16 +429,23 @@ def _watch_with_events(server: LiveReloadServer) -> None:
 
 
 class _Links:
-    """``href(page_path)`` in templates: the URL of a site page relative to the current one."""
+    """``href(page_path)`` in templates: the URL of a site page relative to the current one.
 
-    def __init__(self, files: Files, page: Page) -> None:
-        self.files, self.page = files, page
+    ``targets`` (page path -> its URL) is shared by every page of a build: a page's URL
+    does not change once the page is among the site's files."""
+
+    def __init__(self, files: Files, page: Page, targets: dict[str, str]) -> None:
+        self.files, self.page, self.targets = files, page, targets
 
     def __call__(self, path: str) -> str:
-        target = self.files.get_file_from_path(path)
-        if target is None:
-            raise PluginError(t("site.missing_page", page=path, source=self.page.file.src_uri))
-        return get_relative_url(target.url, self.page.url)
+        url = self.targets.get(path)
+        if url is None:
+            target = self.files.get_file_from_path(path)
+            if target is None:
+                raise PluginError(t("site.missing_page", page=path,
+                                    source=self.page.file.src_uri))
+            url = self.targets[path] = target.url
+        return get_relative_url(url, self.page.url)
 
 
 class _Thumbnails:

@@ -9,6 +9,7 @@ page ends with one ``<symbol>`` per icon it used (:meth:`IconSprite.sprite`). Wo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -23,6 +24,13 @@ def symbol_id(name: str) -> str:
     return "kal-i-" + re.sub(r"[^a-z0-9-]+", "-", name.lower())
 
 
+@functools.lru_cache(maxsize=1024)
+def _reference(name: str) -> Markup:
+    """The HTML of one use of icon ``name``: the same few icons are used thousands of
+    times in a build."""
+    return Markup('<svg class="kal-svg"><use href="#{}"></use></svg>').format(symbol_id(name))
+
+
 class IconSprite:
     """Icons used by one page; ``load(name)`` gives the SVG text of an icon."""
 
@@ -33,8 +41,7 @@ class IconSprite:
     def use(self, name: str) -> Markup:
         """A reference to icon ``name`` (drawn by the page's sprite)."""
         self.used.setdefault(name, None)
-        return Markup('<svg class="kal-svg"><use href="#{}"></use></svg>').format(
-            symbol_id(name))
+        return _reference(name)
 
     def sprite(self) -> Markup:
         """One hidden ``<svg>`` with a ``<symbol>`` for every icon the page used; the
