@@ -8,8 +8,13 @@ keeps each part's HTML under the links it holds as seen from the page (and the l
 ``pos/a/`` and ``pos/b/`` share one rendering and ``minggu/2026-W48/`` another: the same
 bytes as rendering it again, once per folder instead of once per page.
 
-``overrides/main.html`` wraps the tabs and the side menu in ``{% call shared(...) %}``; a
-page in the ``nav`` (its item is active) is always rendered whole.
+The same holds for the rest of the frame that does not show the page itself: the style and
+script links, the footer, and the theme's configuration (whose only page-bound value,
+``base``, is a link to the site's root). The header also shows the page's title: it is kept
+as the text before and after the title (:meth:`SharedParts.titled`).
+
+``overrides/main.html`` wraps these blocks in ``{% call shared(...) %}``; a page in the
+``nav`` (its item is active) is always rendered whole.
 """
 
 from __future__ import annotations
