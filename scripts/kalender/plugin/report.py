@@ -19,6 +19,7 @@ import multiprocessing
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from ..report.inputs import names_of, project_report_input, public_input_of
 from ..report.page import chart_file, pdf_file, report_body
 from ..report.settled import settled_report, shown_day
 from ..report.wording import period_label
+from .serving import KeptReports
 
 log = get_plugin_logger(__name__)
 FOLDER = "laporan"
@@ -58,14 +60,16 @@ def half_years(project: Project, today: dt.date) -> list[Period]:
 
 
 def add_reports(project: Project, files: Files, config: MkDocsConfig, today: dt.date,
-                cache: Path, standings: Standings | None = None) -> list[Period]:
-    """Add the report pages, charts and PDFs of every half-year to ``files``."""
+                cache: Path, standings: Standings | None = None,
+                kept: KeptReports | None = None) -> list[Period]:
+    """Add the report pages, charts and PDFs of every half-year to ``files`` (``kept``:
+    the reports ``kalender serve`` built before)."""
     if project.calendar is None:
         return []
     periods = half_years(project, today)
     drawings = [d for period in periods
                 if (d := _add_report(project, period, files, config, today, cache / FOLDER,
-                                     standings))]
+                                     standings, kept))]
     _draw_missing(drawings)
     for drawing in drawings:
         for path in sorted([*drawing.charts.iterdir(), *drawing.pdf.iterdir()],
@@ -104,7 +108,8 @@ class _Drawing:
 
 def _add_report(project: Project, period: Period, files: Files, config: MkDocsConfig,
                 today: dt.date, cache: Path,
-                standings: Standings | None) -> _Drawing | None:
+                standings: Standings | None,
+                kept: KeptReports | None = None) -> _Drawing | None:
     """Add one half-year's page; what its charts and PDF are drawn from, and where."""
     page = f"{FOLDER}/{period.slug}/index.md"
     if files.get_file_from_path(page) is not None:
@@ -119,7 +124,8 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
         return None
     names = names_of(source)
     labels = chart_labels()
-    report, body = settled_report(
+    settle = partial(kept.settled, period.slug) if kept is not None else settled_report
+    report, body = settle(
         source, lambda shown: report_body(shown, labels, names),
         lambda moment: public_input_of(project, period, moment, Report()))
     meta = yaml.safe_dump({"title": f"{t('report.title')}: {period_label(period)}",

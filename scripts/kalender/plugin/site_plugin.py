@@ -53,6 +53,7 @@ from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .report import add_reports
+from .serving import KeptReports, ThemeFiles
 from .shared_parts import SharedParts
 
 if TYPE_CHECKING:  # the live-reload server (and watchdog) are for kalender serve only
@@ -102,6 +103,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.built_today: dt.date | None = None
         self.root = Path.cwd()
         self.words: AbstractContextManager[None] | None = None
+        self.theme_files = ThemeFiles()  # kalender serve: listed once (plugin.serving)
+        self.reports = KeptReports()  # kalender serve: the reports, while their data hold
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that mkdocs keeps this plugin object from one build of ``kalender
@@ -113,6 +116,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         if self.command == "serve":
             # Nobody crawls the preview server: no sitemap of every page at every rebuild.
             config.theme.static_templates.discard("sitemap.xml")
+            self.theme_files.install(config)
         folder = Path(config.config_file_path or ".").resolve().parent
         self.root = Path(self.config.root).resolve() if self.config.root else folder
         store = self.root / self.config.cache_dir / DIGEST_STORE
@@ -193,7 +197,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today, self.memory, self.standings)
         add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir,
-                    self.standings)
+                    self.standings, self.reports if self.command == "serve" else None)
         weeks = [view.week for view in self.site.weeks.values()]
         self.meetings = add_meetings(project, weeks, today, overlay, files, config,
                                      self.memory, self.standings)

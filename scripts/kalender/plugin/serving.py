@@ -1,0 +1,159 @@
+"""What ``kalender serve`` keeps from one rebuild to the next, besides the posts' memory.
+
+mkdocs builds the whole site again after every saved file, with a new configuration and a
+new template environment. Some of that work gives the same answer every time while the
+server runs; the plugin keeps those answers here, each with what it depends on, so that a
+caption edit costs the work of that post and not of the whole site (issue 23,
+docs/performance.md). A build in a new process (``kalender build``) keeps none of this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..core.i18n import language
+from ..core.model import Post
+from ..report.build import ReportInput, SemesterReport
+from ..report.inputs import end_of_day
+from ..report.settled import BodyOf, PublicAt, last_change, settled_report
+from ..site.incremental import SKIPPED_DIRS
+
+Listing = Callable[..., list[str]]
+
+
+class ThemeFiles:
+    """The theme's static files (assets, icons) listed once, not at every rebuild.
+
+    mkdocs lists every file of every theme folder at each build (some 14,500 for Material,
+    most of them icons) and filters the names one by one. The folders of an installed
+    theme do not change while the server runs; the custom folder (``overrides/``) may,
+    so the list is kept per the names in the custom folder: adding or removing a file there
+    lists everything again."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[object, ...], list[str]] = {}
+        self.listed = 0  # times the theme folders were walked (tests)
+
+    def install(self, config: MkDocsConfig) -> None:
+        """Have the environments of ``config``'s theme list their files through here."""
+        theme = config.theme
+        make_env: Callable[[], Environment] = theme.get_env
+
+        def get_env() -> Environment:
+            env = make_env()
+            env.list_templates = self._listing(  # type: ignore[method-assign]
+                env.list_templates, theme.dirs, theme.custom_dir,
+                sorted(theme.static_templates))
+            return env
+
+        theme.get_env = get_env  # type: ignore[method-assign]
+
+    def _listing(self, original: Listing, dirs: Iterable[str], custom: str | None,
+                 static: list[str]) -> Listing:
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            if extensions is not None:
+                return original(extensions=extensions, filter_func=filter_func)
+            key = (tuple(dirs), tuple(static), _names_under(custom))
+            known = self.known.get(key)
+            if known is None:
+                self.listed += 1
+                known = list(original(filter_func=filter_func))
+                self.known = {key: known}  # the last listing only
+            return list(known)
+
+        return list_templates
+
+
+def _names_under(folder: str | None) -> tuple[str, ...]:
+    """Every file path under ``folder`` (its names, not their contents), sorted."""
+    if not folder or not os.path.isdir(folder):
+        return ()
+    names: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if d not in SKIPPED_DIRS]
+        names.extend(os.path.join(dirpath, name) for name in filenames)
+    return tuple(sorted(names))
+
+
+class KeptReports:
+    """Each half-year's report and page text, kept while what they are made of is the same.
+
+    The report counts posts, records, deadlines, important days and the public's comments,
+    not captions; building it (twice: as of the last change and as of the Sunday, see
+    :mod:`kalender.report.settled`) and writing its page is then the same work after every
+    caption edit. Its key is the pickle of what the report is made of (:func:`report_key`):
+    equal pickles are equal data, so a kept report is the one a build from nothing makes."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[str, tuple[SemesterReport, str]]] = {}
+        self.made = 0  # reports built (tests)
+
+    def settled(self, slug: str, source: ReportInput, body_of: BodyOf,
+                public_at: PublicAt) -> tuple[SemesterReport, str]:
+        """:func:`settled_report`, or the one kept for the same ``source``."""
+        day = last_change(source)
+        then = None
+        if day < source.as_of.date():
+            then = public_at(end_of_day(day, source.as_of.tzinfo or dt.UTC))
+        key = report_key(source, then)
+        kept = self.known.get(slug)
+        if key is not None and kept is not None and kept[0] == key:
+            return kept[1]
+        self.made += 1
+        made = settled_report(source, body_of, lambda moment: then)
+        if key is not None:
+            self.known[slug] = (key, made)
+        return made
+
+
+OTHER_CONTENT = "\0other content than any record's"
+
+
+def report_key(source: ReportInput, public_then: object) -> str | None:
+    """The digest of everything a report of ``source`` is made of: the whole input but for
+    the posts' texts (:func:`without_texts`), and the post's content fingerprint only as far as the
+    report compares it (equal to the fingerprint of which record: see
+    ``kalender.report.build.voided``); the public input as of the day it may be shown as of;
+    the language. None (not kept) when a post's state is not known (the report would read
+    it from the post's content)."""
+    posts = []
+    for item in source.posts:
+        if not item.state:
+            return None
+        recorded = {record.fingerprint for record in item.records}
+        content = item.fingerprint if item.fingerprint in recorded else OTHER_CONTENT
+        posts.append((without_texts(item.post), item.records, content, item.state))
+    return _pickled(replace(source, posts=()), posts, public_then, language())
+
+
+def without_texts(post: Post) -> Post:
+    """``post`` without what the report never reads of it (``kalender.report``: build,
+    wording, page, pdf): its texts as typed (the comment counters are in the public input)
+    and where they are in the file. A report that starts to read one of them must keep it
+    here."""
+    return replace(post, caption="", captions={}, hashtags=(), mentions=(), body="",
+                   body_line=1, lines={}, meta={})
+
+
+def _pickled(*parts: object) -> str | None:
+    """The SHA-256 of ``parts`` pickled without memo, so that the bytes follow the values,
+    not which objects happen to be shared (posts from the loader's cache share parts of
+    their paths); None when they cannot be pickled."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    try:
+        pickler.dump(parts)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return None
+    return hashlib.sha256(buffer.getvalue()).hexdigest()
