@@ -92,11 +92,16 @@ def _constant(value: bool) -> Callable[[], bool]:
 class Incremental:
     """One build's view of the last one: reuse it whole, or compare page by page."""
 
-    def __init__(self, root: Path, cache: Path, config: MkDocsConfig) -> None:
+    def __init__(self, root: Path, cache: Path, config: MkDocsConfig,
+                 kept: dict[Path, Manifest] | None = None) -> None:
         self.root, self.config = root, config
         self.site_dir = Path(config.site_dir)
         self.path = manifest_path(cache, config.site_dir)
-        self.before = Manifest.load(self.path)
+        # kalender serve keeps its manifest in memory (``kept``): its output folder is a
+        # new temporary one at every start, so no later process reads the file
+        self.kept = kept
+        known = kept.get(self.path) if kept is not None else None
+        self.before = known if known is not None else Manifest.load(self.path)
         self.shared_stamp = input_stamp(root, self._shared_inputs())
         self.posts_stamp = input_stamp(root, [root / "posts", root / "laporan",
                                               *(Path(m) for m in self.before.media)])
@@ -214,7 +219,10 @@ class Incremental:
                      and _backed_by_file(f)},
             search=search, outputs=sorted(outputs),  # sorted: the same set, the same file
         )
-        if after != self.before:  # a build with nothing changed leaves the file alone
+        if self.kept is not None:
+            self.kept.clear()
+            self.kept[self.path] = after
+        elif after != self.before:  # a build with nothing changed leaves the file alone
             after.save(self.path)
 
     def abandon(self) -> None:

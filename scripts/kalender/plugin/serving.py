@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ..core.i18n import language
 from ..core.model import Post
-from ..report.build import ReportInput, SemesterReport
+from ..report.build import PostRecords, ReportInput, SemesterReport
 from ..report.inputs import end_of_day
 from ..report.settled import BodyOf, PublicAt, last_change, settled_report
 from ..site.incremental import SKIPPED_DIRS
@@ -97,6 +97,7 @@ class KeptReports:
     def __init__(self) -> None:
         self.known: dict[str, tuple[str, tuple[SemesterReport, str]]] = {}
         self.made = 0  # reports built (tests)
+        self.items: dict[str, dict[int, tuple[PostRecords, str | None]]] = {}
 
     def settled(self, slug: str, source: ReportInput, body_of: BodyOf,
                 public_at: PublicAt) -> tuple[SemesterReport, str]:
@@ -105,7 +106,7 @@ class KeptReports:
         then = None
         if day < source.as_of.date():
             then = public_at(end_of_day(day, source.as_of.tzinfo or dt.UTC))
-        key = report_key(source, then)
+        key = report_key(source, then, self.items.setdefault(slug, {}))
         kept = self.known.get(slug)
         if key is not None and kept is not None and kept[0] == key:
             return kept[1]
@@ -119,21 +120,37 @@ class KeptReports:
 OTHER_CONTENT = "\0other content than any record's"
 
 
-def report_key(source: ReportInput, public_then: object) -> str | None:
+def report_key(source: ReportInput, public_then: object,
+               items: dict[int, tuple[PostRecords, str | None]] | None = None) -> str | None:
     """The digest of everything a report of ``source`` is made of: the whole input but for
-    the posts' texts (:func:`without_texts`), and the post's content fingerprint only as far as the
-    report compares it (equal to the fingerprint of which record: see
+    the posts' texts (:func:`without_texts`), and the post's content fingerprint only as far
+    as the report compares it (equal to the fingerprint of which record: see
     ``kalender.report.build.voided``); the public input as of the day it may be shown as of;
     the language. None (not kept) when a post's state is not known (the report would read
-    it from the post's content)."""
+    it from the post's content). ``items``: the digest of each post with its records, by
+    object (the report's inputs keep one object per post object); refilled here."""
+    known = dict(items) if items is not None else {}
+    if items is not None:
+        items.clear()
     posts = []
     for item in source.posts:
-        if not item.state:
+        kept = known.get(id(item))
+        value = kept[1] if kept is not None and kept[0] is item else _item_key(item)
+        if value is None:
             return None
-        recorded = {record.fingerprint for record in item.records}
-        content = item.fingerprint if item.fingerprint in recorded else OTHER_CONTENT
-        posts.append((without_texts(item.post), item.records, content, item.state))
+        posts.append(value)
+        if items is not None:
+            items[id(item)] = (item, value)
     return _pickled(replace(source, posts=()), posts, public_then, language())
+
+
+def _item_key(item: PostRecords) -> str | None:
+    """The digest of one post with its records, as far as the report reads them."""
+    if not item.state:
+        return None
+    recorded = {record.fingerprint for record in item.records}
+    content = item.fingerprint if item.fingerprint in recorded else OTHER_CONTENT
+    return _pickled(without_texts(item.post), item.records, content, item.state)
 
 
 def without_texts(post: Post) -> Post:

@@ -43,7 +43,7 @@ from ..media.mediacache import thumbnail
 from ..rules import Context, check_post
 from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
 from ..site.icons import IconSprite
-from ..site.incremental import digest
+from ..site.incremental import Manifest, digest
 from ..site.previews import KeptPreviews, Previews
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
@@ -105,6 +105,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.words: AbstractContextManager[None] | None = None
         self.theme_files = ThemeFiles()  # kalender serve: listed once (plugin.serving)
         self.reports = KeptReports()  # kalender serve: the reports, while their data hold
+        self.manifests: dict[Path, Manifest] = {}  # kalender serve: the last build's, in memory
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that mkdocs keeps this plugin object from one build of ``kalender
@@ -146,7 +147,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             files.remove(template)  # not rendered (on_config), so not copied as it is either
         self._forget()
         incremental = self.incremental = Incremental(
-            self.root, self.root / self.config.cache_dir, config)
+            self.root, self.root / self.config.cache_dir, config,
+            self.manifests if self.command == "serve" else None)
         hint = self.today_hint(incremental.before.timezone)
         if hint is not None and incremental.unchanged(hint):
             # Nothing the site is built from changed: every page stays as it was written.
