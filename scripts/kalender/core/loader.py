@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,16 +117,22 @@ def post_files_of_days(root: Path, days: Iterable[dt.date]) -> list[Path]:
     return [path for path in post_files(root) if path.name[:10] in prefixes]
 
 
+CalendarLoader = Callable[[Path, Report], CalendarData | None]
+
+
 def load_project(root: Path, paths: Iterable[Path] | None = None,
-                 memory: PostFiles | None = None) -> Project:
+                 memory: PostFiles | None = None,
+                 calendar_of: CalendarLoader = load_calendar) -> Project:
     """Read ``calendar/`` and the posts (all, or only ``paths``) of the repository ``root``.
 
     With ``memory`` (``kalender serve``), a post whose files did not change since the last
     call is not read again: the same object comes back, with the problems found reading it.
+    ``calendar_of``: how ``calendar/`` is read (``kalender serve`` keeps it while its files
+    are unchanged).
     """
     root = root.resolve()
     report = Report()
-    calendar = load_calendar(root, report)
+    calendar = calendar_of(root, report)
     project = Project(root=root, calendar=calendar, report=report)
     reader = PostReader(root, calendar, report)
     files = post_files(root) if paths is None else [in_place(Path(p)) for p in paths]

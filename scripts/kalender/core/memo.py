@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -48,13 +48,13 @@ class PerPost(Generic[T]):
         self._values.clear()
 
 
-def _stamp(paths: list[Path]) -> Stamp:
+def _stamp(paths: Sequence[str | Path]) -> Stamp:
     """Size and modification time of each path ((-1, -1) for a missing one)."""
     found = []
     for path in paths:
         try:
             stat = os.stat(path)
-            found.append((str(path), stat.st_size, stat.st_mtime_ns))
+            found.append((os.fspath(path), stat.st_size, stat.st_mtime_ns))
         except OSError:
             found.append((str(path), -1, -1))
     return tuple(found)
@@ -90,7 +90,7 @@ class PostFiles:
         """The post read from ``path`` before (None inside: it did not load) and the
         problems reading it found; None when the file or its records or media changed."""
         known = self._read.get(path)
-        if known is None or _stamp([Path(p) for p, _, _ in known.stamp]) != known.stamp:
+        if known is None or _stamp([p for p, _, _ in known.stamp]) != known.stamp:
             return None
         self.reused += 1
         return known.post, known.problems

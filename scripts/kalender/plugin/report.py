@@ -20,7 +20,6 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
-from importlib import metadata
 from pathlib import Path
 
 import yaml
@@ -39,6 +38,7 @@ from ..report.inputs import names_of, project_report_input, public_input_of
 from ..report.page import chart_file, pdf_file, report_body
 from ..report.settled import settled_report, shown_day
 from ..report.wording import period_label
+from ..site.incremental import package_version
 from .serving import KeptReports
 
 log = get_plugin_logger(__name__)
@@ -131,7 +131,7 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
     meta = yaml.safe_dump({"title": f"{t('report.title')}: {period_label(period)}",
                            "search": {"exclude": True}}, allow_unicode=True)
     files.append(File.generated(config, page, content=f"---\n{meta}---\n\n{body}"))
-    key = hashlib.sha256(f"{metadata.version('fpdf2')}|{language()}|{body}".encode())
+    key = hashlib.sha256(f"{package_version('fpdf2')}|{language()}|{body}".encode())
     return _Drawing(period.slug, report, names,
                     cache / f"{period.slug}-grafik-{chart_key(report)[:16]}",
                     cache / f"{period.slug}-pdf-{key.hexdigest()[:16]}")
@@ -141,7 +141,7 @@ def chart_key(report: SemesterReport) -> str:
     """What the charts draw, not the day the report is seen on: tallies by month, type,
     platform and category, the language (titles) and matplotlib's version."""
     drawn = (report.by_month, report.by_type, report.by_platform, report.by_category)
-    return hashlib.sha256(f"{metadata.version('matplotlib')}|{language()}|{drawn!r}"
+    return hashlib.sha256(f"{package_version('matplotlib')}|{language()}|{drawn!r}"
                           .encode()).hexdigest()
 
 

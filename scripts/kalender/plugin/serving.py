@@ -16,13 +16,17 @@ import os
 import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 
+from ..core.calendar_data import CalendarData, load_calendar
 from ..core.i18n import language
+from ..core.loader import CalendarLoader
 from ..core.model import Post
+from ..core.problems import Problem, Report
 from ..report.build import PostRecords, ReportInput, SemesterReport
 from ..report.inputs import end_of_day
 from ..report.settled import BodyOf, PublicAt, last_change, settled_report
@@ -174,3 +178,30 @@ def _pickled(*parts: object) -> str | None:
     except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
         return None
     return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+
+class KeptCalendar:
+    """The calendar data (``calendar/``), read again only when the files the whole site is
+    built from changed (``stamp``: :attr:`kalender.plugin.incremental.Incremental.
+    shared_stamp`, which covers ``calendar/`` and the code): parsing ``platforms.yml`` with
+    every value's line is a good part of a caption edit's rebuild. The problems found
+    reading it are told again at every build, as a new read would."""
+
+    def __init__(self) -> None:
+        self.stamp = ""
+        self.kept: tuple[CalendarData | None, list[Problem]] | None = None
+        self.read = 0  # times calendar/ was read (tests)
+
+    def loader(self, stamp: str) -> CalendarLoader:
+        """A ``calendar_of`` for :func:`kalender.core.loader.load_project`."""
+
+        def calendar_of(root: Path, report: Report) -> CalendarData | None:
+            if self.kept is None or self.stamp != stamp:
+                self.read += 1
+                found = Report()
+                self.kept = (load_calendar(root, found), list(found))
+                self.stamp = stamp
+            report.extend(self.kept[1])
+            return self.kept[0]
+
+        return calendar_of

@@ -12,7 +12,6 @@ import gc
 import os
 from contextlib import AbstractContextManager
 from functools import partial
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -43,7 +42,7 @@ from ..media.mediacache import thumbnail
 from ..rules import Context, check_post
 from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
 from ..site.icons import IconSprite
-from ..site.incremental import Manifest, digest
+from ..site.incremental import Manifest, digest, package_version
 from ..site.previews import KeptPreviews, Previews
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
@@ -53,7 +52,7 @@ from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .report import add_reports
-from .serving import KeptReports, ThemeFiles
+from .serving import KeptCalendar, KeptReports, ThemeFiles
 from .shared_parts import SharedParts
 
 if TYPE_CHECKING:  # the live-reload server (and watchdog) are for kalender serve only
@@ -106,12 +105,19 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.theme_files = ThemeFiles()  # kalender serve: listed once (plugin.serving)
         self.reports = KeptReports()  # kalender serve: the reports, while their data hold
         self.manifests: dict[Path, Manifest] = {}  # kalender serve: the last build's, in memory
+        self.calendar = KeptCalendar()  # calendar/, while the site's shared inputs hold
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that mkdocs keeps this plugin object from one build of ``kalender
         serve`` to the next (mkdocs keeps only plugins with ``on_startup``): its
         :attr:`memory` then spares the rebuild every post that did not change."""
         self.command = command
+
+    def on_shutdown(self) -> None:
+        """``kalender serve`` stops: keep the posts it read for the next process (written
+        here, not after every rebuild: pickling a year of posts is a good part of one)."""
+        if isinstance(self.memory.files, KeptPosts):
+            self.memory.files.save()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.command == "serve":
@@ -159,9 +165,13 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             return files
         self.memory.renew(incremental.shared_stamp)
         posts = self._kept_posts(incremental.shared_stamp)
-        project = load_project(self.root, memory=posts)
+        project = load_project(self.root, memory=posts,
+                               calendar_of=self.calendar.loader(incremental.shared_stamp))
         log.info(t("site.log_read", count=posts.read, total=project.files))
-        posts.save()
+        if self.command == "serve" and self.built_today is not None:
+            posts.read = 0  # kalender serve: written when the server stops (on_shutdown)
+        else:
+            posts.save()
         _log_problems(project, self.root)
         today = self.today(project)
         self.memory.new_day(today.isoformat())
@@ -173,7 +183,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         log.info(t("site.log_checked", count=checked.added, total=len(project.posts)))
         checked.save()
         holidays = DiskMemo[Any](self.root / self.config.cache_dir / HOLIDAYS_STORE,
-                                 metadata.version("holidays"))
+                                 package_version("holidays"))
         overlay = overlay_for(project, _years(project, today), holidays)
         holidays.save()
         thumbnails = _Thumbnails(files, config, self.root / self.config.cache_dir,

@@ -24,13 +24,14 @@ import os
 import pickle
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from ..core.atomic import replacing
 from ..core.model import Post
-from .views import Entry
+from .views import Day, Entry
 
 MANIFEST_VERSION = 1
 MANIFESTS_KEPT = 8
@@ -65,7 +66,38 @@ def _as_row(entry: Entry) -> tuple[object, tuple[object, ...]]:
     return _entry_row, tuple(getattr(entry, name) for name in _ROW_FIELDS)
 
 
-_REDUCERS = {Post: _as_reference, Entry: _as_row}
+@lru_cache(maxsize=1 << 16)
+def _row_digest(entry: Entry) -> str:
+    """The digest of ``entry`` as a line or a chip shows it, once per value: an entry is
+    on its month, week, list and meeting pages, and so digested many times per build."""
+    return digest(*(getattr(entry, name) for name in _ROW_FIELDS))
+
+
+def _as_row_digest(entry: Entry) -> tuple[object, tuple[object, ...]]:
+    try:
+        return _entry_row, (_row_digest(entry),)
+    except TypeError:  # a field that cannot be hashed: pickled as it is
+        return _as_row(entry)
+
+
+def _day_row(*values: object) -> tuple[object, ...]:
+    return values
+
+
+@lru_cache(maxsize=1 << 15)
+def _day_digest(day: Day) -> str:
+    """The digest of a day of a month or week (its entries as rows), once per value."""
+    return digest(*(getattr(day, f.name) for f in fields(Day)))
+
+
+def _as_day(day: Day) -> tuple[object, tuple[object, ...]]:
+    try:
+        return _day_row, (_day_digest(day),)
+    except TypeError:
+        return _day_row, tuple(getattr(day, f.name) for f in fields(Day))
+
+
+_REDUCERS = {Post: _as_reference, Entry: _as_row_digest, Day: _as_day}
 
 
 def digest(*parts: object) -> str:
@@ -140,7 +172,7 @@ def _stat_lines(folder: Path, root: Path) -> Iterator[str]:
 def input_stamp(root: Path, paths: Iterable[Path]) -> str:
     """A digest of the size and modification time of every file under ``paths`` (folders
     walked, missing ones skipped), with the versions of the packages the site is built by."""
-    lines: list[str] = [f"{name}={_version(name)}" for name in PACKAGES]
+    lines: list[str] = [f"{name}={package_version(name)}" for name in PACKAGES]
     for path in paths:
         if path.is_dir():
             lines.extend(_stat_lines(path, root))
@@ -152,7 +184,11 @@ def input_stamp(root: Path, paths: Iterable[Path]) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _version(name: str) -> str:
+@cache
+def package_version(name: str) -> str:
+    """The installed version of ``name`` ("-" when not installed), read once per process:
+    the code a process runs is the code it imported, whatever is installed since (and the
+    look-up costs up to 3 ms, several times per build of ``kalender serve``)."""
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
