@@ -52,7 +52,7 @@ from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .report import add_reports
-from .serving import KeptCalendar, KeptReports, ThemeFiles
+from .serving import KeptCalendar, KeptReports, ThemeFiles, settle_memory
 from .shared_parts import SharedParts
 
 if TYPE_CHECKING:  # the live-reload server (and watchdog) are for kalender serve only
@@ -106,6 +106,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.reports = KeptReports()  # kalender serve: the reports, while their data hold
         self.manifests: dict[Path, Manifest] = {}  # kalender serve: the last build's, in memory
         self.calendar = KeptCalendar()  # calendar/, while the site's shared inputs hold
+        self.frozen = False  # kalender serve: the first build's objects set aside (serving)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that mkdocs keeps this plugin object from one build of ``kalender
@@ -308,6 +309,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._plain_words()
         self.standings.digests.save()
+        if self.command == "serve" and not self.frozen:
+            settle_memory()
+            self.frozen = True
         if self.project is not None and self.site is not None:
             generation = self.incremental.shared_stamp if self.incremental else ""
             write_feed(self.project, Path(config.site_dir), self.site.today, self.memory,
