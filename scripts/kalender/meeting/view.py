@@ -122,11 +122,13 @@ def plan_of(today: dt.date, posts: Sequence[Post], calendar: CalendarData,
 
 def build_meeting(week: Week, today: dt.date, posts: Sequence[Post], calendar: CalendarData,
                   overlay: Overlay, important: Iterable[tuple[dt.date, str]] = (),
-                  notes_of: NotesOf | None = None, plan: Plan | None = None) -> Meeting:
+                  notes_of: NotesOf | None = None, plan: Plan | None = None,
+                  queues: bool = True) -> Meeting:
     """The meeting of ``week``: last week, this and next week, queues, gaps, coming days.
 
     ``plan``: the posts worked out once for many meetings (:func:`plan_of` with the same
-    posts, today, important days and notes)."""
+    posts, today, important days and notes). ``queues``: False leaves out who waits for
+    what (for a meeting that does not show it: see ``kalender.plugin.meeting``)."""
     if plan is None:
         plan = plan_of(today, posts, calendar, important, notes_of)
     meeting = Meeting(week=week, today=today)
@@ -136,8 +138,9 @@ def build_meeting(week: Week, today: dt.date, posts: Sequence[Post], calendar: C
     two_weeks = week.days + week.shifted(1).days
     meeting.days = [(day, list(plan.by_day.get(day, []))) for day in two_weeks]
     end = week.shifted(1).days[-1]  # acts on posts due by the end of next week, overdue too
-    meeting.waiting = _steps({member: [w for w in items if w.post.date <= end]
-                              for member, items in plan.waits.items()}, calendar)
+    if queues:
+        meeting.waiting = _steps({member: [w for w in items if w.post.date <= end]
+                                  for member, items in plan.waits.items()}, calendar)
     meeting.returned = list(plan.returned)
     meeting.gaps = cadence_gaps((week, week.shifted(1)), posts, calendar, overlay,
                                 plan.by_week)

@@ -129,9 +129,9 @@ def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overla
     plan = plan_of(today, project.posts, project.calendar, important,
                    moves=memory.moves if memory is not None else None, standings=standings)
     for index, week in enumerate(shown):
-        meeting = build_meeting(week, today, project.posts, project.calendar, overlay, important,
-                                plan=plan)
         live = follows_today(week, current)
+        meeting = build_meeting(week, today, project.posts, project.calendar, overlay, important,
+                                plan=plan, queues=live)  # the others show no queue
         view = MeetingView(
             meeting=meeting if live else without_today(meeting),
             page=meeting_page(week),
