@@ -138,6 +138,11 @@ def posts_in(data: object, post_ids: Mapping[str, object]) -> list[str]:
             if item.id in post_ids:
                 found[item.id] = None
             continue
+        if isinstance(item, Day):  # on a month, a week and two meetings: walked once
+            for text in _day_strings(item):
+                if text in post_ids:
+                    found[text] = None
+            continue
         if id(item) in seen:
             continue
         seen.add(id(item))
@@ -148,6 +153,37 @@ def posts_in(data: object, post_ids: Mapping[str, object]) -> list[str]:
         elif hasattr(item, "__dict__") and not isinstance(item, type):
             stack.extend(reversed(list(vars(item).values())))
     return list(found)
+
+
+def _day_strings(day: Day) -> tuple[str, ...]:
+    """What :func:`posts_in` finds in ``day``, in its order: its strings and its entries'
+    ids (once per value of the day)."""
+    try:
+        return _strings_of_day(day)
+    except TypeError:  # a field that cannot be hashed
+        return _strings_of_day.__wrapped__(day)
+
+
+@lru_cache(maxsize=1 << 15)
+def _strings_of_day(day: Day) -> tuple[str, ...]:
+    texts: list[str] = []
+    for value in vars(day).values():  # fields in order, as posts_in walks them
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, tuple):
+            texts += [entry.id for entry in value if isinstance(entry, Entry)]
+            texts += posts_in([v for v in value if not isinstance(v, Entry)], _ANY)
+    return tuple(texts)
+
+
+class _Everything(dict[str, object]):
+    """Every string is a post id (what :func:`posts_in` would look at)."""
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str)
+
+
+_ANY = _Everything()
 
 
 def page_key(shared: str, page: str, data: object, post_digests: Mapping[str, str]) -> str:
