@@ -107,6 +107,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.manifests: dict[Path, Manifest] = {}  # kalender serve: the last build's, in memory
         self.calendar = KeptCalendar()  # calendar/, while the site's shared inputs hold
         self.frozen = False  # kalender serve: the first build's objects set aside (serving)
+        self.saved_posts: KeptPosts | None = None  # kalender serve: the posts saved at start
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that mkdocs keeps this plugin object from one build of ``kalender
@@ -169,10 +170,11 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         project = load_project(self.root, memory=posts,
                                calendar_of=self.calendar.loader(incremental.shared_stamp))
         log.info(t("site.log_read", count=posts.read, total=project.files))
-        if self.command == "serve" and self.built_today is not None:
+        if self.command == "serve" and posts is self.saved_posts:
             posts.read = 0  # kalender serve: written when the server stops (on_shutdown)
         else:
             posts.save()
+            self.saved_posts = posts
         _log_problems(project, self.root)
         today = self.today(project)
         self.memory.new_day(today.isoformat())
