@@ -40,6 +40,7 @@ from ..core.postmemo import DiskMemo, post_key
 from ..core.problems import Problem, report_blocks
 from ..media.mediacache import thumbnail
 from ..rules import Context, check_post
+from ..rules.keptlists import keep_lists, remember_lists
 from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
 from ..site.icons import IconSprite
 from ..site.incremental import Manifest, digest, package_version
@@ -66,6 +67,7 @@ FINDINGS_STORE = Path("kalender") / "findings.pickle"  # rule findings per post'
 FEED_KEY = Path("kalender") / "feed.key"  # what kalender.ics was last written from
 POSTS_STORE = Path("kalender") / "posts.pickle"  # the posts as read, by their files' bytes
 HOLIDAYS_STORE = Path("kalender") / "holidays.pickle"  # national days, by years
+LISTS_STORE = Path("kalender") / "lists.pickle"  # the content lists, compiled
 COLLECT_PAGES = 200  # a full garbage collection before rendering at least this many pages
 SETTLE_SECONDS = 0.03  # kalender serve: quiet after a file event before the rebuild starts
 
@@ -182,9 +184,15 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.root / self.config.cache_dir / FINDINGS_STORE,
             digest(incremental.shared_stamp, language()))
         keys = _post_keys(project, self.memory.keys, self.standings.digests)
+        lists = DiskMemo[Any](self.root / self.config.cache_dir / LISTS_STORE, checked.generation)
+        folder = project.calendar.folder if project.calendar else None
+        if folder is not None:
+            remember_lists(lists, folder)
         findings = _findings(project, self.standings, self.memory.findings, checked, keys)
         log.info(t("site.log_checked", count=checked.added, total=len(project.posts)))
         checked.save()
+        if folder is not None:
+            keep_lists(lists, folder)
         holidays = DiskMemo[Any](self.root / self.config.cache_dir / HOLIDAYS_STORE,
                                  package_version("holidays"))
         overlay = overlay_for(project, _years(project, today), holidays)

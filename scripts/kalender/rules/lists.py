@@ -36,7 +36,19 @@ class ContentLists:
 
 def content_lists(folder: Path) -> ContentLists:
     """The lists of the ``calendar/`` folder ``folder`` (cached while the files are unchanged)."""
-    return _read(folder, _signature(folder), language())
+    key = lists_key(folder)
+    return KEPT.get(key) or _read(*key)
+
+
+def lists_key(folder: Path) -> tuple[Path, tuple[tuple[str, int, int], ...], str]:
+    """What the lists of ``folder`` are read from: the folder, its list files' times and
+    sizes, and the language of their problems."""
+    return (folder, _signature(folder), language())
+
+
+# Lists an earlier process compiled and kept on disk (:mod:`kalender.rules.keptlists`),
+# by :func:`lists_key`: used before reading the files again.
+KEPT: dict[tuple[Path, tuple[tuple[str, int, int], ...], str], ContentLists] = {}
 
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
