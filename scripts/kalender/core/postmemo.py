@@ -69,6 +69,9 @@ def _unshared_pickle(value: object) -> bytes:
     return buffer.getvalue()
 
 
+unshared_pickle = _unshared_pickle  # for other keys made of whole values (report.keptreport)
+
+
 def read_kept(path: Path, version: int, generation: str, field: str) -> dict[str, Any]:
     """The dictionary ``field`` of a cache pickle written by this code (``version``) for
     these inputs (``generation``); empty when the file is missing, damaged or stale."""

@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,12 +32,14 @@ from ..approval.records import atomic_write
 from ..approval.standing import Standings
 from ..core.i18n import language, set_language, t
 from ..core.loader import Project
+from ..core.postmemo import DiskMemo
 from ..core.problems import Report, report_blocks
-from ..report.build import Period, SemesterReport, semester_period
+from ..report.build import Period, ReportInput, SemesterReport, semester_period
 from ..report.chartlist import CHARTS, chart_labels, labelled
 from ..report.inputs import names_of, project_report_input, public_input_of
+from ..report.keptreport import kept_report
 from ..report.page import chart_file, pdf_file, report_body
-from ..report.settled import settled_report, shown_day
+from ..report.settled import BodyOf, PublicAt, shown_day
 from ..report.wording import period_label
 from ..site.incremental import package_version
 from .serving import KeptReports
@@ -61,15 +64,19 @@ def half_years(project: Project, today: dt.date) -> list[Period]:
 
 def add_reports(project: Project, files: Files, config: MkDocsConfig, today: dt.date,
                 cache: Path, standings: Standings | None = None,
-                kept: KeptReports | None = None) -> list[Period]:
+                kept: KeptReports | None = None,
+                memo: DiskMemo[Any] | None = None) -> list[Period]:
     """Add the report pages, charts and PDFs of every half-year to ``files`` (``kept``:
-    the reports ``kalender serve`` built before)."""
+    the reports ``kalender serve`` built before; ``memo``: the reports and their page texts
+    kept by an earlier process, by their inputs)."""
     if project.calendar is None:
         return []
     periods = half_years(project, today)
     drawings = [d for period in periods
                 if (d := _add_report(project, period, files, config, today, cache / FOLDER,
-                                     standings, kept))]
+                                     standings, kept, memo))]
+    if memo is not None:
+        memo.save()
     _draw_missing(drawings)
     for drawing in drawings:
         for path in sorted([*drawing.charts.iterdir(), *drawing.pdf.iterdir()],
@@ -109,7 +116,8 @@ class _Drawing:
 def _add_report(project: Project, period: Period, files: Files, config: MkDocsConfig,
                 today: dt.date, cache: Path,
                 standings: Standings | None,
-                kept: KeptReports | None = None) -> _Drawing | None:
+                kept: KeptReports | None = None,
+                memo: DiskMemo[Any] | None = None) -> _Drawing | None:
     """Add one half-year's page; what its charts and PDF are drawn from, and where."""
     page = f"{FOLDER}/{period.slug}/index.md"
     if files.get_file_from_path(page) is not None:
@@ -124,7 +132,8 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
         return None
     names = names_of(source)
     labels = chart_labels()
-    settle = partial(kept.settled, period.slug) if kept is not None else settled_report
+    settle = partial(kept.settled, period.slug) if kept is not None else \
+        partial(_kept_on_disk, memo, labels, names)
     report, body = settle(
         source, lambda shown: report_body(shown, labels, names),
         lambda moment: public_input_of(project, period, moment, Report()))
@@ -135,6 +144,13 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
     return _Drawing(period.slug, report, names,
                     cache / f"{period.slug}-grafik-{chart_key(report)[:16]}",
                     cache / f"{period.slug}-pdf-{key.hexdigest()[:16]}")
+
+
+def _kept_on_disk(memo: DiskMemo[Any] | None, labels: object, names: object,
+                  source: ReportInput, body_of: BodyOf,
+                  public_at: PublicAt) -> tuple[SemesterReport, str]:
+    """The report kept in ``memo`` by an earlier process (none: made now)."""
+    return kept_report(memo, source, body_of, public_at, labels, names)
 
 
 def chart_key(report: SemesterReport) -> str:

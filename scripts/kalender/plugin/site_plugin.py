@@ -44,6 +44,7 @@ from ..rules.keptlists import keep_lists, remember_lists
 from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
 from ..site.icons import IconSprite
 from ..site.incremental import Manifest, digest, package_version
+from ..site.keptviews import keep_views, remember_views
 from ..site.previews import KeptPreviews, Previews
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
@@ -68,6 +69,8 @@ FEED_KEY = Path("kalender") / "feed.key"  # what kalender.ics was last written f
 POSTS_STORE = Path("kalender") / "posts.pickle"  # the posts as read, by their files' bytes
 HOLIDAYS_STORE = Path("kalender") / "holidays.pickle"  # national days, by years
 LISTS_STORE = Path("kalender") / "lists.pickle"  # the content lists, compiled
+VIEWS_STORE = Path("kalender") / "views.pickle"  # each post's calendar view, by its inputs
+REPORTS_STORE = Path("kalender") / "reports.pickle"  # the half-years' reports, by their inputs
 COLLECT_PAGES = 200  # a full garbage collection before rendering at least this many pages
 SETTLE_SECONDS = 0.03  # kalender serve: quiet after a file event before the rebuild starts
 
@@ -197,6 +200,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                                  package_version("holidays"))
         overlay = overlay_for(project, _years(project, today), holidays)
         holidays.save()
+        views = DiskMemo[Any](self.root / self.config.cache_dir / VIEWS_STORE, checked.generation)
+        remember_views(views, project.posts, keys, self.memory.views, self.memory.thumbnails)
         thumbnails = _Thumbnails(files, config, self.root / self.config.cache_dir,
                                  self.memory.thumbnails, self.standings.digests)
         self.site = build_site(SiteInput(
@@ -207,6 +212,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             standings=self.standings,
         ))
         thumbnails.add_shown(self.site)
+        keep_views(views, project.posts, keys, self.site.posts, self.memory.thumbnails)
         self.views = self.site.pages()
         for page, view in self.views.items():
             if files.get_file_from_path(page) is None:
@@ -220,7 +226,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today, self.memory, self.standings)
         add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir,
-                    self.standings, self.reports if self.command == "serve" else None)
+                    self.standings, self.reports if self.command == "serve" else None,
+                    DiskMemo(cache / REPORTS_STORE, checked.generation))
         weeks = [view.week for view in self.site.weeks.values()]
         self.meetings = add_meetings(project, weeks, today, overlay, files, config,
                                      self.memory, self.standings)

@@ -4,8 +4,9 @@ Reading ``calendar/terlarang/*.yml``, the partisanship lists, the important days
 lesson structure (YAML parsed, every phrase's pattern built) costs a new process more than
 checking the one post that changed. :func:`remember_lists` puts the lists an earlier process
 kept (in a :class:`~kalender.core.postmemo.DiskMemo` of the cache, whose generation is the
-stamp of ``calendar/`` and the code, and the language) where :func:`~kalender.rules.lists.content_lists`
-finds them; :func:`keep_lists` writes them there after a build read them.
+stamp of ``calendar/`` and the code, and the language) where
+:func:`~kalender.rules.lists.content_lists` finds them; :func:`keep_lists` writes them there
+after a build read them.
 """
 
 from __future__ import annotations

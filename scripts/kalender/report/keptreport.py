@@ -1,0 +1,64 @@
+"""The site's report of a half-year kept on disk, from one process to the next.
+
+:func:`~kalender.report.settled.settled_report` builds the report twice (as of today's
+shown day and as of the last day something changed) and renders its page text twice. Both
+follow from what the report reads (:class:`~kalender.report.build.ReportInput`: the posts
+with their records, the calendar data, the important days, the engagement figures, the
+evaluation and the public input) and from the public input as of the last change, inside a
+generation (the code, the templates, the calendar data and the language). :func:`kept_report`
+keeps the report and its text under a digest of all of these, so a new process after a
+caption edit outside the half-year, or a new day within the week, renders nothing again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from ..core.postmemo import DiskMemo, unshared_pickle
+from .build import ReportInput, SemesterReport
+from .inputs import end_of_day
+from .settled import BodyOf, PublicAt, last_change, settled_report
+
+
+def report_key(source: ReportInput, public_at: PublicAt, *extra: object) -> str | None:
+    """A digest of everything :func:`settled_report` reads for ``source``; None when it
+    cannot be pickled (then the report is made, not kept)."""
+    day = last_change(source)
+    public = None
+    if day < source.as_of.date():
+        public = public_at(end_of_day(day, source.as_of.tzinfo or dt.UTC))
+    try:
+        data = unshared_pickle((source, public, extra))
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        return None
+    return hashlib.sha256(data).hexdigest()
+
+
+def kept_report(store: DiskMemo[Any] | None, source: ReportInput,
+                body_of: BodyOf, public_at: PublicAt,
+                *extra: object) -> tuple[SemesterReport, str]:
+    """:func:`settled_report`, taken from ``store`` when it was made from the same inputs
+    (``extra``: what else ``body_of`` reads, such as the chart labels and names)."""
+    if store is None:
+        return settled_report(source, body_of, public_at)
+    key = report_key(source, public_at, *extra)
+    body = _kept_body(store, body_of, extra)
+    if key is None:
+        return settled_report(source, body, public_at)
+    return store.get(key, lambda: settled_report(source, body, public_at))
+
+
+def _kept_body(store: DiskMemo[Any], body_of: BodyOf, extra: tuple[object, ...]) -> BodyOf:
+    """``body_of``, its text kept in ``store`` by the report it shows: a caption edited
+    changes the report's inputs, seldom its numbers, and its page is the same text."""
+
+    def body(report: SemesterReport) -> str:
+        try:
+            key = "body-" + hashlib.sha256(unshared_pickle((report, extra))).hexdigest()
+        except (TypeError, ValueError, AttributeError, RecursionError):
+            return body_of(report)
+        return str(store.get(key, lambda: body_of(report)))
+
+    return body
