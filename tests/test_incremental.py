@@ -333,3 +333,28 @@ def test_a_new_code_version_keeps_no_post_from_the_old_one(sample: Path, tmp_pat
     assert f"Aturan diperiksa untuk {posts} dari {posts} pos" in log
     assert f"Pratinjau disusun untuk {posts} dari {posts} pos" in log
     assert differing(sample / "site", from_nothing(sample, tmp_path, TODAY)) == []
+
+
+def test_an_edited_forbidden_list_checks_the_posts_again(sample: Path, tmp_path: Path) -> None:
+    """The content lists are kept compiled in the cache (``lists.pickle``): a phrase added
+    to a list shows on the page of a post that uses it, in a new process, and the site is
+    the one a build from nothing makes."""
+    path = sample / "posts" / "2026" / "12" / "2026-12-11-uji-daftar.md"
+    path.write_text(
+        "---\ntitle: Uji daftar terlarang\ndate: 2026-12-11 09:00\ncategory: rutin\n"
+        "type: edukasi-kepemiluan\nstatus: draf\nplatforms:\n  x: post\n"
+        "caption: Cara memeriksa nama di daftar sementara. #JDIHKPU #KPUSingkawang\n"
+        "source: \"Undang-Undang Nomor 7 Tahun 2017 tentang Pemilihan Umum, Pasal 5\"\n"
+        "---\nIsi.\n", encoding="utf-8")
+    build(sample, sample / "site")
+    page = sample / "site" / "pos" / "2026-12-11-uji-daftar" / "index.html"
+    label = "Data pribadi yang disebarkan atau diminta"
+    assert label not in page.read_text(encoding="utf-8")
+    assert (sample / ".cache" / "kalender" / "lists.pickle").is_file()
+    listed = sample / "calendar" / "terlarang" / "data-pribadi.yml"
+    listed.write_text(listed.read_text(encoding="utf-8") + "  - {text: daftar sementara, "
+                      "dasar: UU 27/2022 Pasal 65 ayat (2), severity: warning}\n",
+                      encoding="utf-8")
+    build(sample, sample / "site")
+    assert label in page.read_text(encoding="utf-8")
+    assert differing(sample / "site", from_nothing(sample, tmp_path, TODAY)) == []

@@ -28,6 +28,11 @@ class Standings:
         """The standing of a loaded post: its records (read beside it), its fingerprint now."""
         return self._known.get(post, lambda: self._read(post))
 
+    def remember(self, post: Post, standing: Standing) -> None:
+        """Take ``standing`` as the standing of ``post`` unless one is known already (one an
+        earlier process kept for the same inputs, :mod:`kalender.approval.keptstandings`)."""
+        self._known.get(post, lambda: standing)
+
     def _read(self, post: Post) -> Standing:
         ledger = load_ledger(post.path, post.when.tzinfo)
         return Standing(post.status, replay(ledger.records, post.platforms),

@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from ..approval.keptstandings import keep_standings, remember_standings
 from ..approval.standing import Standings
 from ..conversations.views import ConversationViews
 from ..core.dates import parse_day, today_in
@@ -70,6 +71,7 @@ POSTS_STORE = Path("kalender") / "posts.pickle"  # the posts as read, by their f
 HOLIDAYS_STORE = Path("kalender") / "holidays.pickle"  # national days, by years
 LISTS_STORE = Path("kalender") / "lists.pickle"  # the content lists, compiled
 VIEWS_STORE = Path("kalender") / "views.pickle"  # each post's calendar view, by its inputs
+STANDINGS_STORE = Path("kalender") / "standings.pickle"  # approval standings, by inputs
 REPORTS_STORE = Path("kalender") / "reports.pickle"  # the half-years' reports, by their inputs
 COLLECT_PAGES = 200  # a full garbage collection before rendering at least this many pages
 SETTLE_SECONDS = 0.03  # kalender serve: quiet after a file event before the rebuild starts
@@ -187,6 +189,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.root / self.config.cache_dir / FINDINGS_STORE,
             digest(incremental.shared_stamp, language()))
         keys = _post_keys(project, self.memory.keys, self.standings.digests)
+        stood = DiskMemo[Any](self.root / self.config.cache_dir / STANDINGS_STORE,
+                              checked.generation)
+        remember_standings(stood, project.posts, keys, self.standings)
         lists = DiskMemo[Any](self.root / self.config.cache_dir / LISTS_STORE, checked.generation)
         folder = project.calendar.folder if project.calendar else None
         if folder is not None:
@@ -232,6 +237,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.meetings = add_meetings(project, weeks, today, overlay, files, config,
                                      self.memory, self.standings)
         self.conversations = add_conversations(project, files, config, today, overlay)
+        keep_standings(stood, project.posts, keys, self.standings)
         self.project = project
         self.files = files
         self.built_today = today
