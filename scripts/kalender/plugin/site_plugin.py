@@ -72,6 +72,7 @@ HOLIDAYS_STORE = Path("kalender") / "holidays.pickle"  # national days, by years
 LISTS_STORE = Path("kalender") / "lists.pickle"  # the content lists, compiled
 VIEWS_STORE = Path("kalender") / "views.pickle"  # each post's calendar view, by its inputs
 STANDINGS_STORE = Path("kalender") / "standings.pickle"  # approval standings, by inputs
+DIGESTS_STORE = Path("kalender") / "postdigests.pickle"  # posts' page-key digests
 REPORTS_STORE = Path("kalender") / "reports.pickle"  # the half-years' reports, by their inputs
 COLLECT_PAGES = 200  # a full garbage collection before rendering at least this many pages
 SETTLE_SECONDS = 0.03  # kalender serve: quiet after a file event before the rebuild starts
@@ -101,6 +102,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.incremental: Incremental | None = None
         self.memory = Memory()  # kept between the builds of kalender serve
         self.standings = Standings()  # so are the posts' approval standing, media digests
+        # the posts' page-key digests kept on disk, and the posts' keys (see _digests_of)
+        self.kept_digests: tuple[DiskMemo[Any], dict[str, str]] | None = None
         self.command = "build"
         self.templates: TemplateCache | None = None
         self.env: Environment | None = None
@@ -242,7 +245,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.files = files
         self.built_today = today
         self.shared = digest(incremental.shared(), self._common(files))
+        self.kept_digests = (DiskMemo(cache / DIGESTS_STORE, checked.generation), keys)
         incremental.compare(files, self.shared, self._page_data, self._post_digests())
+        self.kept_digests[0].save()
         log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
         if incremental.modified >= COLLECT_PAGES:
             gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
@@ -295,11 +300,21 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                      self.conversations.of(post.id) if self.conversations else None)
             known = self.memory.digests.get(post, lambda: None)
             if known is None or any(a is not b for a, b in zip(known[0], parts, strict=True)):
-                known = (parts, _digests_of(*parts))  # the parts kept: compared by identity
+                known = (parts, self._digests_of(post.id, parts))  # parts compared by identity
                 self.memory.digests.put(post, known)
             for level, value in known[1].items():
                 levels[level][post.id] = value
         return levels
+
+    def _digests_of(self, post_id: str, parts: tuple[PostView, Any, Any, Any]
+                    ) -> dict[str, str]:
+        """The digests of one post, kept on disk by the post's inputs (its view and its
+        previews follow from them) and the digest of its approval and conversation views."""
+        if self.kept_digests is None or post_id not in self.kept_digests[1]:
+            return _digests_of(*parts)
+        store, keys = self.kept_digests
+        key = f"{keys[post_id]}|{digest(parts[1], parts[2], parts[3])}"
+        return dict(store.get(key, lambda: _digests_of(*parts)))
 
     def _page_data(self, page: str) -> tuple[object, str]:
         """The data the template of ``page`` reads (None for a page made of its text), and
