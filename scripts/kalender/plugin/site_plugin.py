@@ -45,6 +45,7 @@ from ..rules.keptlists import keep_lists, remember_lists
 from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
 from ..site.icons import IconSprite
 from ..site.incremental import Manifest, digest, package_version
+from ..site.keptplans import keep_plans, remember_plans
 from ..site.keptviews import keep_views, remember_views
 from ..site.previews import KeptPreviews, Previews
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
@@ -73,6 +74,7 @@ LISTS_STORE = Path("kalender") / "lists.pickle"  # the content lists, compiled
 VIEWS_STORE = Path("kalender") / "views.pickle"  # each post's calendar view, by its inputs
 STANDINGS_STORE = Path("kalender") / "standings.pickle"  # approval standings, by inputs
 DIGESTS_STORE = Path("kalender") / "postdigests.pickle"  # posts' page-key digests
+PLANS_STORE = Path("kalender") / "plans.pickle"  # each post's planned preview pictures
 REPORTS_STORE = Path("kalender") / "reports.pickle"  # the half-years' reports, by their inputs
 COLLECT_PAGES = 200  # a full garbage collection before rendering at least this many pages
 SETTLE_SECONDS = 0.03  # kalender serve: quiet after a file event before the rebuild starts
@@ -220,7 +222,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             standings=self.standings,
         ))
         thumbnails.add_shown(self.site)
-        keep_views(views, project.posts, keys, self.site.posts, self.memory.thumbnails)
+        made = keep_views(views, project.posts, keys, self.site.posts, self.memory.thumbnails)
+        log.info(t("site.log_views", count=made, total=len(project.posts)))
         self.views = self.site.pages()
         for page, view in self.views.items():
             if files.get_file_from_path(page) is None:
@@ -229,8 +232,11 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         measured = DiskMemo[Any](cache / MEASURES_STORE, digest(incremental.shared_stamp))
         kept = KeptPreviews(DiskMemo(cache / PREVIEWS_STORE,
                                      digest(incremental.shared_stamp, language())), keys)
+        plans = DiskMemo[Any](cache / PLANS_STORE, checked.generation)
+        remember_plans(plans, project.posts, keys, self.memory.plans)
         self.previews = add_previews(project, findings, files, config, self.site.today,
                                      self.memory, measured, kept)
+        keep_plans(plans, project.posts, keys, self.memory.plans)
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today, self.memory, self.standings)
         add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir,

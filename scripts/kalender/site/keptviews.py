@@ -52,9 +52,9 @@ def remember_views(store: DiskMemo[KeptView], posts: Iterable[Post], keys: Mappi
 
 
 def keep_views(store: DiskMemo[KeptView], posts: Iterable[Post], keys: Mapping[str, str],
-               shown: Mapping[str, PostView], thumbnails: Mapping[str, str]) -> None:
+               shown: Mapping[str, PostView], thumbnails: Mapping[str, str]) -> int:
     """Keep the view of each post shown on the site (new ones added, those of posts gone
-    dropped) and write the store when it changed."""
+    dropped) and write the store when it changed; how many views were not kept before."""
     for post in posts:
         view = shown.get(post.id)
         if view is None:
@@ -65,4 +65,6 @@ def keep_views(store: DiskMemo[KeptView], posts: Iterable[Post], keys: Mapping[s
         store.get(keys[post.id],
                   lambda view=view, pages=pages: KeptView(  # type: ignore[misc]
                       view, {page: thumbnails[page] for page in pages}))
+    added = store.added
     store.save()
+    return added
