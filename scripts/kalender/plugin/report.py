@@ -21,7 +21,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,12 +31,11 @@ from ..approval.records import atomic_write
 from ..approval.standing import Standings
 from ..core.i18n import language, set_language, t
 from ..core.loader import Project
-from ..core.postmemo import DiskMemo
 from ..core.problems import Report, report_blocks
 from ..report.build import Period, ReportInput, SemesterReport, semester_period
 from ..report.chartlist import CHARTS, chart_labels, labelled
 from ..report.inputs import names_of, project_report_input, public_input_of
-from ..report.keptreport import kept_report
+from ..report.keptreport import DiskReports, kept_report
 from ..report.page import chart_file, pdf_file, report_body
 from ..report.settled import BodyOf, PublicAt, shown_day
 from ..report.wording import period_label
@@ -65,7 +63,7 @@ def half_years(project: Project, today: dt.date) -> list[Period]:
 def add_reports(project: Project, files: Files, config: MkDocsConfig, today: dt.date,
                 cache: Path, standings: Standings | None = None,
                 kept: KeptReports | None = None,
-                memo: DiskMemo[Any] | None = None) -> list[Period]:
+                memo: DiskReports | None = None) -> list[Period]:
     """Add the report pages, charts and PDFs of every half-year to ``files`` (``kept``:
     the reports ``kalender serve`` built before; ``memo``: the reports and their page texts
     kept by an earlier process, by their inputs)."""
@@ -76,7 +74,7 @@ def add_reports(project: Project, files: Files, config: MkDocsConfig, today: dt.
                 if (d := _add_report(project, period, files, config, today, cache / FOLDER,
                                      standings, kept, memo))]
     if memo is not None:
-        memo.save()
+        memo.memo.save()
     _draw_missing(drawings)
     for drawing in drawings:
         for path in sorted([*drawing.charts.iterdir(), *drawing.pdf.iterdir()],
@@ -117,7 +115,7 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
                 today: dt.date, cache: Path,
                 standings: Standings | None,
                 kept: KeptReports | None = None,
-                memo: DiskMemo[Any] | None = None) -> _Drawing | None:
+                memo: DiskReports | None = None) -> _Drawing | None:
     """Add one half-year's page; what its charts and PDF are drawn from, and where."""
     page = f"{FOLDER}/{period.slug}/index.md"
     if files.get_file_from_path(page) is not None:
@@ -146,7 +144,7 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
                     cache / f"{period.slug}-pdf-{key.hexdigest()[:16]}")
 
 
-def _kept_on_disk(memo: DiskMemo[Any] | None, labels: object, names: object,
+def _kept_on_disk(memo: DiskReports | None, labels: object, names: object,
                   source: ReportInput, body_of: BodyOf,
                   public_at: PublicAt) -> tuple[SemesterReport, str]:
     """The report kept in ``memo`` by an earlier process (none: made now)."""

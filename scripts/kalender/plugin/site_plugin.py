@@ -40,6 +40,7 @@ from ..core.postcache import KeptPosts
 from ..core.postmemo import DiskMemo, post_key
 from ..core.problems import Problem, report_blocks
 from ..media.mediacache import thumbnail
+from ..report.keptreport import DiskReports
 from ..rules import Context, check_post
 from ..rules.keptlists import keep_lists, remember_lists
 from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
@@ -241,7 +242,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                                      self.site.today, self.memory, self.standings)
         add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir,
                     self.standings, self.reports if self.command == "serve" else None,
-                    DiskMemo(cache / REPORTS_STORE, checked.generation))
+                    DiskReports(DiskMemo(cache / REPORTS_STORE, checked.generation), keys))
         weeks = [view.week for view in self.site.weeks.values()]
         self.meetings = add_meetings(project, weeks, today, overlay, files, config,
                                      self.memory, self.standings)

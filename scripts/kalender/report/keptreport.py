@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..core.postmemo import DiskMemo, unshared_pickle
@@ -22,28 +24,45 @@ from .inputs import end_of_day
 from .settled import BodyOf, PublicAt, last_change, settled_report
 
 
-def report_key(source: ReportInput, public_at: PublicAt, *extra: object) -> str | None:
+@dataclass
+class DiskReports:
+    """The reports kept from one process to the next (``memo``), and each post's key
+    (:func:`~kalender.core.postmemo.post_key` by post id): a post with its records, its
+    fingerprint and its state (:class:`~kalender.report.build.PostRecords`) follows from its
+    inputs, so the report's key names the post by its key instead of pickling it."""
+
+    memo: DiskMemo[Any]
+    post_keys: Mapping[str, str] = field(default_factory=dict)
+
+
+def report_key(source: ReportInput, public_at: PublicAt, *extra: object,
+               post_keys: Mapping[str, str] | None = None) -> str | None:
     """A digest of everything :func:`settled_report` reads for ``source``; None when it
     cannot be pickled (then the report is made, not kept)."""
     day = last_change(source)
     public = None
     if day < source.as_of.date():
         public = public_at(end_of_day(day, source.as_of.tzinfo or dt.UTC))
+    keys = [(post_keys or {}).get(p.post.id) for p in source.posts]
+    shown: object = source
+    if None not in keys:
+        shown = (replace(source, posts=()), keys)
     try:
-        data = unshared_pickle((source, public, extra))
+        data = unshared_pickle((shown, public, extra))
     except (TypeError, ValueError, AttributeError, RecursionError):
         return None
     return hashlib.sha256(data).hexdigest()
 
 
-def kept_report(store: DiskMemo[Any] | None, source: ReportInput,
+def kept_report(kept: DiskReports | None, source: ReportInput,
                 body_of: BodyOf, public_at: PublicAt,
                 *extra: object) -> tuple[SemesterReport, str]:
-    """:func:`settled_report`, taken from ``store`` when it was made from the same inputs
+    """:func:`settled_report`, taken from ``kept`` when it was made from the same inputs
     (``extra``: what else ``body_of`` reads, such as the chart labels and names)."""
-    if store is None:
+    if kept is None:
         return settled_report(source, body_of, public_at)
-    key = report_key(source, public_at, *extra)
+    store = kept.memo
+    key = report_key(source, public_at, *extra, post_keys=kept.post_keys)
     body = _kept_body(store, body_of, extra)
     if key is None:
         return settled_report(source, body, public_at)
