@@ -18,18 +18,22 @@ from .machine import Standing
 from .standing import Standings
 
 
-def remember_standings(store: DiskMemo[Standing], posts: Iterable[Post],
+def remember_standings(store: DiskMemo[Standing] | None, posts: Iterable[Post],
                        keys: Mapping[str, str], standings: Standings) -> None:
     """Give ``standings`` the kept standing of each post whose inputs are unchanged."""
+    if store is None:
+        return
     for post in posts:
         kept = store.values.get(keys[post.id])
         if isinstance(kept, Standing):
             standings.remember(post, kept)
 
 
-def keep_standings(store: DiskMemo[Standing], posts: Iterable[Post], keys: Mapping[str, str],
+def keep_standings(store: DiskMemo[Standing] | None, posts: Iterable[Post], keys: Mapping[str, str],
                    standings: Standings) -> None:
     """Keep the standing of every post (those of posts gone dropped); write when changed."""
+    if store is None:
+        return
     for post in posts:
         store.get(keys[post.id], lambda post=post: standings.of(post))  # type: ignore[misc]
     store.save()

@@ -53,6 +53,7 @@ from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
 from .conversations import add_conversations, page_data
 from .incremental import Incremental, TemplateCache
+from .keptdigests import kept_digests
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
@@ -195,10 +196,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.root / self.config.cache_dir / FINDINGS_STORE,
             digest(incremental.shared_stamp, language()))
         keys = _post_keys(project, self.memory.keys, self.standings.digests)
-        stood = DiskMemo[Any](self.root / self.config.cache_dir / STANDINGS_STORE,
-                              checked.generation)
+        cache, generation = self.root / self.config.cache_dir, checked.generation
+        stood = self._kept(cache / STANDINGS_STORE, generation)
         remember_standings(stood, project.posts, keys, self.standings)
-        lists = DiskMemo[Any](self.root / self.config.cache_dir / LISTS_STORE, checked.generation)
+        lists = self._kept(cache / LISTS_STORE, generation)
         folder = project.calendar.folder if project.calendar else None
         if folder is not None:
             remember_lists(lists, folder)
@@ -211,7 +212,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                                  package_version("holidays"))
         overlay = overlay_for(project, _years(project, today), holidays)
         holidays.save()
-        views = DiskMemo[Any](self.root / self.config.cache_dir / VIEWS_STORE, checked.generation)
+        views = self._kept(cache / VIEWS_STORE, generation)
         remember_views(views, project.posts, keys, self.memory.views, self.memory.thumbnails)
         thumbnails = _Thumbnails(files, config, self.root / self.config.cache_dir,
                                  self.memory.thumbnails, self.standings.digests)
@@ -224,25 +225,26 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         ))
         thumbnails.add_shown(self.site)
         made = keep_views(views, project.posts, keys, self.site.posts, self.memory.thumbnails)
-        log.info(t("site.log_views", count=made, total=len(project.posts)))
+        if made >= 0:
+            log.info(t("site.log_views", count=made, total=len(project.posts)))
         self.views = self.site.pages()
         for page, view in self.views.items():
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, content=page_source(view)))
-        cache = self.root / self.config.cache_dir
         measured = DiskMemo[Any](cache / MEASURES_STORE, digest(incremental.shared_stamp))
         kept = KeptPreviews(DiskMemo(cache / PREVIEWS_STORE,
                                      digest(incremental.shared_stamp, language())), keys)
-        plans = DiskMemo[Any](cache / PLANS_STORE, checked.generation)
+        plans = self._kept(cache / PLANS_STORE, generation)
         remember_plans(plans, project.posts, keys, self.memory.plans)
         self.previews = add_previews(project, findings, files, config, self.site.today,
                                      self.memory, measured, kept)
         keep_plans(plans, project.posts, keys, self.memory.plans)
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today, self.memory, self.standings)
-        add_reports(project, files, config, self.site.today, self.root / self.config.cache_dir,
-                    self.standings, self.reports if self.command == "serve" else None,
-                    DiskReports(DiskMemo(cache / REPORTS_STORE, checked.generation), keys))
+        reports = self._kept(cache / REPORTS_STORE, generation)
+        add_reports(project, files, config, self.site.today, cache, self.standings,
+                    self.reports if self.command == "serve" else None,
+                    DiskReports(reports, keys) if reports is not None else None)
         weeks = [view.week for view in self.site.weeks.values()]
         self.meetings = add_meetings(project, weeks, today, overlay, files, config,
                                      self.memory, self.standings)
@@ -252,13 +254,20 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.files = files
         self.built_today = today
         self.shared = digest(incremental.shared(), self._common(files))
-        self.kept_digests = (DiskMemo(cache / DIGESTS_STORE, checked.generation), keys)
+        digests = self._kept(cache / DIGESTS_STORE, generation)
+        self.kept_digests = (digests, keys) if digests is not None else None
         incremental.compare(files, self.shared, self._page_data, self._post_digests())
-        self.kept_digests[0].save()
+        if digests is not None:
+            digests.save()
         log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
         if incremental.modified >= COLLECT_PAGES:
             gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
         return files
+
+    def _kept(self, path: Path, generation: str) -> DiskMemo[Any] | None:
+        """A store of per-post work for the next process; none under ``kalender serve``,
+        which keeps that work in memory (reading the files at every rebuild would cost it)."""
+        return None if self.command == "serve" else DiskMemo(path, generation)
 
     def _kept_posts(self, generation: str) -> KeptPosts:
         """The loader's memory, kept in the cache for the next process (saved at once: a
@@ -307,21 +316,11 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                      self.conversations.of(post.id) if self.conversations else None)
             known = self.memory.digests.get(post, lambda: None)
             if known is None or any(a is not b for a, b in zip(known[0], parts, strict=True)):
-                known = (parts, self._digests_of(post.id, parts))  # parts compared by identity
+                known = (parts, kept_digests(self.kept_digests, post.id, parts, _digests_of))
                 self.memory.digests.put(post, known)
             for level, value in known[1].items():
                 levels[level][post.id] = value
         return levels
-
-    def _digests_of(self, post_id: str, parts: tuple[PostView, Any, Any, Any]
-                    ) -> dict[str, str]:
-        """The digests of one post, kept on disk by the post's inputs (its view and its
-        previews follow from them) and the digest of its approval and conversation views."""
-        if self.kept_digests is None or post_id not in self.kept_digests[1]:
-            return _digests_of(*parts)
-        store, keys = self.kept_digests
-        key = f"{keys[post_id]}|{digest(parts[1], parts[2], parts[3])}"
-        return dict(store.get(key, lambda: _digests_of(*parts)))
 
     def _page_data(self, page: str) -> tuple[object, str]:
         """The data the template of ``page`` reads (None for a page made of its text), and

@@ -22,15 +22,17 @@ def _name(folder: Path) -> str:
     return repr(lists_key(folder))
 
 
-def remember_lists(store: DiskMemo[ContentLists], folder: Path) -> None:
+def remember_lists(store: DiskMemo[ContentLists] | None, folder: Path) -> None:
     """Use the lists of ``folder`` kept in ``store``, when they were kept for these files."""
-    kept = store.values.get(_name(folder))
+    kept = store.values.get(_name(folder)) if store is not None else None
     if isinstance(kept, ContentLists):
         KEPT.clear()  # one set of lists at a time (``kalender serve`` after a list edit)
         KEPT[lists_key(folder)] = kept
 
 
-def keep_lists(store: DiskMemo[ContentLists], folder: Path) -> None:
+def keep_lists(store: DiskMemo[ContentLists] | None, folder: Path) -> None:
     """Keep the lists of ``folder`` in ``store`` (read now when no post needed them)."""
+    if store is None:
+        return
     store.get(_name(folder), lambda: content_lists(folder))
     store.save()

@@ -20,9 +20,11 @@ from ..core.postmemo import DiskMemo
 from .previews import _Plan
 
 
-def remember_plans(store: DiskMemo[Any], posts: Iterable[Post], keys: Mapping[str, str],
+def remember_plans(store: DiskMemo[Any] | None, posts: Iterable[Post], keys: Mapping[str, str],
                    plans: PerPost[Any]) -> None:
     """Put the kept plans of each post whose inputs are unchanged where the builder looks."""
+    if store is None:
+        return
     for post in posts:
         kept = store.values.get(keys[post.id])
         if isinstance(kept, list):
@@ -31,9 +33,11 @@ def remember_plans(store: DiskMemo[Any], posts: Iterable[Post], keys: Mapping[st
                 for target, pictures, slots in kept])
 
 
-def keep_plans(store: DiskMemo[Any], posts: Iterable[Post], keys: Mapping[str, str],
+def keep_plans(store: DiskMemo[Any] | None, posts: Iterable[Post], keys: Mapping[str, str],
                plans: PerPost[Any]) -> None:
     """Keep the plans of every post (without the post itself); write when changed."""
+    if store is None:
+        return
     for post in posts:
         made = plans.get(post, list)
         store.get(keys[post.id],

@@ -38,10 +38,12 @@ def shown_pages(view: PostView) -> list[str]:
     return pages + [image.page for image in view.images]
 
 
-def remember_views(store: DiskMemo[KeptView], posts: Iterable[Post], keys: Mapping[str, str],
+def remember_views(store: DiskMemo[KeptView] | None, posts: Iterable[Post], keys: Mapping[str, str],
                    views: PerPost[Any], thumbnails: dict[str, str]) -> None:
     """Put the kept view of each post (by its key) where the site build looks for it
     (``views``), and its thumbnails into ``thumbnails`` (page -> cached picture)."""
+    if store is None:
+        return
     for post in posts:
         kept = store.values.get(keys[post.id])
         if not isinstance(kept, KeptView) or not all(
@@ -51,10 +53,13 @@ def remember_views(store: DiskMemo[KeptView], posts: Iterable[Post], keys: Mappi
         thumbnails.update(kept.thumbnails)
 
 
-def keep_views(store: DiskMemo[KeptView], posts: Iterable[Post], keys: Mapping[str, str],
+def keep_views(store: DiskMemo[KeptView] | None, posts: Iterable[Post], keys: Mapping[str, str],
                shown: Mapping[str, PostView], thumbnails: Mapping[str, str]) -> int:
     """Keep the view of each post shown on the site (new ones added, those of posts gone
-    dropped) and write the store when it changed; how many views were not kept before."""
+    dropped) and write the store when it changed; how many views were not kept before
+    (-1: no store)."""
+    if store is None:
+        return -1
     for post in posts:
         view = shown.get(post.id)
         if view is None:
