@@ -28,7 +28,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
-from ..approval.keptstandings import keep_standings, remember_standings
 from ..approval.standing import Standings
 from ..conversations.views import ConversationViews
 from ..core.dates import parse_day, today_in
@@ -40,20 +39,17 @@ from ..core.postcache import KeptPosts
 from ..core.postmemo import DiskMemo, post_key
 from ..core.problems import Problem, report_blocks
 from ..media.mediacache import thumbnail
-from ..report.keptreport import DiskReports
 from ..rules import Context, check_post
-from ..rules.keptlists import keep_lists, remember_lists
 from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
 from ..site.icons import IconSprite
 from ..site.incremental import Manifest, digest, package_version
-from ..site.keptplans import keep_plans, remember_plans
-from ..site.keptviews import keep_views, remember_views
 from ..site.previews import KeptPreviews, Previews
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
 from .conversations import add_conversations, page_data
 from .incremental import Incremental, TemplateCache
 from .keptdigests import kept_digests
+from .keptstores import NewProcessStores
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
@@ -72,12 +68,6 @@ FINDINGS_STORE = Path("kalender") / "findings.pickle"  # rule findings per post'
 FEED_KEY = Path("kalender") / "feed.key"  # what kalender.ics was last written from
 POSTS_STORE = Path("kalender") / "posts.pickle"  # the posts as read, by their files' bytes
 HOLIDAYS_STORE = Path("kalender") / "holidays.pickle"  # national days, by years
-LISTS_STORE = Path("kalender") / "lists.pickle"  # the content lists, compiled
-VIEWS_STORE = Path("kalender") / "views.pickle"  # each post's calendar view, by its inputs
-STANDINGS_STORE = Path("kalender") / "standings.pickle"  # approval standings, by inputs
-DIGESTS_STORE = Path("kalender") / "postdigests.pickle"  # posts' page-key digests
-PLANS_STORE = Path("kalender") / "plans.pickle"  # each post's planned preview pictures
-REPORTS_STORE = Path("kalender") / "reports.pickle"  # the half-years' reports, by their inputs
 COLLECT_PAGES = 200  # a full garbage collection before rendering at least this many pages
 SETTLE_SECONDS = 0.03  # kalender serve: quiet after a file event before the rebuild starts
 
@@ -196,24 +186,16 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.root / self.config.cache_dir / FINDINGS_STORE,
             digest(incremental.shared_stamp, language()))
         keys = _post_keys(project, self.memory.keys, self.standings.digests)
-        cache, generation = self.root / self.config.cache_dir, checked.generation
-        stood = self._kept(cache / STANDINGS_STORE, generation)
-        remember_standings(stood, project.posts, keys, self.standings)
-        lists = self._kept(cache / LISTS_STORE, generation)
-        folder = project.calendar.folder if project.calendar else None
-        if folder is not None:
-            remember_lists(lists, folder)
+        cache = self.root / self.config.cache_dir
+        stores = NewProcessStores(cache, checked.generation, keys, self.command != "serve")
+        stores.remember(project, self.standings, self.memory)
         findings = _findings(project, self.standings, self.memory.findings, checked, keys)
         log.info(t("site.log_checked", count=checked.added, total=len(project.posts)))
         checked.save()
-        if folder is not None:
-            keep_lists(lists, folder)
         holidays = DiskMemo[Any](self.root / self.config.cache_dir / HOLIDAYS_STORE,
                                  package_version("holidays"))
         overlay = overlay_for(project, _years(project, today), holidays)
         holidays.save()
-        views = self._kept(cache / VIEWS_STORE, generation)
-        remember_views(views, project.posts, keys, self.memory.views, self.memory.thumbnails)
         thumbnails = _Thumbnails(files, config, self.root / self.config.cache_dir,
                                  self.memory.thumbnails, self.standings.digests)
         self.site = build_site(SiteInput(
@@ -224,9 +206,6 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             standings=self.standings,
         ))
         thumbnails.add_shown(self.site)
-        made = keep_views(views, project.posts, keys, self.site.posts, self.memory.thumbnails)
-        if made >= 0:
-            log.info(t("site.log_views", count=made, total=len(project.posts)))
         self.views = self.site.pages()
         for page, view in self.views.items():
             if files.get_file_from_path(page) is None:
@@ -234,40 +213,28 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         measured = DiskMemo[Any](cache / MEASURES_STORE, digest(incremental.shared_stamp))
         kept = KeptPreviews(DiskMemo(cache / PREVIEWS_STORE,
                                      digest(incremental.shared_stamp, language())), keys)
-        plans = self._kept(cache / PLANS_STORE, generation)
-        remember_plans(plans, project.posts, keys, self.memory.plans)
         self.previews = add_previews(project, findings, files, config, self.site.today,
                                      self.memory, measured, kept)
-        keep_plans(plans, project.posts, keys, self.memory.plans)
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today, self.memory, self.standings)
-        reports = self._kept(cache / REPORTS_STORE, generation)
         add_reports(project, files, config, self.site.today, cache, self.standings,
-                    self.reports if self.command == "serve" else None,
-                    DiskReports(reports, keys) if reports is not None else None)
+                    self.reports if self.command == "serve" else None, stores.reports())
         weeks = [view.week for view in self.site.weeks.values()]
         self.meetings = add_meetings(project, weeks, today, overlay, files, config,
                                      self.memory, self.standings)
         self.conversations = add_conversations(project, files, config, today, overlay)
-        keep_standings(stood, project.posts, keys, self.standings)
         self.project = project
         self.files = files
         self.built_today = today
         self.shared = digest(incremental.shared(), self._common(files))
-        digests = self._kept(cache / DIGESTS_STORE, generation)
-        self.kept_digests = (digests, keys) if digests is not None else None
+        self.kept_digests = stores.digests()
         incremental.compare(files, self.shared, self._page_data, self._post_digests())
-        if digests is not None:
-            digests.save()
+        if (made := stores.keep(project, self.standings, self.memory, self.site)) >= 0:
+            log.info(t("site.log_views", count=made, total=len(project.posts)))
         log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
         if incremental.modified >= COLLECT_PAGES:
             gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
         return files
-
-    def _kept(self, path: Path, generation: str) -> DiskMemo[Any] | None:
-        """A store of per-post work for the next process; none under ``kalender serve``,
-        which keeps that work in memory (reading the files at every rebuild would cost it)."""
-        return None if self.command == "serve" else DiskMemo(path, generation)
 
     def _kept_posts(self, generation: str) -> KeptPosts:
         """The loader's memory, kept in the cache for the next process (saved at once: a
