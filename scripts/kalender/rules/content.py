@@ -21,12 +21,13 @@ from ..text.education import legal_sentences
 from ..text.partisan import PartisanHit, PartisanLists, find_partisan
 from ..text.personal_data import find_personal_data
 from ..text.phrases import Match, find_phrases, sentences, words
+from ..text.stances import find_stances
 from .lists import ContentLists, content_lists
 from .personal import official_in
 from .registry import Context, Finding, rule
 from .wording import Key, Wording, line_in_text, line_in_value, wordings
 
-__all__ = ["Highlight", "find_phrases", "highlights"]
+__all__ = ["Highlight", "find_phrases", "forbidden_matches", "highlights"]
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def highlights(text: str, calendar_folder: Path) -> list[Highlight]:
     """
     lists = content_lists(calendar_folder)
     marks = [Highlight(start, end, "content.forbidden", _severity(m))
-             for m in find_phrases(text, lists.phrases, lists.lesson) if _reported(m)
+             for m in forbidden_matches(text, lists) if _reported(m)
              for start, end in _spans(m)]
     marks += [Highlight(found.start, found.end, "content.personal_data", Severity.ERROR)
               for found in find_personal_data(text, official_in(calendar_folder))]
@@ -56,6 +57,13 @@ def highlights(text: str, calendar_folder: Path) -> list[Highlight]:
         marks += [Highlight(start, end, "content.partisan", Severity.ERROR)
                   for hit in partisan_hits(text, lists) for start, end in hit.spans()]
     return sorted(set(marks), key=lambda h: (h.start, h.end, h.rule))
+
+
+def forbidden_matches(text: str, lists: ContentLists) -> list[Match]:
+    """The phrases of the forbidden lists in ``text``, then the stances without a forbidden
+    word (a group or participant with a hostile call: :mod:`kalender.text.stances`)."""
+    return [*find_phrases(text, lists.phrases, lists.lesson),
+            *find_stances(text, lists.stances, lists.lesson)]
 
 
 def _reported(match: Match) -> bool:
@@ -76,15 +84,14 @@ def _spans(match: Match) -> list[tuple[int, int]]:
 def forbidden_phrases(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """Each phrase of the forbidden lists in each platform's caption and title."""
     lists = content_lists(context.calendar.folder)
-    phrases, lesson = lists.phrases, lists.lesson
     for wording in wordings(post, context):
-        for match in find_phrases(wording.text, phrases, lesson):
+        for match in forbidden_matches(wording.text, lists):
             if _reported(match):
                 line = line_in_text(post, wording, match.start)
                 yield _forbidden(finding, wording, match, (wording.caption_key, wording.text),
                                  line)
         if wording.title:
-            for match in find_phrases(wording.title, phrases, lesson):
+            for match in forbidden_matches(wording.title, lists):
                 if _reported(match):
                     line = line_in_value(post, wording.title_key, wording.title, match.start)
                     yield _forbidden(finding, wording, match, (wording.title_key, wording.title),

@@ -20,6 +20,7 @@ from ..text.education import Lesson
 from ..text.partisan import PARTISAN_FILE, PartisanLists, load_partisan
 from ..text.phrase_lists import FORBIDDEN_FOLDER, LESSON_FILE, load_lesson, load_phrases
 from ..text.phrases import Phrase
+from ..text.stances import StanceList, load_stances, stance_files
 from .registry import Context, project_finding, project_rule
 
 
@@ -32,6 +33,7 @@ class ContentLists:
     days: tuple[ImportantDay, ...]
     lesson: Lesson
     problems: tuple[Problem, ...]
+    stances: tuple[StanceList, ...] = ()  # targets with a hostile call (text.stances)
 
 
 def content_lists(folder: Path) -> ContentLists:
@@ -53,8 +55,8 @@ KEPT: dict[tuple[Path, tuple[tuple[str, int, int], ...], str], ContentLists] = {
 
 def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     files = [*sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")), folder / PARTISAN_FILE,
-             folder / DAYS_FILE, folder / LESSON_FILE]
-    return tuple((p.name, *_stamp(p)) for p in files)
+             folder / DAYS_FILE, folder / LESSON_FILE, *stance_files(folder)]
+    return tuple((str(p.relative_to(folder)), *_stamp(p)) for p in files)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -73,7 +75,8 @@ def _read(folder: Path, signature: tuple[tuple[str, int, int], ...],
     partisan = load_partisan(folder, report)
     days = load_important_days(folder, report)
     lesson = load_lesson(folder, report)
-    return ContentLists(phrases, partisan, days, lesson, tuple(report))
+    stances = load_stances(folder, report)
+    return ContentLists(phrases, partisan, days, lesson, tuple(report), stances)
 
 
 @project_rule("content.lists")

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from ..core.problems import Severity
 from ..text.personal_data import find_personal_data
-from ..text.phrases import find_phrases
-from .content import _reported, _severity, partisan_hits
+from .content import _reported, _severity, forbidden_matches, partisan_hits
 from .lists import content_lists
 
 PARTISAN = "partisan"
@@ -35,7 +34,7 @@ def screen(text: str, calendar_folder: Path, official: Iterable[str] = ()) -> li
     office's own numbers and addresses."""
     lists = content_lists(calendar_folder)
     flags = [Flag(m.phrase.category, _severity(m), m.start, m.end)
-             for m in find_phrases(text, lists.phrases, lists.lesson) if _reported(m)]
+             for m in forbidden_matches(text, lists) if _reported(m)]
     flags += [Flag(PARTISAN, Severity.ERROR, *hit.reference) for hit in partisan_hits(text, lists)]
     flags += [Flag(PERSONAL_DATA, Severity.ERROR, found.start, found.end)
               for found in find_personal_data(text, official)]

@@ -1,0 +1,216 @@
+"""A stance toward a target, without a forbidden word: a group, a participant or a claim named
+in the same sentence (or, through a pronoun, the next one) as a hostile judgement or a call to
+act against it. *Jangan pilih calon dari suku itu*, *Orang Madura itu pendatang, nggak usah
+dikasih jabatan*, *Perangi umat lain*: no word of these is forbidden by itself; the breach is
+the pair.
+
+The lists are data (``calendar/terlarang/sikap/*.yml``, one file per category, its name the
+category's): the **targets** (group names, and a category noun such as *suku* or *agama* with
+a word that points at one group: *suku itu*, *agama lain*, *beda agama*), the **calls** (a
+call or judgement that already carries its negation: *jangan pilih*, *usah dikasih*, *haram
+memilih*), the **orders** (a bare imperative: *pilih*, *tolak*, *boikot*, compared as
+written, so *memilih* is not *pilih*) and the **acts** (a hostile act or judgement: *usir*,
+*perangi*, *jauhi*, *menguasai*, through its affixes, cancelled when negated: *jangan usir*).
+
+A lesson stays clean by structure, never by a sample sentence (:mod:`kalender.text.education`):
+a sentence about the law (*dilarang*, *pasal*, a cited product), a sentence with a lesson
+word of the file (*diskriminasi*, *politisasi*, *keberagaman*), a target named as a
+**reason** (*jangan memilih karena suku*, *tanpa memandang agama*), or a target in quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.datafile import read_data_file
+from ..core.problems import Report
+from ..core.schema import Field
+from .education import Lesson, legal_sentences
+from .phrases import Match, Pattern, Phrase, Word, quoted_spans, sentences, words
+
+STANCE_FOLDER = "sikap"  # inside calendar/terlarang/
+NEGATORS = frozenset({"jangan", "jgn", "tidak", "tak", "bukan", "stop", "tolak", "anti",
+                      "larang", "cegah", "hindari", "hindarilah"})
+NEGATION_REACH = 2  # words before an act that may negate it
+ANAPHORS = frozenset({"mereka", "dia", "die", "dio", "beliau", "kalian", "itu"})
+SENTENCE_REACH = 1  # sentences after the target's where a call may stand (with a pronoun)
+Span = tuple[int, int]  # first word index, width in words
+
+LIST = Field("list", items=Field("text"))
+STANCE_SCHEMA = Field("mapping", keys={
+    "label": Field("text", required=True),
+    "sop": Field("text", required=True),
+    "dasar": Field("text", required=True),
+    "advice": Field("text", required=True),
+    "targets": LIST, "heads": LIST, "marks_before": LIST, "marks_after": LIST,
+    "calls": LIST, "orders": LIST, "acts": LIST, "reasons": LIST, "lessons": LIST,
+})
+
+
+@dataclass(frozen=True)
+class StanceList:
+    """One category's targets and predicates, with the finding they give."""
+
+    phrase: Phrase  # what a finding reports: category, SOP clause, law, advice
+    targets: tuple[Pattern, ...] = ()
+    heads: tuple[Pattern, ...] = ()  # suku, agama: a target with a mark
+    marks_before: tuple[Pattern, ...] = ()  # beda (agama), lain
+    marks_after: tuple[Pattern, ...] = ()  # (suku) itu, (agama) lain
+    calls: tuple[Pattern, ...] = ()
+    orders: frozenset[str] = frozenset()
+    acts: tuple[Pattern, ...] = ()
+    reasons: tuple[Pattern, ...] = ()
+    lessons: tuple[Pattern, ...] = ()
+
+
+def find_stances(text: str, stance_lists: Sequence[StanceList],
+                 lesson: Lesson | None = None) -> list[Match]:
+    """Each target of ``text`` paired with a hostile judgement or call, as a match of its
+    list (the target's span, the predicate as the cue), but in a lesson (see the module)."""
+    if not stance_lists:
+        return []
+    reading = _Reading(text, lesson or Lesson())
+    return [m for stance in stance_lists for m in reading.matches(stance)]
+
+
+class _Reading:
+    """One text's words, sentences, quotes and sentences about the law."""
+
+    def __init__(self, text: str, lesson: Lesson) -> None:
+        self.text = text
+        self.words = words(text)
+        self.sentence = sentences(text, self.words)
+        self.legal = legal_sentences(text, self.words, self.sentence, lesson)
+        self.quotes = quoted_spans(text)
+
+    def matches(self, stance: StanceList) -> list[Match]:
+        taught = self.legal | {self.sentence[i] for i, _ in self._spans(stance.lessons)}
+        predicates = [p for p in self._predicates(stance) if self.sentence[p[0]] not in taught]
+        found = []
+        for index, width in self._targets(stance):
+            if self.sentence[index] in taught:
+                continue
+            predicate = self._paired(index, width, predicates)
+            if predicate is not None:
+                found.append(self._match(stance.phrase, (index, width), predicate))
+        return found[:1]
+
+    def _targets(self, stance: StanceList) -> list[Span]:
+        named = self._spans(stance.targets)
+        for index, width in self._spans(stance.heads):
+            if self._marked(stance, index, width):
+                named.append((index, width))
+        reasons = self._spans(stance.reasons)
+        return [t for t in named if not self._quoted(t) and not self._as_reason(t, reasons)]
+
+    def _marked(self, stance: StanceList, index: int, width: int) -> bool:
+        before = index > 0 and self.sentence[index - 1] == self.sentence[index] and any(
+            p.width_at(self.words, index - 1) == 1 for p in stance.marks_before)
+        after = index + width < len(self.words) and self.sentence[index + width] == \
+            self.sentence[index] and any(p.width_at(self.words, index + width)
+                                         for p in stance.marks_after)
+        return bool(before or after)
+
+    def _as_reason(self, target: Span, reasons: list[Span]) -> bool:
+        """*karena suku*, *tanpa memandang agama*: the group is a criterion talked about."""
+        return any(self.sentence[r] == self.sentence[target[0]] and 0 < target[0] - r - w + 1 <= 3
+                   for r, w in reasons)
+
+    def _quoted(self, span: Span) -> bool:
+        start = self.words[span[0]].start
+        return any(a < start < b for a, b in self.quotes)
+
+    def _predicates(self, stance: StanceList) -> list[Span]:
+        calls = self._spans(stance.calls)
+        orders = [(i, 1) for i, w in enumerate(self.words) if w.norm in stance.orders
+                  and self._opens_clause(i)]
+        acts = [a for a in self._spans(stance.acts) if not self._negated(a[0])]
+        return [*calls, *orders, *acts]
+
+    def _opens_clause(self, index: int) -> bool:
+        """A bare order opens its clause: *Tolak mereka*, *..., boikot sampai ...*."""
+        if index == 0:
+            return True
+        between = self.text[self.words[index - 1].end:self.words[index].start]
+        return any(c in between for c in ",:;!?.\n(")
+
+    def _negated(self, index: int) -> bool:
+        reach = range(max(0, index - NEGATION_REACH), index)
+        return any(self.sentence[i] == self.sentence[index]
+                   and (self.words[i].norm in NEGATORS or "tidak" in self.words[i].forms
+                        and len(self.words[i].norm) <= 6)
+                   for i in reach)
+
+    def _paired(self, index: int, width: int, predicates: list[Span]) -> Span | None:
+        """The first predicate of the target's sentence not overlapping it, or of the next
+        sentence when that one points back with a pronoun (*mereka*, *die*)."""
+        here = self.sentence[index]
+        for start, size in predicates:
+            there = self.sentence[start]
+            overlaps = start < index + width and index < start + size
+            if overlaps:
+                continue
+            if there == here or (0 < there - here <= SENTENCE_REACH and self._points_back(there)):
+                return (start, size)
+        return None
+
+    def _points_back(self, sentence: int) -> bool:
+        return any(w.norm in ANAPHORS for i, w in enumerate(self.words)
+                   if self.sentence[i] == sentence)
+
+    def _spans(self, patterns: Sequence[Pattern]) -> list[Span]:
+        found = []
+        for index in range(len(self.words)):
+            for pattern in patterns:
+                width = pattern.width_at(self.words, index)
+                if width and self._within_sentence(index, width):
+                    found.append((index, width))
+                    break
+        return found
+
+    def _within_sentence(self, index: int, width: int) -> bool:
+        return self.sentence[index] == self.sentence[index + width - 1]
+
+    def _match(self, phrase: Phrase, target: Span, predicate: Span) -> Match:
+        start, end = self._chars(target)
+        return Match(start, end, self.text[start:end], phrase, cue=self._chars(predicate))
+
+    def _chars(self, span: Span) -> tuple[int, int]:
+        first: Word = self.words[span[0]]
+        return first.start, self.words[span[0] + span[1] - 1].end
+
+
+def load_stances(folder: Path, report: Report) -> tuple[StanceList, ...]:
+    """Every list of ``calendar/terlarang/sikap/*.yml`` (``folder`` is ``calendar/``)."""
+    found = []
+    for path in stance_files(folder):
+        located = read_data_file(path, STANCE_SCHEMA, report)
+        if located is not None:
+            found.append(_stance(path, located.value))
+    return tuple(found)
+
+
+def stance_files(folder: Path) -> list[Path]:
+    """The stance lists of the ``calendar/`` folder ``folder``, in name order."""
+    return sorted((folder / "terlarang" / STANCE_FOLDER).glob("*.yml"))
+
+
+def _stance(path: Path, data: dict[str, Any]) -> StanceList:
+    phrase = Phrase(text=path.stem, category=path.stem, label=str(data["label"]),
+                    dasar=str(data["dasar"]), advice=str(data["advice"]), path=path,
+                    sop=str(data["sop"]), error=True)
+    return StanceList(
+        phrase=phrase, targets=_parsed(data, "targets"), heads=_parsed(data, "heads"),
+        marks_before=_parsed(data, "marks_before"), marks_after=_parsed(data, "marks_after"),
+        calls=_parsed(data, "calls"),
+        orders=frozenset(w.norm for o in data.get("orders") or () for w in words(str(o))),
+        acts=_parsed(data, "acts"), reasons=_parsed(data, "reasons"),
+        lessons=_parsed(data, "lessons"))
+
+
+def _parsed(data: dict[str, Any], key: str) -> tuple[Pattern, ...]:
+    parsed = (Pattern.parse(str(w), inflected=True) for w in data.get(key) or ())
+    return tuple(p for p in parsed if p.parts)
