@@ -29,6 +29,7 @@ from ..core.datafile import read_data_file
 from ..core.problems import Report
 from ..core.schema import Field
 from .education import Lesson, legal_sentences
+from .participants import participant_spans
 from .phrases import Match, Pattern, Phrase, Word, quoted_spans, sentences, words
 
 STANCE_FOLDER = "sikap"  # inside calendar/terlarang/
@@ -37,6 +38,7 @@ NEGATORS = frozenset({"jangan", "jgn", "tidak", "tak", "bukan", "stop", "tolak",
 NEGATION_REACH = 2  # words before an act that may negate it
 ANAPHORS = frozenset({"mereka", "dia", "die", "dio", "beliau", "kalian", "itu"})
 SENTENCE_REACH = 1  # sentences after the target's where a call may stand (with a pronoun)
+SHORT = 4  # words of a sentence that leans on the one next to it ("Sebarkan!", "Nomor 2.")
 Span = tuple[int, int]  # first word index, width in words
 
 LIST = Field("list", items=Field("text"))
@@ -47,6 +49,7 @@ STANCE_SCHEMA = Field("mapping", keys={
     "advice": Field("text", required=True),
     "targets": LIST, "heads": LIST, "marks_before": LIST, "marks_after": LIST,
     "calls": LIST, "orders": LIST, "acts": LIST, "reasons": LIST, "lessons": LIST,
+    "participants": Field("bool"), "offices": LIST, "contest": LIST,
 })
 
 
@@ -64,6 +67,9 @@ class StanceList:
     acts: tuple[Pattern, ...] = ()
     reasons: tuple[Pattern, ...] = ()
     lessons: tuple[Pattern, ...] = ()
+    participants: bool = False  # also participants named by shape (text.participants) ...
+    offices: frozenset[str] = frozenset()  # ... but an official (*Pak Budi, petugas KPPS*)
+    contest: tuple[Pattern, ...] = ()  # ... and, with an act only, a contest word near it
 
 
 def find_stances(text: str, stance_lists: Sequence[StanceList],
@@ -88,23 +94,35 @@ class _Reading:
 
     def matches(self, stance: StanceList) -> list[Match]:
         taught = self.legal | {self.sentence[i] for i, _ in self._spans(stance.lessons)}
-        predicates = [p for p in self._predicates(stance) if self.sentence[p[0]] not in taught]
+        calls, acts = self._predicates(stance)
+        calls = [p for p in calls if self.sentence[p[0]] not in taught]
+        acts = [p for p in acts if self.sentence[p[0]] not in taught]
         found = []
-        for index, width in self._targets(stance):
+        for (index, width), named in self._targets(stance):
             if self.sentence[index] in taught:
                 continue
-            predicate = self._paired(index, width, predicates)
+            judged = acts if not named or self._in_contest(stance, index) else []
+            predicate = self._paired(index, width, [*calls, *judged])
             if predicate is not None:
                 found.append(self._match(stance.phrase, (index, width), predicate))
         return found[:1]
 
-    def _targets(self, stance: StanceList) -> list[Span]:
-        named = self._spans(stance.targets)
-        for index, width in self._spans(stance.heads):
-            if self._marked(stance, index, width):
-                named.append((index, width))
+    def _in_contest(self, stance: StanceList, index: int) -> bool:
+        """A person named with a judgement only: an election word in the same sentence
+        (*calon*, *wali kota*, *terpilih*) makes it a participant (*Pak Riko menerima
+        penghargaan terbaik* is news)."""
+        return any(self.sentence[i] == self.sentence[index] for i, _ in self._spans(
+            stance.contest))
+
+    def _targets(self, stance: StanceList) -> list[tuple[Span, bool]]:
+        """Each target, and whether it was found by its shape (a participant's name)."""
+        listed = self._spans(stance.targets)
+        listed += [h for h in self._spans(stance.heads) if self._marked(stance, *h)]
+        named = participant_spans(self.text, self.words, stance.offices) if (
+            stance.participants) else []
         reasons = self._spans(stance.reasons)
-        return [t for t in named if not self._quoted(t) and not self._as_reason(t, reasons)]
+        return [(t, t in named) for t in [*listed, *named]
+                if not self._quoted(t) and not self._as_reason(t, reasons)]
 
     def _marked(self, stance: StanceList, index: int, width: int) -> bool:
         before = index > 0 and self.sentence[index - 1] == self.sentence[index] and any(
@@ -123,12 +141,13 @@ class _Reading:
         start = self.words[span[0]].start
         return any(a < start < b for a, b in self.quotes)
 
-    def _predicates(self, stance: StanceList) -> list[Span]:
+    def _predicates(self, stance: StanceList) -> tuple[list[Span], list[Span]]:
+        """The calls and orders (a call to act), then the acts (a judgement)."""
         calls = self._spans(stance.calls)
         orders = [(i, 1) for i, w in enumerate(self.words) if w.norm in stance.orders
                   and self._opens_clause(i)]
         acts = [a for a in self._spans(stance.acts) if not self._negated(a[0])]
-        return [*calls, *orders, *acts]
+        return [*calls, *orders], acts
 
     def _opens_clause(self, index: int) -> bool:
         """A bare order opens its clause: *Tolak mereka*, *..., boikot sampai ...*."""
@@ -146,16 +165,27 @@ class _Reading:
 
     def _paired(self, index: int, width: int, predicates: list[Span]) -> Span | None:
         """The first predicate of the target's sentence not overlapping it, or of the next
-        sentence when that one points back with a pronoun (*mereka*, *die*)."""
+        sentence when that one points back with a pronoun (*mereka*, *die*), or of a sentence
+        next to it when one of the two is short (*Jangan kasih kesempatan!*, *Nomor 2.*)."""
         here = self.sentence[index]
-        for start, size in predicates:
+        for start, size in sorted(predicates):
             there = self.sentence[start]
             overlaps = start < index + width and index < start + size
             if overlaps:
                 continue
-            if there == here or (0 < there - here <= SENTENCE_REACH and self._points_back(there)):
+            if there == here or self._leans_on(here, there):
                 return (start, size)
         return None
+
+    def _leans_on(self, here: int, there: int) -> bool:
+        if abs(there - here) != SENTENCE_REACH:
+            return False
+        if there > here and self._points_back(there):
+            return True
+        return min(self._length(here), self._length(there)) <= SHORT
+
+    def _length(self, sentence: int) -> int:
+        return sum(1 for number in self.sentence if number == sentence)
 
     def _points_back(self, sentence: int) -> bool:
         return any(w.norm in ANAPHORS for i, w in enumerate(self.words)
@@ -208,7 +238,9 @@ def _stance(path: Path, data: dict[str, Any]) -> StanceList:
         calls=_parsed(data, "calls"),
         orders=frozenset(w.norm for o in data.get("orders") or () for w in words(str(o))),
         acts=_parsed(data, "acts"), reasons=_parsed(data, "reasons"),
-        lessons=_parsed(data, "lessons"))
+        lessons=_parsed(data, "lessons"), participants=bool(data.get("participants")),
+        offices=frozenset(w.norm for o in data.get("offices") or () for w in words(str(o))),
+        contest=_parsed(data, "contest"))
 
 
 def _parsed(data: dict[str, Any], key: str) -> tuple[Pattern, ...]:
