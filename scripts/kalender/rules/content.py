@@ -61,9 +61,17 @@ def highlights(text: str, calendar_folder: Path) -> list[Highlight]:
 
 def forbidden_matches(text: str, lists: ContentLists) -> list[Match]:
     """The phrases of the forbidden lists in ``text``, then the stances without a forbidden
-    word (a group or participant with a hostile call: :mod:`kalender.text.stances`)."""
-    return [*find_phrases(text, lists.phrases, lists.lesson),
-            *find_stances(text, lists.stances, lists.lesson)]
+    word (a group or participant with a hostile call: :mod:`kalender.text.stances`) where
+    no phrase of the same list is reported on the same words."""
+    phrases = find_phrases(text, lists.phrases, lists.lesson)
+    stances = [s for s in find_stances(text, lists.stances, lists.lesson)
+               if not any(_same_words(s, m) for m in phrases if _reported(m))]
+    return [*phrases, *stances]
+
+
+def _same_words(stance: Match, phrase: Match) -> bool:
+    same_list = stance.phrase.category == phrase.phrase.category
+    return same_list and stance.start < phrase.end and phrase.start < stance.end
 
 
 def _reported(match: Match) -> bool:

@@ -27,18 +27,23 @@ from .partisan import (
 from .phrases import Word
 
 PAIRS = frozenset({"pasangan", "paslon"})
+OFFICE_REACH = 8
 Span = tuple[int, int]  # first word index, width in words
 
 
-def participant_spans(text: str, text_words: Sequence[Word],
-                      offices: frozenset[str]) -> list[Span]:
+def participant_spans(text: str, text_words: Sequence[Word], offices: frozenset[str],
+                      sentence: Sequence[int]) -> list[Span]:
     """The participants named in ``text`` by shape; ``offices`` are the normalised words
-    that, right after a name, make it an official (*petugas*, *ketua*, *KPPS*)."""
+    that, near a person's name in its sentence (``sentence``: the number of each word's),
+    make the person an official (*petugas*, *ketua*, *KPPS*)."""
     found = []
     for index in range(len(text_words)):
-        width = (_honorific_name(text, text_words, index) or _party(text, text_words, index)
-                 or _pair(text, text_words, index) or _ballot(text_words, index))
-        if width and not _official(text_words, index + width, offices):
+        person = _honorific_name(text, text_words, index)
+        if person and _official(text_words, (index, person), offices, sentence):
+            continue
+        width = (person or _party(text, text_words, index) or _pair(text, text_words, index)
+                 or _ballot(text_words, index))
+        if width:
             found.append((index, width))
     return found
 
@@ -102,6 +107,11 @@ def _number(word: Word) -> bool:
     return number.isdigit() and 0 < int(number) <= MAX_BALLOT
 
 
-def _official(text_words: Sequence[Word], after: int, offices: frozenset[str]) -> bool:
-    """*Pak Budi, petugas KPPS*: an office right after the name (two words at most)."""
-    return any(w.norm in offices for w in text_words[after:after + 2])
+def _official(text_words: Sequence[Word], name: Span, offices: frozenset[str],
+              sentence: Sequence[int]) -> bool:
+    """*Pak Budi, petugas KPPS*, *Bu Rina atas kerja nyata sebagai ketua PPS*, *Ketua KPU,
+    Pak Hendra*: an office near the name in its sentence (``OFFICE_REACH`` words at most)."""
+    index, width = name
+    near = range(max(0, index - OFFICE_REACH), min(len(text_words), index + width + OFFICE_REACH))
+    return any(text_words[at].norm in offices and sentence[at] == sentence[index]
+               and not index <= at < index + width for at in near)

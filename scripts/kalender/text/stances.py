@@ -28,7 +28,7 @@ from typing import Any
 from ..core.datafile import read_data_file
 from ..core.problems import Report
 from ..core.schema import Field
-from .education import Lesson, legal_sentences
+from .education import Lesson, legal_sentences, refuted
 from .participants import participant_spans
 from .phrases import Match, Pattern, Phrase, Word, quoted_spans, sentences, words
 
@@ -49,7 +49,7 @@ STANCE_SCHEMA = Field("mapping", keys={
     "advice": Field("text", required=True),
     "targets": LIST, "heads": LIST, "marks_before": LIST, "marks_after": LIST,
     "calls": LIST, "orders": LIST, "acts": LIST, "reasons": LIST, "lessons": LIST,
-    "participants": Field("bool"), "offices": LIST, "contest": LIST,
+    "participants": Field("bool"), "offices": LIST, "contest": LIST, "alone": Field("bool"),
 })
 
 
@@ -70,6 +70,7 @@ class StanceList:
     participants: bool = False  # also participants named by shape (text.participants) ...
     offices: frozenset[str] = frozenset()  # ... but an official (*Pak Budi, petugas KPPS*)
     contest: tuple[Pattern, ...] = ()  # ... and, with an act only, a contest word near it
+    alone: bool = False  # an order standing as a short sentence of its own is the stance
 
 
 def find_stances(text: str, stance_lists: Sequence[StanceList],
@@ -91,8 +92,11 @@ class _Reading:
         self.sentence = sentences(text, self.words)
         self.legal = legal_sentences(text, self.words, self.sentence, lesson)
         self.quotes = quoted_spans(text)
+        self.lesson = lesson
 
     def matches(self, stance: StanceList) -> list[Match]:
+        if stance.alone:
+            return self._lone_orders(stance)[:1]
         taught = self.legal | {self.sentence[i] for i, _ in self._spans(stance.lessons)}
         calls, acts = self._predicates(stance)
         calls = [p for p in calls if self.sentence[p[0]] not in taught]
@@ -107,6 +111,22 @@ class _Reading:
                 found.append(self._match(stance.phrase, (index, width), predicate))
         return found[:1]
 
+    def _lone_orders(self, stance: StanceList) -> list[Match]:
+        """An order that is a short sentence of its own next to another sentence
+        (*TPS 12 pindah ke balai desa. Sebarkan!*), in a caption that names no source, says
+        no lesson word and refutes nothing: it urges the claim of the sentence next to it."""
+        if (self.legal or self._spans(stance.lessons) or refuted(self.words, self.lesson, self.text)
+                or len(set(self.sentence)) < 2):
+            return []
+        found = []
+        for index, word in enumerate(self.words):
+            sentence = self.sentence[index]
+            first = self.sentence.index(sentence)
+            if (word.norm in stance.orders and index == first and self._length(sentence) <= SHORT
+                    and not self._quoted((index, 1))):
+                found.append(self._match(stance.phrase, (index, 1), (index, 1)))
+        return found
+
     def _in_contest(self, stance: StanceList, index: int) -> bool:
         """A person named with a judgement only: an election word in the same sentence
         (*calon*, *wali kota*, *terpilih*) makes it a participant (*Pak Riko menerima
@@ -118,7 +138,7 @@ class _Reading:
         """Each target, and whether it was found by its shape (a participant's name)."""
         listed = self._spans(stance.targets)
         listed += [h for h in self._spans(stance.heads) if self._marked(stance, *h)]
-        named = participant_spans(self.text, self.words, stance.offices) if (
+        named = participant_spans(self.text, self.words, stance.offices, self.sentence) if (
             stance.participants) else []
         reasons = self._spans(stance.reasons)
         return [(t, t in named) for t in [*listed, *named]
@@ -240,7 +260,7 @@ def _stance(path: Path, data: dict[str, Any]) -> StanceList:
         acts=_parsed(data, "acts"), reasons=_parsed(data, "reasons"),
         lessons=_parsed(data, "lessons"), participants=bool(data.get("participants")),
         offices=frozenset(w.norm for o in data.get("offices") or () for w in words(str(o))),
-        contest=_parsed(data, "contest"))
+        contest=_parsed(data, "contest"), alone=bool(data.get("alone")))
 
 
 def _parsed(data: dict[str, Any], key: str) -> tuple[Pattern, ...]:
