@@ -20,8 +20,10 @@ word of the file (*diskriminasi*, *politisasi*, *keberagaman*), a target named a
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -54,22 +56,47 @@ STANCE_SCHEMA = Field("mapping", keys={
 
 
 @dataclass(frozen=True)
+class Patterns:
+    """Phrases of one key of a stance list, indexed by the first word (and by the phrase
+    written together) so that a text word looks up only the phrases it may start."""
+
+    patterns: tuple[Pattern, ...] = ()
+    by_first: dict[str, tuple[Pattern, ...]] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, patterns: Sequence[Pattern]) -> Patterns:
+        index: dict[str, list[Pattern]] = defaultdict(list)
+        for pattern in patterns:
+            index[pattern.parts[0][0]].append(pattern)
+            if len(pattern.parts) > 1:
+                index[pattern.written_together].append(pattern)
+        return cls(tuple(patterns), {k: tuple(v) for k, v in index.items()})
+
+    def starts(self, index: dict[str, list[int]]) -> list[tuple[int, Pattern]]:
+        """Each word (its index) and a phrase that may start there, ``index`` giving the
+        words of each form of a text; in text order."""
+        pairs = {(at, id(p)): (at, p) for key in self.by_first.keys() & index.keys()
+                 for at in index[key] for p in self.by_first[key]}
+        return sorted(pairs.values(), key=lambda pair: pair[0])
+
+
+@dataclass(frozen=True)
 class StanceList:
     """One category's targets and predicates, with the finding they give."""
 
     phrase: Phrase  # what a finding reports: category, SOP clause, law, advice
-    targets: tuple[Pattern, ...] = ()
-    heads: tuple[Pattern, ...] = ()  # suku, agama: a target with a mark
-    marks_before: tuple[Pattern, ...] = ()  # beda (agama), lain
-    marks_after: tuple[Pattern, ...] = ()  # (suku) itu, (agama) lain
-    calls: tuple[Pattern, ...] = ()
+    targets: Patterns = Patterns()
+    heads: Patterns = Patterns()  # suku, agama: a target with a mark
+    marks_before: Patterns = Patterns()  # beda (agama), lain
+    marks_after: Patterns = Patterns()  # (suku) itu, (agama) lain
+    calls: Patterns = Patterns()
     orders: frozenset[str] = frozenset()
-    acts: tuple[Pattern, ...] = ()
-    reasons: tuple[Pattern, ...] = ()
-    lessons: tuple[Pattern, ...] = ()
+    acts: Patterns = Patterns()
+    reasons: Patterns = Patterns()
+    lessons: Patterns = Patterns()
     participants: bool = False  # also participants named by shape (text.participants) ...
     offices: frozenset[str] = frozenset()  # ... but an official (*Pak Budi, petugas KPPS*)
-    contest: tuple[Pattern, ...] = ()  # ... and, with an act only, a contest word near it
+    contest: Patterns = Patterns()  # ... and, with an act only, a contest word near it
     alone: bool = False  # an order standing as a short sentence of its own is the stance
 
 
@@ -90,19 +117,32 @@ class _Reading:
         self.text = text
         self.words = words(text)
         self.sentence = sentences(text, self.words)
-        self.legal = legal_sentences(text, self.words, self.sentence, lesson)
         self.quotes = quoted_spans(text)
         self.lesson = lesson
+        self.index: dict[str, list[int]] = defaultdict(list)  # each form: its words
+        for at, word in enumerate(self.words):
+            for key in word.forms | {word.norm}:
+                self.index[key].append(at)
+        self.lengths = Counter(self.sentence)
+        self.firsts = {n: i for i, n in reversed(list(enumerate(self.sentence)))}
+
+    @cached_property
+    def legal(self) -> frozenset[int]:
+        """The sentences about the law (only read when a target or lone order is found)."""
+        return legal_sentences(self.text, self.words, self.sentence, self.lesson)
 
     def matches(self, stance: StanceList) -> list[Match]:
         if stance.alone:
             return self._lone_orders(stance)[:1]
+        targets = self._targets(stance)
+        if not targets:
+            return []
         taught = self.legal | {self.sentence[i] for i, _ in self._spans(stance.lessons)}
         calls, acts = self._predicates(stance)
         calls = [p for p in calls if self.sentence[p[0]] not in taught]
         acts = [p for p in acts if self.sentence[p[0]] not in taught]
         found = []
-        for (index, width), named in self._targets(stance):
+        for (index, width), named in targets:
             if self.sentence[index] in taught:
                 continue
             judged = acts if not named or self._in_contest(stance, index) else []
@@ -115,16 +155,14 @@ class _Reading:
         """An order that is a short sentence of its own next to another sentence
         (*TPS 12 pindah ke balai desa. Sebarkan!*), in a caption that names no source, says
         no lesson word and refutes nothing: it urges the claim of the sentence next to it."""
-        if (self.legal or self._spans(stance.lessons) or refuted(self.words, self.lesson, self.text)
-                or len(set(self.sentence)) < 2):
+        found = [self._match(stance.phrase, (index, 1), (index, 1))
+                 for index, word in enumerate(self.words)
+                 if word.norm in stance.orders and index == self.firsts[self.sentence[index]]
+                 and self.lengths[self.sentence[index]] <= SHORT
+                 and not self._quoted((index, 1))]
+        if not found or len(self.lengths) < 2 or self.legal or self._spans(stance.lessons) or (
+                refuted(self.words, self.lesson, self.text)):
             return []
-        found = []
-        for index, word in enumerate(self.words):
-            sentence = self.sentence[index]
-            first = self.sentence.index(sentence)
-            if (word.norm in stance.orders and index == first and self._length(sentence) <= SHORT
-                    and not self._quoted((index, 1))):
-                found.append(self._match(stance.phrase, (index, 1), (index, 1)))
         return found
 
     def _in_contest(self, stance: StanceList, index: int) -> bool:
@@ -146,10 +184,10 @@ class _Reading:
 
     def _marked(self, stance: StanceList, index: int, width: int) -> bool:
         before = index > 0 and self.sentence[index - 1] == self.sentence[index] and any(
-            p.width_at(self.words, index - 1) == 1 for p in stance.marks_before)
+            p.width_at(self.words, index - 1) == 1 for p in stance.marks_before.patterns)
         after = index + width < len(self.words) and self.sentence[index + width] == \
             self.sentence[index] and any(p.width_at(self.words, index + width)
-                                         for p in stance.marks_after)
+                                         for p in stance.marks_after.patterns)
         return bool(before or after)
 
     def _as_reason(self, target: Span, reasons: list[Span]) -> bool:
@@ -202,24 +240,22 @@ class _Reading:
             return False
         if there > here and self._points_back(there):
             return True
-        return min(self._length(here), self._length(there)) <= SHORT
-
-    def _length(self, sentence: int) -> int:
-        return sum(1 for number in self.sentence if number == sentence)
+        return min(self.lengths[here], self.lengths[there]) <= SHORT
 
     def _points_back(self, sentence: int) -> bool:
         return any(w.norm in ANAPHORS for i, w in enumerate(self.words)
                    if self.sentence[i] == sentence)
 
-    def _spans(self, patterns: Sequence[Pattern]) -> list[Span]:
-        found = []
-        for index in range(len(self.words)):
-            for pattern in patterns:
-                width = pattern.width_at(self.words, index)
-                if width and self._within_sentence(index, width):
-                    found.append((index, width))
-                    break
-        return found
+    def _spans(self, patterns: Patterns) -> list[Span]:
+        """Where the phrases of ``patterns`` stand: one span per starting word, in order."""
+        found: dict[int, Span] = {}
+        for index, pattern in patterns.starts(self.index):
+            if index in found:
+                continue
+            width = pattern.width_at(self.words, index)
+            if width and self._within_sentence(index, width):
+                found[index] = (index, width)
+        return list(found.values())
 
     def _within_sentence(self, index: int, width: int) -> bool:
         return self.sentence[index] == self.sentence[index + width - 1]
@@ -263,6 +299,6 @@ def _stance(path: Path, data: dict[str, Any]) -> StanceList:
         contest=_parsed(data, "contest"), alone=bool(data.get("alone")))
 
 
-def _parsed(data: dict[str, Any], key: str) -> tuple[Pattern, ...]:
+def _parsed(data: dict[str, Any], key: str) -> Patterns:
     parsed = (Pattern.parse(str(w), inflected=True) for w in data.get(key) or ())
-    return tuple(p for p in parsed if p.parts)
+    return Patterns.of([p for p in parsed if p.parts])
