@@ -89,3 +89,13 @@ def test_a_broken_stance_list_is_reported_with_its_file(tmp_path: Path) -> None:
     problems, _ = check_project(tmp_path)
     assert [(p.path, p.line, p.severity) for p in problems if "'dasar'" in p.message] == [
         (broken, 1, Severity.ERROR)]
+
+
+def test_a_stance_list_with_a_clause_outside_sop_d_is_reported_at_its_line(tmp_path: Path) -> None:
+    shutil.copytree(CALENDAR, tmp_path / "calendar")
+    listed = tmp_path / "calendar" / "terlarang" / "sikap" / "hoaks.yml"
+    listed.write_text(listed.read_text(encoding="utf-8").replace("sop: D.2", "sop: E.1"),
+                      encoding="utf-8")
+    line = listed.read_text(encoding="utf-8").splitlines().index("sop: E.1") + 1
+    problems, _ = check_project(tmp_path)
+    assert [(p.path, p.line) for p in problems if "E.1" in p.message] == [(listed, line)]

@@ -11,6 +11,9 @@ call or judgement that already carries its negation: *jangan pilih*, *usah dikas
 memilih*), the **orders** (a bare imperative: *pilih*, *tolak*, *boikot*, compared as
 written, so *memilih* is not *pilih*) and the **acts** (a hostile act or judgement: *usir*,
 *perangi*, *jauhi*, *menguasai*, through its affixes, cancelled when negated: *jangan usir*).
+A list may also take the participants named by their shape (``participants``:
+:mod:`kalender.text.participants`, but an official near his office), or read an order that
+stands alone as a short sentence next to a claim (``alone``: *... Sebarkan!*).
 
 A lesson stays clean by structure, never by a sample sentence (:mod:`kalender.text.education`):
 a sentence about the law (*dilarang*, *pasal*, a cited product), a sentence with a lesson
@@ -20,6 +23,7 @@ word of the file (*diskriminasi*, *politisasi*, *keberagaman*), a target named a
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,6 +39,7 @@ from .participants import participant_spans
 from .phrases import Match, Pattern, Phrase, Word, quoted_spans, sentences, words
 
 STANCE_FOLDER = "sikap"  # inside calendar/terlarang/
+SOP_CLAUSE = re.compile(r"^D\.[1-4]$")
 NEGATORS = frozenset({"jangan", "jgn", "tidak", "tak", "bukan", "stop", "tolak", "anti",
                       "larang", "cegah", "hindari", "hindarilah"})
 NEGATION_REACH = 2  # words before an act that may negate it
@@ -274,8 +279,13 @@ def load_stances(folder: Path, report: Report) -> tuple[StanceList, ...]:
     found = []
     for path in stance_files(folder):
         located = read_data_file(path, STANCE_SCHEMA, report)
-        if located is not None:
+        if located is None:
+            continue
+        sop = str(located.value["sop"])
+        if SOP_CLAUSE.match(sop):
             found.append(_stance(path, located.value))
+        else:
+            report.error(path, located.line("sop"), "content.list_bad_sop", found=sop)
     return tuple(found)
 
 
