@@ -147,6 +147,14 @@ class Memory:
             for kept in self._derived():
                 kept.clear()
 
+    def forget_posts(self) -> None:
+        """Let go of every post and every value computed from one (a build that no other
+        build follows in the same process: ``kalender build``); the feed's key stays."""
+        self.files = PostFiles()  # and the cache of posts read behind it (postcache)
+        self.thumbnails.clear()
+        for kept in self._derived():
+            kept.clear()
+
     def _derived(self) -> tuple[PerPost[Any], ...]:
         return (self.findings, self.approval, self.plans, self.previews,
                 self.tiles, self.moves, self.views, self.digests)

@@ -50,6 +50,7 @@ from .conversations import add_conversations, page_data
 from .incremental import Incremental, TemplateCache
 from .keptdigests import kept_digests
 from .keptstores import NewProcessStores
+from .joining import joined
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
@@ -232,6 +233,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         if (made := stores.keep(project, self.standings, self.memory, self.site)) >= 0:
             log.info(t("site.log_views", count=made, total=len(project.posts)))
         log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
+        if self.command != "serve":  # no next build in this process remembers anything
+            self.memory.forget_posts()
         if incremental.modified >= COLLECT_PAGES:
             gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
         return files
@@ -279,7 +282,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             if view is None:
                 continue
             parts = (view, self.approval.of(post.id) if self.approval else None,
-                     self.previews.of(post.id) if self.previews else None,
+                     self.previews.packed(post.id) if self.previews else None,
                      self.conversations.of(post.id) if self.conversations else None)
             known = self.memory.digests.get(post, lambda: None)
             if known is None or any(a is not b for a, b in zip(known[0], parts, strict=True)):
@@ -369,6 +372,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         env.globals["t"] = t
         env.globals["row_limit"] = ROWS_SHOWN
         env.globals["shared"] = SharedParts(config)  # the nav, once per folder (main.html)
+        env.concat = joined  # type: ignore[method-assign]  # large pages: see plugin.joining
         self.env = env
         if self.templates is None:
             self.templates = TemplateCache(self.root / self.config.cache_dir / "kalender" /

@@ -12,6 +12,7 @@ from ..core.i18n import language
 from ..media.images import Framing, Size
 from ..media.mediacache import MakeReport
 from ..text.counting import Measurement, grouped
+from .packing import unpack
 
 # --- the view model -------------------------------------------------------------------
 
@@ -190,11 +191,24 @@ class GridView:
 class Previews:
     """Every preview of a site, the pictures to add to it and what the cache did."""
 
-    by_post: dict[str, tuple[Preview, ...]] = field(default_factory=dict)
+    # post id -> its previews, packed (kalender.site.packing): unpacked when a page shows them
+    by_post: dict[str, bytes] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)  # site page -> cached picture
     grid: GridView | None = None
     made: MakeReport = field(default_factory=MakeReport)
+    _last: tuple[str, tuple[Preview, ...]] = field(  # a post page asks twice in a row
+        default=("", ()), repr=False, compare=False)
 
     def of(self, post_id: str) -> tuple[Preview, ...]:
         """The previews of one post (none for an unknown post)."""
-        return self.by_post.get(post_id, ())
+        if self._last[0] == post_id:
+            return self._last[1]
+        packed = self.by_post.get(post_id)
+        shown: tuple[Preview, ...] = unpack(packed) if packed else ()
+        self._last = (post_id, shown)
+        return shown
+
+    def packed(self, post_id: str) -> bytes:
+        """The previews of one post as packed bytes (b"" for none): the same object from
+        one build of ``kalender serve`` to the next while the previews are the same."""
+        return self.by_post.get(post_id, b"")

@@ -37,6 +37,7 @@ from ..rules.text import TextField, mentioned, target_texts
 from ..text.counting import Measurement
 from .calendar_view import post_page
 from .incremental import digest
+from .packing import pack
 from .preview_model import (  # the view model, named here as before
     AccountView,
     Count,
@@ -308,8 +309,8 @@ def build_previews(posts: Sequence[Post], calendar: CalendarData,
                      for pid, r in accounts.items()}
     accounts_key = digest(account_views) if kept is not None else ""
     for post in posts:
-        make = partial(_previews_of, planned[post.id], calendar, builder, account_views,
-                       findings)
+        make = partial(_packed_previews_of, planned[post.id], calendar, builder,
+                       account_views, findings)
         if kept is not None and post.id in kept.post_keys:
             key = digest(kept.post_keys[post.id], findings.get(post.id, ()), accounts_key,
                          [builder.page(r) for plan in planned[post.id]
@@ -328,13 +329,22 @@ def build_previews(posts: Sequence[Post], calendar: CalendarData,
     return result
 
 
+def _packed_previews_of(plans: Sequence[_Plan], calendar: CalendarData,
+                        builder: PreviewBuilder, accounts: Mapping[str, AccountView],
+                        findings: Mapping[str, Sequence[Problem]]) -> bytes:
+    """A post's previews packed (:mod:`kalender.site.packing`; b"" for none): ten thousand
+    posts' previews held as objects until their pages render weigh about 70 MB."""
+    shown = _previews_of(plans, calendar, builder, accounts, findings)
+    return pack(shown) if shown else b""
+
+
 @dataclass
 class KeptPreviews:
     """Each post's previews kept from one process to the next, under a key made of the
     post's inputs (``post_keys``: :func:`kalender.core.postmemo.post_key` by post id), its
     findings, the accounts shown and the pictures made for it."""
 
-    memo: DiskMemo[tuple[Preview, ...]]
+    memo: DiskMemo[bytes]  # packed previews (kalender.site.packing)
     post_keys: Mapping[str, str]
 
 
