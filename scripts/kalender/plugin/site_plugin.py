@@ -51,6 +51,7 @@ from .incremental import Incremental, TemplateCache
 from .keptdigests import kept_digests
 from .keptstores import NewProcessStores
 from .joining import joined
+from .letgo import let_go_before_render
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
@@ -234,7 +235,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             log.info(t("site.log_views", count=made, total=len(project.posts)))
         log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
         if self.command != "serve":  # no next build in this process remembers anything
-            self.memory.forget_posts()
+            let_go_before_render(self.memory, project.posts)
         if incremental.modified >= COLLECT_PAGES:
             gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
         return files

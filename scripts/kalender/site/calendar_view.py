@@ -129,10 +129,22 @@ def post_page(post_id: str) -> str:
 
 
 def month_link(year: int, month: int) -> Link:
-    return Link(month_page(year, month), month_label(year, month))
+    return _month_link(year, month, language())
 
 
 def week_link(week: Week) -> Link:
+    return _week_link(week, language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_link(year: int, month: int, lang: str) -> Link:
+    """One Link object per month and language, shared by every post page (frozen: safe)."""
+    return Link(month_page(year, month), month_label(year, month))
+
+
+@functools.lru_cache(maxsize=4096)
+def _week_link(week: Week, lang: str) -> Link:
+    """One Link object per week and language, shared by every post page and day."""
     return Link(week_page(week), t("site.week_title", number=week.number, year=week.year))
 
 
@@ -193,7 +205,13 @@ def platform_choice(platform: str, names: Mapping[str, str],
                     icons: Mapping[str, str] | None = None) -> Choice:
     """A platform as a filter and a chip shows it: its name and icon from ``platforms.yml``."""
     icon = (icons or {}).get(platform, OTHER_PLATFORM_ICON)
-    return Choice(platform, names.get(platform, platform), icon)
+    return _platform_choice(platform, names.get(platform, platform), icon)
+
+
+@functools.lru_cache(maxsize=1024)
+def _platform_choice(platform: str, name: str, icon: str) -> Choice:
+    """One Choice object per platform as shown, shared by every post's chips."""
+    return Choice(platform, name, icon)
 
 
 def caption_start(post: Post, limit: int = CAPTION_START) -> str:
