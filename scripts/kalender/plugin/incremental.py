@@ -183,6 +183,7 @@ class Incremental:
             self.modified += not same
             if not same:
                 log.debug("changed: %s", file.src_uri)
+                self._forget_before(file.src_uri)
         for file in files:
             if file.generated_by and not file.is_documentation_page() and _backed_by_file(file):
                 # a picture or PDF from the cache: copied again when it comes from another
@@ -191,6 +192,12 @@ class Incremental:
                 moved = self.before.statics.get(file.src_uri) != str(file.abs_src_path)
                 if moved:
                     file.is_modified = _constant(True)  # type: ignore[method-assign]
+
+    def _forget_before(self, page: str) -> None:
+        """Let go of the last build's source and search entries of a page rendered again:
+        only an unchanged page is taken from them (ten thousand of them weigh ~10 MB)."""
+        self.before.sources.pop(page, None)
+        self.before.search.pop(page, None)
 
     def page_rendered(self, page: Page) -> None:
         self.rendered.add(page.file.src_uri)
