@@ -24,7 +24,7 @@ from typing import Any
 from .atomic import replacing
 from .memo import PostFiles
 from .model import Post
-from .postmemo import read_kept
+from .postmemo import dump_kept, read_kept
 from .problems import Problem
 
 KEPT_VERSION = 1
@@ -94,7 +94,7 @@ class KeptPosts(PostFiles):
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with replacing(self.path) as out:
-                pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+                dump_kept(out, data)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return  # read-only cache, or a value that does not pickle: read again next time
         self.kept, self.added = kept, 0

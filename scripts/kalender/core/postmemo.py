@@ -20,7 +20,7 @@ import io
 import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar
 
 from .atomic import replacing
 from .digests import DigestStore, file_sha256
@@ -80,7 +80,9 @@ def read_kept(path: Path, version: int, generation: str, field: str) -> dict[str
     gc.disable()  # a cache file is many small objects, none of them garbage: collecting
     try:  # while they load walks every object alive again and again (measured at N = 1,000)
         with path.open("rb") as handle:
-            data = pickle.load(handle)  # noqa: S301  (our own cache file)
+            if pickle.load(handle) != (version, generation):  # noqa: S301  (our own cache)
+                return {}  # stale: the values behind the header are not read at all
+            data = pickle.load(handle)  # noqa: S301
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
             TypeError, ValueError, IndexError):
         return {}
@@ -92,6 +94,14 @@ def read_kept(path: Path, version: int, generation: str, field: str) -> dict[str
             or not isinstance(data.get(field), dict)):
         return {}
     return data[field]
+
+
+def dump_kept(out: IO[bytes], data: dict[str, Any]) -> None:
+    """Write ``data`` (with its ``version`` and ``generation``) behind a header of those
+    two: a stale file is then known without reading it whole (ten thousand posts' values
+    read and thrown away raised the memory of the build after every code change)."""
+    pickle.dump((data["version"], data["generation"]), out, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class DiskMemo(Generic[T]):
@@ -126,7 +136,7 @@ class DiskMemo(Generic[T]):
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with replacing(self.path) as out:
-                pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+                dump_kept(out, data)
         except OSError:
             return  # a read-only cache: the values are computed again next time
         self.values, self.added = kept, 0
