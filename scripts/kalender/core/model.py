@@ -50,7 +50,7 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", "
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".webm"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class Media:
     """One media file of a post, resolved to a path inside the repository."""
 
@@ -65,7 +65,7 @@ class Media:
         return self.path.suffix.lower() in VIDEO_SUFFIXES
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class Target:
     """A platform a post goes to, in one of that platform's formats."""
 
@@ -73,7 +73,7 @@ class Target:
     format: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class Caption:
     """The text of a post on one platform. ``title`` only where the platform has one."""
 
@@ -142,7 +142,7 @@ class Week:
         return self.label
 
 
-@dataclass
+@dataclass(slots=True, weakref_slot=True)  # ten thousand of them: no __dict__ each
 class Post:
     """One planned post, read from ``posts/YYYY/MM/YYYY-MM-DD-slug.md``."""
 

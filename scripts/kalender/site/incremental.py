@@ -23,7 +23,7 @@ import json
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -152,6 +152,8 @@ def posts_in(data: object, post_ids: Mapping[str, object]) -> list[str]:
             stack.extend(reversed(list(item.values())))
         elif hasattr(item, "__dict__") and not isinstance(item, type):
             stack.extend(reversed(list(vars(item).values())))
+        elif is_dataclass(item) and not isinstance(item, type):  # slots: no __dict__
+            stack.extend(reversed([getattr(item, f.name) for f in fields(item)]))
     return list(found)
 
 
@@ -167,7 +169,7 @@ def _day_strings(day: Day) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 15)
 def _strings_of_day(day: Day) -> tuple[str, ...]:
     texts: list[str] = []
-    for value in vars(day).values():  # fields in order, as posts_in walks them
+    for value in (getattr(day, f.name) for f in fields(day)):  # in order, as posts_in walks
         if isinstance(value, str):
             texts.append(value)
         elif isinstance(value, tuple):
