@@ -136,7 +136,7 @@ class Comment:
         return self.resolved is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class History:
     """The approval records replayed in order: the recorded status and who did what."""
 
@@ -177,7 +177,7 @@ def advance(history: History, record: Record, platforms: Sequence[str]) -> Histo
     return history
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class Standing:
     """Where a post stands: its recorded flow, and whether its content is still what was checked."""
 

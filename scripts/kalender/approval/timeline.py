@@ -75,7 +75,7 @@ class CommentView:
     current: bool = True  # made on the content as it is now
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class ApprovalView:
     """Everything the post page shows about the approval of one post."""
 

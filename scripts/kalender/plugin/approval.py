@@ -26,7 +26,7 @@ from ..core.model import Post
 WAITING_PAGE = "menunggu/index.md"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class WaitingItem:
     """One post waiting for one member: which post, and what they are to do."""
 
@@ -54,7 +54,7 @@ class MemberWaiting:
         return list(grouped.items())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class HeldPost:
     """One post waiting at one step, and the team members who hold it (whose move it is)."""
 

@@ -88,7 +88,7 @@ def range_period(start: dt.date, end: dt.date) -> Period:
 # -- one post and its records -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class PostRecords:
     """A post with its approval records, replayed."""
 
