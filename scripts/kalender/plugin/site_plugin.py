@@ -48,9 +48,9 @@ from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
 from .conversations import add_conversations, page_data
 from .incremental import Incremental, TemplateCache
+from .joining import joined
 from .keptdigests import kept_digests
 from .keptstores import NewProcessStores
-from .joining import joined
 from .letgo import let_go_before_render
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
