@@ -280,9 +280,11 @@ def test_a_new_day_renders_only_the_pages_that_show_today(sample: Path) -> None:
     assert "rapat/2026-W51/index.html" not in rewritten
     later = (site / "rapat/2026-W51/index.html").read_text(encoding="utf-8")
     assert 'data-part="waiting"' not in later and 'data-part="coming"' not in later
-    assert "antrean persetujuan dan hari penting mendatang ada di" in later
+    assert 'data-part="returned"' not in later  # today's returns are not that week's
+    assert "antrean persetujuan, pos yang dikembalikan dan hari penting mendatang ada di" in later
     current = (site / "rapat/index.html").read_text(encoding="utf-8")
     assert 'data-part="waiting"' in current and "Keadaan per Sabtu, 5 Desember 2026" in current
+    assert 'data-part="returned"' in current
 
 
 def test_a_new_process_checks_again_only_the_edited_post(sample: Path) -> None:

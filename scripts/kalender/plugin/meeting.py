@@ -157,9 +157,10 @@ def follows_today(week: Week, current: Week) -> bool:
 
 def without_today(meeting: Meeting) -> Meeting:
     """``meeting`` without the parts that change with the day: the queues (a Plh. stands in
-    by date) and the coming important days. Its ``today`` becomes the last day of its week,
-    which no page shows."""
-    return replace(meeting, today=meeting.week.days[-1], waiting=[], coming_days=[])
+    by date), the posts returned for revision (today's, not that week's) and the coming
+    important days. Its ``today`` becomes the last day of its week, which no page shows."""
+    return replace(meeting, today=meeting.week.days[-1], waiting=[], returned=[],
+                   coming_days=[])
 
 
 def _link(week: Week) -> Link:
