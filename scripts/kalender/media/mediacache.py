@@ -22,7 +22,8 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -33,7 +34,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from ..core.atomic import replacing, write_bytes
 from ..core.digests import DigestStore, file_sha256
 from ..core.model import VIDEO_SUFFIXES
-from .batches import by_source, encode_source
+from .batches import Job, Outcome, by_source, encode_source
 from .images import (
     Framing,
     MediaError,
@@ -93,10 +94,12 @@ class MediaFacts:
         return MediaError(self.error_key, **self.error_params)
 
 
-def inspect_media(path: Path, digests: DigestStore | None = None) -> MediaFacts:
-    """Read ``path`` once: hash it, then read its size; an image is decoded (small) to
-    prove it is whole, a video is probed for its length and upright size."""
-    digest, size = file_digest(path, digests), path.stat().st_size
+def inspect_media(path: Path, digests: DigestStore | None = None,
+                  digest: str | None = None) -> MediaFacts:
+    """Read ``path`` once: hash it (unless its ``digest`` is given), then read its size; an
+    image is decoded (small) to prove it is whole, a video is probed for its length and
+    upright size."""
+    digest, size = digest or file_digest(path, digests), path.stat().st_size
     video = path.suffix.lower() in VIDEO_SUFFIXES
     kind = "video" if video else "image"
     try:
@@ -125,23 +128,40 @@ class MediaIndex:
         self.inspected = 0  # files actually read (not found in the index)
         self.lock = threading.Lock()
         self.digests: DigestStore | None = None  # the build's, so a photo is hashed once
+        self.coming: dict[Path, Future[MediaFacts]] = {}  # being read in a worker process
         if folder is not None:
             self.db = _open_index(folder / "media.sqlite")
 
     def facts(self, path: Path) -> MediaFacts:
         """The facts of ``path``, read from the file only when it is new or changed."""
-        stat = path.stat()
-        name = self.resolved.get(path)
-        if name is None:  # resolving costs more than the rest of a known file's lookup
-            name = self.resolved[path] = str(path.resolve())
-        key = (name, stat.st_size, stat.st_mtime_ns)
+        key = self._key(path)
         known = self.memory.get(key) or self._stored(key)
         if known is None:
-            known = inspect_media(path, self.digests)
+            known = _outcome(self.coming.pop(path, None)) or inspect_media(path, self.digests)
             self.inspected += 1
             self._store(key, known)
         self.memory[key] = known
         return known
+
+    def knows(self, path: Path) -> bool:
+        """Whether the facts of ``path`` (as it is now) are known without reading it."""
+        key = self._key(path)
+        known = self.memory.get(key) or self._stored(key)
+        if known is not None:
+            self.memory[key] = known
+        return known is not None
+
+    def _key(self, path: Path) -> tuple[str, int, int]:
+        stat = path.stat()
+        name = self.resolved.get(path)
+        if name is None:  # resolving costs more than the rest of a known file's lookup
+            name = self.resolved[path] = str(path.resolve())
+        return name, stat.st_size, stat.st_mtime_ns
+
+    def expect(self, path: Path, facts: Future[MediaFacts]) -> None:
+        """``path`` is being read in a worker process: :meth:`facts` waits for ``facts``
+        instead of reading it again."""
+        self.coming[path] = facts
 
     def _stored(self, key: tuple[str, int, int]) -> MediaFacts | None:
         if self.db is None:
@@ -166,6 +186,17 @@ class MediaIndex:
         if self.db is not None:
             self.db.close()
             self.db = None
+
+
+def _outcome(future: Future[Any] | None) -> Any:
+    """The result of work handed to a worker process; None when there was none, or when
+    the worker is gone (the caller then does the work itself)."""
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except (BrokenProcessPool, CancelledError, OSError):
+        return None
 
 
 def _open_index(path: Path) -> sqlite3.Connection | None:
@@ -244,23 +275,56 @@ class RenditionCache:
         self.workers = workers or os.cpu_count() or 1
         self.encoded = 0  # every encode this cache has done, over all calls to make()
         self.manifest: dict[str, dict[str, Any]] = _read_manifest(self.manifest_path)
+        # rendition key -> the outcomes of the worker job making it, and its place there
+        self.coming: dict[str, tuple[Future[list[Outcome]], int]] = {}
 
     def make(self, renditions: Iterable[Rendition]) -> MakeReport:
-        """Make every rendition not yet in the cache; reuse the others."""
+        """Make every rendition not yet in the cache (waiting for those being made in a
+        worker process, :meth:`expect`); reuse the others."""
         report = MakeReport()
         todo: dict[str, Rendition] = {}
         for rendition in renditions:
             path = self.folder / rendition.name
-            if rendition.key in self.manifest and path.is_file():
+            if self.cached(rendition):
                 report.files[rendition.key] = path
                 report.reused += 1
             else:
                 todo[rendition.key] = rendition
         if todo:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._encode_all(list(todo.values()), report)
+            self._collect(todo, report)
+            if todo:
+                self._encode_all(list(todo.values()), report)
             self._write_manifest()
         return report
+
+    def cached(self, rendition: Rendition) -> bool:
+        """Whether ``rendition`` was made by an earlier build (it is in the manifest)."""
+        return rendition.key in self.manifest and (self.folder / rendition.name).is_file()
+
+    def jobs(self, renditions: Iterable[Rendition]) -> list[list[Job]]:
+        """The renditions to make that are neither cached nor being made, one job per
+        source file (:func:`batches.by_source`), each with the file it is written to."""
+        return by_source((r, str(self.folder / r.name)) for r in renditions
+                         if r.key not in self.coming and not self.cached(r))
+
+    def expect(self, jobs: list[Job], outcomes: Future[list[Outcome]]) -> None:
+        """``jobs`` (one source file) are being made in a worker process: :meth:`make`
+        waits for their ``outcomes`` instead of making them again."""
+        for place, (rendition, _) in enumerate(jobs):
+            self.coming[rendition.key] = (outcomes, place)
+
+    def _collect(self, todo: dict[str, Rendition], report: MakeReport) -> None:
+        """Take the renditions of ``todo`` made in worker processes out of it."""
+        jobs, results = [], []
+        for key in [k for k in todo if k in self.coming]:
+            future, place = self.coming.pop(key)
+            outcomes = _outcome(future)
+            if outcomes is not None:  # else (the worker is gone) made below, here
+                rendition = todo.pop(key)
+                jobs.append((rendition, str(self.folder / rendition.name)))
+                results.append(outcomes[place])
+        self._record(jobs, results, report)
 
     def _encode_all(self, todo: list[Rendition], report: MakeReport) -> None:
         # one job per source file: it is decoded once for all its renditions (batches)
@@ -284,6 +348,9 @@ class RenditionCache:
         finally:
             if pool is not None:
                 pool.shutdown()
+        self._record(jobs, results, report)
+
+    def _record(self, jobs: list[Job], results: list[Outcome], report: MakeReport) -> None:
         for (rendition, dest), (error, cut) in zip(jobs, results, strict=True):
             if error is not None:
                 report.errors[rendition.key] = MediaError(error[0], **error[1])
@@ -359,15 +426,26 @@ def thumbnail(image: Path, cache: Path, width: int = THUMBNAIL_WIDTH,
 
     The loader has already reported images it cannot read; such an image gets no thumbnail.
     """
-    target = cache / f"{content_hash(image, digests)}-{width}.jpg"
-    if target.is_file():
+    target = thumbnail_file(image, cache, width, digests)
+    if target.is_file() or make_thumbnail(image, target, width):
         return target
+    return None
+
+
+def thumbnail_file(image: Path, cache: Path, width: int = THUMBNAIL_WIDTH,
+                   digests: DigestStore | None = None) -> Path:
+    """Where the thumbnail of ``image`` is kept in ``cache`` (named by its content)."""
+    return cache / f"{content_hash(image, digests)}-{width}.jpg"
+
+
+def make_thumbnail(image: Path, target: Path, width: int = THUMBNAIL_WIDTH) -> bool:
+    """Write the thumbnail of ``image`` to ``target``; False when ``image`` is unreadable."""
     try:
         picture = _scaled(image, width)
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        return None
+        return False
     _write_jpeg(picture, target)
-    return target
+    return True
 
 
 def _scaled(image: Path, width: int) -> Image.Image:

@@ -24,8 +24,15 @@ class Progress:
     def __init__(self, total: int, stream: TextIO | None = None) -> None:
         self.total, self.done = total, 0
         self.stream = stream if stream is not None else sys.stderr
-        self.shown = total >= SHOWN_FROM and _is_terminal(self.stream)
+        self.terminal = _is_terminal(self.stream)
+        self.shown = total >= SHOWN_FROM and self.terminal
         self.started = self.last = time.monotonic()
+        self.open = False  # a line is on the screen, not ended yet
+
+    def add(self, count: int) -> None:
+        """``count`` more pictures to make (work handed out while the build goes on)."""
+        self.total += count
+        self.shown = self.total >= SHOWN_FROM and self.terminal
 
     def step(self) -> None:
         """One more picture finished."""
@@ -34,9 +41,17 @@ class Progress:
         if self.shown and (now - self.last >= EVERY or self.done == self.total):
             self.last = now
             self.stream.write("\r" + self.line(now - self.started))
+            self.open = True
             if self.done == self.total:
-                self.stream.write("\n")
+                self.end()
             self.stream.flush()
+
+    def end(self) -> None:
+        """End the line on the screen (the pictures are done, or no longer wanted)."""
+        if self.open:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.open = False
 
     def line(self, elapsed: float) -> str:
         """``Gambar: 120/740 (12,3 per detik, sisa ± 50 detik)``."""

@@ -32,13 +32,15 @@ def add_previews(project: Project, findings: Mapping[str, Sequence[Problem]], fi
                  config: MkDocsConfig, today: dt.date,
                  memory: Memory | None = None,
                  measured: DiskMemo[Any] | None = None,
-                 kept: KeptPreviews | None = None) -> Previews | None:
+                 kept: KeptPreviews | None = None,
+                 cache: RenditionCache | None = None) -> Previews | None:
     """Build every preview, add its pictures and the grid page to ``files``
     (``measured``: what earlier builds found in the pictures, ``kept``: the previews of
-    the posts' inputs; both saved here)."""
+    the posts' inputs; both saved here; ``cache``: the renditions, some maybe being made
+    in worker processes)."""
     if project.calendar is None:
         return None
-    cache = RenditionCache(cache_folder(project.root))
+    cache = cache or RenditionCache(cache_folder(project.root))
     previews = build_previews(project.posts, project.calendar, findings,
                               index_for(project.root), cache, today, memory, measured, kept)
     if kept is not None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import multiprocessing
+import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from ..approval.standing import Standings
 from ..core.i18n import language, set_language, t
 from ..core.loader import Project
 from ..core.problems import Report, report_blocks
+from ..media.picturepool import watch_parent
 from ..report.build import Period, ReportInput, SemesterReport, semester_period
 from ..report.chartlist import CHARTS, chart_labels, labelled
 from ..report.inputs import names_of, project_report_input, public_input_of
@@ -67,25 +69,77 @@ def add_reports(project: Project, files: Files, config: MkDocsConfig, today: dt.
     """Add the report pages, charts and PDFs of every half-year to ``files`` (``kept``:
     the reports ``kalender serve`` built before; ``memo``: the reports and their page texts
     kept by an earlier process, by their inputs)."""
+    return start_reports(project, files, config, today, cache, standings, kept, memo).finish()
+
+
+def start_reports(project: Project, files: Files, config: MkDocsConfig, today: dt.date,
+                  cache: Path, standings: Standings | None = None,
+                  kept: KeptReports | None = None,
+                  memo: DiskReports | None = None) -> PendingReports:
+    """Write the report page of every half-year and start drawing the charts and PDFs
+    missing from the cache in a process of their own; the build goes on, and
+    :meth:`PendingReports.finish` adds the pages, charts and PDFs to ``files``."""
+    pending = PendingReports(files, config, cache / FOLDER)
     if project.calendar is None:
-        return []
-    periods = half_years(project, today)
-    drawings = [d for period in periods
-                if (d := _add_report(project, period, files, config, today, cache / FOLDER,
-                                     standings, kept, memo))]
+        return pending
+    pending.periods = half_years(project, today)
+    for period in pending.periods:
+        made = _add_report(project, period, files, config, today, cache / FOLDER, standings,
+                           kept, memo)
+        if made is not None:
+            pending.pages.append(made[0])
+            pending.drawings.append(made[1])
     if memo is not None:
         memo.memo.save()
-    _draw_missing(drawings)
-    for drawing in drawings:
-        for path in sorted([*drawing.charts.iterdir(), *drawing.pdf.iterdir()],
-                           key=lambda p: p.name):
-            files.append(File.generated(config, f"{FOLDER}/{drawing.slug}/{path.name}",
-                                        abs_src_path=str(path)))
-    prune(cache / FOLDER, {f for d in drawings for f in (d.charts, d.pdf)})
-    index = f"{FOLDER}/index.md"
-    if periods and files.get_file_from_path(index) is None:
-        files.append(File.generated(config, index, content=index_source(periods)))
-    return periods
+    pending.drawing, pending.jobs = _draw_missing(pending.drawings)
+    return pending
+
+
+@dataclass
+class PendingReports:
+    """The reports of one build whose charts and PDFs may still be being drawn."""
+
+    files: Files
+    config: MkDocsConfig
+    folder: Path
+    periods: list[Period] = field(default_factory=list)
+    drawings: list[_Drawing] = field(default_factory=list)
+    pages: list[File] = field(default_factory=list)
+    drawing: ProcessPoolExecutor | None = None  # the child process drawing them
+    jobs: list[Future[None]] = field(default_factory=list)
+
+    def finish(self) -> list[Period]:
+        """Wait for the drawing, add the pages, charts and PDFs to the site, remove the
+        folders no longer used; the half-years reported."""
+        self.close()
+        for page in self.pages:
+            self.files.append(page)
+        for drawing in self.drawings:
+            for path in sorted([*drawing.charts.iterdir(), *drawing.pdf.iterdir()],
+                               key=lambda p: p.name):
+                self.files.append(File.generated(
+                    self.config, f"{FOLDER}/{drawing.slug}/{path.name}", abs_src_path=str(path)))
+        prune(self.folder, {f for d in self.drawings for f in (d.charts, d.pdf)})
+        index = f"{FOLDER}/index.md"
+        if self.periods and self.files.get_file_from_path(index) is None:
+            self.files.append(File.generated(self.config, index,
+                                             content=index_source(self.periods)))
+        return self.periods
+
+    def close(self) -> None:
+        """Wait for the drawing process (its error is raised here) and end it."""
+        pool, self.drawing = self.drawing, None
+        if pool is None:
+            return
+        with pool:  # ended on leaving, also when a drawing failed
+            for job in self.jobs:
+                job.result()
+
+    def abandon(self) -> None:
+        """End the drawing process without its results (the build failed)."""
+        pool, self.drawing = self.drawing, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def index_source(periods: list[Period]) -> str:
@@ -115,8 +169,8 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
                 today: dt.date, cache: Path,
                 standings: Standings | None,
                 kept: KeptReports | None = None,
-                memo: DiskReports | None = None) -> _Drawing | None:
-    """Add one half-year's page; what its charts and PDF are drawn from, and where."""
+                memo: DiskReports | None = None) -> tuple[File, _Drawing] | None:
+    """One half-year's page, and what its charts and PDF are drawn from, and where."""
     page = f"{FOLDER}/{period.slug}/index.md"
     if files.get_file_from_path(page) is not None:
         return None
@@ -137,11 +191,11 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
         lambda moment: public_input_of(project, period, moment, Report()))
     meta = yaml.safe_dump({"title": f"{t('report.title')}: {period_label(period)}",
                            "search": {"exclude": True}}, allow_unicode=True)
-    files.append(File.generated(config, page, content=f"---\n{meta}---\n\n{body}"))
+    made = File.generated(config, page, content=f"---\n{meta}---\n\n{body}")
     key = hashlib.sha256(f"{package_version('fpdf2')}|{language()}|{body}".encode())
-    return _Drawing(period.slug, report, names,
-                    cache / f"{period.slug}-grafik-{chart_key(report)[:16]}",
-                    cache / f"{period.slug}-pdf-{key.hexdigest()[:16]}")
+    return made, _Drawing(period.slug, report, names,
+                          cache / f"{period.slug}-grafik-{chart_key(report)[:16]}",
+                          cache / f"{period.slug}-pdf-{key.hexdigest()[:16]}")
 
 
 def _kept_on_disk(memo: DiskReports | None, labels: object, names: object,
@@ -159,22 +213,23 @@ def chart_key(report: SemesterReport) -> str:
                           .encode()).hexdigest()
 
 
-def _draw_missing(drawings: list[_Drawing]) -> None:
-    """Draw the charts and PDFs not in the cache yet, all in one process of its own:
-    matplotlib and the PDF writer weigh some 60 MB, which the site build would otherwise
-    carry to its end (a year of posts is tight already). On a new day only the PDFs are
-    written again (the charts are read back, no matplotlib)."""
+def _draw_missing(drawings: list[_Drawing],
+                  ) -> tuple[ProcessPoolExecutor | None, list[Future[None]]]:
+    """Start drawing the charts and PDFs not in the cache yet, all in one process of its
+    own: matplotlib and the PDF writer weigh some 60 MB, which the site build would
+    otherwise carry to its end (a year of posts is tight already). On a new day only the
+    PDFs are written again (the charts are read back, no matplotlib). The process, with
+    its jobs (none when all is drawn)."""
     todo = [d for d in drawings if d.missing]
     if not todo:
-        return
+        return None, []
     for drawing in todo:
         drawing.charts.mkdir(parents=True, exist_ok=True)
         drawing.pdf.mkdir(parents=True, exist_ok=True)
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        jobs = [pool.submit(draw_report, d.report, d.names, d.charts, d.pdf, language())
-                for d in todo]
-        for job in jobs:
-            job.result()
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=watch_parent, initargs=(os.getpid(),))
+    return pool, [pool.submit(draw_report, d.report, d.names, d.charts, d.pdf, language())
+                  for d in todo]
 
 
 def _complete(charts: Path) -> bool:

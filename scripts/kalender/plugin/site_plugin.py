@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
@@ -54,8 +55,8 @@ from .keptstores import NewProcessStores
 from .letgo import let_go_before_render
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
+from .pictures import BuildWorkers
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
-from .report import add_reports
 from .serving import KeptCalendar, KeptReports, ThemeFiles, settle_memory
 from .shared_parts import SharedParts
 
@@ -114,6 +115,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.calendar = KeptCalendar()  # calendar/, while the site's shared inputs hold
         self.frozen = False  # kalender serve: the first build's objects set aside (serving)
         self.saved_posts: KeptPosts | None = None  # kalender serve: the posts saved at start
+        self.workers = BuildWorkers()  # the pictures' and report charts' processes
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that mkdocs keeps this plugin object from one build of ``kalender
@@ -191,15 +193,18 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         cache = self.root / self.config.cache_dir
         stores = NewProcessStores(cache, checked.generation, keys, self.command != "serve")
         stores.remember(project, self.standings, self.memory)
+        pictures = self.workers.start(project, files, config, today, cache, self.standings,
+                                      self.reports if self.command == "serve" else None,
+                                      stores.reports())
         findings = _findings(project, self.standings, self.memory.findings, checked, keys)
         log.info(t("site.log_checked", count=checked.added, total=len(project.posts)))
         checked.save()
-        holidays = DiskMemo[Any](self.root / self.config.cache_dir / HOLIDAYS_STORE,
-                                 package_version("holidays"))
+        pictures.plan(today, self.memory)
+        holidays = DiskMemo[Any](cache / HOLIDAYS_STORE, package_version("holidays"))
         overlay = overlay_for(project, _years(project, today), holidays)
         holidays.save()
-        thumbnails = _Thumbnails(files, config, self.root / self.config.cache_dir,
-                                 self.memory.thumbnails, self.standings.digests)
+        thumbnails = _Thumbnails(files, config, cache, self.memory.thumbnails,
+                                 self.standings.digests, pictures.wait_thumbnail)
         self.site = build_site(SiteInput(
             posts=project.posts, today=today, root=self.root,
             platform_names=_platform_names(project), findings=findings,
@@ -216,11 +221,11 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         kept = KeptPreviews(DiskMemo(cache / PREVIEWS_STORE,
                                      digest(incremental.shared_stamp, language())), keys)
         self.previews = add_previews(project, findings, files, config, self.site.today,
-                                     self.memory, measured, kept)
+                                     self.memory, measured, kept, pictures.renditions)
+        self.workers.end_pictures()
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today, self.memory, self.standings)
-        add_reports(project, files, config, self.site.today, cache, self.standings,
-                    self.reports if self.command == "serve" else None, stores.reports())
+        self.workers.finish_reports()
         weeks = [view.week for view in self.site.weeks.values()]
         self.meetings = add_meetings(project, weeks, today, overlay, files, config,
                                      self.memory, self.standings)
@@ -341,6 +346,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._plain_words()
+        self.workers.abandon()
         if self.incremental is not None:
             self.incremental.abandon()
             self.incremental = None
@@ -491,12 +497,13 @@ class _Thumbnails:
     of an unchanged post are reused without asking for their thumbnails again:
     :meth:`add_shown` then adds the thumbnails those views show."""
 
-    def __init__(self, files: Files, config: MkDocsConfig, cache: Path,
-                 made: dict[str, str], digests: DigestStore) -> None:
+    def __init__(self, files: Files, config: MkDocsConfig, cache: Path, made: dict[str, str],
+                 digests: DigestStore, coming: Callable[[Path], None]) -> None:
         self.files, self.config, self.cache = files, config, cache / "thumbnails"
-        self.made, self.digests = made, digests
+        self.made, self.digests, self.coming = made, digests, coming
 
     def __call__(self, image: Path) -> str | None:
+        self.coming(image)  # a worker may be making it
         made = thumbnail(image, self.cache, digests=self.digests)
         if made is None:
             return None

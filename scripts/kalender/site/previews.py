@@ -289,20 +289,7 @@ def build_previews(posts: Sequence[Post], calendar: CalendarData,
     what was found in each picture (text under an app's overlay, text cut by the grid's
     crop) for the next process, ``kept`` each post's previews."""
     builder = PreviewBuilder(calendar, index, cache, measured)
-    planned: dict[str, list[_Plan]] = {}
-    for post in posts:
-        plans = _remembered(memory.plans if memory else None, post,
-                            partial(_plans, builder, post))
-        for plan in plans:
-            builder.keep(plan)
-        planned[post.id] = plans
-    accounts = {pid: builder.avatar(a) for pid, a in calendar.satker.accounts.items()}
-    coming, published = _grid_posts(posts, today, calendar)
-    tiles = {p.id: _remembered(memory.tiles if memory else None, p,
-                               partial(builder.grid_tile, p)) for p in (*coming, *published)}
-    for tile in tiles.values():
-        if tile is not None:
-            builder.renditions.setdefault(tile.key, tile)
+    planned, accounts, (coming, published), tiles = _plan_all(builder, posts, today, memory)
     made = builder.make()
     result = Previews(made=made, files=builder.files())
     account_views = {pid: _account_view(calendar, pid, builder.page(r))
@@ -336,6 +323,41 @@ def _packed_previews_of(plans: Sequence[_Plan], calendar: CalendarData,
     posts' previews held as objects until their pages render weigh about 70 MB."""
     shown = _previews_of(plans, calendar, builder, accounts, findings)
     return pack(shown) if shown else b""
+
+
+def planned_renditions(posts: Sequence[Post], calendar: CalendarData, index: MediaIndex,
+                       cache: RenditionCache, today: dt.date,
+                       memory: Memory | None = None) -> list[Rendition]:
+    """Every picture :func:`build_previews` makes for ``posts``, planned as it plans them
+    (and kept in ``memory`` for it): what a cold build hands its workers early."""
+    builder = PreviewBuilder(calendar, index, cache)
+    _plan_all(builder, posts, today, memory)
+    return list(builder.renditions.values())
+
+
+def _plan_all(builder: PreviewBuilder, posts: Sequence[Post], today: dt.date,
+              memory: Memory | None) -> tuple[dict[str, list[_Plan]],
+                                               dict[str, Rendition | None],
+                                               tuple[list[Post], list[Post]],
+                                               dict[str, Rendition | None]]:
+    """Plan the pictures of every post, account and grid tile: the posts' plans, the
+    accounts' avatars, the grid's coming and published posts, and their tiles."""
+    planned: dict[str, list[_Plan]] = {}
+    for post in posts:
+        plans = _remembered(memory.plans if memory else None, post,
+                            partial(_plans, builder, post))
+        for plan in plans:
+            builder.keep(plan)
+        planned[post.id] = plans
+    calendar = builder.calendar
+    accounts = {pid: builder.avatar(a) for pid, a in calendar.satker.accounts.items()}
+    coming, published = _grid_posts(posts, today, calendar)
+    tiles = {p.id: _remembered(memory.tiles if memory else None, p,
+                               partial(builder.grid_tile, p)) for p in (*coming, *published)}
+    for tile in tiles.values():
+        if tile is not None:
+            builder.renditions.setdefault(tile.key, tile)
+    return planned, accounts, (coming, published), tiles
 
 
 @dataclass

@@ -1,0 +1,131 @@
+"""The worker processes that make a build's pictures from its first moment (issue 23, point 4).
+
+A cold build of a year of posts spends most of its CPU on pictures: reading each photo once
+to prove it whole (media index), its thumbnail for the week and post pages, and the
+renditions of the previews. Made in the order the build asks for them, the pictures came
+one after another in the build's own process (facts, thumbnails) and the renditions were
+spread over the cores only once the rules and the calendar views were done.
+
+A :class:`PicturePool` starts the workers as soon as the posts are read and hands them the
+work in the order the build will need it: the facts of every media file the index does not
+know, every missing thumbnail, then (once the rules have read the facts) every rendition.
+The build goes on meanwhile; where it needs a result it waits for that one
+(:meth:`MediaIndex.expect`, :meth:`RenditionCache.expect`, :meth:`wait_thumbnail`). The work
+is the same functions the build calls alone, so every file is the same bytes.
+
+The workers are ended when the build no longer needs them (:meth:`close`), when the build
+fails, and on their own when the build's process is gone (killed or interrupted): no process
+is left behind.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..core.digests import DigestStore
+from .batches import encode_source
+from .mediacache import (
+    MediaIndex,
+    Rendition,
+    RenditionCache,
+    inspect_media,
+    make_thumbnail,
+    thumbnail_file,
+)
+from .progress import Progress
+
+PARENT_CHECK = 0.5  # seconds between two looks of a worker at the build's process
+
+
+class PicturePool:
+    """Worker processes for one build's pictures, started at the first piece of work."""
+
+    def __init__(self, workers: int | None = None, stream: TextIO | None = None) -> None:
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.pool: ProcessPoolExecutor | None = None
+        self.progress = Progress(0, stream)  # pictures (thumbnails, renditions) made
+        self.thumbnails: dict[Path, Future[bool]] = {}
+        self.lock = threading.Lock()
+
+    def inspect(self, index: MediaIndex, paths: Iterable[Path], digests: DigestStore) -> None:
+        """Read in the workers every file of ``paths`` ``index`` does not know yet (each
+        hashed through ``digests`` here first: the build needs its digest anyway)."""
+        for path in dict.fromkeys(paths):
+            if path in index.coming or not path.is_file() or index.knows(path):
+                continue
+            index.expect(path, self._submit(inspect_media, path, None, digests.sha256(path)))
+
+    def thumbnails_of(self, images: Iterable[Path], folder: Path,
+                      digests: DigestStore) -> None:
+        """Make in the workers the thumbnail of every image of ``images`` not in ``folder``."""
+        for image in dict.fromkeys(images):
+            if image in self.thumbnails or not image.is_file():
+                continue
+            target = thumbnail_file(image, folder, digests=digests)
+            if not target.is_file():
+                self.thumbnails[image] = self._picture(make_thumbnail, image, target)
+
+    def wait_thumbnail(self, image: Path) -> None:
+        """Wait until the thumbnail of ``image`` is written, if a worker is making it."""
+        future = self.thumbnails.pop(image, None)
+        if future is not None:
+            future.exception()  # an unreadable image, or a worker gone: made (or not) again
+
+    def renditions(self, cache: RenditionCache, renditions: Iterable[Rendition]) -> None:
+        """Make in the workers every rendition of ``renditions`` ``cache`` does not have,
+        one job per source file (one decode per draft scale: :mod:`.batches`)."""
+        for jobs in cache.jobs(renditions):
+            cache.folder.mkdir(parents=True, exist_ok=True)
+            cache.expect(jobs, self._picture(encode_source, jobs, count=len(jobs)))
+
+    def close(self) -> None:
+        """End the workers (what was not asked for is not made)."""
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        self.thumbnails.clear()
+        self.progress.end()
+
+    def _picture(self, work: Any, *args: Any, count: int = 1) -> Future[Any]:
+        """Submit ``work`` making ``count`` pictures, counted on the progress line."""
+        with self.lock:
+            self.progress.add(count)
+        future = self._submit(work, *args)
+        future.add_done_callback(lambda _: self._made(count))
+        return future
+
+    def _made(self, count: int) -> None:
+        with self.lock:
+            for _ in range(count):
+                self.progress.step()
+
+    def _submit(self, work: Any, *args: Any) -> Future[Any]:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=watch_parent, initargs=(os.getpid(),))
+        try:
+            return self.pool.submit(work, *args)
+        except BrokenProcessPool as exc:  # a worker died: the build does the work itself
+            gone: Future[Any] = Future()
+            gone.set_exception(exc)
+            return gone
+
+
+def watch_parent(parent: int) -> None:
+    """In a worker: end this process when the build's process ``parent`` is gone (killed,
+    or interrupted before it could end its workers)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kalender-parent", daemon=True).start()
