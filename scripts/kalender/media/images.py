@@ -249,6 +249,14 @@ def open_image(path: Path, needed: Size | None = None) -> Image.Image:
         if needed is not None and image.format == "JPEG":
             raw = needed[::-1] if orientation in TRANSPOSED_ORIENTATIONS else needed
             image.draft(None, (max(1, raw[0]), max(1, raw[1])))
+        return upright_srgb(path, image)
+
+
+def upright_srgb(path: Path, image: Image.Image) -> Image.Image:
+    """``image`` (opened from ``path``, at a draft scale or not) decoded, upright and in
+    sRGB as :func:`open_image` makes it, which raises the same :class:`MediaError`; the
+    decode stays in ``image`` for other uses (a thumbnail at the same scale)."""
+    with _reading(path):
         image.load()
         icc = image.info.get("icc_profile")
         upright = ImageOps.exif_transpose(image)

@@ -449,13 +449,30 @@ def make_thumbnail(image: Path, target: Path, width: int = THUMBNAIL_WIDTH) -> b
 
 
 def _scaled(image: Path, width: int) -> Image.Image:
-    bound = (width, round(width * THUMBNAIL_MAX_HEIGHT / THUMBNAIL_WIDTH))
     with Image.open(image) as opened:
-        _decode_small(opened, bound)
-        upright = ImageOps.exif_transpose(opened)
-        picture = _flatten(upright)
-    picture.thumbnail(bound, Image.Resampling.LANCZOS)
+        _decode_small(opened, thumbnail_bound(width))
+        return thumbnail_of(opened, width)
+
+
+def thumbnail_bound(width: int = THUMBNAIL_WIDTH) -> tuple[int, int]:
+    """The box a thumbnail of ``width`` fits in."""
+    return width, round(width * THUMBNAIL_MAX_HEIGHT / THUMBNAIL_WIDTH)
+
+
+def thumbnail_of(opened: Image.Image, width: int = THUMBNAIL_WIDTH) -> Image.Image:
+    """The thumbnail of an opened image, decoded at the scale :func:`thumbnail_scale`
+    tells (decoded now, unless it already is)."""
+    upright = ImageOps.exif_transpose(opened)
+    picture = _flatten(upright)
+    picture.thumbnail(thumbnail_bound(width), Image.Resampling.LANCZOS)
     return picture
+
+
+def thumbnail_scale(opened: Image.Image, width: int = THUMBNAIL_WIDTH) -> tuple[int, int]:
+    """Set the draft scale a thumbnail of ``opened`` (not decoded yet) is decoded at;
+    the size it will decode to."""
+    _decode_small(opened, thumbnail_bound(width))
+    return opened.size
 
 
 def _decode_small(opened: Image.Image, bound: tuple[int, int]) -> None:
@@ -479,6 +496,11 @@ def _flatten(picture: Image.Image) -> Image.Image:
         background.paste(rgba, mask=rgba.getchannel("A"))
         return background
     return picture.convert("RGB")
+
+
+def write_thumbnail(picture: Image.Image, target: Path) -> None:
+    """Write a thumbnail made by :func:`thumbnail_of` to ``target`` as :func:`thumbnail` does."""
+    _write_jpeg(picture, target)
 
 
 def _write_jpeg(picture: Image.Image, target: Path) -> None:

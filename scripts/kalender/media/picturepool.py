@@ -30,15 +30,24 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TextIO
 
+from PIL import Image
+
 from ..core.digests import DigestStore
+from ..core.model import VIDEO_SUFFIXES
 from .batches import encode_source
+from .images import MediaError, decoded_size, image_info, upright_srgb
 from .mediacache import (
+    VERIFY_SIZE,
+    MediaFacts,
     MediaIndex,
     Rendition,
     RenditionCache,
     inspect_media,
     make_thumbnail,
     thumbnail_file,
+    thumbnail_of,
+    thumbnail_scale,
+    write_thumbnail,
 )
 from .progress import Progress
 
@@ -55,23 +64,31 @@ class PicturePool:
         self.thumbnails: dict[Path, Future[bool]] = {}
         self.lock = threading.Lock()
 
-    def inspect(self, index: MediaIndex, paths: Iterable[Path], digests: DigestStore) -> None:
-        """Read in the workers every file of ``paths`` ``index`` does not know yet (each
-        hashed through ``digests`` here first: the build needs its digest anyway)."""
-        for path in dict.fromkeys(paths):
-            if path in index.coming or not path.is_file() or index.knows(path):
+    def read(self, index: MediaIndex, paths: Iterable[Path], shown: Iterable[Path],
+             folder: Path, digests: DigestStore) -> None:
+        """Read in the workers every file of ``paths`` ``index`` does not know yet, and
+        make every thumbnail of ``shown`` missing from ``folder``, both from one decode
+        where they can (:func:`facts_and_thumbnail`); each file is hashed through
+        ``digests`` here first (the build needs its digest anyway)."""
+        wanted = set(shown)
+        for path in dict.fromkeys([*paths, *wanted]):
+            if not path.is_file():
                 continue
-            index.expect(path, self._submit(inspect_media, path, None, digests.sha256(path)))
-
-    def thumbnails_of(self, images: Iterable[Path], folder: Path,
-                      digests: DigestStore) -> None:
-        """Make in the workers the thumbnail of every image of ``images`` not in ``folder``."""
-        for image in dict.fromkeys(images):
-            if image in self.thumbnails or not image.is_file():
+            unknown = path not in index.coming and not index.knows(path)
+            target = None
+            if path in wanted and path not in self.thumbnails:
+                target = thumbnail_file(path, folder, digests=digests)
+                target = None if target.is_file() else target
+            if unknown:
+                work = self._picture(facts_and_thumbnail, path, digests.sha256(path), target,
+                                     count=int(target is not None))
+                index.expect(path, work)
+            elif target is not None:
+                work = self._picture(make_thumbnail, path, target)
+            else:
                 continue
-            target = thumbnail_file(image, folder, digests=digests)
-            if not target.is_file():
-                self.thumbnails[image] = self._picture(make_thumbnail, image, target)
+            if target is not None:
+                self.thumbnails[path] = work
 
     def wait_thumbnail(self, image: Path) -> None:
         """Wait until the thumbnail of ``image`` is written, if a worker is making it."""
@@ -118,6 +135,39 @@ class PicturePool:
             gone: Future[Any] = Future()
             gone.set_exception(exc)
             return gone
+
+
+def facts_and_thumbnail(path: Path, digest: str, target: Path | None) -> MediaFacts:
+    """What :func:`inspect_media` reads of ``path`` and, when ``target`` is given, its
+    thumbnail written there as :func:`make_thumbnail` writes it: from one decode when
+    both decode at the same draft scale (a photo of a few megapixels: an eighth), else
+    one after the other. The bytes are those of each made alone."""
+    if target is not None and path.suffix.lower() not in VIDEO_SUFFIXES:
+        shared = _one_decode(path, digest, target)
+        if shared is not None:
+            return shared
+    facts = inspect_media(path, digest=digest)
+    if target is not None:
+        make_thumbnail(path, target)
+    return facts
+
+
+def _one_decode(path: Path, digest: str, target: Path) -> MediaFacts | None:
+    """:func:`facts_and_thumbnail` from one decode; None when it takes two (other draft
+    scales) or the file is not whole (then read as alone, for the same error)."""
+    try:
+        whole = decoded_size(path, VERIFY_SIZE)
+        header = image_info(path)
+        with Image.open(path) as opened:
+            if thumbnail_scale(opened) != whole:
+                return None
+            upright_srgb(path, opened)  # proves the file whole, as inspect_media does
+            picture = thumbnail_of(opened)
+    except (MediaError, OSError, ValueError, SyntaxError, EOFError,
+            Image.DecompressionBombError):
+        return None
+    write_thumbnail(picture, target)
+    return MediaFacts(digest, path.stat().st_size, "image", header.width, header.height)
 
 
 def watch_parent(parent: int) -> None:

@@ -33,8 +33,8 @@ class BuildPictures:
         self.project, self.digests = project, digests
         self.pool = PicturePool()
         self.renditions = RenditionCache(cache_folder(project.root))
-        self.pool.inspect(index_for(project.root, digests), media_files(project), digests)
-        self.pool.thumbnails_of(shown_images(project), cache / THUMBNAILS, digests)
+        self.pool.read(index_for(project.root, digests), media_files(project),
+                       shown_images(project), cache / THUMBNAILS, digests)
 
     def plan(self, today: dt.date, memory: Memory | None) -> None:
         """Hand the workers every rendition of the previews (once the rules have read the
