@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
+from kalender.media import progress as progress_module
 from kalender.media.progress import Progress
 
 
@@ -37,3 +40,23 @@ def test_a_log_file_or_a_few_pictures_get_no_progress_line() -> None:
     for _ in range(5):
         few.step()
     assert screen.getvalue() == ""
+
+
+def test_work_handed_out_as_the_build_goes_grows_the_total(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The picture workers get thumbnails first and renditions later: the line counts both,
+    and a line left open when the build stops wanting pictures is ended."""
+    monkeypatch.setattr(progress_module, "EVERY", 0.0)  # every step shown
+    screen = Terminal()
+    progress = Progress(0, screen)
+    progress.add(10)
+    progress.step()
+    assert screen.getvalue() == ""  # too few to show yet
+    progress.add(30)
+    for _ in range(38):
+        progress.step()
+    assert screen.getvalue().rsplit("\r", 1)[1].startswith("Gambar: 39/40 (")
+    assert "\n" not in screen.getvalue()
+    progress.end()
+    progress.end()
+    assert screen.getvalue().endswith(")\n") and screen.getvalue().count("\n") == 1
