@@ -43,11 +43,22 @@ def build_site(config_file: Path, site_dir: Path | None, today: dt.date | None,
             # Dirty: mkdocs renders only the pages the kalender plugin marks as changed
             # (kalender.plugin.incremental); the plugin empties the folder when all changed.
             build(config, dirty=True)
+        except KeyboardInterrupt:  # mkdocs tells the plugins of errors, not of this
+            end_workers(config)
+            raise
         except Abort:
             raise KalenderError("site.strict_failed", count=warnings.count) from None
         except MkDocsException as exc:
             raise KalenderError("site.build_failed", detail=exc.format_message()) from None
     return Path(config.site_dir)
+
+
+def end_workers(config: MkDocsConfig) -> None:
+    """End the worker processes of an interrupted build (its pictures, its report charts)
+    without waiting for the work still queued."""
+    plugin = config.plugins.get("kalender")
+    if plugin is not None:
+        plugin.on_build_error(error=InterruptedError())
 
 
 def build_whole(config_file: Path, site_dir: Path, today: dt.date | None) -> None:
