@@ -76,13 +76,34 @@ def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
                 and not _warned_passive(text_words, sentence, before, index)):
             continue
         forms = text_words[before].forms
-        if forms & negators or (index - before <= lesson.close_window
-                                and text_words[before].norm in lesson.close_negators):
+        if forms & negators or (_gap(text_words, before, index) <= lesson.close_window
+                                and text_words[before].norm in lesson.close_negators
+                                and not _conditioned(text_words, before)):
             return True
     return False
 
 
-DENIED = (("tidak", "ada"), ("tak", "ada"), ("tiada",))
+# Helping verbs between a close negator and what it denies: *tidak bisa dipakai memilih lagi*.
+MODALS = frozenset({"bisa", "boleh", "dapat", "akan", "perlu", "usah", "pernah", "mungkin"})
+
+
+# *kalau nggak milih calon kita, bansos dicabut*: a negator after these words sets a
+# condition, it does not deny
+CONDITIONS = frozenset({"kalau", "kalo", "jika", "jikalau", "bila", "apabila", "asal"})
+
+
+def _conditioned(text_words: Sequence[TextWord], negator: int) -> bool:
+    return negator > 0 and text_words[negator - 1].norm in CONDITIONS
+
+
+def _gap(text_words: Sequence[TextWord], before: int, index: int) -> int:
+    """Words from ``before`` to ``index``, not counting helping verbs between them."""
+    return index - before - sum(1 for i in range(before + 1, index)
+                                if text_words[i].norm in MODALS)
+
+
+DENIED = (("tidak", "ada"), ("tak", "ada"), ("tiada",), ("ngak", "ada"),
+          ("gak", "ada"), ("engak", "ada"), ("ndak", "ada"), ("kagak", "ada"))
 
 
 def _denied_existence(text_words: Sequence[TextWord], sentence: Sequence[int],

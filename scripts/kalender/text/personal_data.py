@@ -86,7 +86,10 @@ PUBLIC_PLACE = _normalised("tps", "kantor", "sekolah", "sd", "smp", "sma", "smk"
                            "sekretariat", "kampus", "universitas", "toko", "kafe", "restoran")
 # a mobile number in a sentence about a service desk is the office's, unless called private
 SERVICE = _normalised("layanan", "pengaduan", "hotline", "helpdesk", "posko", "humas",
-                      "kantor", "informasi", "center", "resmi")
+                      "kantor", "informasi", "center", "resmi", "dinas")
+# "bukan nomor pribadi": a private word denied right before (at most two words) calls the
+# number the office's
+DENIAL = _normalised("bukan", "tidak", "tak", "nggak", "gak", "enggak", "ndak")
 PRIVATE = _normalised("pribadi", "pribadinya", "pak", "bu", "bapak", "ibu", "mbak", "mas",
                       "bang", "rumah", "rumahnya", "relawan")
 ADDRESS_REACH = 8  # words from the street word to the house number
@@ -200,9 +203,17 @@ def _service_desk(text: str, text_words: Sequence[Word], start: int) -> bool:
     named there (*Layanan informasi KPU: WhatsApp 0811 ...*)."""
     numbers = sentences(text, text_words)
     own = next((numbers[i] for i, w in enumerate(text_words) if w.start >= start), None)
-    line = [w.norm for i, w in enumerate(text_words)
+    near = [i for i, w in enumerate(text_words)
             if abs(w.start - start) < SERVICE_REACH or numbers[i] == own]
-    return bool(set(line) & SERVICE) and not set(line) & PRIVATE
+    line = {text_words[i].norm for i in near}
+    private = {text_words[i].norm for i in near if text_words[i].norm in PRIVATE
+               and not _denied(text_words, i)}
+    return bool(line & SERVICE) and not private
+
+
+def _denied(text_words: Sequence[Word], index: int) -> bool:
+    """*bukan nomor pribadi*: a denying word at most two words before word ``index``."""
+    return any(text_words[i].norm in DENIAL for i in range(max(0, index - 2), index))
 
 
 def _addresses(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
