@@ -78,7 +78,7 @@ def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
         forms = text_words[before].forms
         if forms & negators or (_gap(text_words, before, index) <= lesson.close_window
                                 and text_words[before].norm in lesson.close_negators
-                                and not _conditioned(text_words, before)):
+                                and not conditioned(text_words, before)):
             return True
     return False
 
@@ -92,7 +92,8 @@ MODALS = frozenset({"bisa", "boleh", "dapat", "akan", "perlu", "usah", "pernah",
 CONDITIONS = frozenset({"kalau", "kalo", "jika", "jikalau", "bila", "apabila", "asal"})
 
 
-def _conditioned(text_words: Sequence[TextWord], negator: int) -> bool:
+def conditioned(text_words: Sequence[TextWord], negator: int) -> bool:
+    """The word ``negator`` follows ``kalau``, ``jika`` ...: it sets a condition."""
     return negator > 0 and text_words[negator - 1].norm in CONDITIONS
 
 
@@ -152,12 +153,57 @@ def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequenc
     words = lesson.cited if cited_only else lesson.legal + lesson.cited
     found = {sentence[i] for i in range(len(text_words))
              if _phrase_at(text_words, i, words) and not _spoken(text_words[i].norm)}
+    worded = set(found)
     starts = [w.start for w in text_words]
     for citation in find_citations(text):
         found |= {sentence[i] for i, start in enumerate(starts)
                   if citation.start <= start < citation.end}
     asked = _questions_answered(text, text_words, sentence, found, lesson)
-    return frozenset(found | asked)
+    around = _lessons_around(text, text_words, sentence, found | asked, worded, lesson)
+    return frozenset(found | asked | around)
+
+
+# *Kenapa ... dilarang? Karena ...*: a sentence opening with these explains the one before
+BECAUSE = frozenset({"karena", "sebab", "soalnya", "alasannya", "pasalnya"})
+
+
+def _lessons_around(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
+                    legal: set[int], worded: set[int], lesson: Lesson) -> set[int]:
+    """Sentences a lesson reaches: the explanation after a sentence about the law (*Kenapa
+    memotret surat suara dilarang? Karena ...*); the sentence before one about the law that
+    points back at it with a verb ending in ``-nya`` and has a legal word, not only a
+    citation (*Serangan fajar biasanya terjadi
+    menjelang pagi. Awasi dan laporkan bila menemukannya.*); and a condition whose main
+    clause warns or tells to report (*Kalau dapat kabar dari grup WA, jangan dishare*)."""
+    firsts = {sentence[i]: i for i in reversed(range(len(text_words)))}
+    around = {n for n, first in firsts.items()
+              if n - 1 in legal and text_words[first].norm in BECAUSE}
+    around |= {n - 1 for n in worded if n - 1 in firsts and any(
+        sentence[i] == n and _points_back(text_words[i]) for i in range(len(text_words)))}
+    around |= {n for n, first in firsts.items() if text_words[first].norm in CONDITIONS
+               and _warned_after(text, text_words, sentence, first, lesson)}
+    return around
+
+
+def _points_back(word: TextWord) -> bool:
+    """A verb with the object ``-nya`` (*menemukannya*, *melaporkannya*)."""
+    return word.norm.endswith("nya") and word.norm[:2] in ("me", "di") and len(word.norm) > 7
+
+
+def _warned_after(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
+                  first: int, lesson: Lesson) -> bool:
+    """The condition opening at word ``first`` ends at a comma; the main clause after it
+    opens with a warning (``jangan``, not ``jangan mau``) or tells to report (``laporkan``,
+    ``laporin``)."""
+    clause = [i for i in range(first, len(text_words)) if sentence[i] == sentence[first]]
+    cut = next((i for i in clause[1:] if "," in text[text_words[i - 1].end:text_words[i].start]),
+               None)
+    if cut is None:
+        return False
+    opening = text_words[cut]
+    if opening.forms & lesson.negators and not _idiom(text_words, cut, lesson):
+        return True
+    return any("lapor" in text_words[i].forms for i in clause if i >= cut)
 
 
 def _spoken(norm: str) -> bool:

@@ -22,6 +22,7 @@ with these runs joined, so a split word is found without making every hyphenated
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 WILDCARD = "?"
@@ -77,3 +78,11 @@ def _worth_joining(written: str) -> bool:
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def touches(start: int, end: int, cue: tuple[int, int] | None,
+            spans: Sequence[tuple[int, int]]) -> bool:
+    """A match (``start`` to ``end``, with its cue word's span) overlaps one of ``spans``
+    (the joined words of a reading)."""
+    places = [(start, end)] + ([cue] if cue else [])
+    return any(s < e2 and s2 < e for s, e in spans for s2, e2 in places)

@@ -35,17 +35,11 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from . import education as lessons
 from .abbreviations import devoiced, may_be_shortened, shortens, skeleton, sounds_alike
 from .clauses import endorsed, relative_negators
-from .education import (
-    Lesson,
-    answered_question,
-    in_sentence,
-    legal_sentences,
-    negated,
-    refuted,
-)
-from .letters import WILDCARD, joined_runs
+from .education import Lesson, answered_question, in_sentence, legal_sentences, negated, refuted
+from .letters import WILDCARD, joined_runs, touches
 from .wordforms import word_forms
 
 T = TypeVar("T")
@@ -305,7 +299,7 @@ class Match:
 
 
 IMPERATIVE_ENDINGS = ("", "lah", "kan", "i", "in", "kanlah", "ilah", "nya")  # not "-an"
-NEGATING_CUE = frozenset({"bukan", "tidak", "tak", "jangan", "tanpa"})  # "bukan pahlawan"
+NEGATING_CUE = frozenset({"bukan", "tidak", "tak", "jangan", "tanpa", "ngak", "gak", "ndak"})
 # Words of time that may stand before an imperative at the start of a clause: "Besok pagi
 # kepung rumahnya", "Nanti malam bakar poskonya".
 WHEN = frozenset({"besok", "nanti", "sekarang", "pagi", "siang", "sore", "malam", "ini",
@@ -323,18 +317,18 @@ CLAUSE_BREAK = re.compile(r"[,:;!?.\n()]")
 
 def find_phrases(text: str, phrases: Sequence[Phrase],
                  lesson: Lesson | None = None) -> list[Match]:
-    """Every occurrence of every phrase in ``text``, in text order (spans in ``text``).
-
-    A match is flagged ``mentioned`` when it stands inside quotation marks (“…”, «…»,
-    "…"), after a negating word of ``lesson`` or of its list's ``mention_before`` (the post
-    talks about the words, e.g. how to spot a hoax: *jangan viralkan*), in a sentence that
-    speaks of the law, or (lists that allow it) in a caption that refutes the claim.
-    """
+    """Every occurrence of every phrase in ``text``, in text order (spans in ``text``),
+    ``mentioned`` when quoted (“…”, «…», "…"), after a negating word of ``lesson`` or of its
+    list's ``mention_before`` (*jangan viralkan*), in a sentence about the law, or (lists that
+    allow it) in a caption refuting the claim. A joined reading adds only matches touching a
+    joined word (*lo nggak* read as *longak* must not hide the ``nggak`` of *nggak dijual*)."""
     lesson = lesson or Lesson()
     quotes = quoted_spans(text)
     candidates = _phrase_lookup(phrases)
     found: list[Match] = []
+    plain: set[tuple[int, int]] = set()
     for text_words in readings(text):
+        joined = [(w.start, w.end) for w in text_words if (w.start, w.end) not in plain]
         reading = _Reading(text, text_words, lesson)
         matches = []
         for index, word in enumerate(text_words):
@@ -343,7 +337,8 @@ def find_phrases(text: str, phrases: Sequence[Phrase],
                 match = reading.match(phrase, index, width, quotes) if width else None
                 if match is not None:
                     matches.append(match)
-        found += matches
+        found += [m for m in matches if not plain or touches(m.start, m.end, m.cue, joined)]
+        plain = plain or {(w.start, w.end) for w in text_words}
     found.sort(key=lambda m: (m.start, -m.end))  # stable: the word-by-word reading first
     # the same entry at the same place in both readings: judged on the word-by-word one
     # ("cek di" read together as "cekdi" hides the "cek" of a lesson)
@@ -447,7 +442,9 @@ class _Reading:
 
     def _negated_cue(self, index: int) -> bool:
         before = [w.norm for w in self.words[max(0, index - 2):index]]
-        return bool(before) and (before[-1] in NEGATING_CUE or (
+        at = index - 1 if before and before[-1] in NEGATING_CUE else index - 2  # "kalau nggak"
+        return bool(before) and not lessons.conditioned(self.words, at) and (
+            before[-1] in NEGATING_CUE or (
             len(before) == 2 and before[0] in NEGATING_CUE and before[1] in NEGATED_MODAL))
 
     def _alone(self, index: int, width: int) -> bool:
