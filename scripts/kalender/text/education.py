@@ -134,16 +134,28 @@ def _warned_passive(text_words: Sequence[TextWord], sentence: Sequence[int], neg
     """*Jangan mau suaramu dibeli*, *jangan biarkan kita diadu domba*: the idiom warns
     against what is done to the reader when a passive ``di-`` verb follows it at most
     ``reach`` words on, and the match stands at or before that verb (*jangan mau dipimpin
-    partai X* still names the party after it)."""
+    partai X* still names the party after it); so does a verb done to the reader."""
     for after in range(negator + 2, min(negator + 2 + reach, len(text_words))):
         word = text_words[after]
         if sentence[after] != sentence[negator]:
             return False
-        if word.norm.startswith("di") and any(
+        if (word.norm.startswith("di") and any(
                 form != word.norm and len(form) > 2 and form in word.norm[2:]
-                for form in word.forms):
+                for form in word.forms)) or _to_reader(text_words, after):
             return index <= after
     return False
+
+
+READER = frozenset({"kamu", "anda", "kita", "kalian", "mu"})
+
+
+def _to_reader(text_words: Sequence[TextWord], index: int) -> bool:
+    """*Jangan biarkan rasa takut menghalangimu*, *... memecah belah kita*: a verb done to
+    the reader (its object ``-mu``, or a pronoun of the reader right after it)."""
+    word = text_words[index]
+    after = text_words[index + 1].norm if index + 1 < len(text_words) else ""
+    return (word.norm.endswith("mu") and word.norm[:-2] in word.forms) or (
+        word.norm[:2] in ("me", "di") and after in READER)
 
 
 def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],

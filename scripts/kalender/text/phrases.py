@@ -70,6 +70,7 @@ NUMBER = "#"  # in a pattern: any number ("pukul #": the hour, not a blow)
 NAMING = frozenset({"kata", "istilah", "sebutan", "sebut", "julukan", "juluki", "label",
                     "cap", "panggilan", "panggil", "bilang", "ucapan", "kalimat", "tulisan",
                     "seperti", "misalnya", "contohnya", "atau", "dan"})
+ANSWERING = frozenset({"tangap", "tuduh", "tuding", "angap", "komentar", "klaim"})  # reported
 QUOTE_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
@@ -403,11 +404,13 @@ class _Reading:
     def _so_called(self, quote: tuple[int, int], start: int, end: int, index: int) -> bool:
         """The quotation marks hold the match alone and no word of naming stands before them:
         a so-called word used (*para "pengantin"*), not a word talked about (*kata "bodoh"*,
-        *menyebut orang lain "kafir"*) nor a quotation of what someone said or wrote."""
+        *menyebut orang lain "kafir"*), a quotation of what was said, or a claim answered."""
         before, after = self.text[quote[0] + 1:start], self.text[end:quote[1] - 1]
         if before.strip() or after.strip():
             return False
-        named = index > 0 and bool(self.words[index - 1].forms & NAMING)
+        named = index > 0 and bool(self.words[index - 1].forms & NAMING) or any(
+            w.forms & ANSWERING for w, n in zip(self.words[:index], self.sentence, strict=False)
+            if n == self.sentence[index])
         return not named and not _listed(self.text, quote)
 
     def _excepted(self, phrase: Phrase, index: int) -> bool:
