@@ -301,8 +301,8 @@ class Match:
 
 IMPERATIVE_ENDINGS = ("", "lah", "kan", "i", "in", "kanlah", "ilah", "nya")  # not "-an"
 NEGATING_CUE = frozenset({"bukan", "tidak", "tak", "jangan", "tanpa", "ngak", "gak", "ndak"})
-# Words of time that may stand before an imperative at the start of a clause: "Besok pagi
-# kepung rumahnya", "Nanti malam bakar poskonya".
+IMPERSONATED = frozenset({"mengatasnamakan", "mencatut", "catut", "mengaku"})  # not the target
+# Words of time before an imperative opening a clause: "Besok pagi kepung rumahnya".
 WHEN = frozenset({"besok", "nanti", "sekarang", "pagi", "siang", "sore", "malam", "ini",
                   "lusa", "segera", "langsung", "habis", "itu", "subuh"})
 # ... also with one of these between: "tidak untuk dijual", "jangan mau dibeli"
@@ -447,7 +447,7 @@ class _Reading:
         before = [w.norm for w in self.words[max(0, index - 2):index]]
         at = index - 1 if before and before[-1] in NEGATING_CUE else index - 2  # "kalau nggak"
         return bool(before) and not lessons.conditioned(self.words, at) and (
-            before[-1] in NEGATING_CUE or (
+            before[-1] in NEGATING_CUE | IMPERSONATED or (
             len(before) == 2 and before[0] in NEGATING_CUE and before[1] in NEGATED_MODAL))
 
     def _alone(self, index: int, width: int) -> bool:
