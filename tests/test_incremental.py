@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from samplecopy import sample_copy
 from samplekeys import DEMO_PASSPHRASE, KEY_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,11 +65,7 @@ def from_nothing(root: Path, tmp_path: Path, today: str) -> Path:
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A scratch copy of the whole sample repository, built once into ``site/``."""
-    root = tmp_path_factory.mktemp("incremental") / "repo"
-    root.mkdir()
-    for name in ("calendar", "posts", "docs", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = sample_copy(tmp_path_factory.mktemp("incremental"))
     build(root, root / "site")
     return root
 

@@ -5,7 +5,6 @@ the edit touched is made again while the rest is not."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,10 +12,10 @@ import pytest
 
 from kalender.approval.machine import Action
 from kalender.core.loader import load_project
-from kalender.plugin.incremental import quiet_dirty_notice
-from kalender.workflow.actions import NOW_ENV, perform
+from kalender.workflow.actions import perform
+from samplecopy import served_sample
 from samplekeys import sample_signer
-from test_serve_memory import ROOT, TODAY, clean_build, differing, serve_build
+from test_serve_memory import TODAY, clean_build, differing, serve_build
 
 ASSET = Path("assets") / "kalender" / "catatan-serve.txt"
 DRAFT = "2026-12-29-cara-membaca-peraturan"  # a draft: its caption is not in any count
@@ -24,16 +23,7 @@ DRAFT = "2026-12-29-cara-membaca-peraturan"  # a draft: its caption is not in an
 
 @pytest.fixture
 def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in ("calendar", "posts", "docs", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    monkeypatch.setenv("KALENDER_TODAY", TODAY)
-    monkeypatch.setenv(NOW_ENV, "2026-12-01T09:00")
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    quiet_dirty_notice()
-    yield root
+    yield served_sample(tmp_path, monkeypatch, TODAY)
 
 
 def edit_caption(root: Path, words: str) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import filecmp
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -23,11 +22,12 @@ from mkdocs.livereload import LiveReloadServer
 
 from kalender.approval.machine import Action
 from kalender.core.loader import load_project
-from kalender.plugin.incremental import TemplateCache, quiet_dirty_notice
+from kalender.plugin.incremental import TemplateCache
 from kalender.plugin.site_plugin import KalenderPlugin, _watch_with_events
 from kalender.site.incremental import digest, posts_in
 from kalender.site.views import Badge, Choice, Entry
-from kalender.workflow.actions import NOW_ENV, perform
+from kalender.workflow.actions import perform
+from samplecopy import served_sample
 from samplekeys import sample_signer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,16 +37,7 @@ EDITED = "2026-12-03-hak-pilih-penyandang-disabilitas"
 
 @pytest.fixture
 def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in ("calendar", "posts", "docs", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    monkeypatch.setenv("KALENDER_TODAY", TODAY)
-    monkeypatch.setenv(NOW_ENV, "2026-12-01T09:00")
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    quiet_dirty_notice()
-    yield root
+    yield served_sample(tmp_path, monkeypatch, TODAY)
 
 
 def serve_build(root: Path, site: Path) -> KalenderPlugin:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from test_incremental import ROOT, build, differing
+from samplecopy import sample_copy
+from test_incremental import build, differing
 
 MENU = re.compile(r'<nav class="md-nav md-nav--primary.*?</nav>', re.S)
 TABS = re.compile(r'<nav class="md-tabs".*?</nav>', re.S)
@@ -20,11 +21,7 @@ HREF = re.compile(r'href="([^"#]+)')
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A scratch copy of the sample repository, built once."""
-    root = tmp_path_factory.mktemp("shared") / "repo"
-    root.mkdir()
-    for name in ("calendar", "posts", "docs", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = sample_copy(tmp_path_factory.mktemp("shared"))
     build(root, root / "site")
     return root
 

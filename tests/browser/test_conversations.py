@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from samplecopy import sample_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = ROOT / "tests" / "inputs" / "percakapan"
@@ -25,11 +26,7 @@ def kalender(root: Path, *args: str) -> None:
 @pytest.fixture(scope="module")
 def inbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample with the YouTube and Graph responses imported, built; the inbox page."""
-    root = tmp_path_factory.mktemp("percakapan") / "repo"
-    root.mkdir()
-    for name in ("calendar", "posts", "docs", "overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    root = sample_copy(tmp_path_factory.mktemp("percakapan"))
     kalender(root, "conversations", "import", str(INPUTS / "youtube-commentThreads.json"),
              str(INPUTS / "facebook-comments.json"))
     kalender(root, "build", "--today", "2026-12-11", "--site-dir", str(root / "site"))
