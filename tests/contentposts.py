@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kalender.core.model import category_of
+from kalender.core.problems import Severity
 from kalender.rules.check import check_project
+from kalender.rules.screen import screen
 
 HEAD = """---
 title: Uji
@@ -90,3 +92,15 @@ class Tally:
     def false_positives(self) -> float | None:
         return self.flagged / self.clean if self.clean else None
 
+
+CALENDAR = Path(__file__).resolve().parent.parent / "calendar"
+
+
+def screen_categories(text: str) -> set[str]:
+    """The categories of every finding of the screen on ``text`` (the repository's lists)."""
+    return {f.category for f in screen(text, CALENDAR)}
+
+
+def screen_errors(text: str) -> set[str]:
+    """The categories of the screen's errors on ``text`` (the repository's lists)."""
+    return {f.category for f in screen(text, CALENDAR) if f.severity is Severity.ERROR}

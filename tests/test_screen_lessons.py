@@ -5,23 +5,9 @@ error. Every case runs the real lists of ``calendar/``."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from kalender.core.problems import Severity
-from kalender.rules.screen import screen
-
-CALENDAR = Path(__file__).resolve().parent.parent / "calendar"
-
-
-def findings(text: str) -> set[str]:
-    """The categories of every finding of the screen on ``text``."""
-    return {f.category for f in screen(text, CALENDAR)}
-
-
-def errors(text: str) -> set[str]:
-    return {f.category for f in screen(text, CALENDAR) if f.severity is Severity.ERROR}
+from contentposts import screen_categories, screen_errors
 
 
 @pytest.mark.parametrize("text", [
@@ -44,7 +30,7 @@ def errors(text: str) -> set[str]:
     "Pesan yang mencatut KPPS dan menarik biaya itu penipuan. Pendaftaran gratis.",
 ])
 def test_a_lesson_by_its_structure_stays_clean(text: str) -> None:
-    assert findings(text) == set()
+    assert screen_categories(text) == set()
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -59,4 +45,4 @@ def test_a_lesson_by_its_structure_stays_clean(text: str) -> None:
     ("KPPS itu penipu semua.", "hinaan"),
 ])
 def test_the_breach_beside_it_is_an_error(text: str, category: str) -> None:
-    assert category in errors(text)
+    assert category in screen_errors(text)

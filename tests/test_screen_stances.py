@@ -12,17 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from contentposts import findings, write_post
+from contentposts import findings, screen_errors, write_post
 from kalender.core.problems import Severity
 from kalender.rules.check import check_project
 from kalender.rules.screen import screen
 
 CALENDAR = Path(__file__).resolve().parent.parent / "calendar"
-
-
-def errors(text: str) -> set[str]:
-    """The categories of the screen's errors on ``text``."""
-    return {f.category for f in screen(text, CALENDAR) if f.severity is Severity.ERROR}
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -43,7 +38,7 @@ def errors(text: str) -> set[str]:
     ("Kami lampirkan daftar lengkap dengan tanggal lahir dan NIK petugas.", "data-pribadi"),
 ])
 def test_a_stance_without_a_forbidden_word_is_an_error(text: str, category: str) -> None:
-    assert category in errors(text), text
+    assert category in screen_errors(text), text
 
 
 @pytest.mark.parametrize("text", [

@@ -9,16 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from kalender.core.problems import Severity
+from contentposts import screen_errors
 from kalender.rules.screen import screen
 from kalender.text.wordforms import word_forms
 
 CALENDAR = Path(__file__).resolve().parent.parent / "calendar"
-
-
-def errors(text: str) -> set[str]:
-    """The categories of the screen's errors on ``text``."""
-    return {f.category for f in screen(text, CALENDAR) if f.severity is Severity.ERROR}
 
 
 @pytest.mark.parametrize(("text", "category"), [
@@ -51,7 +46,7 @@ def errors(text: str) -> set[str]:
     ("Kepala dinas sudah mobilisasi ASN, yang tidak hadir dimutasi.", "pidana-pemilu"),
 ])
 def test_a_breach_by_its_structure_is_an_error(text: str, category: str) -> None:
-    assert category in errors(text)
+    assert category in screen_errors(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -78,7 +73,7 @@ def test_a_squashed_double_letter_is_no_spoken_nasal() -> None:
 
 
 def test_a_ballot_hashtag_tags_the_whole_caption() -> None:
-    assert "partisan" in errors("Debat semalam jelas siapa yang layak. Ayo dukung! #02")
+    assert "partisan" in screen_errors("Debat semalam jelas siapa yang layak. Ayo dukung! #02")
 
 
 @pytest.mark.parametrize("text", [
@@ -90,10 +85,10 @@ def test_a_series_number_or_a_caption_without_a_call_stays_clean(text: str) -> N
 
 
 def test_a_quoted_threat_laughed_at_is_taken_up() -> None:
-    assert "kekerasan" in errors('Kata warga: "kalau suara kami hilang, kami gebuk ketuanya". '
-                                 'Wkwkwk setuju.')
+    assert "kekerasan" in screen_errors(
+        'Kata warga: "kalau suara kami hilang, kami gebuk ketuanya". Wkwkwk setuju.')
 
 
 def test_a_quoted_threat_reported_at_arms_length_stays_a_mention() -> None:
-    assert "kekerasan" not in errors('Akun itu menulis "kami gebuk ketuanya"; kami sudah '
+    assert "kekerasan" not in screen_errors('Akun itu menulis "kami gebuk ketuanya"; kami sudah '
                                      'meneruskannya ke kepolisian.')
