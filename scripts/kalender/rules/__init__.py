@@ -9,6 +9,7 @@ from . import (  # noqa: F401  (each registers its rules)
     care,
     content,
     days,
+    learnedrule,  # the learned layer of the SOP D screen
     lists,
     media,
     personal,  # personal data (SOP D.4)

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.problems import Severity
-from ..text.personal_data import find_personal_data
-from .content import _reported, _severity, forbidden_matches, partisan_hits
+from .content import _reported, _severity
+from .learnedfeatures import read_caption
+from .learnedrule import learned_verdict
 from .lists import content_lists
 
 PARTISAN = "partisan"
@@ -29,13 +30,19 @@ class Flag:
     end: int
 
 
-def screen(text: str, calendar_folder: Path, official: Iterable[str] = ()) -> list[Flag]:
+def screen(text: str, calendar_folder: Path, official: Iterable[str] = (),
+           learned: bool = True) -> list[Flag]:
     """Every finding of the SOP D screen in ``text``, in text order; ``official`` are the
-    office's own numbers and addresses."""
+    office's own numbers and addresses; ``learned``: with the learned layer's finding
+    (:mod:`kalender.rules.learnedrule`, when ``calendar/terlarang/dipelajari/`` has one)."""
     lists = content_lists(calendar_folder)
+    reading = read_caption(text, lists, official)
     flags = [Flag(m.phrase.category, _severity(m), m.start, m.end)
-             for m in forbidden_matches(text, lists) if _reported(m)]
-    flags += [Flag(PARTISAN, Severity.ERROR, *hit.reference) for hit in partisan_hits(text, lists)]
+             for m in reading.matches if _reported(m)]
+    flags += [Flag(PARTISAN, Severity.ERROR, *hit.reference) for hit in reading.partisan]
     flags += [Flag(PERSONAL_DATA, Severity.ERROR, found.start, found.end)
-              for found in find_personal_data(text, official)]
+              for found in reading.personal]
+    said = learned_verdict(text, lists, reading, calendar_folder) if learned else None
+    if said is not None:
+        flags.append(Flag(said.category, said.severity, *said.spans[0]))
     return sorted(flags, key=lambda f: (f.start, f.end))

@@ -1,0 +1,118 @@
+"""The learned layer of the SOP D screen: a logistic regression over the caption's words and
+what the rules saw (:mod:`kalender.rules.learnedfeatures`), trained on the labelled corpora
+(:mod:`kalender.rules.learnedtrain`), its weights as data in ``calendar/terlarang/dipelajari/``.
+
+It only adds to the rules: a caption the rules already refuse is left to them. A score at or
+above ``thresholds.error`` is an error unless the caption has the structure of a lesson (a
+sentence about the law, a negator, a phrase only mentioned); there the bar is
+``thresholds.error_lesson``. A score at or above ``thresholds.warning`` is a warning (which
+a move must acknowledge). A naive Bayes over the same features names the category, and so
+the SOP clause, the law and the advice of the finding. The file's ``active: false`` turns the
+layer off without removing it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..core.problems import Severity
+from .learnedfeatures import educational
+
+MODEL_FILE = Path("terlarang") / "dipelajari" / "bobot.yml"
+# The SOP clause of each category (as in the lists of calendar/terlarang/).
+SOP = {"kekerasan": "D.1", "terorisme": "D.1", "sara": "D.1", "hinaan": "D.3", "hoaks": "D.2",
+       "partisan": "D.3", "data-pribadi": "D.4", "pidana-pemilu": "D.4"}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The scores from which the layer reports (see the module)."""
+
+    error: float
+    error_lesson: float
+    warning: float
+
+
+@dataclass(frozen=True)
+class Categories:
+    """Naive Bayes counts: for each feature, how many breach captions of each category had it."""
+
+    totals: Mapping[str, int]  # breach captions of each category
+    counts: Mapping[str, Mapping[str, int]]
+
+    def best(self, found: Iterable[str]) -> str:
+        """The most likely category of a breach with the features ``found``."""
+        every = sum(self.totals.values())
+        return max(sorted(self.totals), key=lambda c: self._log_odds(c, found, every))
+
+    def _log_odds(self, category: str, found: Iterable[str], every: int) -> float:
+        total = self.totals[category]
+        odds = math.log(total / every)
+        for feature in found:
+            seen = self.counts.get(feature)
+            if seen is not None:
+                odds += math.log((seen.get(category, 0) + 0.5) / (total + 1))
+        return odds
+
+
+@dataclass(frozen=True)
+class Model:
+    """The weights of the logistic regression, the thresholds and the category counts."""
+
+    active: bool
+    bias: float
+    weights: Mapping[str, float]
+    thresholds: Thresholds
+    categories: Categories
+
+    def score(self, found: Iterable[str]) -> float:
+        """The probability the model gives that a caption with ``found`` is a breach."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in found)
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def verdict(self, found: frozenset[str]) -> Severity | None:
+        """The level the layer reports for a caption with ``found``, or None."""
+        return verdict(self.score(found), educational(found), self.thresholds)
+
+
+def verdict(score: float, lesson: bool, thresholds: Thresholds) -> Severity | None:
+    """The level of a caption with ``score``; ``lesson``: it has the structure of a lesson."""
+    if score >= (thresholds.error_lesson if lesson else thresholds.error):
+        return Severity.ERROR
+    return Severity.WARNING if score >= thresholds.warning else None
+
+
+def load_model(calendar_folder: Path) -> Model | None:
+    """The model of ``calendar_folder`` (``calendar/``), or None when there is none or it is
+    turned off (``active: false``). Read again only when the file changes."""
+    path = calendar_folder / MODEL_FILE
+    try:
+        stamp = path.stat()
+    except OSError:
+        return None
+    model = _read(path, stamp.st_mtime_ns, stamp.st_size)
+    return model if model.active else None
+
+
+@lru_cache(maxsize=4)
+def _read(path: Path, mtime: int, size: int) -> Model:
+    return model_of(yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER))
+
+
+def model_of(data: Mapping[str, Any]) -> Model:
+    """The model written as ``data`` (the mapping of the weights file)."""
+    limits = data["thresholds"]
+    categories = data["categories"]
+    return Model(active=bool(data.get("active", True)), bias=float(data["bias"]),
+                 weights={str(k): float(v) for k, v in data["weights"].items()},
+                 thresholds=Thresholds(float(limits["error"]), float(limits["error_lesson"]),
+                                       float(limits["warning"])),
+                 categories=Categories(dict(categories["totals"]), categories["counts"]))
