@@ -48,14 +48,20 @@ def findings(repo: Path, *codes: str) -> list[Found]:
             for p in problems if p.code in codes]
 
 
-SCREEN_RULES = ("content.forbidden", "content.partisan", "content.personal_data")
+SCREEN_RULES = ("content.forbidden", "content.partisan", "content.personal_data",
+                "content.learned")
+LEARNED_WEIGHTS = Path("terlarang") / "dipelajari"  # in calendar/: the learned layer
 
 
-def screened(repo: Path, captions: list[str], stem: str) -> tuple[list[set[str]], int]:
-    """Each caption written as a post of ``repo`` (with this repository's calendar data),
-    ``kalender check`` run once over all: the severities the SOP D screen gave each caption
-    (in order), and how many posts the check read."""
+def screened(repo: Path, captions: list[str], stem: str,
+             learned: bool = True) -> tuple[list[set[str]], int]:
+    """Each caption written as a post of ``repo`` (with this repository's calendar data,
+    without the learned layer's weights unless ``learned``), ``kalender check`` run once over
+    all: the severities the SOP D screen gave each caption (in order), and how many posts the
+    check read."""
     shutil.copytree(Path(__file__).resolve().parent.parent / "calendar", repo / "calendar")
+    if not learned:
+        shutil.rmtree(repo / "calendar" / LEARNED_WEIGHTS)
     paths = []
     for index, text in enumerate(captions):
         lines = "caption: |\n" + "".join(f"  {line}\n" for line in text.splitlines())

@@ -9,6 +9,9 @@ counts as found when the screen reports an ERROR on its post (rules content.forb
 content.partisan or content.personal_data); a clean caption counts as a false positive when it
 gets any finding of those rules.
 
+Each file is measured twice: with the learned layer (rule content.learned, its weights in
+``calendar/terlarang/dipelajari/``) and without it (the weights removed from the copy).
+
 This is a measurement, not a target: the tests assert only that every caption was checked and
 that the labels are valid. The table of recall and false positives per category, one per file,
 is printed only when pytest runs with ``-s`` (output capture off); the coordinator writes the
@@ -33,7 +36,7 @@ CATEGORIES = BREACH_CATEGORIES | {"umum"}
 
 Item = dict[str, str]
 Verdict = tuple[Item, set[str]]
-Checked = tuple[Path, list[Verdict], int]
+Checked = tuple[Path, list[Verdict], int, list[Verdict]]  # the last: without the layer
 
 
 def corpus(path: Path) -> list[Item]:
@@ -51,9 +54,12 @@ def checked(request: pytest.FixtureRequest,
     """The corpus file, each item with the severities the screen gave its post, posts checked."""
     source: Path = request.param
     items = corpus(source)
-    levels, posts = screened(tmp_path_factory.mktemp(source.stem),
-                             [item["text"] for item in items], "buta")
-    return source, list(zip(items, levels, strict=True)), posts
+    texts = [item["text"] for item in items]
+    levels, posts = screened(tmp_path_factory.mktemp(source.stem), texts, "buta")
+    rules_only, _ = screened(tmp_path_factory.mktemp(f"{source.stem}-aturan"), texts, "buta",
+                             learned=False)
+    return (source, list(zip(items, levels, strict=True)), posts,
+            list(zip(items, rules_only, strict=True)))
 
 
 def tally(verdicts: list[Verdict]) -> dict[str, Tally]:
@@ -92,10 +98,11 @@ def test_the_blind_corpus_is_labelled(source: Path) -> None:
 
 def test_every_blind_caption_is_checked_and_measured(
         checked: Checked, request: pytest.FixtureRequest) -> None:
-    source, verdicts, posts = checked
-    assert posts == len(verdicts) == len(corpus(source))
+    source, verdicts, posts, rules_only = checked
+    assert posts == len(verdicts) == len(rules_only) == len(corpus(source))
     assert any(severities for _, severities in verdicts), f"no finding of {SCREEN_RULES} at all"
     tallies = tally(verdicts)
     assert tallies["semua"].breaches + tallies["semua"].clean == len(verdicts)
     if request.config.getoption("capture") == "no":
-        print("\n" + table(source.name, tallies))
+        print("\n" + table(f"{source.name} (aturan saja)", tally(rules_only)))
+        print("\n" + table(f"{source.name} (aturan + lapisan yang dipelajari)", tallies))

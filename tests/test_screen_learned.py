@@ -1,0 +1,95 @@
+"""The learned layer of the SOP D screen (``kalender.rules.learned``, rule ``content.learned``):
+the shipped weights are what retraining gives, a caption the word rules let through but the
+layer reads as a breach is refused by ``kalender check`` with the category, SOP clause, law
+and advice (Indonesian and English), lessons stay clean, and ``active: false`` turns it off.
+
+The captions here are written for these tests, not taken from the corpora.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from contentposts import screen_categories, write_post
+from kalender.cli.main import _register_commands, cli
+from kalender.core.problems import Severity
+from kalender.rules.learned import MODEL_FILE, Thresholds, verdict
+from kalender.rules.learnedtrain import CALENDAR, corpus_files, trained_text
+
+POST = "posts/2026/12/2026-12-02-uji.md"
+# Asks readers for a family card and birth date: no listed phrase, no number, no address.
+MISSED = "Kirim foto kartu keluarga dan tanggal lahir ke nomor admin ya biar cepat diurus."
+LIMITS = Thresholds(error=0.9, error_lesson=1.01, warning=0.7)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    _register_commands()
+    return CliRunner()
+
+
+def check(runner: CliRunner, repo: Path, *options: str) -> tuple[int, list[str]]:
+    write_post(repo, f"caption: |\n  {MISSED}\n")
+    result = runner.invoke(cli, ["--root", str(repo), *options, "check"])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output.splitlines()
+
+
+def test_the_shipped_weights_are_what_retraining_gives() -> None:
+    shipped = (CALENDAR / MODEL_FILE).read_text(encoding="utf-8")
+    assert trained_text() == shipped
+    assert "konten-buta-6.yml dan sesudahnya TIDAK dibaca" in shipped
+
+
+def test_the_blind_corpora_are_never_read() -> None:
+    names = {path.name for path in corpus_files()}
+    assert "konten-buta-5.yml" in names and "konten.yml" in names
+    assert not names & {"konten-buta-6.yml", "konten-buta-7.yml", "konten-buta-12.yml"}
+
+
+def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice(
+        runner: CliRunner, repo: Path) -> None:
+    code, lines = check(runner, repo)
+    assert code == 1 and lines[0] == POST
+    assert lines[1].startswith(
+        "  galat baris 9: Instagram: lapisan yang dipelajari membaca keterangan ini sebagai "
+        "pelanggaran data pribadi yang disebarkan atau diminta (SOP D.4; dasar: UU 27/2022 "
+        "Pasal 65 (pelindungan data pribadi)), skor ")
+    assert "skor 100 dari 100, terutama karena “Kirim”, “admin”, “biar”; " in lines[1]
+    assert "saran" not in lines[1] and "jangan unggah dokumen identitas orang" in lines[1]
+
+
+def test_english(runner: CliRunner, repo: Path) -> None:
+    _, lines = check(runner, repo, "--lang", "en")
+    assert lines[1].startswith(
+        "  error line 9: Instagram: the learned layer reads this caption as a breach: personal "
+        "data spread or requested (SOP D.4; basis: Law 27/2022 Article 65")
+
+
+def test_active_false_turns_the_layer_off(runner: CliRunner, repo: Path) -> None:
+    weights = repo / "calendar" / MODEL_FILE
+    weights.write_text(weights.read_text(encoding="utf-8").replace(
+        "active: true", "active: false"), encoding="utf-8")
+    assert check(runner, repo) == (0, ["1 pos diperiksa: 0 galat, 0 peringatan."])
+
+
+@pytest.mark.parametrize("text", [
+    "UU 5/2018 Pasal 13A memidana siapa pun yang menghasut orang melakukan terorisme.",
+    "Politik uang dilarang: pemberi dan penerima dapat dipidana (Pasal 523 UU 7/2017).",
+    "Kampanye yang menghina suku, agama dan ras dilarang oleh Pasal 280 UU 7/2017.",
+    "Lindungi NIK dan kartu keluarga Anda: jangan unggah fotonya ke media sosial.",
+])
+def test_lessons_on_the_same_subjects_stay_clean(text: str) -> None:
+    assert screen_categories(text) == set()
+
+
+@pytest.mark.parametrize(("score", "lesson", "level"), [
+    (0.95, False, Severity.ERROR), (0.95, True, Severity.WARNING), (0.8, False, Severity.WARNING),
+    (0.5, False, None), (1.0, True, Severity.WARNING),
+])
+def test_how_the_score_becomes_a_level(score: float, lesson: bool,
+                                       level: Severity | None) -> None:
+    assert verdict(score, lesson, LIMITS) is level
