@@ -72,7 +72,7 @@ def test_english(runner: CliRunner, repo: Path) -> None:
 def test_active_false_turns_the_layer_off(runner: CliRunner, repo: Path) -> None:
     weights = repo / "calendar" / MODEL_FILE
     weights.write_text(weights.read_text(encoding="utf-8").replace(
-        "active: true", "active: false"), encoding="utf-8")
+        "\"active\": true", "\"active\": false"), encoding="utf-8")
     assert check(runner, repo) == (0, ["1 pos diperiksa: 0 galat, 0 peringatan."])
 
 

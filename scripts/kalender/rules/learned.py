@@ -13,6 +13,7 @@ layer off without removing it.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -20,16 +21,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..core.problems import Severity
 from .learnedfeatures import educational
 
-MODEL_FILE = Path("terlarang") / "dipelajari" / "bobot.yml"
+MODEL_FILE = Path("terlarang") / "dipelajari" / "bobot.json"
 # The SOP clause of each category (as in the lists of calendar/terlarang/).
 SOP = {"kekerasan": "D.1", "terorisme": "D.1", "sara": "D.1", "hinaan": "D.3", "hoaks": "D.2",
        "partisan": "D.3", "data-pribadi": "D.4", "pidana-pemilu": "D.4"}
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -104,7 +102,7 @@ def load_model(calendar_folder: Path) -> Model | None:
 
 @lru_cache(maxsize=4)
 def _read(path: Path, mtime: int, size: int) -> Model:
-    return model_of(yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER))
+    return model_of(json.loads(path.read_text(encoding="utf-8")))
 
 
 def model_of(data: Mapping[str, Any]) -> Model:

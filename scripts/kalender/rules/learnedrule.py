@@ -2,7 +2,7 @@
 rules let through but whose words the layer (:mod:`kalender.rules.learned`) reads as a
 breach. It names the category the layer sees, its SOP clause and law, the words that weighed
 most, and what to write instead, from the message catalog. Nothing is reported where the
-rules already report an error, nor when ``calendar/terlarang/dipelajari/bobot.yml`` is absent
+rules already report an error, nor when ``calendar/terlarang/dipelajari/bobot.json`` is absent
 or ``active: false``.
 """
 

@@ -2,7 +2,7 @@
 labelled corpora of ``tests/corpus/``, reproducibly: the same corpora give the same weights,
 to the last written digit.
 
-``python -m kalender.rules.learnedtrain`` writes ``calendar/terlarang/dipelajari/bobot.yml``;
+``python -m kalender.rules.learnedtrain`` writes ``calendar/terlarang/dipelajari/bobot.json``;
 ``--check`` only says whether the written file is what the corpora give. The blind corpora
 (``konten-buta-6.yml`` and later) are never read: they measure the layer, once.
 
@@ -14,6 +14,7 @@ over the captions in an order shuffled from a fixed seed; features seen in fewer
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import random
 import re
@@ -135,13 +136,13 @@ def _category_counts(training: Sequence[Example], kept: list[str]) -> dict[str, 
 
 
 def weights_text(model: dict[str, Any], sources: Sequence[Path], captions: int) -> str:
-    """The weights file: a header saying how it was made and from what, then the model."""
+    """The weights file (JSON: read in milliseconds where YAML took a third of a second): a
+    header saying how it was made and from what (``keterangan``), then the model."""
     names = ", ".join(p.name for p in sources)
     header = t("learned.header", "id", captions=captions, corpora=names, epochs=EPOCHS, rate=RATE,
                l2=L2, seed=SEED, least=MIN_CAPTIONS)
-    comment = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
-    body = yaml.safe_dump(model, allow_unicode=True, sort_keys=False, width=100)
-    return comment + body
+    data = {"keterangan": header.splitlines(), **model}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def trained_text(folder: Path = CORPORA) -> str:
