@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from ..core.i18n import t
@@ -62,11 +63,32 @@ def highlights(text: str, calendar_folder: Path) -> list[Highlight]:
 def forbidden_matches(text: str, lists: ContentLists) -> list[Match]:
     """The phrases of the forbidden lists in ``text``, then the stances without a forbidden
     word (a group or participant with a hostile call: :mod:`kalender.text.stances`) where
-    no phrase of the same list is reported on the same words."""
+    no phrase of the same list is reported on the same words. Kept for the last texts: the
+    rules and the learned layer read the same caption."""
+    return list(_forbidden_matches(text, _Same(lists)))
+
+
+@dataclass(frozen=True, eq=False)
+class _Same:
+    """The lists as a cache key by identity (hashing every phrase would cost more than the
+    search); the cache holds the lists, so an identity is never reused while kept."""
+
+    lists: ContentLists
+
+    def __hash__(self) -> int:
+        return id(self.lists)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.lists is self.lists
+
+
+@lru_cache(maxsize=256)
+def _forbidden_matches(text: str, same: _Same) -> tuple[Match, ...]:
+    lists = same.lists
     phrases = find_phrases(text, lists.phrases, lists.lesson)
     stances = [s for s in find_stances(text, lists.stances, lists.lesson)
                if not any(_same_words(s, m) for m in phrases if _reported(m))]
-    return [*phrases, *stances]
+    return (*phrases, *stances)
 
 
 def _same_words(stance: Match, phrase: Match) -> bool:
@@ -146,15 +168,22 @@ def partisan(post: Post, context: Context, finding: Finding) -> Iterator[Problem
 
 def partisan_hits(text: str, lists: ContentLists) -> list[PartisanHit]:
     """The partisan references of ``text``, but those in a sentence about the law (a
-    cited Keputusan KPU on ballot numbers, *dilarang mengajak memilih ...*)."""
+    cited Keputusan KPU on ballot numbers, *dilarang mengajak memilih ...*). Kept for the
+    last texts, like :func:`forbidden_matches`."""
+    return list(_partisan_hits(text, _Same(lists)))
+
+
+@lru_cache(maxsize=256)
+def _partisan_hits(text: str, same: _Same) -> tuple[PartisanHit, ...]:
+    lists = same.lists
     if lists.partisan is None:
-        return []
+        return ()
     text_words = words(text)
     sentence = sentences(text, text_words)
     legal = legal_sentences(text, text_words, sentence, lists.lesson)
     starts = {w.start: sentence[i] for i, w in enumerate(text_words)}
-    return [hit for hit in find_partisan(text, lists.partisan)
-            if starts.get(hit.reference[0]) not in legal]
+    return tuple(hit for hit in find_partisan(text, lists.partisan)
+                 if starts.get(hit.reference[0]) not in legal)
 
 
 def _partisan(finding: Finding, wording: Wording, text: str, hit: PartisanHit,

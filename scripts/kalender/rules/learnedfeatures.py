@@ -8,8 +8,8 @@ the caption's words as the screen reads them, and what the screen's rules alread
   weigh differently;
 - ``r:CATEGORY:LEVEL``: a phrase or stance of a list the rules report (``error``,
   ``warning``), ``r:CATEGORY:mention`` one a lesson only mentions (negated, in a sentence
-  about the law, quoted), ``r:partisan`` a partisan call reported, ``r:partisan:law`` one in
-  a sentence about the law, ``r:data-pribadi`` personal data;
+  about the law, quoted), ``r:partisan`` a partisan call reported, ``r:data-pribadi``
+  personal data;
 - ``x:legal`` a sentence about the law or a cited legal product, ``x:negation`` a negator of
   the lesson list (``jangan``, ``dilarang``, ``tolak``), ``x:question`` a question mark.
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..core.problems import Severity
 from ..text.education import legal_sentences
-from ..text.partisan import PartisanHit, find_partisan
+from ..text.partisan import PartisanHit
 from ..text.personal_data import PersonalData, find_personal_data
 from ..text.phrases import Match, Word, sentences, words
 from ..text.wordforms import sastrawi_stem
@@ -47,15 +47,12 @@ class Reading:
 
     matches: tuple[Match, ...]
     partisan: tuple[PartisanHit, ...]  # partisan calls reported
-    partisan_in_law: int  # partisan references in a sentence about the law
     personal: tuple[PersonalData, ...]
 
 
 def read_caption(text: str, lists: ContentLists, official: Iterable[str] = ()) -> Reading:
     """The rules' findings on ``text`` (``official``: the office's own numbers and addresses)."""
-    reported = tuple(partisan_hits(text, lists))
-    every = len(find_partisan(text, lists.partisan)) if lists.partisan else 0
-    return Reading(tuple(forbidden_matches(text, lists)), reported, every - len(reported),
+    return Reading(tuple(forbidden_matches(text, lists)), tuple(partisan_hits(text, lists)),
                    tuple(find_personal_data(text, official)))
 
 
@@ -96,8 +93,6 @@ def _rule_features(reading: Reading) -> set[str]:
     found = {f"r:{m.phrase.category}:{_level(m)}" for m in reading.matches}
     if reading.partisan:
         found.add("r:partisan")
-    if reading.partisan_in_law:
-        found.add("r:partisan:law")
     if reading.personal:
         found.add("r:data-pribadi")
     return found

@@ -118,6 +118,7 @@ def known_word(word: str) -> bool:
     return any(dictionary.contains(form) for form in word_forms(word))
 
 
+@lru_cache(maxsize=65536)
 def sastrawi_stem(word: str) -> str:
     """The root PySastrawi finds for ``word`` (``word`` itself when it knows none)."""
     stem: str = _stemmer().stem(word)  # type: ignore[attr-defined]
