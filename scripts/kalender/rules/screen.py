@@ -1,7 +1,7 @@
 """The content screen of SOP D on one text, without a post around it: what
-``content.forbidden``, ``content.partisan`` and ``content.personal_data`` would report, each
-with its category. Used to measure the screen on the labelled corpus
-(``tests/corpus/konten.yml``) and to time it (``kalender.rules.screenbench``).
+``content.forbidden``, ``content.partisan``, ``content.personal_data`` and the learned layer
+(``content.learned``) would report, each with its category. Used to measure the screen on the
+labelled corpus (``tests/corpus/konten.yml``) and to time it (``kalender.rules.screenbench``).
 """
 
 from __future__ import annotations
