@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -127,13 +128,29 @@ def _moment(text: str) -> dt.datetime | None:
 
 def conversations_of(posts: Iterable[Post], report: Report,
                      zone: dt.tzinfo | None = None) -> dict[str, Conversation]:
-    """Every post's stored conversation (only posts that have one)."""
+    """Every post's stored conversation (only posts that have one). Each folder of posts is
+    listed once: most posts have no conversation file, and trying to open each one is a
+    good part of a rebuild under ``kalender serve`` (docs/performance.md, ``serve3``)."""
     found = {}
+    listed: dict[Path, frozenset[str]] = {}
     for post in posts:
+        folder = post.path.parent
+        names = listed.get(folder)
+        if names is None:
+            names = listed[folder] = _names_in(folder)
+        if post.path.stem + SUFFIX not in names:
+            continue
         conversation = load_conversation(post.path, post.id, report, zone)
         if conversation.comments or conversation.steps:
             found[post.id] = conversation
     return found
+
+
+def _names_in(folder: Path) -> frozenset[str]:
+    try:
+        return frozenset(os.listdir(folder))
+    except OSError:
+        return frozenset()
 
 
 def conversation_problems(root: Path, posts: Iterable[Path] | None = None) -> list[Problem]:

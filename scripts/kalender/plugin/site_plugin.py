@@ -48,6 +48,7 @@ from ..site.previews import KeptPreviews, Previews
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
 from .conversations import add_conversations, page_data
+from .filelookup import quick_lookups
 from .incremental import Incremental, TemplateCache
 from .joining import joined
 from .keptdigests import kept_digests
@@ -158,7 +159,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.words = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        template = files.get_file_from_path("sitemap.xml")
+        template = quick_lookups(files).get_file_from_path("sitemap.xml")
         if self.command == "serve" and template is not None:
             files.remove(template)  # not rendered (on_config), so not copied as it is either
         self._forget()

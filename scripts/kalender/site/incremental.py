@@ -73,9 +73,14 @@ def _row_digest(entry: Entry) -> str:
     return digest(*(getattr(entry, name) for name in _ROW_FIELDS))
 
 
+@lru_cache(maxsize=1 << 16)
+def _same_row_digest(same: _Same) -> str:
+    return _row_digest(same.value)
+
+
 def _as_row_digest(entry: Entry) -> tuple[object, tuple[object, ...]]:
     try:
-        return _entry_row, (_row_digest(entry),)
+        return _entry_row, (_same_row_digest(_Same(entry)),)
     except TypeError:  # a field that cannot be hashed: pickled as it is
         return _as_row(entry)
 
@@ -84,10 +89,49 @@ def _day_row(*values: object) -> tuple[object, ...]:
     return values
 
 
+class _Same:
+    """A frozen view compared by identity: the same object has the same value. Hashing a
+    day by value hashes every field of each of its entries, at each of the thousands of
+    times a build looks a day up; its entries are the same objects on the month, the week
+    and the meetings, and, under ``kalender serve``, from one rebuild to the next."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
+_DAY_FIELDS = ("date", "label", "weekday", "in_period", "is_today", "entries", "marks")
+if tuple(f.name for f in fields(Day)) != _DAY_FIELDS:  # a new field must be in the keys
+    raise RuntimeError("kalender.site.views.Day changed: update _day_key and _day_values")
+
+
+def _day_key(day: Day) -> tuple[object, ...]:
+    """``day``'s fields in order, its entries by identity (kept alive by the key)."""
+    return (day.date, day.label, day.weekday, day.in_period, day.is_today,
+            tuple(map(_Same, day.entries)), day.marks)
+
+
+def _day_values(key: tuple[object, ...]) -> list[object]:
+    """The fields of the day of ``key``, as :func:`_day_key` found them."""
+    entries = tuple(same.value for same in key[5])  # type: ignore[attr-defined]
+    return [*key[:5], entries, *key[6:]]
+
+
 @lru_cache(maxsize=1 << 15)
+def _key_digest(key: tuple[object, ...]) -> str:
+    return digest(*_day_values(key))
+
+
 def _day_digest(day: Day) -> str:
     """The digest of a day of a month or week (its entries as rows), once per value."""
-    return digest(*(getattr(day, f.name) for f in fields(Day)))
+    return _key_digest(_day_key(day))
 
 
 def _as_day(day: Day) -> tuple[object, tuple[object, ...]]:
@@ -161,15 +205,19 @@ def _day_strings(day: Day) -> tuple[str, ...]:
     """What :func:`posts_in` finds in ``day``, in its order: its strings and its entries'
     ids (once per value of the day)."""
     try:
-        return _strings_of_day(day)
+        return _strings_of_key(_day_key(day))
     except TypeError:  # a field that cannot be hashed
-        return _strings_of_day.__wrapped__(day)
+        return _strings_of_day(_day_values(_day_key(day)))
 
 
 @lru_cache(maxsize=1 << 15)
-def _strings_of_day(day: Day) -> tuple[str, ...]:
+def _strings_of_key(key: tuple[object, ...]) -> tuple[str, ...]:
+    return _strings_of_day(_day_values(key))
+
+
+def _strings_of_day(values: list[object]) -> tuple[str, ...]:
     texts: list[str] = []
-    for value in (getattr(day, f.name) for f in fields(day)):  # in order, as posts_in walks
+    for value in values:  # the day's fields in order, as posts_in walks
         if isinstance(value, str):
             texts.append(value)
         elif isinstance(value, tuple):
@@ -198,13 +246,14 @@ def page_key(shared: str, page: str, data: object, post_digests: Mapping[str, st
 def _stat_lines(folder: Path, root: Path) -> Iterator[str]:
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
+        within = os.path.relpath(dirpath, root)  # once per folder, not per file
+        prefix = "" if within == os.curdir else within + os.sep
         for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
             try:
-                stat = os.stat(path)
+                stat = os.stat(os.path.join(dirpath, name))
             except OSError:
                 continue
-            yield f"{os.path.relpath(path, root)}|{stat.st_size}|{stat.st_mtime_ns}"
+            yield f"{prefix}{name}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 def input_stamp(root: Path, paths: Iterable[Path]) -> str:
