@@ -94,3 +94,15 @@ class _Theme:
     def __getitem__(self, key: str) -> str:
         return self.words[key]
 
+
+
+def test_a_normal_path_is_what_mkdocs_would_make_of_it() -> None:
+    from pathlib import PurePath
+
+    from kalender.plugin.filelookup import already_normal
+
+    for path in ("pos/a/index.md", "a", "/abs/x.md", "a/../b", ".hidden/x", "a/.b",
+                 "", ".", "./a", "a//b", "a/./b", "a/", "a/.", "//a", "a/b/"):
+        if already_normal(path):
+            assert PurePath(path).as_posix() == path, path
+    assert not already_normal("a//b") and already_normal("pos/a/index.md")

@@ -132,13 +132,13 @@ def conversations_of(posts: Iterable[Post], report: Report,
     listed once: most posts have no conversation file, and trying to open each one is a
     good part of a rebuild under ``kalender serve`` (docs/performance.md, ``serve3``)."""
     found = {}
-    listed: dict[Path, frozenset[str]] = {}
+    listed: dict[str, frozenset[str]] = {}
     for post in posts:
-        folder = post.path.parent
+        folder, name = os.path.split(str(post.path))  # strings: a Path hashes slowly
         names = listed.get(folder)
         if names is None:
             names = listed[folder] = _names_in(folder)
-        if post.path.stem + SUFFIX not in names:
+        if os.path.splitext(name)[0] + SUFFIX not in names:  # conversation_file's name
             continue
         conversation = load_conversation(post.path, post.id, report, zone)
         if conversation.comments or conversation.steps:
@@ -146,7 +146,7 @@ def conversations_of(posts: Iterable[Post], report: Report,
     return found
 
 
-def _names_in(folder: Path) -> frozenset[str]:
+def _names_in(folder: str) -> frozenset[str]:
     try:
         return frozenset(os.listdir(folder))
     except OSError:

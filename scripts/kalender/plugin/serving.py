@@ -27,6 +27,7 @@ from ..core.calendar_data import CalendarData, load_calendar
 from ..core.i18n import language
 from ..core.loader import CalendarLoader
 from ..core.model import Post
+from ..core.postmemo import DiskMemo
 from ..core.problems import Problem, Report
 from ..report.build import PostRecords, ReportInput, SemesterReport
 from ..report.inputs import end_of_day
@@ -246,6 +247,26 @@ class KeptCalendar:
             return self.kept[0]
 
         return calendar_of
+
+
+class NotKept(DiskMemo[Any]):
+    """A :class:`DiskMemo` neither read nor written: under ``kalender serve`` after the
+    first build, the rules' findings and the previews of every post are in the plugin's
+    memory (per post object); the files keep what the first build wrote, for the next
+    process. Reading them and writing the edited post's values (with an ``fsync`` each)
+    was part of every rebuild; the values are made from the post's inputs alone, so
+    making the edited post's again gives the same."""
+
+    def _read(self) -> dict[str, Any]:
+        return {}
+
+    def save(self) -> None:
+        return None
+
+
+def store_kind(serving_again: bool) -> type[DiskMemo[Any]]:
+    """:class:`NotKept` for a rebuild of ``kalender serve``, else :class:`DiskMemo`."""
+    return NotKept if serving_again else DiskMemo
 
 
 def settle_memory() -> None:

@@ -58,7 +58,7 @@ from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .pictures import BuildWorkers
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
-from .serving import KeptCalendar, KeptReports, ThemeFiles, settle_memory
+from .serving import KeptCalendar, KeptReports, ThemeFiles, settle_memory, store_kind
 from .shared_parts import SharedParts
 
 if TYPE_CHECKING:  # the live-reload server (and watchdog) are for kalender serve only
@@ -187,7 +187,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         _log_problems(project, self.root)
         today = self.today(project)
         self.memory.new_day(today.isoformat())
-        checked = DiskMemo[list[Problem]](
+        checked = store_kind(self.frozen)(  # kalender serve: in memory, not on disk
             self.root / self.config.cache_dir / FINDINGS_STORE,
             digest(incremental.shared_stamp, language()))
         keys = _post_keys(project, self.memory.keys, self.standings.digests)
@@ -219,7 +219,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             if files.get_file_from_path(page) is None:
                 files.append(File.generated(config, page, content=page_source(view)))
         measured = DiskMemo[Any](cache / MEASURES_STORE, digest(incremental.shared_stamp))
-        kept = KeptPreviews(DiskMemo(cache / PREVIEWS_STORE,
+        kept = KeptPreviews(store_kind(self.frozen)(cache / PREVIEWS_STORE,
                                      digest(incremental.shared_stamp, language())), keys)
         self.previews = add_previews(project, findings, files, config, self.site.today,
                                      self.memory, measured, kept, pictures.renditions)

@@ -88,7 +88,7 @@ def public_input_of(project: Project, period: Period, moment: dt.datetime,
     """The public's comments of the period and the team's answers (docs/percakapan.md)."""
     conversations = conversations_of(project.posts, problems, moment.tzinfo)
     keys = {c.key for conv in conversations.values() for c in conv.comments}
-    counters = sum(1 for p in project.posts if period.contains(p.date)
+    counters = sum(1 for p in project.posts if keys and period.contains(p.date)
                    and keys.intersection(COMMENT_KEY.findall(p.body)))
     return public_input(conversations, period.start, period.end, moment, counters)
 
