@@ -21,7 +21,7 @@ from ..core.model import LegalProduct
 from .build import SemesterReport
 from .chartlist import Chart
 from .evaluation_view import follow_up_table, signature_lines
-from .pdf_pages import keep_together
+from .pdf_pages import keep_together, share_font_tables
 from .wording import (
     Table,
     announced_table,
@@ -97,6 +97,7 @@ def _document(report: SemesterReport) -> ReportPDF:
     pdf = ReportPDF(orientation="portrait", unit="mm", format="A4")
     pdf.add_font(FONT, "", str(font_file("DejaVuSans.ttf")))
     pdf.add_font(FONT, "B", str(font_file("DejaVuSans-Bold.ttf")))
+    share_font_tables(pdf)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=18)
     pdf.set_creation_date(report.as_of)

@@ -1,16 +1,53 @@
 """Page breaks a reader does not trip over: a table's head stays with its rows, a short
 table (its heading too) moves whole to the next page rather than leaving one row, such as
 "Jumlah", alone at the top of a page (issue 22). Measured by drawing on fpdf2's recorder
-(:meth:`FPDF.offset_rendering`), which draws nothing for real."""
+(:meth:`FPDF.offset_rendering`), which draws nothing for real.
+
+The recorder copies the whole document (``copy.deepcopy``) when it starts and again when it
+rewinds; most of that copy was each embedded font's table of glyph widths and glyph ids, some
+six thousand entries per font, copied twice per measured table (about 40 % of the CPU of a
+report's PDF, issue 23). Those two tables are only ever read by key while drawing (a width
+missing from the font is stored as the font's default width when first asked for, the same
+value every time), so :func:`share_font_tables` lets the copies share them: the PDF is the
+same bytes.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
-from typing import cast
+from typing import Any, cast
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 
 Draw = Callable[[FPDF], None]
+
+
+class _SharedWidths(defaultdict[int, Any]):
+    """A font's glyph widths, shared by the document and the recorder's copies of it."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _SharedWidths:
+        return self
+
+
+class _SharedIds(dict[int, Any]):
+    """A font's glyph ids, shared likewise."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _SharedIds:
+        return self
+
+
+def share_font_tables(pdf: FPDF) -> None:
+    """Let the recorder's copies of ``pdf`` share its fonts' width and glyph id tables
+    (read-only while drawing) instead of copying them; call after the fonts are added."""
+    for font in pdf.fonts.values():
+        if not isinstance(font, TTFFont):
+            continue
+        if type(font.cw) is defaultdict:
+            font.cw = _SharedWidths(font.cw.default_factory, font.cw)
+        if type(font.glyph_ids) is dict:
+            font.glyph_ids = _SharedIds(font.glyph_ids)
 
 
 def height_of(pdf: FPDF, draw: Draw) -> float:
