@@ -1,5 +1,6 @@
-"""The report PDF's tables are measured on copies of the document that share the fonts'
-width and glyph id tables (issue 23): the PDF is the same bytes as with copied tables."""
+"""The report PDF's tables are measured more cheaply (issue 23): on copies of the document
+that share the fonts' width and glyph id tables, and a table longer than a page only up to
+its first page. The PDF is the same bytes as measured the old way."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from kalender.report import pdf as report_pdf
 from kalender.report import pdf_pages
 from kalender.report.pdf import FONT, ReportPDF, _table, font_file
 from kalender.report.wording import Table
@@ -68,3 +70,22 @@ def test_the_long_table_keeps_its_head_on_every_page(share: bool) -> None:
     assert "Bulan ke-1" in pages[1] and "Bulan ke-1" not in pages[0]  # moved whole
     for text in pages[2:]:
         assert "Persentase" in text
+
+
+def test_a_table_longer_than_a_page_is_measured_up_to_its_first_page(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[int] = []
+    grid = report_pdf._grid
+
+    def counted(pdf: object, table: Table, size: float) -> None:
+        drawn.append(len(table.rows))
+        grid(pdf, table, size)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_pdf, "_grid", counted)
+    cheaper = report_like_pdf(share=True)
+    assert drawn.count(90) == 1  # the long table (89 rows and its total) drawn once, for real
+    drawn.clear()
+    monkeypatch.setattr(report_pdf, "_rows_past_a_page", lambda pdf, size: 10_000)
+    measured_whole = report_like_pdf(share=True)
+    assert drawn.count(90) == 2  # measured whole, then drawn
+    assert cheaper == measured_whole

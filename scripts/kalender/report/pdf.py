@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from fpdf import FPDF
@@ -21,7 +22,7 @@ from ..core.model import LegalProduct
 from .build import SemesterReport
 from .chartlist import Chart
 from .evaluation_view import follow_up_table, signature_lines
-from .pdf_pages import keep_together, share_font_tables
+from .pdf_pages import keep_together, page_height, share_font_tables
 from .wording import (
     Table,
     announced_table,
@@ -51,6 +52,7 @@ MARGIN = 20  # mm
 TEXT_WIDTH = 210 - 2 * MARGIN
 ORANGE = (230, 159, 0)
 HEADING_ROOM = 40  # mm a heading needs below it, else it starts a new page
+CELL_PADDING = 1.2  # mm above and below a table cell's text
 FIRST_ROWS = 3  # a table longer than a page starts where its head and this many rows fit
 
 
@@ -186,7 +188,18 @@ def _table(pdf: ReportPDF, table: Table, size: float = 9, heading: str = "",
             _heading_text(target, heading, 11, **params)
         _grid(target, shown, size)
 
-    keep_together(pdf, draw, lambda target: draw(target, first_rows))
+    page_rows = _rows_past_a_page(pdf, size)
+    part = None
+    if len(table.rows) > page_rows:  # likely longer than a page: measured up to a page
+        first_page = replace(table, rows=table.rows[:page_rows], total=False)
+        part = partial(draw, shown=first_page)
+    keep_together(pdf, draw, lambda target: draw(target, first_rows), part)
+
+
+def _rows_past_a_page(pdf: FPDF, size: float) -> int:
+    """How many one-line rows of a table in ``size`` points reach past a page (a guess:
+    :func:`keep_together` measures them before it relies on it)."""
+    return int(page_height(pdf) / (size * 0.5 + 2 * CELL_PADDING)) + 2
 
 
 def _grid(pdf: FPDF, table: Table, size: float) -> None:
@@ -196,7 +209,7 @@ def _grid(pdf: FPDF, table: Table, size: float) -> None:
     heading_style = FontFace(emphasis="BOLD", fill_color=(253, 236, 200))
     with pdf.table(col_widths=table.widths or None, text_align=align, line_height=size * 0.5,
                    headings_style=heading_style, first_row_as_headings=True,
-                   borders_layout="HORIZONTAL_LINES", padding=1.2,
+                   borders_layout="HORIZONTAL_LINES", padding=CELL_PADDING,
                    cell_fill_color=(244, 244, 244), cell_fill_mode="ROWS") as grid:
         grid.row(table.headings)
         for index, row in enumerate(table.rows):

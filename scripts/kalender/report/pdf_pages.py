@@ -14,6 +14,7 @@ same bytes.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any, cast
@@ -69,11 +70,19 @@ def page_height(pdf: FPDF) -> float:
     return pdf.page_break_trigger - pdf.t_margin
 
 
-def keep_together(pdf: FPDF, draw: Draw, start: Draw | None = None) -> None:
+def keep_together(pdf: FPDF, draw: Draw, start: Draw | None = None,
+                  part: Draw | None = None) -> None:
     """Draw ``draw``; first turn the page when it would break across pages yet fits on one,
     or, for something longer than a page, when not even its ``start`` (a heading, the head
-    row and the first rows of a table) fits in what is left of this one."""
-    height = height_of(pdf, draw)
+    row and the first rows of a table) fits in what is left of this one.
+
+    ``part``: a first part of ``draw`` (a table's first rows, drawn as they are in the whole
+    table). When it alone is taller than a page, so is ``draw`` (rows only add height), and
+    the whole is not measured: the same page is turned, for less than half the drawing."""
+    if part is not None and height_of(pdf, part) > page_height(pdf):
+        height = math.inf
+    else:
+        height = height_of(pdf, draw)
     if height > room_left(pdf):
         fits_a_page = height <= page_height(pdf)
         start_fits = start is not None and height_of(pdf, start) <= room_left(pdf)
