@@ -23,7 +23,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -34,6 +33,7 @@ from PIL import Image
 
 from ..core.digests import DigestStore
 from ..core.model import VIDEO_SUFFIXES
+from ..core.parentwatch import watch_parent
 from .batches import encode_source
 from .images import MediaError, decoded_size, image_info, upright_srgb
 from .mediacache import (
@@ -50,8 +50,6 @@ from .mediacache import (
     write_thumbnail,
 )
 from .progress import Progress
-
-PARENT_CHECK = 0.5  # seconds between two looks of a worker at the build's process
 
 
 class PicturePool:
@@ -168,14 +166,3 @@ def _one_decode(path: Path, digest: str, target: Path) -> MediaFacts | None:
         return None
     write_thumbnail(picture, target)
     return MediaFacts(digest, path.stat().st_size, "image", header.width, header.height)
-
-
-def watch_parent(parent: int) -> None:
-    """In a worker: end this process when the build's process ``parent`` is gone (killed,
-    or interrupted before it could end its workers)."""
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(PARENT_CHECK)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="kalender-parent", daemon=True).start()

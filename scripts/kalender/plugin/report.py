@@ -28,17 +28,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from ..approval.records import atomic_write
 from ..approval.standing import Standings
-from ..core.i18n import language, set_language, t
+from ..core.i18n import language, t
 from ..core.loader import Project
+from ..core.parentwatch import watch_parent
 from ..core.problems import Report, report_blocks
-from ..media.picturepool import watch_parent
 from ..report.build import Period, ReportInput, SemesterReport, semester_period
-from ..report.chartlist import CHARTS, chart_labels, labelled
+from ..report.chartlist import chart_labels
+from ..report.drawing import charts_complete, draw_report
 from ..report.inputs import names_of, project_report_input, public_input_of
 from ..report.keptreport import DiskReports, kept_report
-from ..report.page import chart_file, pdf_file, report_body
+from ..report.page import pdf_file, report_body
 from ..report.settled import BodyOf, PublicAt, shown_day
 from ..report.wording import period_label
 from ..site.incremental import package_version
@@ -162,7 +162,7 @@ class _Drawing:
 
     @property
     def missing(self) -> bool:
-        return not ((self.pdf / pdf_file(self.report)).is_file() and _complete(self.charts))
+        return not ((self.pdf / pdf_file(self.report)).is_file() and charts_complete(self.charts))
 
 
 def _add_report(project: Project, period: Period, files: Files, config: MkDocsConfig,
@@ -230,28 +230,6 @@ def _draw_missing(drawings: list[_Drawing],
                                initializer=watch_parent, initargs=(os.getpid(),))
     return pool, [pool.submit(draw_report, d.report, d.names, d.charts, d.pdf, language())
                   for d in todo]
-
-
-def _complete(charts: Path) -> bool:
-    return all((charts / f"grafik-{name}.png").is_file() for name, _ in CHARTS)
-
-
-def draw_report(report: SemesterReport, names: dict[str, dict[str, str]], charts: Path,
-                pdf: Path, lang: str) -> None:
-    """Draw the charts (unless drawn) and the PDF of ``report`` (in a child process)."""
-    from ..report.pdf import report_pdf
-
-    set_language(lang)
-    if _complete(charts):
-        drawn = [labelled(name, key, (charts / f"grafik-{name}.png").read_bytes())
-                 for name, key in CHARTS]
-    else:
-        from ..report.charts import report_charts
-
-        drawn = report_charts(report)
-        for chart in drawn:
-            atomic_write(charts / chart_file(chart), chart.png)
-    atomic_write(pdf / pdf_file(report), report_pdf(report, drawn, names))
 
 
 def prune(folder: Path, used: set[Path]) -> None:

@@ -24,11 +24,11 @@ import datetime as dt
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..approval.counts import status_tally
 from ..approval.machine import Action, History, Record, advance
 from ..approval.standing import effective_status
-from ..conversations.summary import PublicInput
 from ..core.calendar_data import CalendarData
 from ..core.dates import month_name
 from ..core.i18n import t
@@ -37,6 +37,9 @@ from ..core.model import CATEGORY_TYPES, TYPES, Post, Status
 from ..core.stages import ProductToAnnounce, product_key
 from .engagement import METRICS, EngagementRow, url_key
 from .evaluation import ReportEvaluation
+
+if TYPE_CHECKING:  # a report without the public's comments is drawn without this import
+    from ..conversations.summary import PublicInput
 
 DEFAULT_ON_TIME_HOURS = 24
 CHECKED = (Status.DIPARAF, Status.DISETUJUI)

@@ -6,8 +6,12 @@ build can name the charts without importing matplotlib (a third of a second and 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..core.i18n import t
+
+if TYPE_CHECKING:
+    from .build import SemesterReport
 
 
 @dataclass(frozen=True)
@@ -33,3 +37,13 @@ def labelled(name: str, title_key: str, png: bytes) -> Chart:
     """A chart named ``name`` with the title of ``title_key`` and ``png`` bytes."""
     title = t(title_key)
     return Chart(name, title, t("report.chart.alt", title=title), png)
+
+
+def chart_file(chart: Chart) -> str:
+    """``grafik-bulan.png``: the file name of a chart beside the page."""
+    return f"grafik-{chart.name}.png"
+
+
+def pdf_file(report: SemesterReport) -> str:
+    """``laporan-aktivitas-2026-2.pdf``."""
+    return f"laporan-aktivitas-{report.period.slug}.pdf"

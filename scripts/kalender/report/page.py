@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from ..core.i18n import language, t
 from ..core.model import LegalProduct
 from .build import SemesterReport
-from .chartlist import Chart
+from .chartlist import Chart, chart_file, pdf_file
 from .evaluation_view import follow_up_table, signature_lines
 from .wording import (
     Table,
@@ -53,16 +53,6 @@ class ChartLink:
     file: str
     title: str
     alt: str
-
-
-def chart_file(chart: Chart) -> str:
-    """``grafik-bulan.png``: the file name of a chart beside the page."""
-    return f"grafik-{chart.name}.png"
-
-
-def pdf_file(report: SemesterReport) -> str:
-    """``laporan-aktivitas-2026-2.pdf``."""
-    return f"laporan-aktivitas-{report.period.slug}.pdf"
 
 
 @functools.cache  # one per process: compiling the templates costs more than rendering

@@ -1,0 +1,21 @@
+"""A worker process that ends itself when the build's process is gone (issue 23): the
+picture workers and the process drawing the report charts both watch their parent."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+PARENT_CHECK = 0.5  # seconds between two looks of a worker at the build's process
+
+
+def watch_parent(parent: int) -> None:
+    """In a worker: end this process when the build's process ``parent`` is gone (killed,
+    or interrupted before it could end its workers)."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kalender-parent", daemon=True).start()
