@@ -11,6 +11,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import ImageFile
@@ -26,7 +27,7 @@ from kalender.media.mediacache import (
     inspect_media,
     make_thumbnail,
 )
-from kalender.media.picturepool import PicturePool, facts_and_thumbnail
+from kalender.media.picturepool import PicturePool, facts_and_thumbnail, largest_first
 from mediafiles import grid_photo, photo, truncated
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
@@ -159,3 +160,36 @@ def alive(pid: int) -> bool:
         return False
     return state != "Z"
 
+
+
+def test_the_largest_photos_are_handed_to_the_workers_first(tmp_path: Path) -> None:
+    small = photo(tmp_path / "kecil.jpg", (800, 600))
+    large = photo(tmp_path / "besar.jpg", (3200, 2400))
+    middle = photo(tmp_path / "sedang.jpg", (1600, 1200))
+    planned = [r for source in (small, large, middle) for r in renditions_of(source)]
+    cache = RenditionCache(tmp_path / "cache")
+    order = [group[0][0].source for group in largest_first(cache.jobs(planned))]
+    assert order == [large, middle, small]
+    pool = PicturePool(workers=2)
+    handed = []
+    submit = pool._picture
+
+    def recorded(work: Any, *args: Any, count: int = 1) -> Any:
+        handed.append(args[0][0][0].source)
+        return submit(work, *args, count=count)
+
+    pool._picture = recorded  # type: ignore[method-assign]
+    try:
+        pool.renditions(cache, planned)
+        assert handed == [large, middle, small]
+        made = cache.make(planned)
+    finally:
+        pool.close()
+    assert made.encoded == len(planned) and not made.errors
+    alone = RenditionCache(tmp_path / "alone")
+    assert alone.make(planned).encoded == len(planned)  # in this process, in the build's order
+    assert (tmp_path / "cache" / "manifest.json").read_bytes() == (
+        tmp_path / "alone" / "manifest.json").read_bytes()
+    for rendition in planned:
+        assert made.files[rendition.key].read_bytes() == (
+            tmp_path / "alone" / "renditions" / rendition.name).read_bytes()

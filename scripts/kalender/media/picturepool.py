@@ -34,7 +34,7 @@ from PIL import Image
 from ..core.digests import DigestStore
 from ..core.model import VIDEO_SUFFIXES
 from ..core.parentwatch import watch_parent
-from .batches import encode_source
+from .batches import Job, encode_source
 from .images import MediaError, decoded_size, image_info, upright_srgb
 from .mediacache import (
     VERIFY_SIZE,
@@ -96,8 +96,10 @@ class PicturePool:
 
     def renditions(self, cache: RenditionCache, renditions: Iterable[Rendition]) -> None:
         """Make in the workers every rendition of ``renditions`` ``cache`` does not have,
-        one job per source file (one decode per draft scale: :mod:`.batches`)."""
-        for jobs in cache.jobs(renditions):
+        one job per source file (one decode per draft scale: :mod:`.batches`), the largest
+        files first: the build waits for all of them, and a large photo or a video left
+        for last would keep one worker busy while the others have nothing to do."""
+        for jobs in largest_first(cache.jobs(renditions)):
             cache.folder.mkdir(parents=True, exist_ok=True)
             cache.expect(jobs, self._picture(encode_source, jobs, count=len(jobs)))
 
@@ -133,6 +135,18 @@ class PicturePool:
             gone: Future[Any] = Future()
             gone.set_exception(exc)
             return gone
+
+
+def largest_first(jobs: list[list[Job]]) -> list[list[Job]]:
+    """The jobs (one source file each) by the size of their file, largest first (the order
+    they are listed in among files of one size; a file that cannot be read: last)."""
+    def size(group: list[Job]) -> int:
+        try:
+            return group[0][0].source.stat().st_size
+        except OSError:
+            return -1
+
+    return sorted(jobs, key=size, reverse=True)
 
 
 def facts_and_thumbnail(path: Path, digest: str, target: Path | None) -> MediaFacts:
