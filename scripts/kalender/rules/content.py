@@ -49,12 +49,13 @@ def highlights(text: str, calendar_folder: Path) -> list[Highlight]:
     ``kalender check`` leaves them out.
     """
     lists = content_lists(calendar_folder)
+    veto = _vetoed(text, calendar_folder)
     marks = [Highlight(start, end, "content.forbidden", _severity(m))
-             for m in forbidden_matches(text, lists) if _reported(m)
+             for m in forbidden_matches(text, lists) if _reported(m) and _kept(m, veto)
              for start, end in _spans(m)]
     marks += [Highlight(found.start, found.end, "content.personal_data", Severity.ERROR)
               for found in find_personal_data(text, official_in(calendar_folder))]
-    if lists.partisan is not None:
+    if lists.partisan is not None and not veto:
         marks += [Highlight(start, end, "content.partisan", Severity.ERROR)
                   for hit in partisan_hits(text, lists) for start, end in hit.spans()]
     return sorted(set(marks), key=lambda h: (h.start, h.end, h.rule))
@@ -115,14 +116,16 @@ def forbidden_phrases(post: Post, context: Context, finding: Finding) -> Iterato
     """Each phrase of the forbidden lists in each platform's caption and title."""
     lists = content_lists(context.calendar.folder)
     for wording in wordings(post, context):
+        veto = _vetoed(wording.text, context.calendar.folder)
         for match in forbidden_matches(wording.text, lists):
-            if _reported(match):
+            if _reported(match) and _kept(match, veto):
                 line = line_in_text(post, wording, match.start)
                 yield _forbidden(finding, wording, match, (wording.caption_key, wording.text),
                                  line)
         if wording.title:
+            veto = _vetoed(wording.title, context.calendar.folder)
             for match in forbidden_matches(wording.title, lists):
-                if _reported(match):
+                if _reported(match) and _kept(match, veto):
                     line = line_in_value(post, wording.title_key, wording.title, match.start)
                     yield _forbidden(finding, wording, match, (wording.title_key, wording.title),
                                      line)
@@ -143,6 +146,19 @@ def _forbidden(finding: Finding, wording: Wording, match: Match, source: tuple[K
     return _at(problem, line)
 
 
+def _vetoed(text: str, calendar_folder: Path) -> bool:
+    """True when the learned layer vetoes the findings of this module on ``text``
+    (:mod:`kalender.rules.learnedveto`, imported here because it reads this module)."""
+    from .learnedveto import vetoed
+
+    return vetoed(text, calendar_folder)
+
+
+def _kept(match: Match, veto: bool) -> bool:
+    """True when ``match`` is reported though the text is vetoed: a blocked entry's is."""
+    return not veto or match.phrase.blocked
+
+
 def _message(match: Match) -> str:
     if match.phrase.blocked:
         return "content.forbidden_blocked"
@@ -157,6 +173,8 @@ def partisan(post: Post, context: Context, finding: Finding) -> Iterator[Problem
     if lists is None:
         return
     for wording in wordings(post, context):
+        if _vetoed(wording.text, context.calendar.folder):
+            continue
         said: set[tuple[str, tuple[int, int]]] = set()  # "PKB nomor urut 1": one finding
         for hit in partisan_hits(wording.text, content):
             if (hit.contestant.name, hit.verb) in said:

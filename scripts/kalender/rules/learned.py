@@ -5,10 +5,12 @@ what the rules saw (:mod:`kalender.rules.learnedfeatures`), trained on the label
 It only adds to the rules: a caption the rules already refuse is left to them. A score at or
 above ``thresholds.error`` is an error unless the caption has the structure of a lesson (a
 sentence about the law, a negator, a phrase only mentioned); there the bar is
-``thresholds.error_lesson``. A score at or above ``thresholds.warning`` is a warning (which
-a move must acknowledge). A naive Bayes over the same features names the category, and so
-the SOP clause, the law and the advice of the finding. The file's ``active: false`` turns the
-layer off without removing it.
+``thresholds.error_lesson``; a caption of fewer distinct words than ``thresholds.short``
+needs ``thresholds.error_short``. A score at or above ``thresholds.warning`` is a warning (which
+a move must acknowledge). Below ``thresholds.veto`` the layer vetoes the word rules'
+findings on the text (:mod:`kalender.rules.learnedveto`). A naive Bayes over the same
+features names the category, and so the SOP clause, the law and the advice of the finding.
+The file's ``active: false`` turns the layer off without removing it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ..core.problems import Severity
 from .learnedfeatures import educational
 
 MODEL_FILE = Path("terlarang") / "dipelajari" / "bobot.json"
+WORD = "w:"  # the features of single words (kalender.rules.learnedfeatures)
 # The SOP clause of each category (as in the lists of calendar/terlarang/).
 SOP = {"kekerasan": "D.1", "terorisme": "D.1", "sara": "D.1", "hinaan": "D.3", "hoaks": "D.2",
        "partisan": "D.3", "data-pribadi": "D.4", "pidana-pemilu": "D.4"}
@@ -37,6 +40,9 @@ class Thresholds:
     error: float
     error_lesson: float
     warning: float
+    veto: float = 0.0  # below it, the word rules' findings are dropped (learnedveto)
+    short: int = 0  # a caption of fewer distinct words than this is short ...
+    error_short: float = 0.0  # ... and an error only from this score (the bias weighs more)
 
 
 @dataclass(frozen=True)
@@ -78,12 +84,22 @@ class Model:
 
     def verdict(self, found: frozenset[str]) -> Severity | None:
         """The level the layer reports for a caption with ``found``, or None."""
-        return verdict(self.score(found), educational(found), self.thresholds)
+        return verdict(self.score(found), educational(found), self.thresholds,
+                       short(found, self.thresholds))
 
 
-def verdict(score: float, lesson: bool, thresholds: Thresholds) -> Severity | None:
-    """The level of a caption with ``score``; ``lesson``: it has the structure of a lesson."""
-    if score >= (thresholds.error_lesson if lesson else thresholds.error):
+def short(found: frozenset[str], thresholds: Thresholds) -> bool:
+    """True when a caption with ``found`` has fewer distinct words than ``thresholds.short``:
+    there the model's positive bias outweighs the few words it knows."""
+    return sum(f.startswith(WORD) for f in found) < thresholds.short
+
+
+def verdict(score: float, lesson: bool, thresholds: Thresholds,
+            is_short: bool = False) -> Severity | None:
+    """The level of a caption with ``score``; ``lesson``: it has the structure of a lesson;
+    ``is_short``: it has few words (:func:`short`)."""
+    bar = thresholds.error_lesson if lesson else thresholds.error
+    if score >= (max(bar, thresholds.error_short) if is_short else bar):
         return Severity.ERROR
     return Severity.WARNING if score >= thresholds.warning else None
 
@@ -112,5 +128,7 @@ def model_of(data: Mapping[str, Any]) -> Model:
     return Model(active=bool(data.get("active", True)), bias=float(data["bias"]),
                  weights={str(k): float(v) for k, v in data["weights"].items()},
                  thresholds=Thresholds(float(limits["error"]), float(limits["error_lesson"]),
-                                       float(limits["warning"])),
+                                       float(limits["warning"]), float(limits.get("veto", 0.0)),
+                                       int(limits.get("short", 0)),
+                                       float(limits.get("error_short", 0.0))),
                  categories=Categories(dict(categories["totals"]), categories["counts"]))

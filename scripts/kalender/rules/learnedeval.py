@@ -20,9 +20,10 @@ from dataclasses import dataclass
 
 from ..core.i18n import t
 from ..core.problems import Severity
-from .learned import Thresholds, model_of, verdict
+from .learned import Thresholds, model_of, short, verdict
 from .learnedfeatures import educational, rules_level
 from .learnedtrain import THRESHOLDS, Example, corpus_files, examples, train
+from .learnedveto import after_veto
 
 EARLIER_BLIND = ("konten-buta.yml", "konten-buta-2.yml", "konten-buta-3.yml",
                  "konten-buta-4.yml", "konten-buta-5.yml")
@@ -68,10 +69,13 @@ def figures(scored: Sequence[Scored], thresholds: Thresholds | None) -> Figures:
 
 
 def _level(scored: Scored, thresholds: Thresholds | None) -> Severity | None:
-    rules = rules_level(scored.example.found)
+    found = scored.example.found
+    if thresholds is not None and scored.score < thresholds.veto:
+        found = after_veto(found)
+    rules = rules_level(found)
     if thresholds is None or rules is Severity.ERROR:
         return rules
-    learned = verdict(scored.score, educational(scored.example.found), thresholds)
+    learned = verdict(scored.score, educational(found), thresholds, short(found, thresholds))
     return learned if learned is Severity.ERROR else rules or learned
 
 

@@ -7,9 +7,9 @@ the caption's words as the screen reads them, and what the screen's rules alread
 - ``b:ROOT ROOT``: each pair of neighbouring words, so ``w:bom`` alone and ``b:bom bunuh``
   weigh differently;
 - ``r:CATEGORY:LEVEL``: a phrase or stance of a list the rules report (``error``,
-  ``warning``), ``r:CATEGORY:mention`` one a lesson only mentions (negated, in a sentence
-  about the law, quoted), ``r:partisan`` a partisan call reported, ``r:data-pribadi``
-  personal data;
+  ``warning``), ``r:blocked:error`` one of a blocked entry, ``r:CATEGORY:mention`` one a
+  lesson only mentions (negated, in a sentence about the law, quoted), ``r:partisan`` a
+  partisan call reported, ``r:data-pribadi`` personal data;
 - ``x:legal`` a sentence about the law or a cited legal product, ``x:negation`` a negator of
   the lesson list (``jangan``, ``dilarang``, ``tolak``), ``x:question`` a question mark.
 
@@ -37,6 +37,7 @@ NUMBER = "#"
 LEGAL = "x:legal"
 NEGATION = "x:negation"
 MENTION = ":mention"
+BLOCKED = "r:blocked:error"  # a phrase of a blocked entry (never vetoed: learnedveto)
 LEARNED = ("w:", "b:", "x:")  # the features the regression weighs
 
 
@@ -91,6 +92,8 @@ def root(word: Word) -> str:
 
 def _rule_features(reading: Reading) -> set[str]:
     found = {f"r:{m.phrase.category}:{_level(m)}" for m in reading.matches}
+    if any(m.phrase.blocked and _reported(m) for m in reading.matches):
+        found.add(BLOCKED)
     if reading.partisan:
         found.add("r:partisan")
     if reading.personal:

@@ -14,6 +14,7 @@ from ..core.problems import Severity
 from .content import _reported, _severity
 from .learnedfeatures import read_caption
 from .learnedrule import learned_verdict
+from .learnedveto import vetoed
 from .lists import content_lists
 
 PARTISAN = "partisan"
@@ -34,12 +35,15 @@ def screen(text: str, calendar_folder: Path, official: Iterable[str] = (),
            learned: bool = True) -> list[Flag]:
     """Every finding of the SOP D screen in ``text``, in text order; ``official`` are the
     office's own numbers and addresses; ``learned``: with the learned layer's finding
-    (:mod:`kalender.rules.learnedrule`, when ``calendar/terlarang/dipelajari/`` has one)."""
+    (:mod:`kalender.rules.learnedrule`, when ``calendar/terlarang/dipelajari/`` has one) and its
+    veto on the word rules (:mod:`kalender.rules.learnedveto`)."""
     lists = content_lists(calendar_folder)
     reading = read_caption(text, lists, official)
+    veto = learned and vetoed(text, calendar_folder)
     flags = [Flag(m.phrase.category, _severity(m), m.start, m.end)
-             for m in reading.matches if _reported(m)]
-    flags += [Flag(PARTISAN, Severity.ERROR, *hit.reference) for hit in reading.partisan]
+             for m in reading.matches if _reported(m) and (m.phrase.blocked or not veto)]
+    flags += [Flag(PARTISAN, Severity.ERROR, *hit.reference) for hit in reading.partisan
+              if not veto]
     flags += [Flag(PERSONAL_DATA, Severity.ERROR, found.start, found.end)
               for found in reading.personal]
     said = learned_verdict(text, lists, reading, calendar_folder) if learned else None

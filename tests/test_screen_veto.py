@@ -1,0 +1,71 @@
+"""The learned layer's veto on the word rules (``kalender.rules.learnedveto``, round
+screen-i): a listed phrase in a caption the layer reads as clean is not reported by
+``kalender check``; with ``veto`` 0 in the weights file it is; a phrase of a blocked entry and
+personal data are never vetoed; the breaches of issue 16 stay refused.
+
+The captions here are written for these tests, not taken from the corpora.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from contentposts import screen_errors, write_post
+from kalender.cli.main import _register_commands, cli
+from kalender.rules.learned import MODEL_FILE
+from kalender.rules.learnedveto import after_veto, vetoed
+
+# "membantai" (slaughtered) is a listed violent word; here a staff football match.
+MATCH = "Turnamen futsal antarkantor: tim Sekretariat membantai tim Teknis 5-1, selamat juara!"
+NIK = MATCH + " Hadiah diserahkan oleh Ketua KPU, NIK 6172011234567890."
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    _register_commands()
+    return CliRunner()
+
+
+def check(runner: CliRunner, repo: Path, text: str) -> tuple[int, str]:
+    write_post(repo, f"caption: |\n  {text}\n")
+    result = runner.invoke(cli, ["--root", str(repo), "check"])
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def test_a_listed_word_in_a_caption_the_layer_reads_as_clean_is_not_reported(
+        runner: CliRunner, repo: Path) -> None:
+    assert check(runner, repo, MATCH) == (0, "1 pos diperiksa: 0 galat, 0 peringatan.\n")
+
+
+def test_without_the_veto_the_word_rule_reports_it(runner: CliRunner, repo: Path) -> None:
+    weights = repo / "calendar" / MODEL_FILE
+    weights.write_text(weights.read_text(encoding="utf-8").replace(
+        "\"veto\": 0.05", "\"veto\": 0.0"), encoding="utf-8")
+    code, output = check(runner, repo, MATCH)
+    assert code == 1 and "“membantai”" in output and "SOP D.1" in output
+
+
+def test_personal_data_is_never_vetoed(runner: CliRunner, repo: Path) -> None:
+    assert vetoed(NIK, repo / "calendar")
+    code, output = check(runner, repo, NIK)
+    assert code == 1 and "6172011234567890" in output and "membantai" not in output
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Orang itu pantas dipukuli ramai-ramai.", "kekerasan"),
+    ("Pilih Partai X nomor urut 2! Jangan pilih Y", "partisan"),
+    ("Dasar cokin, pulang saja ke negerimu.", "sara"),
+    ("Yang datang ke TPS besok dapat amplop 100 ribu, serangan fajar aman.", "pidana-pemilu"),
+])
+def test_the_breaches_of_the_issue_stay_refused(text: str, category: str) -> None:
+    assert category in screen_errors(text)
+
+
+def test_the_harness_drops_what_the_veto_drops_and_keeps_the_rest() -> None:
+    found = frozenset({"w:tim", "r:kekerasan:error", "r:partisan", "r:data-pribadi",
+                       "r:blocked:error", "x:question"})
+    assert after_veto(found) == {"w:tim", "r:data-pribadi", "r:blocked:error", "x:question"}
