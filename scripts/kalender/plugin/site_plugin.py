@@ -50,7 +50,6 @@ from .approval import WAITING_PAGE, ApprovalSite, add_approval
 from .conversations import add_conversations, page_data
 from .filelookup import quick_lookups
 from .incremental import Incremental, TemplateCache
-from .joining import joined
 from .keptdigests import kept_digests
 from .keptstores import NewProcessStores
 from .letgo import let_go_before_render
@@ -60,6 +59,7 @@ from .pictures import BuildWorkers
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .serving import KeptCalendar, KeptReports, ThemeFiles, settle_memory, store_kind
 from .shared_parts import SharedParts
+from .streaming import StreamedPages
 
 if TYPE_CHECKING:  # the live-reload server (and watchdog) are for kalender serve only
     from mkdocs.livereload import LiveReloadServer
@@ -117,6 +117,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.frozen = False  # kalender serve: the first build's objects set aside (serving)
         self.saved_posts: KeptPosts | None = None  # kalender serve: the posts saved at start
         self.workers = BuildWorkers()  # the pictures' and report charts' processes
+        self.streamed = StreamedPages()  # the largest pages, written as rendered
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that mkdocs keeps this plugin object from one build of ``kalender
@@ -258,8 +259,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def _forget(self) -> None:
         """Drop the last build's views (``kalender serve`` keeps the plugin between builds)."""
         self.site = self.approval = self.previews = self.meetings = self.project = None
-        self.conversations = None
-        self.views, self.files = {}, None
+        self.conversations, self.views, self.files = None, {}, None
 
     def _common(self, files: Files) -> object:
         """What the templates of every page read besides the page's own data. Not the day
@@ -329,6 +329,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     @event_priority(100)  # before the search plugin writes its index (see Incremental)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._plain_words()
+        self.streamed.settle()
         self.standings.digests.save()
         if self.command == "serve" and not self.frozen:
             settle_memory()
@@ -348,6 +349,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._plain_words()
         self.workers.abandon()
+        self.streamed.abandon()
         if self.incremental is not None:
             self.incremental.abandon()
             self.incremental = None
@@ -380,7 +382,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         env.globals["t"] = t
         env.globals["row_limit"] = ROWS_SHOWN
         env.globals["shared"] = SharedParts(config)  # the nav, once per folder (main.html)
-        env.concat = joined  # type: ignore[method-assign]  # large pages: see plugin.joining
+        env.concat = self.streamed.ready(config.plugins.events["post_page"], self)  # type: ignore[method-assign]
         self.env = env
         if self.templates is None:
             self.templates = TemplateCache(self.root / self.config.cache_dir / "kalender" /
@@ -390,9 +392,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
                         config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+        if self.incremental is not None:
+            self.incremental.page_rendered(page)
+        self.streamed.expect(page.file.abs_dest_path)
         if self.site is None or self.files is None:
-            if self.incremental is not None:
-                self.incremental.page_rendered(page)
             return context
         extra: dict[str, Any] = {
             "kalender": self.site,
@@ -405,8 +408,6 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             "icons": IconSprite(self._icon_svg),
         }
         context.update(extra)  # type: ignore[typeddict-item]
-        if self.incremental is not None:
-            self.incremental.page_rendered(page)
         return context
 
     @event_priority(-100)  # after every other plugin saw the page
