@@ -7,7 +7,9 @@ the whole render (issue 23: the peak memory of a build of 10,000 posts).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import ctypes
+import gc
+from collections.abc import Callable, Iterable
 
 from ..core.memo import Memory
 from ..core.model import Post
@@ -21,3 +23,22 @@ def let_go_before_render(memory: Memory, posts: Iterable[Post]) -> None:
     for post in posts:
         post.meta = {}
         post.lines = {}
+
+
+def collect_freed() -> None:
+    """A full garbage collection, then the memory the C library holds free handed back to
+    the system (glibc's ``malloc_trim``). What a large build frees before it renders (the
+    posts' stores read from the cache, the checks' leftovers: about 30 MB at 10,000 posts)
+    otherwise stays in the process to its end, part of its peak."""
+    gc.collect()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``; None on another C library (macOS, musl)."""
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return None

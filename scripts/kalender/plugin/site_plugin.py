@@ -8,7 +8,6 @@ by the templates in ``overrides/kalender/``. Pages are generated in memory
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -52,7 +51,7 @@ from .filelookup import quick_lookups
 from .incremental import Incremental, TemplateCache
 from .keptdigests import kept_digests
 from .keptstores import NewProcessStores
-from .letgo import let_go_before_render
+from .letgo import collect_freed, let_go_before_render
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .pictures import BuildWorkers
@@ -100,8 +99,6 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.incremental: Incremental | None = None
         self.memory = Memory()  # kept between the builds of kalender serve
         self.standings = Standings()  # so are the posts' approval standing, media digests
-        # the posts' page-key digests kept on disk, and the posts' keys (see _digests_of)
-        self.kept_digests: tuple[DiskMemo[Any], dict[str, str]] | None = None
         self.command = "build"
         self.templates: TemplateCache | None = None
         self.env: Environment | None = None
@@ -236,15 +233,15 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.files = files
         self.built_today = today
         self.shared = digest(incremental.shared(), self._common(files))
-        self.kept_digests = stores.digests()
-        incremental.compare(files, self.shared, self._page_data, self._post_digests())
+        incremental.compare(files, self.shared, self._page_data,
+                            self._post_digests(stores.digests()))
         if (made := stores.keep(project, self.standings, self.memory, self.site)) >= 0:
             log.info(t("site.log_views", count=made, total=len(project.posts)))
         log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
         if self.command != "serve":  # no next build in this process remembers anything
             let_go_before_render(self.memory, project.posts)
         if incremental.modified >= COLLECT_PAGES:
-            gc.collect()  # the loaders' and reports' leftovers, before ten thousand pages render
+            collect_freed()  # the loaders' and stores' leftovers, before many pages render
         return files
 
     def _kept_posts(self, generation: str) -> KeptPosts:
@@ -277,11 +274,13 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         home = self.site.home
         return home.this_month.page, home.this_week.page
 
-    def _post_digests(self) -> dict[str, dict[str, str]]:
+    def _post_digests(self, kept: tuple[DiskMemo[Any], dict[str, str]] | None
+                      ) -> dict[str, dict[str, str]]:
         """Per post and per way a page shows it, the digest of what the template reads:
         ``row`` (a line or a chip: the entry without its caption), ``card`` (the week's
         cards: the entry, its caption's start and its previews), ``page`` (its own page:
-        every view of it). Kept with views that ``kalender serve`` reused."""
+        every view of it). Kept with views that ``kalender serve`` reused; ``kept``: the
+        digests kept on disk and the posts' keys (``kalender build``; see _digests_of)."""
         assert self.site is not None
         levels: dict[str, dict[str, str]] = {"row": {}, "card": {}, "page": {}}
         for post in self.project.posts if self.project else ():
@@ -293,7 +292,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                      self.conversations.of(post.id) if self.conversations else None)
             known = self.memory.digests.get(post, lambda: None)
             if known is None or any(a is not b for a, b in zip(known[0], parts, strict=True)):
-                known = (parts, kept_digests(self.kept_digests, post.id, parts, _digests_of))
+                known = (parts, kept_digests(kept, post.id, parts, _digests_of))
                 self.memory.digests.put(post, known)
             for level, value in known[1].items():
                 levels[level][post.id] = value
