@@ -69,3 +69,27 @@ def test_the_harness_drops_what_the_veto_drops_and_keeps_the_rest() -> None:
     found = frozenset({"w:tim", "r:kekerasan:error", "r:partisan", "r:data-pribadi",
                        "r:blocked:error", "x:question"})
     assert after_veto(found) == {"w:tim", "r:data-pribadi", "r:blocked:error", "x:question"}
+
+
+# Neutral office sentences, which pull a whole caption's score far below the veto's bar.
+NEUTRAL = ("Rapat pleno rekapitulasi digelar Senin, 7 Desember 2026, di aula KPU Kota Singkawang. "
+           "Pendaftaran pemantau pemilu dibuka sampai Jumat. Simak infografis berikut tentang "
+           "tahapan pemilihan dan jadwal pemungutan suara.")
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("Orang yang merusak baliho itu pantas dipukuli.", "kekerasan"),
+    ("Pilih Partai X nomor urut 2!", "partisan"),
+    ("Besok ada amplop 100 ribu untuk tiap pemilih di posko kami.", "pidana-pemilu"),
+    ("Yang Islam jangan pilih calon kafir.", "sara"),
+])
+def test_a_breach_padded_with_neutral_sentences_is_still_refused(text: str,
+                                                                  category: str) -> None:
+    assert category in screen_errors(f"{NEUTRAL} {text}")
+    assert category in screen_errors(f"{text} {NEUTRAL} {NEUTRAL}")
+
+
+def test_the_padded_breach_is_refused_by_check_with_its_line(runner: CliRunner,
+                                                            repo: Path) -> None:
+    code, output = check(runner, repo, f"{NEUTRAL} Orang yang merusak baliho itu pantas dipukuli.")
+    assert code == 1 and "dipukuli" in output and "SOP D.1" in output

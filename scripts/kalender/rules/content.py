@@ -49,15 +49,17 @@ def highlights(text: str, calendar_folder: Path) -> list[Highlight]:
     ``kalender check`` leaves them out.
     """
     lists = content_lists(calendar_folder)
-    veto = _vetoed(text, calendar_folder)
     marks = [Highlight(start, end, "content.forbidden", _severity(m))
-             for m in forbidden_matches(text, lists) if _reported(m) and _kept(m, veto)
+             for m in forbidden_matches(text, lists)
+             if _reported(m) and _kept(m, text, calendar_folder)
              for start, end in _spans(m)]
     marks += [Highlight(found.start, found.end, "content.personal_data", Severity.ERROR)
               for found in find_personal_data(text, official_in(calendar_folder))]
-    if lists.partisan is not None and not veto:
+    if lists.partisan is not None:
         marks += [Highlight(start, end, "content.partisan", Severity.ERROR)
-                  for hit in partisan_hits(text, lists) for start, end in hit.spans()]
+                  for hit in partisan_hits(text, lists)
+                  if not _vetoed(text, calendar_folder, hit.reference[0])
+                  for start, end in hit.spans()]
     return sorted(set(marks), key=lambda h: (h.start, h.end, h.rule))
 
 
@@ -115,17 +117,16 @@ def _spans(match: Match) -> list[tuple[int, int]]:
 def forbidden_phrases(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """Each phrase of the forbidden lists in each platform's caption and title."""
     lists = content_lists(context.calendar.folder)
+    folder = context.calendar.folder
     for wording in wordings(post, context):
-        veto = _vetoed(wording.text, context.calendar.folder)
         for match in forbidden_matches(wording.text, lists):
-            if _reported(match) and _kept(match, veto):
+            if _reported(match) and _kept(match, wording.text, folder):
                 line = line_in_text(post, wording, match.start)
                 yield _forbidden(finding, wording, match, (wording.caption_key, wording.text),
                                  line)
         if wording.title:
-            veto = _vetoed(wording.title, context.calendar.folder)
             for match in forbidden_matches(wording.title, lists):
-                if _reported(match) and _kept(match, veto):
+                if _reported(match) and _kept(match, wording.title, folder):
                     line = line_in_value(post, wording.title_key, wording.title, match.start)
                     yield _forbidden(finding, wording, match, (wording.title_key, wording.title),
                                      line)
@@ -146,17 +147,17 @@ def _forbidden(finding: Finding, wording: Wording, match: Match, source: tuple[K
     return _at(problem, line)
 
 
-def _vetoed(text: str, calendar_folder: Path) -> bool:
-    """True when the learned layer vetoes the findings of this module on ``text``
+def _vetoed(text: str, calendar_folder: Path, at: int) -> bool:
+    """True when the learned layer vetoes the finding at character ``at`` of ``text``
     (:mod:`kalender.rules.learnedveto`, imported here because it reads this module)."""
     from .learnedveto import vetoed
 
-    return vetoed(text, calendar_folder)
+    return vetoed(text, calendar_folder, at)
 
 
-def _kept(match: Match, veto: bool) -> bool:
-    """True when ``match`` is reported though the text is vetoed: a blocked entry's is."""
-    return not veto or match.phrase.blocked
+def _kept(match: Match, text: str, calendar_folder: Path) -> bool:
+    """True when ``match`` is reported: not vetoed, or a blocked entry's (never vetoed)."""
+    return match.phrase.blocked or not _vetoed(text, calendar_folder, match.start)
 
 
 def _message(match: Match) -> str:
@@ -173,11 +174,10 @@ def partisan(post: Post, context: Context, finding: Finding) -> Iterator[Problem
     if lists is None:
         return
     for wording in wordings(post, context):
-        if _vetoed(wording.text, context.calendar.folder):
-            continue
         said: set[tuple[str, tuple[int, int]]] = set()  # "PKB nomor urut 1": one finding
         for hit in partisan_hits(wording.text, content):
-            if (hit.contestant.name, hit.verb) in said:
+            if (hit.contestant.name, hit.verb) in said or _vetoed(
+                    wording.text, context.calendar.folder, hit.reference[0]):
                 continue
             said.add((hit.contestant.name, hit.verb))
             line = line_in_text(post, wording, hit.reference[0])

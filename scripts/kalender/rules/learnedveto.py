@@ -11,29 +11,66 @@ number) is never vetoed: it is a fact of the text, not a reading of its words; n
 phrase of a ``blocked`` entry (a slur is refused even quoted).
 
 The score is the layer's own (words, word pairs and structure): what the rules found is not
-one of its weighed features, so the veto does not need them.
+one of its weighed features, so the veto does not need them. A finding is vetoed only when the
+whole text scores below ``thresholds.veto`` AND the finding's own sentence scores below
+``PASSAGE_BAR`` (reads more clean than breach): neutral sentences added around a breach
+("Rapat pleno digelar Senin ...") pull the whole text's score down, not the sentence's. Even
+one neighbouring sentence in the passage let a padded breach through, so the passage is the
+sentence alone (docs/aturan-isi.md, "Veto per kalimat").
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .learned import load_model
+from ..text.phrases import SENTENCE_END
+from .learned import Model, load_model
 from .learnedfeatures import BLOCKED, Reading, features
-from .lists import content_lists
+from .lists import ContentLists, content_lists
 
 NOTHING = Reading((), (), ())
+SIDE = 0  # sentences either side of a finding's own in its passage
+PASSAGE_BAR = 0.5  # the finding's own sentence must read more clean than breach to be vetoed
 KEPT = ("r:data-pribadi", BLOCKED)  # the rules' findings a veto leaves (see the module)
 
 
-def vetoed(text: str, calendar_folder: Path) -> bool:
-    """True when the layer of ``calendar_folder`` vetoes the word rules' findings on ``text``
-    (no model, a model turned off or without ``veto``: never)."""
+def vetoed(text: str, calendar_folder: Path, at: int | None = None) -> bool:
+    """True when the layer of ``calendar_folder`` vetoes the word rules' finding at character
+    ``at`` of ``text`` (``None``: whether it would veto any; no model, a model turned off or
+    without ``veto``: never)."""
     model = load_model(calendar_folder)
     if model is None or model.thresholds.veto <= 0 or not text.strip():
         return False
     lists = content_lists(calendar_folder)
-    return model.score(features(text, lists, NOTHING)) < model.thresholds.veto
+    if _score(model, lists, text) >= model.thresholds.veto:
+        return False
+    passage = text if at is None else around(text, at)
+    return passage == text or _score(model, lists, passage) < PASSAGE_BAR
+
+
+_SCORES: dict[str, tuple[object, object, float]] = {}  # text -> (model, lists, score)
+
+
+def _score(model: Model, lists: ContentLists, text: str) -> float:
+    """The layer's score of ``text``, kept for the last texts (each finding asks again)."""
+    kept = _SCORES.get(text)
+    if kept is not None and kept[0] is model and kept[1] is lists:
+        return kept[2]
+    if len(_SCORES) >= 512:
+        _SCORES.clear()
+    score = model.score(features(text, lists, NOTHING))
+    _SCORES[text] = (model, lists, score)
+    return score
+
+
+def around(text: str, at: int) -> str:
+    """The sentence of ``text`` holding character ``at``, with the sentence before and after."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    starts = [0, *ends]
+    index = sum(1 for start in starts[1:] if start <= at)
+    first = starts[max(0, index - SIDE)]
+    last = ends[index + SIDE] if index + SIDE < len(ends) else len(text)
+    return text[first:last]
 
 
 def after_veto(found: frozenset[str]) -> frozenset[str]:

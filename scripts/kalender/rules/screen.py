@@ -39,11 +39,11 @@ def screen(text: str, calendar_folder: Path, official: Iterable[str] = (),
     veto on the word rules (:mod:`kalender.rules.learnedveto`)."""
     lists = content_lists(calendar_folder)
     reading = read_caption(text, lists, official)
-    veto = learned and vetoed(text, calendar_folder)
     flags = [Flag(m.phrase.category, _severity(m), m.start, m.end)
-             for m in reading.matches if _reported(m) and (m.phrase.blocked or not veto)]
+             for m in reading.matches if _reported(m) and (
+                 m.phrase.blocked or not (learned and vetoed(text, calendar_folder, m.start)))]
     flags += [Flag(PARTISAN, Severity.ERROR, *hit.reference) for hit in reading.partisan
-              if not veto]
+              if not (learned and vetoed(text, calendar_folder, hit.reference[0]))]
     flags += [Flag(PERSONAL_DATA, Severity.ERROR, found.start, found.end)
               for found in reading.personal]
     said = learned_verdict(text, lists, reading, calendar_folder) if learned else None
