@@ -107,6 +107,8 @@ def screen_categories(text: str) -> set[str]:
     return {f.category for f in screen(text, CALENDAR)}
 
 
-def screen_errors(text: str) -> set[str]:
-    """The categories of the screen's errors on ``text`` (the repository's lists)."""
-    return {f.category for f in screen(text, CALENDAR) if f.severity is Severity.ERROR}
+def screen_errors(text: str, learned: bool = True) -> set[str]:
+    """The categories of the screen's errors on ``text`` (the repository's lists; ``learned``:
+    with the learned layer)."""
+    return {f.category for f in screen(text, CALENDAR, learned=learned)
+            if f.severity is Severity.ERROR}

@@ -93,3 +93,17 @@ def test_the_padded_breach_is_refused_by_check_with_its_line(runner: CliRunner,
                                                             repo: Path) -> None:
     code, output = check(runner, repo, f"{NEUTRAL} Orang yang merusak baliho itu pantas dipukuli.")
     assert code == 1 and "dipukuli" in output and "SOP D.1" in output
+
+
+# Breaches no list names: only the learned layer reads them (indirect vote buying, a visit).
+@pytest.mark.parametrize(("text", "category"), [
+    ("Besok pagi sebelum subuh tim kami keliling bawa titipan untuk warga yang setia, jangan "
+     "lupa balas budi di bilik.", "pidana-pemilu"),
+    ("Ingat ya, yang rumahnya di Gang Melati itu kemarin nolak pasang stiker kita, nanti malam "
+     "kita kunjungi rame-rame.", "kekerasan"),
+])
+def test_a_breach_only_the_layer_reads_is_refused_among_neutral_sentences(
+        text: str, category: str) -> None:
+    assert screen_errors(text, learned=False) == set()
+    assert category in screen_errors(f"{NEUTRAL} {text}")
+    assert category in screen_errors(f"{NEUTRAL} {NEUTRAL} {text} {NEUTRAL}")

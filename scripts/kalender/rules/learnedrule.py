@@ -15,9 +15,9 @@ from pathlib import Path
 from ..core.i18n import t
 from ..core.model import Post
 from ..core.problems import Problem, Severity
-from ..text.phrases import words
+from ..text.phrases import SENTENCE_END, words
 from .learned import SOP, Model, load_model
-from .learnedfeatures import Reading, features, read_caption, root, rules_level
+from .learnedfeatures import Reading, educational, features, read_caption, root, rules_level
 from .lists import ContentLists, content_lists
 from .personal import official_contacts
 from .registry import Context, Finding, rule
@@ -25,6 +25,11 @@ from .wording import line_in_text, wordings
 
 RULE = "content.learned"
 SHOWN = 3  # the words named in a finding
+# One sentence of a caption that is not a lesson as a whole is an error on its own from this
+# score, when it has more than SENTENCE_FEATURES features (docs/aturan-isi.md, "Kalimat
+# yang diapit").
+SENTENCE_BAR = 0.995
+SENTENCE_FEATURES = 12
 
 
 @dataclass(frozen=True)
@@ -46,11 +51,32 @@ def learned_verdict(text: str, lists: ContentLists, reading: Reading,
     if model is None:
         return None
     found = features(text, lists, reading)
+    if rules_level(found) is Severity.ERROR:
+        return None
     level = model.verdict(found)
-    if level is None or rules_level(found) is Severity.ERROR:
+    if level is None and not educational(found):
+        return _sentence_verdict(text, lists, model)
+    if level is None:
         return None
     return Verdict(level, model.categories.best(found), model.score(found),
                    _strongest(text, model))
+
+
+def _sentence_verdict(text: str, lists: ContentLists, model: Model) -> Verdict | None:
+    """The layer's error on one sentence of a caption that is not a lesson as a whole:
+    neutral sentences around a breach pull the whole caption's score down."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    if not ends:
+        return None
+    for start, end in zip([0, *ends], [*ends, len(text)], strict=False):
+        sentence = text[start:end]
+        found = features(sentence, lists, read_caption(sentence, lists))
+        if rules_level(found) is None and model.score(found) >= SENTENCE_BAR and len(
+                found) > SENTENCE_FEATURES:
+            spans = tuple((a + start, b + start) for a, b in _strongest(sentence, model))
+            return Verdict(Severity.ERROR, model.categories.best(found), model.score(found),
+                           spans)
+    return None
 
 
 def _strongest(text: str, model: Model) -> tuple[tuple[int, int], ...]:
