@@ -9,6 +9,7 @@ the command line starts (``kalender --help`` stays quick).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import os
 from collections.abc import Iterator
@@ -38,7 +39,7 @@ def build_site(config_file: Path, site_dir: Path | None, today: dt.date | None,
     if clean:
         utils.clean_directory(config.site_dir)
     quiet_dirty_notice()
-    with counting_warnings() as warnings:
+    with counting_warnings() as warnings, imports_set_aside():
         try:
             # Dirty: mkdocs renders only the pages the kalender plugin marks as changed
             # (kalender.plugin.incremental); the plugin empties the folder when all changed.
@@ -131,6 +132,19 @@ class WarningCount(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
+
+
+@contextmanager
+def imports_set_aside() -> Iterator[None]:
+    """Within: every object made before (the modules imported, mkdocs' configuration and
+    plugins: a few hundred thousand, alive to the end) is set aside from the cycle collector
+    (:func:`gc.freeze`), which otherwise walks them again in every full collection of the
+    build (about 0.1 s CPU of a full render at N = 1,000). Given back at the end."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager

@@ -40,7 +40,7 @@ from ..core.postmemo import DiskMemo, post_key
 from ..core.problems import Problem, report_blocks
 from ..media.mediacache import thumbnail
 from ..rules import Context, check_post
-from ..site.calendar_view import ROWS_SHOWN, build_site, page_source, week_page
+from ..site.calendar_view import ROWS_SHOWN, build_site, week_page
 from ..site.icons import IconSprite
 from ..site.incremental import Manifest, digest, package_version
 from ..site.previews import KeptPreviews, Previews
@@ -54,6 +54,7 @@ from .keptstores import NewProcessStores
 from .letgo import collect_freed, let_go_before_render
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
+from .pagework import PageWords, generated_page
 from .pictures import BuildWorkers
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .serving import KeptCalendar, KeptReports, ThemeFiles, settle_memory, store_kind
@@ -215,7 +216,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.views = self.site.pages()
         for page, view in self.views.items():
             if files.get_file_from_path(page) is None:
-                files.append(File.generated(config, page, content=page_source(view)))
+                files.append(generated_page(config, page, view))  # plugin.pagework
         measured = DiskMemo[Any](cache / MEASURES_STORE, digest(incremental.shared_stamp))
         kept = KeptPreviews(store_kind(self.frozen)(cache / PREVIEWS_STORE,
                                      digest(incremental.shared_stamp, language())), keys)
@@ -378,7 +379,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             raise PluginError(t("site.bad_today", found=text)) from None
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["t"] = t
+        env.globals["t"] = PageWords()  # plain messages once per build (plugin.pagework)
         env.globals["row_limit"] = ROWS_SHOWN
         env.globals["shared"] = SharedParts(config)  # the nav, once per folder (main.html)
         env.concat = self.streamed.ready(config.plugins.events["post_page"], self)  # type: ignore[method-assign]
