@@ -379,8 +379,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             raise PluginError(t("site.bad_today", found=text)) from None
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals["t"] = PageWords()  # plain messages once per build (plugin.pagework)
-        env.globals["row_limit"] = ROWS_SHOWN
+        env.globals.update(t=PageWords(), row_limit=ROWS_SHOWN)  # PageWords: plugin.pagework
         env.globals["shared"] = SharedParts(config)  # the nav, once per folder (main.html)
         env.concat = self.streamed.ready(config.plugins.events["post_page"], self)  # type: ignore[method-assign]
         self.env = env
