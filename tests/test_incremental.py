@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KALENDER = [sys.executable, "-m", "kalender"]
 TODAY = "2026-12-02"
 CAPTION_POST = "2026-12-03-hak-pilih-penyandang-disabilitas"  # this week: cards, meeting
+DRAFT_POST = "2026-12-29-cara-membaca-peraturan"  # a draft, with no approval records
 
 
 def run(root: Path, *args: str, secret: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -80,6 +81,16 @@ def edit_caption(root: Path) -> None:
     assert "caption:" in text
     assert "caption: |\n" in text
     path.write_text(text.replace("caption: |\n", "caption: |\n  Diubah untuk uji bertahap.\n", 1),
+                    encoding="utf-8")
+
+
+def edit_a_draft_caption(root: Path) -> None:
+    """A draft's caption: the half-year's report, which never shows a caption and counts
+    the draft the same, is taken from the cache (report.keptreport.counted_post)."""
+    path = post_file(root, DRAFT_POST)
+    text = path.read_text(encoding="utf-8")
+    assert "\nstatus: draf\n" in text and "caption: |\n" in text
+    path.write_text(text.replace("caption: |\n", "caption: |\n  Draf diubah untuk uji.\n", 1),
                     encoding="utf-8")
 
 
@@ -139,6 +150,7 @@ def import_comments(root: Path) -> None:
 
 SCENARIOS: list[tuple[str, Callable[[Path], None], str]] = [
     ("caption", edit_caption, TODAY),
+    ("draft-caption", edit_a_draft_caption, TODAY),
     ("finding", drop_the_source, TODAY),
     ("picture", replace_a_picture, TODAY),
     ("approval", submit_a_draft, TODAY),

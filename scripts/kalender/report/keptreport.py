@@ -8,6 +8,13 @@ evaluation and the public input) and from the public input as of the last change
 generation (the code, the templates, the calendar data and the language). :func:`kept_report`
 keeps the report and its text under a digest of all of these, so a new process after a
 caption edit outside the half-year, or a new day within the week, renders nothing again.
+
+A post enters that digest as :func:`counted_post`: what the report reads of it. Its caption,
+hashtags, body and line numbers are left out (the report counts and names posts, it never
+shows their text; the public input, which reads the bodies, is in the digest on its own),
+and its fingerprint only as which of its records it matches: a caption edited on a draft
+then leaves the report as it was, while an approved post edited turns "changed" (its
+fingerprint no longer matches the approval) and the report is made again.
 """
 
 from __future__ import annotations
@@ -16,10 +23,12 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
+from ..core.model import Post
 from ..core.postmemo import DiskMemo, unshared_pickle
-from .build import ReportInput, SemesterReport
+from .build import PostRecords, ReportInput, SemesterReport
 from .inputs import end_of_day
 from .settled import BodyOf, PublicAt, last_change, settled_report
 
@@ -29,7 +38,8 @@ class DiskReports:
     """The reports kept from one process to the next (``memo``), and each post's key
     (:func:`~kalender.core.postmemo.post_key` by post id): a post with its records, its
     fingerprint and its state (:class:`~kalender.report.build.PostRecords`) follows from its
-    inputs, so the report's key names the post by its key instead of pickling it."""
+    inputs, so the report's key names the post by the digest of what the report reads of it
+    (:func:`counted_key`), kept under its key, instead of pickling it."""
 
     memo: DiskMemo[Any]
     post_keys: Mapping[str, str] = field(default_factory=dict)
@@ -54,6 +64,28 @@ def report_key(source: ReportInput, public_at: PublicAt, *extra: object,
     return hashlib.sha256(data).hexdigest()
 
 
+def counted_post(post: PostRecords) -> PostRecords:
+    """``post`` as the report reads it: without the text it never shows, and with its
+    fingerprint kept only as far as the report compares it (to its records')."""
+    bare = _without_text(post.post)
+    matched = {r.fingerprint for r in post.records}
+    return replace(post, post=bare,
+                   fingerprint=post.fingerprint if post.fingerprint in matched else "")
+
+
+def _without_text(post: Post) -> Post:
+    return replace(post, caption="", captions={}, hashtags=(), mentions=(), body="",
+                   lines={}, meta={})
+
+
+def counted_key(post: PostRecords) -> str | None:
+    """The digest of :func:`counted_post` (None when it cannot be pickled)."""
+    try:
+        return hashlib.sha256(unshared_pickle(counted_post(post))).hexdigest()
+    except (TypeError, ValueError, AttributeError, RecursionError):
+        return None
+
+
 def kept_report(kept: DiskReports | None, source: ReportInput,
                 body_of: BodyOf, public_at: PublicAt,
                 *extra: object) -> tuple[SemesterReport, str]:
@@ -62,11 +94,25 @@ def kept_report(kept: DiskReports | None, source: ReportInput,
     if kept is None:
         return settled_report(source, body_of, public_at)
     store = kept.memo
-    key = report_key(source, public_at, *extra, post_keys=kept.post_keys)
+    key = report_key(source, public_at, *extra, post_keys=_counted_keys(kept, source))
     body = _kept_body(store, body_of, extra)
     if key is None:
         return settled_report(source, body, public_at)
     return store.get(key, lambda: settled_report(source, body, public_at))
+
+
+def _counted_keys(kept: DiskReports, source: ReportInput) -> dict[str, str]:
+    """Each post's :func:`counted_key`, kept in the store under the post's inputs (it
+    follows from them), so only an edited post is pickled again."""
+    found: dict[str, str] = {}
+    for post in source.posts:
+        inputs = kept.post_keys.get(post.post.id)
+        if inputs is None:
+            continue
+        counted = kept.memo.get(f"counted-{inputs}", partial(counted_key, post))
+        if counted is not None:
+            found[post.post.id] = counted
+    return found
 
 
 def _kept_body(store: DiskMemo[Any], body_of: BodyOf, extra: tuple[object, ...]) -> BodyOf:
