@@ -19,12 +19,10 @@ import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .atomic import replacing
+from .keptfile import KeptFile
 from .memo import PostFiles
 from .model import Post
-from .postmemo import dump_kept, read_kept
 from .problems import Problem
 
 KEPT_VERSION = 1
@@ -44,14 +42,15 @@ class KeptPosts(PostFiles):
     def __init__(self, path: Path, generation: str) -> None:
         super().__init__()
         self.path, self.generation = path, generation
-        self.kept: dict[str, _Kept] = self._load()
+        # a post edited is kept under the same name: only a post deleted or moved leaves
+        # a value unused, and then the file is written whole without it
+        self.file = KeptFile(path, KEPT_VERSION, generation, "posts", unused_share=0)
+        self.kept: dict[str, _Kept] = self.file.read()
         self.used: set[str] = set()
         self.read_from_files: dict[str, str] = {}  # path -> digest of its files, before reading
+        self.new: set[str] = set()  # the posts read again since the file was read or written
         self.added = 0
         self.read = 0  # post files parsed since the last save
-
-    def _load(self) -> dict[str, Any]:
-        return read_kept(self.path, KEPT_VERSION, self.generation, "posts")
 
     def reuse(self, path: Path) -> tuple[Post | None, list[Problem]] | None:
         """The post read from ``path`` before, from memory (``kalender serve``) or from the
@@ -82,22 +81,18 @@ class KeptPosts(PostFiles):
             self.kept.pop(name, None)
             return
         self.kept[name] = _Kept(files, _media_identity(post), post)
+        self.new.add(name)
         self.added += 1
 
     def save(self) -> None:
-        """Write the posts of this build, when they differ from the file's."""
+        """Write the posts read again by this build (or all it used, see
+        :class:`KeptFile`), when they differ from the file's."""
         used, self.used, self.read = self.used, set(), 0
-        if not self.added and set(self.kept) == used:
-            return
-        kept = {name: value for name, value in self.kept.items() if name in used}
-        data = {"version": KEPT_VERSION, "generation": self.generation, "posts": kept}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with replacing(self.path) as out:
-                dump_kept(out, data)
+            self.kept = self.file.write(self.kept, used, self.new)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return  # read-only cache, or a value that does not pickle: read again next time
-        self.kept, self.added = kept, 0
+        self.new, self.added = set(), 0
 
 
 def _files_digest(path: Path) -> str | None:

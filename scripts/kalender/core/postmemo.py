@@ -14,16 +14,15 @@ deleted or edited), so a build after a day with no edit writes nothing.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import IO, Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from .atomic import replacing
 from .digests import DigestStore, file_sha256
+from .keptfile import KeptFile
 from .model import Post
 
 T = TypeVar("T")
@@ -73,49 +72,18 @@ def _unshared_pickle(value: object) -> bytes:
 unshared_pickle = _unshared_pickle  # for other keys made of whole values (report.keptreport)
 
 
-def read_kept(path: Path, version: int, generation: str, field: str) -> dict[str, Any]:
-    """The dictionary ``field`` of a cache pickle written by this code (``version``) for
-    these inputs (``generation``); empty when the file is missing, damaged or stale."""
-    collecting = gc.isenabled()
-    gc.disable()  # a cache file is many small objects, none of them garbage: collecting
-    try:  # while they load walks every object alive again and again (measured at N = 1,000)
-        with path.open("rb") as handle:
-            if pickle.load(handle) != (version, generation):  # noqa: S301  (our own cache)
-                return {}  # stale: the values behind the header are not read at all
-            data = pickle.load(handle)  # noqa: S301
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
-            TypeError, ValueError, IndexError):
-        return {}
-    finally:
-        if collecting:
-            gc.enable()
-    if (not isinstance(data, dict) or data.get("version") != version
-            or data.get("generation") != generation
-            or not isinstance(data.get(field), dict)):
-        return {}
-    return data[field]
-
-
-def dump_kept(out: IO[bytes], data: dict[str, Any]) -> None:
-    """Write ``data`` (with its ``version`` and ``generation``) behind a header of those
-    two: a stale file is then known without reading it whole (ten thousand posts' values
-    read and thrown away raised the memory of the build after every code change)."""
-    pickle.dump((data["version"], data["generation"]), out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
-
-
 class DiskMemo(Generic[T]):
-    """Values by key, read from and written to one pickle file of the cache."""
+    """Values by key, read from and written to one pickle file of the cache (and the small
+    files of the values added since it was written whole: :class:`KeptFile`)."""
 
     def __init__(self, path: Path, generation: str) -> None:
         self.path, self.generation = path, generation
-        self.values: dict[str, T] = self._read()
+        self.file = KeptFile(path, MEMO_VERSION, generation, "values")
+        self.values: dict[str, T] = self.file.read()
         self.used: set[str] = set()
+        self.new: set[str] = set()  # the keys added since the file was read or written
         self.added = 0
         self.reused = 0
-
-    def _read(self) -> dict[str, Any]:
-        return read_kept(self.path, MEMO_VERSION, self.generation, "values")
 
     def get(self, key: str, make: Callable[[], T]) -> T:
         """The value kept under ``key``, else ``make()`` (then kept)."""
@@ -125,18 +93,14 @@ class DiskMemo(Generic[T]):
             return self.values[key]
         value = self.values[key] = make()
         self.added += 1
+        self.new.add(key)
         return value
 
     def save(self) -> None:
-        """Write the values used by this build, when they differ from the file's."""
-        if not self.added and set(self.values) == self.used:
-            return
-        kept = {key: self.values[key] for key in self.used if key in self.values}
-        data = {"version": MEMO_VERSION, "generation": self.generation, "values": kept}
+        """Write the values added by this build, or the values used by it when the file
+        holds many that are not; nothing when no value was added and few are unused."""
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with replacing(self.path) as out:
-                dump_kept(out, data)
+            self.values = self.file.write(self.values, self.used, self.new)
         except OSError:
             return  # a read-only cache: the values are computed again next time
-        self.values, self.added = kept, 0
+        self.new, self.added = set(), 0
