@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from kalender.core.digests import DigestStore
 from kalender.core.loader import Project, load_project
+from kalender.core.memo import PerPost
 from kalender.core.postcache import KeptPosts
 from kalender.core.postmemo import post_key
+from kalender.plugin.postkeys import post_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITED = "2026-12-03-hak-pilih-penyandang-disabilitas"
@@ -120,3 +123,35 @@ def test_a_deleted_post_is_gone_from_the_cache(sample: Path) -> None:
     assert posts.read == 0
     assert EDITED not in {p.id for p in second.posts}
     assert len(posts.kept) == first.files - 1
+
+
+def keys_through(root: Path) -> tuple[dict[str, str], KeptPosts]:
+    """One process: the posts read through the cache, each post's key taken as the site
+    build takes it (kept with the post), then the cache written."""
+    posts = KeptPosts(root / ".cache" / "kalender" / "posts.pickle", "kode-1")
+    project = load_project(root, memory=posts)
+    keys = post_keys(project, PerPost(), DigestStore(), posts)
+    read = posts.read
+    posts.save()
+    posts.read = read
+    return keys, posts
+
+
+def test_the_keys_kept_with_the_posts_are_the_keys_of_the_files(sample: Path) -> None:
+    keys_through(sample)
+    kept, posts = keys_through(sample)
+    assert posts.read == 0
+    assert all(posts.key_of(p.post) for p in posts.kept.values())
+    assert kept == {p.id: post_key(p) for p in load_project(sample).posts}
+    path = post_file(sample)  # a caption and a picture: the edited post's key changes
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("caption: |\n", "caption: |\n  Diubah lagi.\n", 1),
+                    encoding="utf-8")
+    folder = path.parent / EDITED
+    (folder / "kartu-1.jpg").write_bytes((folder / "kartu-2.jpg").read_bytes())
+    edited, posts = keys_through(sample)
+    assert posts.read == 1
+    assert edited[EDITED] != kept[EDITED]
+    assert edited == {p.id: post_key(p) for p in load_project(sample).posts}
+    again, posts = keys_through(sample)
+    assert posts.read == 0 and again == edited

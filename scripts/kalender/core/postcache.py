@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .keptfile import KeptFile
@@ -25,7 +25,7 @@ from .memo import PostFiles
 from .model import Post
 from .problems import Problem
 
-KEPT_VERSION = 1
+KEPT_VERSION = 2  # 2: with each post's key
 Identity = tuple[int, int, int, int]
 
 
@@ -34,6 +34,7 @@ class _Kept:
     files: str  # SHA-256 of the post's bytes and its approval records' bytes
     media: tuple[Identity, ...]
     post: Post
+    key: str = ""  # its post_key (core.postmemo): the same while files and media are
 
 
 class KeptPosts(PostFiles):
@@ -83,6 +84,21 @@ class KeptPosts(PostFiles):
         self.kept[name] = _Kept(files, _media_identity(post), post)
         self.new.add(name)
         self.added += 1
+
+    def key_of(self, post: Post) -> str | None:
+        """The :func:`~kalender.core.postmemo.post_key` kept with ``post``: it follows from
+        what a kept post is checked against (the bytes of its file and records, its media
+        files' identities), so a post reused from the file is not pickled again."""
+        kept = self.kept.get(str(post.path))
+        return kept.key if kept is not None and kept.post is post and kept.key else None
+
+    def keep_key(self, post: Post, key: str) -> None:
+        """Keep ``key`` with ``post`` (written by the next :meth:`save`)."""
+        name = str(post.path)
+        kept = self.kept.get(name)
+        if kept is not None and kept.post is post and kept.key != key:
+            self.kept[name] = replace(kept, key=key)
+            self.new.add(name)
 
     def save(self) -> None:
         """Write the posts read again by this build (or all it used, see

@@ -56,6 +56,7 @@ from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .pagework import PageWords, generated_page
 from .pictures import BuildWorkers
+from .postkeys import post_keys
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .serving import KeptCalendar, KeptReports, ThemeFiles, settle_memory, store_kind
 from .shared_parts import SharedParts
@@ -178,6 +179,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         project = load_project(self.root, memory=posts,
                                calendar_of=self.calendar.loader(incremental.shared_stamp))
         log.info(t("site.log_read", count=posts.read, total=project.files))
+        keys = post_keys(project, self.memory.keys, self.standings.digests, posts)
         if self.command == "serve" and posts is self.saved_posts:
             posts.read = 0  # kalender serve: written when the server stops (on_shutdown)
         else:
@@ -189,7 +191,6 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         checked = store_kind(self.frozen)(  # kalender serve: in memory, not on disk
             self.root / self.config.cache_dir / FINDINGS_STORE,
             digest(incremental.shared_stamp, language()))
-        keys = _post_keys(project, self.memory.keys, self.standings.digests)
         cache = self.root / self.config.cache_dir
         stores = NewProcessStores(cache, checked.generation, keys, self.command != "serve")
         stores.remember(project, self.standings, self.memory)
@@ -569,18 +570,12 @@ def _outside_media(project: Project, root: Path) -> list[str]:
             if path is not None and not str(path).startswith(inside)]
 
 
-def _post_keys(project: Project, memo: PerPost[str], digests: DigestStore) -> dict[str, str]:
-    """Each post's :func:`post_key` (its inputs), once per post object."""
-    return {post.id: memo.get(post, partial(post_key, post, digests=digests))
-            for post in project.posts}
-
-
 def _findings(project: Project, standings: Standings, memo: PerPost[Any] | None = None,
               disk: DiskMemo[list[Problem]] | None = None,
               keys: dict[str, str] | None = None) -> dict[str, list[Problem]]:
     """Every rule's findings per post, plus the loader's warnings about the post's file
     (``memo``: the rules' findings of a post object, kept by ``kalender serve``; ``disk``:
-    the findings of a post's inputs (``keys``: :func:`_post_keys`), kept by an earlier
+    the findings of a post's inputs (``keys``: :func:`post_keys`), kept by an earlier
     process)."""
     findings: dict[str, list[Problem]] = {}
     context = Context(project.calendar, tuple(project.posts), standings) \
