@@ -61,6 +61,7 @@ from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .serving import KeptCalendar, KeptReports, ThemeFiles, settle_memory, store_kind
 from .shared_parts import SharedParts
 from .streaming import StreamedPages
+from .themelist import keep_theme_list
 
 if TYPE_CHECKING:  # the live-reload server (and watchdog) are for kalender serve only
     from mkdocs.livereload import LiveReloadServer
@@ -137,6 +138,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.theme_files.install(config)
         folder = Path(config.config_file_path or ".").resolve().parent
         self.root = Path(self.config.root).resolve() if self.config.root else folder
+        if self.command != "serve":  # listed from the cache (serve: in memory, above)
+            keep_theme_list(config, self.root / self.config.cache_dir)
         store = self.root / self.config.cache_dir / DIGEST_STORE
         if self.standings.digests.path != store:
             self.standings = Standings(DigestStore(store))
