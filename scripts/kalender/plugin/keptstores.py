@@ -9,11 +9,14 @@ memory: opening the files at every rebuild would cost it.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from ..approval.keptstandings import keep_standings, remember_standings
+from ..approval.keptviews import keep_approvals, remember_approvals
 from ..approval.standing import Standings
+from ..core.calendar_data import Team
 from ..core.loader import Project
 from ..core.memo import Memory
 from ..core.postmemo import DiskMemo
@@ -24,7 +27,8 @@ from ..site.keptviews import keep_views, remember_views
 from ..site.views import SiteView
 
 STORES = {name: Path("kalender") / f"{name}.pickle"
-          for name in ("lists", "views", "standings", "postdigests", "plans", "reports")}
+          for name in ("lists", "views", "standings", "postdigests", "plans", "reports",
+                       "approvals")}
 
 
 class NewProcessStores:
@@ -44,6 +48,8 @@ class NewProcessStores:
         remember_views(self.stores["views"], project.posts, self.keys, memory.views,
                        memory.thumbnails)
         remember_plans(self.stores["plans"], project.posts, self.keys, memory.plans)
+        remember_approvals(self.stores["approvals"], project.posts, self.keys, memory.approval,
+                           _team(project), _day(memory))
 
     def reports(self) -> DiskReports | None:
         store = self.stores["reports"]
@@ -62,7 +68,18 @@ class NewProcessStores:
                           memory.thumbnails)
         keep_plans(self.stores["plans"], project.posts, self.keys, memory.plans)
         keep_standings(self.stores["standings"], project.posts, self.keys, standings)
+        keep_approvals(self.stores["approvals"], project.posts, self.keys, memory.approval,
+                       _team(project), _day(memory))
         digests = self.stores["postdigests"]
         if digests is not None:
             digests.save()
         return made
+
+
+def _team(project: Project) -> Team | None:
+    return project.calendar.team if project.calendar is not None else None
+
+
+def _day(memory: Memory) -> dt.date:
+    """The day the build shows (:meth:`Memory.new_day` is told it before the stores)."""
+    return dt.date.fromisoformat(memory.day)
