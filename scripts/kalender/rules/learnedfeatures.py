@@ -51,6 +51,9 @@ class Reading:
     personal: tuple[PersonalData, ...]
 
 
+NOTHING = Reading((), (), ())  # no finding of the rules
+
+
 def read_caption(text: str, lists: ContentLists, official: Iterable[str] = ()) -> Reading:
     """The rules' findings on ``text`` (``official``: the office's own numbers and addresses)."""
     return Reading(tuple(forbidden_matches(text, lists)), tuple(partisan_hits(text, lists)),

@@ -17,7 +17,15 @@ from ..core.model import Post
 from ..core.problems import Problem, Severity
 from ..text.phrases import SENTENCE_END, words
 from .learned import SOP, Model, load_model
-from .learnedfeatures import Reading, educational, features, read_caption, root, rules_level
+from .learnedfeatures import (
+    NOTHING,
+    Reading,
+    educational,
+    features,
+    read_caption,
+    root,
+    rules_level,
+)
 from .lists import ContentLists, content_lists
 from .personal import official_contacts
 from .registry import Context, Finding, rule
@@ -64,15 +72,16 @@ def learned_verdict(text: str, lists: ContentLists, reading: Reading,
 
 def _sentence_verdict(text: str, lists: ContentLists, model: Model) -> Verdict | None:
     """The layer's error on one sentence of a caption that is not a lesson as a whole:
-    neutral sentences around a breach pull the whole caption's score down."""
+    neutral sentences around a breach pull the whole caption's score down. The caption's
+    rules found no error (else the layer says nothing), and their findings are not weighed,
+    so a sentence is not read by the rules again."""
     ends = [m.end() for m in SENTENCE_END.finditer(text)]
     if not ends:
         return None
     for start, end in zip([0, *ends], [*ends, len(text)], strict=False):
         sentence = text[start:end]
-        found = features(sentence, lists, read_caption(sentence, lists))
-        if rules_level(found) is None and model.score(found) >= SENTENCE_BAR and len(
-                found) > SENTENCE_FEATURES:
+        found = features(sentence, lists, NOTHING)  # the rules' findings weigh nothing
+        if model.score(found) >= SENTENCE_BAR and len(found) > SENTENCE_FEATURES:
             spans = tuple((a + start, b + start) for a, b in _strongest(sentence, model))
             return Verdict(Severity.ERROR, model.categories.best(found), model.score(found),
                            spans)

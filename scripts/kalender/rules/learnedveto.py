@@ -25,10 +25,9 @@ from pathlib import Path
 
 from ..text.phrases import SENTENCE_END
 from .learned import Model, load_model
-from .learnedfeatures import BLOCKED, Reading, features
+from .learnedfeatures import BLOCKED, NOTHING, features
 from .lists import ContentLists, content_lists
 
-NOTHING = Reading((), (), ())
 SIDE = 0  # sentences either side of a finding's own in its passage
 PASSAGE_BAR = 0.5  # the finding's own sentence must read more clean than breach to be vetoed
 KEPT = ("r:data-pribadi", BLOCKED)  # the rules' findings a veto leaves (see the module)
