@@ -28,7 +28,7 @@ from ..core.problems import Severity
 from ..text.education import legal_sentences
 from ..text.partisan import PartisanHit
 from ..text.personal_data import PersonalData, find_personal_data
-from ..text.phrases import Match, Word, sentences, words
+from ..text.phrases import SENTENCE_END, Match, Word, sentences, words
 from ..text.wordforms import sastrawi_stem
 from .content import _reported, _severity, forbidden_matches, partisan_hits
 from .lists import ContentLists
@@ -49,6 +49,12 @@ class Reading:
     matches: tuple[Match, ...]
     partisan: tuple[PartisanHit, ...]  # partisan calls reported
     personal: tuple[PersonalData, ...]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The start and end of each sentence of ``text`` (ended as :data:`SENTENCE_END` says)."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    return list(zip([0, *ends], [*ends, len(text)], strict=False))
 
 
 NOTHING = Reading((), (), ())  # no finding of the rules

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..core.i18n import t
 from ..core.model import Post
 from ..core.problems import Problem, Severity
-from ..text.phrases import SENTENCE_END, words
+from ..text.phrases import words
 from .learned import SOP, Model, load_model
 from .learnedfeatures import (
     NOTHING,
@@ -25,6 +25,7 @@ from .learnedfeatures import (
     read_caption,
     root,
     rules_level,
+    sentence_spans,
 )
 from .lists import ContentLists, content_lists
 from .personal import official_contacts
@@ -75,10 +76,10 @@ def _sentence_verdict(text: str, lists: ContentLists, model: Model) -> Verdict |
     neutral sentences around a breach pull the whole caption's score down. The caption's
     rules found no error (else the layer says nothing), and their findings are not weighed,
     so a sentence is not read by the rules again."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text)]
-    if not ends:
+    sentences = sentence_spans(text)
+    if len(sentences) < 2:  # one sentence: the whole caption's verdict stands
         return None
-    for start, end in zip([0, *ends], [*ends, len(text)], strict=False):
+    for start, end in sentences:
         sentence = text[start:end]
         found = features(sentence, lists, NOTHING)  # the rules' findings weigh nothing
         if model.score(found) >= SENTENCE_BAR and len(found) > SENTENCE_FEATURES:

@@ -23,12 +23,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..text.phrases import SENTENCE_END
 from .learned import Model, load_model
-from .learnedfeatures import BLOCKED, NOTHING, features
+from .learnedfeatures import BLOCKED, NOTHING, features, sentence_spans
 from .lists import ContentLists, content_lists
 
-SIDE = 0  # sentences either side of a finding's own in its passage
 PASSAGE_BAR = 0.5  # the finding's own sentence must read more clean than breach to be vetoed
 KEPT = ("r:data-pribadi", BLOCKED)  # the rules' findings a veto leaves (see the module)
 
@@ -43,7 +41,7 @@ def vetoed(text: str, calendar_folder: Path, at: int | None = None) -> bool:
     lists = content_lists(calendar_folder)
     if _score(model, lists, text) >= model.thresholds.veto:
         return False
-    passage = text if at is None else around(text, at)
+    passage = text if at is None else sentence_at(text, at)
     return passage == text or _score(model, lists, passage) < PASSAGE_BAR
 
 
@@ -62,14 +60,10 @@ def _score(model: Model, lists: ContentLists, text: str) -> float:
     return score
 
 
-def around(text: str, at: int) -> str:
-    """The sentence of ``text`` holding character ``at``, with the sentence before and after."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text)]
-    starts = [0, *ends]
-    index = sum(1 for start in starts[1:] if start <= at)
-    first = starts[max(0, index - SIDE)]
-    last = ends[index + SIDE] if index + SIDE < len(ends) else len(text)
-    return text[first:last]
+def sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` holding character ``at``."""
+    start, end = next(((a, b) for a, b in sentence_spans(text) if at < b), (0, len(text)))
+    return text[start:end]
 
 
 def after_veto(found: frozenset[str]) -> frozenset[str]:
