@@ -17,7 +17,7 @@ from contentposts import screen_categories, write_post
 from kalender.cli.main import _register_commands, cli
 from kalender.core.problems import Severity
 from kalender.rules.learned import MODEL_FILE, Thresholds, verdict
-from kalender.rules.learnedeval import Figures, Scored, figures
+from kalender.rules.learnedeval import Figures, Judged, figures
 from kalender.rules.learnedtrain import CALENDAR, Example, corpus_files, trained_text
 
 POST = "posts/2026/12/2026-12-02-uji.md"
@@ -99,17 +99,18 @@ def test_how_the_score_becomes_a_level(score: float, lesson: bool,
     assert verdict(score, lesson, LIMITS) is level
 
 
-def example(corpus: str, breach: bool, *found: str) -> Example:
-    return Example(corpus, "teks", breach, "hinaan" if breach else "umum", frozenset(found))
+def judged(breach: bool, rules: Severity | None, screen: Severity | None) -> Judged:
+    example = Example("a.yml", "teks", breach, "hinaan" if breach else "umum", frozenset())
+    return Judged(example, rules, screen)
 
 
 def test_the_harness_counts_an_error_as_caught_and_any_finding_as_a_false_positive() -> None:
-    scored = [Scored(example("a.yml", True, "r:hinaan:error"), 0.1),  # the rules catch it
-              Scored(example("a.yml", True, "w:x"), 0.99),  # only the layer
-              Scored(example("a.yml", True, "w:x", "x:legal"), 0.99),  # a lesson: not caught
-              Scored(example("a.yml", False, "r:hoaks:warning"), 0.1),  # a warning flags
-              Scored(example("a.yml", False, "w:y"), 0.95),  # the layer flags
-              Scored(example("a.yml", False, "w:y", "r:sara:mention"), 0.99)]  # a lesson
-    assert figures(scored, None) == Figures(caught=1, breaches=3, flagged=1, clean=3)
-    assert figures(scored, LIMITS) == Figures(caught=2, breaches=3, flagged=3, clean=3)
-    assert figures(scored, Thresholds(0.9, 1.01, 1.01)) == Figures(2, 3, 2, 3)
+    error, warning = Severity.ERROR, Severity.WARNING
+    every = [judged(True, error, error),  # the rules catch it
+             judged(True, None, error),  # only the layer
+             judged(True, warning, warning),  # a warning is not caught
+             judged(False, warning, warning),  # a warning flags
+             judged(False, None, error),  # the layer flags
+             judged(False, error, None)]  # vetoed
+    assert figures(every, False) == Figures(caught=1, breaches=3, flagged=2, clean=3)
+    assert figures(every, True) == Figures(caught=2, breaches=3, flagged=2, clean=3)

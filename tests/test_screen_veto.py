@@ -15,8 +15,14 @@ from click.testing import CliRunner
 
 from contentposts import screen_errors, write_post
 from kalender.cli.main import _register_commands, cli
-from kalender.rules.learned import MODEL_FILE
-from kalender.rules.learnedveto import after_veto, vetoed
+from kalender.core.problems import Severity
+from kalender.rules.learned import MODEL_FILE, load_model
+from kalender.rules.learnedeval import judge
+from kalender.rules.learnedfeatures import features, read_caption
+from kalender.rules.learnedtrain import CALENDAR, Example
+from kalender.rules.learnedveto import vetoed
+from kalender.rules.lists import content_lists
+from kalender.rules.screen import screen
 
 # "membantai" (slaughtered) is a listed violent word; here a staff football match.
 MATCH = "Turnamen futsal antarkantor: tim Sekretariat membantai tim Teknis 5-1, selamat juara!"
@@ -65,12 +71,6 @@ def test_the_breaches_of_the_issue_stay_refused(text: str, category: str) -> Non
     assert category in screen_errors(text)
 
 
-def test_the_harness_drops_what_the_veto_drops_and_keeps_the_rest() -> None:
-    found = frozenset({"w:tim", "r:kekerasan:error", "r:partisan", "r:data-pribadi",
-                       "r:blocked:error", "x:question"})
-    assert after_veto(found) == {"w:tim", "r:data-pribadi", "r:blocked:error", "x:question"}
-
-
 # Neutral office sentences, which pull a whole caption's score far below the veto's bar.
 NEUTRAL = ("Rapat pleno rekapitulasi digelar Senin, 7 Desember 2026, di aula KPU Kota Singkawang. "
            "Pendaftaran pemantau pemilu dibuka sampai Jumat. Simak infografis berikut tentang "
@@ -107,3 +107,38 @@ def test_a_breach_only_the_layer_reads_is_refused_among_neutral_sentences(
     assert screen_errors(text, learned=False) == set()
     assert category in screen_errors(f"{NEUTRAL} {text}")
     assert category in screen_errors(f"{NEUTRAL} {NEUTRAL} {text} {NEUTRAL}")
+
+
+def harness_levels(text: str) -> tuple[Severity | None, Severity | None]:
+    """The levels the leave-one-corpus-out harness gives ``text``: rules alone, with the layer
+    (here the shipped one)."""
+    lists = content_lists(CALENDAR)
+    reading = read_caption(text, lists)
+    example = Example("uji.yml", text, True, "umum", features(text, lists, reading), reading)
+    model = load_model(CALENDAR)
+    assert model is not None
+    judged = judge(example, lists, model)
+    return judged.rules, judged.screen
+
+
+def check_level(text: str) -> Severity | None:
+    levels = {flag.severity for flag in screen(text, CALENDAR)}
+    return Severity.ERROR if Severity.ERROR in levels else next(iter(levels), None)
+
+
+@pytest.mark.parametrize(("text", "rules", "layer"), [
+    (MATCH, Severity.ERROR, None),  # vetoed
+    (NIK, Severity.ERROR, Severity.ERROR),  # personal data: never vetoed
+    # The whole caption scores 0.00: a veto on the whole caption (the harness before screen-j)
+    # dropped these; the finding's own sentence keeps them.
+    (f"{NEUTRAL} Pilih Partai X nomor urut 2!", Severity.ERROR, Severity.ERROR),
+    (f"{NEUTRAL} Orang yang merusak baliho itu pantas dipukuli.", Severity.ERROR,
+     Severity.ERROR),
+    # Only the layer's verdict on one sentence finds it.
+    (f"{NEUTRAL} Besok pagi sebelum subuh tim kami keliling bawa titipan untuk warga yang setia,"
+     " jangan lupa balas budi di bilik.", None, Severity.ERROR),
+])
+def test_the_harness_decides_as_check_does(text: str, rules: Severity | None,
+                                           layer: Severity | None) -> None:
+    assert harness_levels(text) == (rules, layer)
+    assert check_level(text) is layer

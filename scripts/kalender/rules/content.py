@@ -10,23 +10,26 @@ near a campaign verb is a warning.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.i18n import t
 from ..core.model import Post
 from ..core.problems import Problem, Severity
 from ..text.education import legal_sentences
 from ..text.partisan import PartisanHit, PartisanLists, find_partisan
-from ..text.personal_data import find_personal_data
 from ..text.phrases import Match, find_phrases, sentences, words
 from ..text.stances import find_stances
 from .lists import ContentLists, content_lists
-from .personal import official_in
+from .personal import official_contacts, official_in
 from .registry import Context, Finding, rule
 from .wording import Key, Wording, line_in_text, line_in_value, wordings
+
+if TYPE_CHECKING:
+    from .screendecision import Decision
 
 __all__ = ["Highlight", "find_phrases", "forbidden_matches", "highlights"]
 
@@ -48,18 +51,13 @@ def highlights(text: str, calendar_folder: Path) -> list[Highlight]:
     or after ``jangan`` and the like) are left out unless their entry is blocked, exactly as
     ``kalender check`` leaves them out.
     """
-    lists = content_lists(calendar_folder)
+    decision = _decision(text, calendar_folder, official_in(calendar_folder))
     marks = [Highlight(start, end, "content.forbidden", _severity(m))
-             for m in forbidden_matches(text, lists)
-             if _reported(m) and _kept(m, text, calendar_folder)
-             for start, end in _spans(m)]
+             for m in decision.matches for start, end in _spans(m)]
     marks += [Highlight(found.start, found.end, "content.personal_data", Severity.ERROR)
-              for found in find_personal_data(text, official_in(calendar_folder))]
-    if lists.partisan is not None:
-        marks += [Highlight(start, end, "content.partisan", Severity.ERROR)
-                  for hit in partisan_hits(text, lists)
-                  if not _vetoed(text, calendar_folder, hit.reference[0])
-                  for start, end in hit.spans()]
+              for found in decision.personal]
+    marks += [Highlight(start, end, "content.partisan", Severity.ERROR)
+              for hit in decision.partisan for start, end in hit.spans()]
     return sorted(set(marks), key=lambda h: (h.start, h.end, h.rule))
 
 
@@ -116,20 +114,16 @@ def _spans(match: Match) -> list[tuple[int, int]]:
 @rule("content.forbidden", Severity.WARNING)
 def forbidden_phrases(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """Each phrase of the forbidden lists in each platform's caption and title."""
-    lists = content_lists(context.calendar.folder)
-    folder = context.calendar.folder
+    folder, official = context.calendar.folder, official_contacts(context)
     for wording in wordings(post, context):
-        for match in forbidden_matches(wording.text, lists):
-            if _reported(match) and _kept(match, wording.text, folder):
-                line = line_in_text(post, wording, match.start)
-                yield _forbidden(finding, wording, match, (wording.caption_key, wording.text),
-                                 line)
+        for match in _decision(wording.text, folder, official).matches:
+            line = line_in_text(post, wording, match.start)
+            yield _forbidden(finding, wording, match, (wording.caption_key, wording.text), line)
         if wording.title:
-            for match in forbidden_matches(wording.title, lists):
-                if _reported(match) and _kept(match, wording.title, folder):
-                    line = line_in_value(post, wording.title_key, wording.title, match.start)
-                    yield _forbidden(finding, wording, match, (wording.title_key, wording.title),
-                                     line)
+            for match in _decision(wording.title, folder, official).matches:
+                line = line_in_value(post, wording.title_key, wording.title, match.start)
+                yield _forbidden(finding, wording, match, (wording.title_key, wording.title),
+                                 line)
 
 
 def _forbidden(finding: Finding, wording: Wording, match: Match, source: tuple[Key, str],
@@ -147,17 +141,12 @@ def _forbidden(finding: Finding, wording: Wording, match: Match, source: tuple[K
     return _at(problem, line)
 
 
-def _vetoed(text: str, calendar_folder: Path, at: int) -> bool:
-    """True when the learned layer vetoes the finding at character ``at`` of ``text``
-    (:mod:`kalender.rules.learnedveto`, imported here because it reads this module)."""
-    from .learnedveto import vetoed
+def _decision(text: str, calendar_folder: Path, official: Iterable[str]) -> Decision:
+    """What the screen reports on ``text``, the learned layer's veto applied
+    (:mod:`kalender.rules.screendecision`, imported here because it reads this module)."""
+    from .screendecision import text_decision
 
-    return vetoed(text, calendar_folder, at)
-
-
-def _kept(match: Match, text: str, calendar_folder: Path) -> bool:
-    """True when ``match`` is reported: not vetoed, or a blocked entry's (never vetoed)."""
-    return match.phrase.blocked or not _vetoed(text, calendar_folder, match.start)
+    return text_decision(text, calendar_folder, official)
 
 
 def _message(match: Match) -> str:
@@ -169,15 +158,15 @@ def _message(match: Match) -> str:
 @rule("content.partisan", Severity.ERROR)
 def partisan(post: Post, context: Context, finding: Finding) -> Iterator[Problem]:
     """A party, candidate or ballot number near a campaign verb, in each platform's text."""
-    content = content_lists(context.calendar.folder)
-    lists = content.partisan
+    folder = context.calendar.folder
+    lists = content_lists(folder).partisan
     if lists is None:
         return
+    official = official_contacts(context)
     for wording in wordings(post, context):
         said: set[tuple[str, tuple[int, int]]] = set()  # "PKB nomor urut 1": one finding
-        for hit in partisan_hits(wording.text, content):
-            if (hit.contestant.name, hit.verb) in said or _vetoed(
-                    wording.text, context.calendar.folder, hit.reference[0]):
+        for hit in _decision(wording.text, folder, official).partisan:
+            if (hit.contestant.name, hit.verb) in said:
                 continue
             said.add((hit.contestant.name, hit.verb))
             line = line_in_text(post, wording, hit.reference[0])

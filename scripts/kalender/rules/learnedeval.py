@@ -4,7 +4,9 @@
 For each labelled corpus of ``tests/corpus/`` (the blind ``konten-buta-11.yml`` and later
 are never read), the layer is trained on all the others and measured on it: recall (a
 breach caught as an ERROR) and false positives (a clean caption with any finding), for the
-rules alone and for the rules with the layer, then the same over all corpora, over the
+rules alone and for the rules with the layer, each decided as ``kalender check`` decides it
+(:func:`kalender.rules.screendecision.decide`: the veto per finding on its own sentence, the
+layer's verdict on the caption and on each sentence), then the same over all corpora, over the
 five blind corpora the rules were tuned on, and over ``konten-buta-6.yml`` to
 ``konten-buta-10.yml``, which no round of the lists has looked at: there the rules' figures
 are those of an unseen writer too. On the others the rules were written while looking at the
@@ -17,13 +19,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..core.i18n import t
 from ..core.problems import Severity
-from .learned import Thresholds, model_of, short, verdict
-from .learnedfeatures import educational, rules_level
-from .learnedtrain import FIRST_BLIND, THRESHOLDS, Example, corpus_files, examples, train
-from .learnedveto import after_veto
+from .learned import Model, Thresholds, model_of
+from .learnedtrain import CALENDAR, FIRST_BLIND, THRESHOLDS, Example, corpus_files, examples, train
+from .lists import ContentLists, content_lists
+from .screendecision import decide
 
 EARLIER_BLIND = ("konten-buta.yml", "konten-buta-2.yml", "konten-buta-3.yml",
                  "konten-buta-4.yml", "konten-buta-5.yml")
@@ -33,11 +36,13 @@ UNTUNED_BLIND = ("konten-buta-6.yml", "konten-buta-7.yml", "konten-buta-8.yml",
 
 
 @dataclass(frozen=True)
-class Scored:
-    """A caption of a held-out corpus and the score of the layer trained without it."""
+class Judged:
+    """A caption of a held-out corpus and the level the screen reports on it: the rules
+    alone, and the rules with the layer trained without the caption's corpus."""
 
     example: Example
-    score: float
+    rules: Severity | None
+    screen: Severity | None
 
 
 @dataclass(frozen=True)
@@ -53,45 +58,43 @@ class Figures:
         return f"{_share(self.caught, self.breaches)}  {_share(self.flagged, self.clean)}"
 
 
-def held_out_scores(every: Sequence[Example]) -> list[Scored]:
-    """Each caption scored by the layer trained on every other corpus."""
-    scored = []
+def held_out(every: Sequence[Example], thresholds: Thresholds = THRESHOLDS,
+             calendar: Path = CALENDAR) -> list[Judged]:
+    """Each caption judged by the screen with the layer trained on every other corpus."""
+    lists = content_lists(calendar)
+    judged = []
     for corpus in sorted({e.corpus for e in every}):
-        model = model_of(train([e for e in every if e.corpus != corpus]))
-        scored += [Scored(e, model.score(e.found)) for e in every if e.corpus == corpus]
-    return scored
+        model = model_of(train([e for e in every if e.corpus != corpus], thresholds))
+        judged += [judge(e, lists, model) for e in every if e.corpus == corpus]
+    return judged
 
 
-def figures(scored: Sequence[Scored], thresholds: Thresholds | None) -> Figures:
-    """The figures of the rules alone (``thresholds`` None) or with the layer."""
-    levels = [(s.example.breach, _level(s, thresholds)) for s in scored]
+def judge(example: Example, lists: ContentLists, model: Model) -> Judged:
+    """The levels of ``example`` as ``kalender check`` decides them (the same function:
+    :func:`kalender.rules.screendecision.decide`), without and with ``model``."""
+    return Judged(example, decide(example.text, lists, example.reading, None).level(),
+                  decide(example.text, lists, example.reading, model).level())
+
+
+def figures(judged: Sequence[Judged], layer: bool) -> Figures:
+    """The figures of the rules alone or (``layer``) with the layer."""
+    levels = [(j.example.breach, j.screen if layer else j.rules) for j in judged]
     return Figures(sum(b and lv is Severity.ERROR for b, lv in levels), sum(b for b, _ in levels),
                    sum(not b and lv is not None for b, lv in levels),
                    sum(not b for b, _ in levels))
 
 
-def _level(scored: Scored, thresholds: Thresholds | None) -> Severity | None:
-    found = scored.example.found
-    if thresholds is not None and scored.score < thresholds.veto:
-        found = after_veto(found)
-    rules = rules_level(found)
-    if thresholds is None or rules is Severity.ERROR:
-        return rules
-    learned = verdict(scored.score, educational(found), thresholds, short(found, thresholds))
-    return learned if learned is Severity.ERROR else rules or learned
-
-
-def table(scored: Sequence[Scored], thresholds: Thresholds) -> list[str]:
+def table(judged: Sequence[Judged]) -> list[str]:
     """The rows: each corpus, then all of them, then the earlier blind corpora."""
-    groups = [(c, [s for s in scored if s.example.corpus == c])
-              for c in sorted({s.example.corpus for s in scored})]
-    groups += [(t("learned.all"), list(scored)),
+    groups = [(c, [j for j in judged if j.example.corpus == c])
+              for c in sorted({j.example.corpus for j in judged})]
+    groups += [(t("learned.all"), list(judged)),
                (t("learned.earlier_blind"),
-                [s for s in scored if s.example.corpus in EARLIER_BLIND]),
+                [j for j in judged if j.example.corpus in EARLIER_BLIND]),
                (t("learned.untuned_blind"),
-                [s for s in scored if s.example.corpus in UNTUNED_BLIND])]
+                [j for j in judged if j.example.corpus in UNTUNED_BLIND])]
     rows = [t("learned.table_head")]
-    rows += [f"{name:24} {figures(group, None).row()}   {figures(group, thresholds).row()}"
+    rows += [f"{name:24} {figures(group, False).row()}   {figures(group, True).row()}"
              for name, group in groups]
     return rows
 
@@ -103,7 +106,7 @@ def _share(part: int, whole: int) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=t("learned.eval_help", first=FIRST_BLIND))
     parser.parse_args(argv)
-    for row in table(held_out_scores(examples(corpus_files())), THRESHOLDS):
+    for row in table(held_out(examples(corpus_files()))):
         print(row)
 
 

@@ -30,7 +30,7 @@ import yaml
 from ..core.atomic import write_bytes
 from ..core.i18n import t
 from .learned import MODEL_FILE, SOP, Thresholds
-from .learnedfeatures import LEARNED, features, read_caption
+from .learnedfeatures import LEARNED, NOTHING, Reading, features, read_caption
 from .lists import content_lists
 
 REPO = Path(__file__).resolve().parents[3]
@@ -60,6 +60,7 @@ class Example:
     breach: bool
     category: str
     found: frozenset[str]
+    reading: Reading = NOTHING  # what the rules found in it
 
 
 def corpus_files(folder: Path = CORPORA) -> list[Path]:
@@ -80,9 +81,10 @@ def examples(paths: Sequence[Path], calendar: Path = CALENDAR) -> list[Example]:
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
             text = str(item["text"])
             category = str(item.get("category", "umum"))
+            reading = read_caption(text, lists)
             found.append(Example(path.name, text, item["label"] == "breach",
                                  PARTISAN_CATEGORY.get(category, category),
-                                 features(text, lists, read_caption(text, lists))))
+                                 features(text, lists, reading), reading))
     return found
 
 

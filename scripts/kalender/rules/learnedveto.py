@@ -24,21 +24,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from .learned import Model, load_model
-from .learnedfeatures import BLOCKED, NOTHING, features, sentence_spans
+from .learnedfeatures import NOTHING, features, sentence_spans
 from .lists import ContentLists, content_lists
 
 PASSAGE_BAR = 0.5  # the finding's own sentence must read more clean than breach to be vetoed
-KEPT = ("r:data-pribadi", BLOCKED)  # the rules' findings a veto leaves (see the module)
 
 
 def vetoed(text: str, calendar_folder: Path, at: int | None = None) -> bool:
     """True when the layer of ``calendar_folder`` vetoes the word rules' finding at character
-    ``at`` of ``text`` (``None``: whether it would veto any; no model, a model turned off or
-    without ``veto``: never)."""
+    ``at`` of ``text`` (``None``: whether it would veto any; no model or a model turned off:
+    never)."""
     model = load_model(calendar_folder)
-    if model is None or model.thresholds.veto <= 0 or not text.strip():
+    return model is not None and vetoes(model, content_lists(calendar_folder), text, at)
+
+
+def vetoes(model: Model, lists: ContentLists, text: str, at: int | None = None) -> bool:
+    """True when ``model`` vetoes the word rules' finding at character ``at`` of ``text``
+    (``None``: whether it would veto any; a model without ``veto``: never)."""
+    if model.thresholds.veto <= 0 or not text.strip():
         return False
-    lists = content_lists(calendar_folder)
     if _score(model, lists, text) >= model.thresholds.veto:
         return False
     passage = text if at is None else sentence_at(text, at)
@@ -64,8 +68,3 @@ def sentence_at(text: str, at: int) -> str:
     """The sentence of ``text`` holding character ``at``."""
     start, end = next(((a, b) for a, b in sentence_spans(text) if at < b), (0, len(text)))
     return text[start:end]
-
-
-def after_veto(found: frozenset[str]) -> frozenset[str]:
-    """The features ``found`` without the rules' findings a veto drops (for the harness)."""
-    return frozenset(f for f in found if not f.startswith("r:") or f in KEPT)

@@ -11,11 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.problems import Severity
-from .content import _reported, _severity
-from .learnedfeatures import read_caption
-from .learnedrule import learned_verdict
-from .learnedveto import vetoed
-from .lists import content_lists
+from .content import _severity
+from .screendecision import text_decision
 
 PARTISAN = "partisan"
 PERSONAL_DATA = "data-pribadi"
@@ -34,19 +31,15 @@ class Flag:
 def screen(text: str, calendar_folder: Path, official: Iterable[str] = (),
            learned: bool = True) -> list[Flag]:
     """Every finding of the SOP D screen in ``text``, in text order; ``official`` are the
-    office's own numbers and addresses; ``learned``: with the learned layer's finding
-    (:mod:`kalender.rules.learnedrule`, when ``calendar/terlarang/dipelajari/`` has one) and its
-    veto on the word rules (:mod:`kalender.rules.learnedveto`)."""
-    lists = content_lists(calendar_folder)
-    reading = read_caption(text, lists, official)
-    flags = [Flag(m.phrase.category, _severity(m), m.start, m.end)
-             for m in reading.matches if _reported(m) and (
-                 m.phrase.blocked or not (learned and vetoed(text, calendar_folder, m.start)))]
-    flags += [Flag(PARTISAN, Severity.ERROR, *hit.reference) for hit in reading.partisan
-              if not (learned and vetoed(text, calendar_folder, hit.reference[0]))]
+    office's own numbers and addresses; ``learned``: with the learned layer's finding and its
+    veto on the word rules (when ``calendar/terlarang/dipelajari/`` has one), as ``kalender
+    check`` decides (:mod:`kalender.rules.screendecision`)."""
+    decision = text_decision(text, calendar_folder, official, learned)
+    flags = [Flag(m.phrase.category, _severity(m), m.start, m.end) for m in decision.matches]
+    flags += [Flag(PARTISAN, Severity.ERROR, *hit.reference) for hit in decision.partisan]
     flags += [Flag(PERSONAL_DATA, Severity.ERROR, found.start, found.end)
-              for found in reading.personal]
-    said = learned_verdict(text, lists, reading, calendar_folder) if learned else None
+              for found in decision.personal]
+    said = decision.learned
     if said is not None:
         flags.append(Flag(said.category, said.severity, *said.spans[0]))
     return sorted(flags, key=lambda f: (f.start, f.end))
