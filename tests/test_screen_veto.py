@@ -142,3 +142,27 @@ def test_the_harness_decides_as_check_does(text: str, rules: Severity | None,
                                            layer: Severity | None) -> None:
     assert harness_levels(text) == (rules, layer)
     assert check_level(text) is layer
+
+
+def test_a_vetoed_finding_is_a_note_in_verbose_output_and_blocks_nothing(
+        runner: CliRunner, repo: Path) -> None:
+    write_post(repo, f"caption: |\n  {MATCH}\n")
+    plain = runner.invoke(cli, ["--root", str(repo), "check", "--strict"])
+    assert plain.exit_code == 0 and "membantai" not in plain.output
+    shown = runner.invoke(cli, ["--root", str(repo), "check", "--strict", "--verbose"])
+    assert shown.exit_code == 0
+    assert shown.output.splitlines() == [
+        "posts/2026/12/2026-12-02-uji.md",
+        "  catatan baris 9: Instagram: aturan kata menemukan “membantai” (Kekerasan dan hasutan, "
+        "SOP D.1), tetapi lapisan yang dipelajari membaca kalimatnya sebagai bersih, jadi temuan "
+        "ini tidak dilaporkan dan tidak menahan langkah apa pun; bila kalimat itu memang "
+        "melanggar, ubah kalimatnya dan laporkan keterangan ini untuk korpus dan pelatihan ulang.",
+        "1 pos diperiksa: 0 galat, 0 peringatan."]
+    english = runner.invoke(cli, ["--root", str(repo), "--lang", "en", "check", "-v"])
+    assert "note line 9: Instagram: the word rules found “membantai”" in english.output
+
+
+def test_a_finding_the_layer_keeps_is_no_note(runner: CliRunner, repo: Path) -> None:
+    write_post(repo, "caption: |\n  Orang itu pantas dipukuli ramai-ramai.\n")
+    shown = runner.invoke(cli, ["--root", str(repo), "check", "--verbose"])
+    assert shown.exit_code == 1 and "catatan" not in shown.output and "galat" in shown.output

@@ -104,10 +104,14 @@ def print_report(report: Report | Sequence[Problem], root: Path) -> tuple[int, i
 @cli.command("check", help="Periksa semua pos (atau PATH) dan data kalender.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Peringatan juga membuat pemeriksaan gagal.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Tampilkan juga catatan: temuan aturan kata yang diveto lapisan yang "
+                   "dipelajari (tidak dihitung dan tidak menahan langkah apa pun).")
 @click.pass_obj
-def check_command(root: Path, paths: tuple[Path, ...], strict: bool) -> None:
+def check_command(root: Path, paths: tuple[Path, ...], strict: bool, verbose: bool) -> None:
     from ..conversations.store import conversation_problems
     from ..rules.check import check_project
+    from ..rules.learnednotes import note_lines, vetoed_notes
 
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -116,6 +120,9 @@ def check_command(root: Path, paths: tuple[Path, ...], strict: bool) -> None:
     problems, checked = check_project(root, files)
     problems += conversation_problems(root, files)
     errors, warnings = print_report(problems, root)
+    if verbose:  # notes block nothing and count as nothing
+        for line in note_lines(vetoed_notes(root, files), root):
+            click.echo(line, err=True)
     click.echo(checked.summary(errors, warnings))
     if errors or (strict and warnings):
         sys.exit(1)
