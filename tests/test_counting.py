@@ -11,7 +11,7 @@ import yaml
 from kalender.core.calendar_data import CalendarData, load_calendar
 from kalender.core.problems import Report
 from kalender.text.counting import count, fold_at, grapheme_start, measure, over_limit_index
-from kalender.text.twitter_text import extract_urls, parse_tweet
+from kalender.text.twitter_text import extract_emoji, extract_urls, parse_tweet
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFORMANCE = ROOT / "tests" / "data" / "twitter-text"  # vendored, with its LICENSE
@@ -193,3 +193,14 @@ def test_over_index_in_decomposed_text_points_into_the_text_as_given() -> None:
 
 def test_grapheme_start_of_a_flag() -> None:
     assert grapheme_start("ab🇮🇩", 3) == 2
+
+
+def test_ascii_text_has_no_emoji_as_the_emoji_tables_say() -> None:
+    """extract_emoji skips the emoji tables for ASCII text: no emoji is ASCII only."""
+    import emoji
+
+    assert not any(key.isascii() for key in emoji.EMOJI_DATA)
+    for text in ("Pemilih :) #JDIH 1 2 3 * # <3 :-D", "", "0123456789#*"):
+        assert extract_emoji(text) == [] == emoji.emoji_list(text)
+    assert [e.value for e in extract_emoji("Ayo memilih 1\ufe0f\u20e3 \U0001f5f3\ufe0f")] \
+        == ["1\ufe0f\u20e3", "\U0001f5f3\ufe0f"]

@@ -27,8 +27,11 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @cache
 def catalog() -> dict[str, dict[str, str]]:
-    """All messages, merged from every file of the catalog."""
-    return read_catalog(Path(__file__).parent / "messages")
+    """All messages, merged from every file of the catalog (kept compiled beside it:
+    :mod:`kalender.core.catalogcache`)."""
+    from .catalogcache import compiled_catalog
+
+    return compiled_catalog(Path(__file__).parent / "messages", read_catalog)
 
 
 def read_catalog(folder: Path) -> dict[str, dict[str, str]]:

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from . import quickpaths
 from .atomic import replacing
 
 MOST_ADDITIONS = 16  # addition files before the whole file is written again
@@ -59,7 +60,7 @@ def dump_kept(out: IO[bytes], data: dict[str, Any]) -> None:
     two: a stale file is then known without reading it whole (ten thousand posts' values
     read and thrown away raised the memory of the build after every code change)."""
     pickle.dump((data["version"], data["generation"]), out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+    quickpaths.dump(data, out)  # paths read back without parsing them again
 
 
 class KeptFile:

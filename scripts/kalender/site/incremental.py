@@ -23,7 +23,7 @@ import json
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -327,7 +327,9 @@ class Manifest:
         with replacing(path) as out:
             # written piece by piece: ten thousand pages' sources are not one big string
             text = io.TextIOWrapper(out, encoding="utf-8")
-            json.dump(asdict(self), text, ensure_ascii=False, separators=(",", ":"))
+            # its fields as they are (plain JSON data): asdict would copy them all first
+            json.dump({f.name: getattr(self, f.name) for f in fields(self)}, text,
+                      ensure_ascii=False, separators=(",", ":"))
             text.flush()
             text.detach()  # the file is closed (and renamed) by replacing()
         others = sorted(path.parent.glob("site-*.json"), key=_age)

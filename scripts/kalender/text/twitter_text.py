@@ -179,6 +179,8 @@ def _valid_length(url: str, protocol: str, domain: str) -> bool:
 
 def extract_emoji(text: str) -> list[Entity]:
     """Every emoji of ``text`` (ZWJ sequences, flags, keycaps, skin tones), current Unicode."""
+    if text.isascii():  # every emoji has a code point beyond ASCII (a keycap its U+20E3)
+        return []
     import emoji  # its tables take 0.1 s to load: only when an X caption is weighed
 
     return [Entity(found["emoji"], found["match_start"], found["match_end"])
