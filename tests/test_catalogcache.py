@@ -62,3 +62,12 @@ def test_nothing_is_written_without_bytecode(folder: Path,
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     assert compiled_catalog(folder, i18n.read_catalog) == i18n.read_catalog(folder)
     assert not (folder / "__pycache__").exists()
+
+
+def test_a_value_marshal_cannot_hold_is_read_from_yaml_every_time(folder: Path) -> None:
+    (folder / "catatan.yml").write_text(
+        "pesan.bertanggal:\n  id: Halo\n  en: Hello\n  sejak: 2026-12-06\n", encoding="utf-8")
+    first = compiled_catalog(folder, i18n.read_catalog)
+    assert str(first["pesan.bertanggal"]["sejak"]) == "2026-12-06"
+    assert not (folder / "__pycache__" / CACHE_NAME).exists()
+    assert compiled_catalog(folder, i18n.read_catalog) == first

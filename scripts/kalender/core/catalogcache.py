@@ -43,10 +43,11 @@ def compiled_catalog(folder: Path, read: Callable[[Path], Catalog]) -> Catalog:
         from .atomic import replacing  # only when writing (tempfile, fcntl)
 
         try:
+            data = marshal.dumps((stamp, merged))
             kept.parent.mkdir(exist_ok=True)
             with replacing(kept) as out:
-                out.write(marshal.dumps((stamp, merged)))
-        except OSError:  # a read-only installation: read from YAML every time
+                out.write(data)
+        except (OSError, ValueError):  # read-only, or a value marshal cannot hold: from YAML
             pass
     return merged
 
