@@ -26,7 +26,8 @@ from kalender.rules.screen import screen
 
 # "membantai" (slaughtered) is a listed violent word; here a staff football match.
 MATCH = "Turnamen futsal antarkantor: tim Sekretariat membantai tim Teknis 5-1, selamat juara!"
-NIK = MATCH + " Hadiah diserahkan oleh Ketua KPU, NIK 6172011234567890."
+NIK = MATCH + (" Piala diserahkan kepada kapten, NIK 6172011234567890. Terima kasih panitia dan "
+               "suporter!")
 
 
 @pytest.fixture
@@ -166,3 +167,4 @@ def test_a_finding_the_layer_keeps_is_no_note(runner: CliRunner, repo: Path) -> 
     write_post(repo, "caption: |\n  Orang itu pantas dipukuli ramai-ramai.\n")
     shown = runner.invoke(cli, ["--root", str(repo), "check", "--verbose"])
     assert shown.exit_code == 1 and "catatan" not in shown.output and "galat" in shown.output
+

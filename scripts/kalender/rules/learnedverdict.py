@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.problems import Severity
+from ..text.partisan import names_a_contestant
 from ..text.phrases import words
 from .learned import Model
 from .learnedfeatures import (
@@ -24,6 +25,7 @@ from .learnedfeatures import (
 from .lists import ContentLists
 
 SHOWN = 3  # the words named in a finding
+PARTISAN = "partisan"
 # One sentence of a caption that is not a lesson as a whole is an error on its own from this
 # score, when it has more than SENTENCE_FEATURES features (docs/aturan-isi.md, "Kalimat
 # yang diapit").
@@ -54,8 +56,21 @@ def learned_verdict(text: str, lists: ContentLists, reading: Reading,
         return _sentence_verdict(text, lists, model)
     if level is None:
         return None
-    return Verdict(level, model.categories.best(found), model.score(found),
-                   _strongest(text, model))
+    category, score = model.categories.best(found), model.score(found)
+    if category == PARTISAN and _unnamed(text, lists) and score < model.thresholds.error_lesson:
+        return None
+    return Verdict(level, category, score, _strongest(text, model))
+
+
+def _unnamed(text: str, lists: ContentLists) -> bool:
+    """True when ``text`` names no participant a partisan call would be for: no listed or
+    shaped name, no ballot number, no digit at all (*07!*). *Pilih calon yang paling tegas
+    menurut penilaianmu sendiri* asks for a choice and leaves it to the reader; there the
+    layer's partisan verdict needs the lesson's bar (docs/aturan-isi.md, "Putaran
+    screen-k")."""
+    if lists.partisan is None or any(c.isdigit() for c in text):
+        return False
+    return not names_a_contestant(text, lists.partisan)
 
 
 def _sentence_verdict(text: str, lists: ContentLists, model: Model) -> Verdict | None:

@@ -106,6 +106,15 @@ def find_partisan(text: str, lists: PartisanLists) -> list[PartisanHit]:
     return hits
 
 
+def names_a_contestant(text: str, lists: PartisanLists) -> bool:
+    """True when ``text`` names who a call would be for: a listed party or candidate, a
+    ballot number, ``Partai`` or an honorific with a capitalised name, a name after a voting
+    imperative, a ballot hashtag (``#01``). *Pilih calon yang paling tegas* names no one."""
+    text_words = words(text)
+    return bool(ballot_hashtags(text, text_words)) or any(
+        True for _ in (*_references(text_words, lists), *_unlisted(text, text_words, lists)))
+
+
 def _unreported(verbs: list[tuple[int, int]], text_words: Sequence[Word],
                 sentence: Sequence[int], lists: PartisanLists) -> list[tuple[int, int]]:
     """The campaign verbs but ``nomor urut`` in a sentence reporting how the organiser drew
