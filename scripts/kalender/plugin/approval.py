@@ -1,7 +1,8 @@
 """The approval's part of the mkdocs plugin: the timeline and comments of each post page, and
 the "Menunggu" page. The views are built by :mod:`kalender.approval.timeline`; the templates are
-``overrides/partials/kalender/approval.html`` (post page), ``approval_thread.html`` (inside
-each platform preview) and ``overrides/kalender/menunggu.html``.
+``overrides/partials/kalender/approval.html`` (post page), the thread inside each platform
+preview (``previews.html``, :mod:`kalender.site.preview_html`) and
+``overrides/kalender/menunggu.html``.
 """
 
 from __future__ import annotations

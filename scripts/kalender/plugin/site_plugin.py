@@ -43,6 +43,7 @@ from ..rules import Context, check_post
 from ..site.calendar_view import ROWS_SHOWN, build_site, week_page
 from ..site.icons import IconSprite
 from ..site.incremental import Manifest, digest, package_version
+from ..site.preview_html import PreviewFigures
 from ..site.previews import KeptPreviews, Previews
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
@@ -383,7 +384,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             raise PluginError(t("site.bad_today", found=text)) from None
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
-        env.globals.update(t=PageWords(), row_limit=ROWS_SHOWN)  # PageWords: plugin.pagework
+        words = PageWords()  # plugin.pagework; the previews: site.preview_html
+        env.globals.update(t=words, row_limit=ROWS_SHOWN,
+                           preview_figure=PreviewFigures(words, self._icon_svg))
         env.globals["shared"] = SharedParts(config)  # the nav, once per folder (main.html)
         env.concat = self.streamed.ready(config.plugins.events["post_page"], self)  # type: ignore[method-assign]
         self.env = env
