@@ -23,7 +23,8 @@ from mkdocs.livereload import LiveReloadServer
 from kalender.approval.machine import Action
 from kalender.core.loader import load_project
 from kalender.plugin.incremental import TemplateCache
-from kalender.plugin.site_plugin import KalenderPlugin, _watch_with_events
+from kalender.plugin.site_plugin import KalenderPlugin
+from kalender.plugin.watching import watch_with_events
 from kalender.site.incremental import digest, posts_in
 from kalender.site.views import Badge, Choice, Entry
 from kalender.workflow.actions import perform
@@ -157,7 +158,7 @@ def test_serve_watches_with_file_events_and_ignores_reads(tmp_path: Path) -> Non
     (tmp_path / "posts").mkdir()
     server.watch(str(tmp_path / "posts"))
     server.watch(str(tmp_path / "posts"))
-    _watch_with_events(server)
+    watch_with_events(server)
     assert type(server.observer).__name__ == "Writes"
     assert server._watched_paths == {str(tmp_path / "posts"): 2}
     server.observer.start()

@@ -65,6 +65,18 @@ class OneParserPage(Page):
     """A page outside the nav whose Markdown is converted by the build's one parser."""
 
     parser: tuple[MkDocsConfig, markdown.Markdown] | None = None  # the build's, by config
+    urls: dict[tuple[str, str], tuple[str | None, str | None]] = {}  # noqa: RUF012
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        """mkdocs' answer (``urljoin`` and ``urlsplit``, most of making a page), kept per
+        site URL and page URL: ``kalender serve`` makes every page again at every rebuild."""
+        key = (base or "", self.url)
+        known = self.urls.get(key)
+        if known is not None:
+            self.canonical_url, self.abs_url = known
+            return
+        super()._set_canonical_url(base)
+        self.urls[key] = (self.canonical_url, self.abs_url)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """mkdocs' ``Page.render`` with the build's parser, reset, instead of a new one."""

@@ -80,6 +80,21 @@ class ThemeFiles:
 
         return list_templates
 
+    @staticmethod
+    def keep_pages(config: MkDocsConfig, before: str, shared: str) -> None:
+        """Leave the theme's static pages (``404.html``) as the last build wrote them when
+        what every page shares is the same (``before`` and ``shared``: the last build's and
+        this build's digest of the code, templates, ``mkdocs.yml``, ``calendar/``,
+        hand-written pages and the list of every page; ``before`` is empty after a build
+        made of other inputs). Such a page is drawn from the configuration, the nav and the
+        theme alone, never from the calendar's data, so it would come out the same; mkdocs
+        otherwise renders it at every rebuild (about 15 ms of a caption edit's)."""
+        if not before or before != shared:
+            return
+        for name in sorted(config.theme.static_templates):
+            if os.path.isfile(os.path.join(config.site_dir, name)):
+                config.theme.static_templates.discard(name)
+
 
 LANGUAGE_TEMPLATES = ("partials/language.html", "partials/languages/{language}.html",
                       "partials/languages/en.html")

@@ -49,6 +49,7 @@ from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval
 from .conversations import add_conversations, page_data
 from .filelookup import quick_lookups
+from .idlegc import IdleCollector
 from .incremental import Incremental, TemplateCache
 from .keptdigests import kept_digests
 from .keptstores import NewProcessStores
@@ -59,10 +60,11 @@ from .pagework import PageWords, generated_page
 from .pictures import BuildWorkers
 from .postkeys import post_keys
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
-from .serving import KeptCalendar, KeptReports, ThemeFiles, settle_memory, store_kind
+from .serving import KeptCalendar, KeptReports, ThemeFiles, store_kind
 from .shared_parts import SharedParts
 from .streaming import StreamedPages
 from .themelist import keep_theme_list
+from .watching import watch_with_events
 
 if TYPE_CHECKING:  # the live-reload server (and watchdog) are for kalender serve only
     from mkdocs.livereload import LiveReloadServer
@@ -116,6 +118,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.manifests: dict[Path, Manifest] = {}  # kalender serve: the last build's, in memory
         self.calendar = KeptCalendar()  # calendar/, while the site's shared inputs hold
         self.frozen = False  # kalender serve: the first build's objects set aside (serving)
+        self.collector = IdleCollector()  # kalender serve: no cycle collection in a rebuild
         self.saved_posts: KeptPosts | None = None  # kalender serve: the posts saved at start
         self.workers = BuildWorkers()  # the pictures' and report charts' processes
         self.streamed = StreamedPages()  # the largest pages, written as rendered
@@ -129,6 +132,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def on_shutdown(self) -> None:
         """``kalender serve`` stops: keep the posts it read for the next process (written
         here, not after every rebuild: pickling a year of posts is a good part of one)."""
+        self.collector.stop()
         if isinstance(self.memory.files, KeptPosts):
             self.memory.files.save()
 
@@ -137,6 +141,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             # Nobody crawls the preview server: no sitemap of every page at every rebuild.
             config.theme.static_templates.discard("sitemap.xml")
             self.theme_files.install(config)
+            self.collector.build_starts()
         folder = Path(config.config_file_path or ".").resolve().parent
         self.root = Path(self.config.root).resolve() if self.config.root else folder
         if self.command != "serve":  # listed from the cache (serve: in memory, above)
@@ -241,6 +246,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.shared = digest(incremental.shared(), self._common(files))
         incremental.compare(files, self.shared, self._page_data,
                             self._post_digests(stores.digests()))
+        if self.command == "serve":  # 404.html: as the last build wrote it, if it holds
+            self.theme_files.keep_pages(config, incremental.before.shared, self.shared)
         if (made := stores.keep(project, self.standings, self.memory, self.site)) >= 0:
             log.info(t("site.log_views", count=made, total=len(project.posts)))
         log.info(t("site.log_changed", count=incremental.modified, total=len(incremental.keys)))
@@ -336,9 +343,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self._plain_words()
         self.streamed.settle()
         self.standings.digests.save()
-        if self.command == "serve" and not self.frozen:
-            settle_memory()
-            self.frozen = True
+        if self.command == "serve":  # the first build: its objects set aside (idlegc)
+            self.frozen = self.collector.build_ended()
         if self.project is not None and self.site is not None:
             generation = self.incremental.shared_stamp if self.incremental else ""
             write_feed(self.project, Path(config.site_dir), self.site.today, self.memory,
@@ -353,6 +359,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._plain_words()
+        self.collector.rebuild_ended()
         self.workers.abandon()
         self.streamed.abandon()
         if self.incremental is not None:
@@ -444,38 +451,11 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         for folder in ("posts", "calendar"):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
-        _watch_with_events(server)
+        watch_with_events(server)
         # mkdocs waits 0.1 s without file events; a saved post comes as one write and one
         # close, microseconds apart (inotify), so a shorter wait shows the edit sooner
         server.build_delay = SETTLE_SECONDS
         return server
-
-
-def _watch_with_events(server: LiveReloadServer) -> None:
-    """Watch with the operating system's file events (inotify on Linux) instead of mkdocs'
-    polling every half second: a saved post is seen at once, and no CPU goes to listing a
-    year of posts twice a second. Where the system has no events, watchdog polls."""
-    from watchdog import events
-    from watchdog.observers import Observer
-
-    writes = [events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
-              events.FileMovedEvent, events.FileClosedEvent]
-
-    class Writes(Observer):  # type: ignore[misc,valid-type]
-        """Reports files written, created, moved or deleted; not files merely read (the
-        build reads posts: with inotify that alone would start the next build)."""
-
-        def schedule(self, handler: Any, path: str, *, recursive: bool = False,
-                     event_filter: Any = None) -> Any:
-            return super().schedule(handler, path, recursive=recursive, event_filter=writes)
-
-    counts = dict(server._watched_paths)  # noqa: SLF001  (the observer has not started yet)
-    server._watched_paths.clear()  # noqa: SLF001
-    server._watch_refs.clear()  # noqa: SLF001
-    server.observer = Writes()
-    for path, count in counts.items():
-        server.watch(path)
-        server._watched_paths[path] = count  # noqa: SLF001
 
 
 class _Links:

@@ -17,6 +17,7 @@ manifest keeps no keys, so the next build renders (and warns) again.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -26,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache, lru_cache
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PosixPath, PurePosixPath
 from typing import Any
 
 from ..core.atomic import replacing
@@ -178,6 +179,8 @@ def posts_in(data: object, post_ids: Mapping[str, object]) -> list[str]:
             if item in post_ids:
                 found[item] = None
             continue
+        if type(item) in _LEAVES:  # most of what is walked: nothing inside to look at
+            continue
         if isinstance(item, (Post, Entry)):  # a post, or a post as a line, chip or card
             if item.id in post_ids:
                 found[item.id] = None
@@ -199,6 +202,12 @@ def posts_in(data: object, post_ids: Mapping[str, object]) -> list[str]:
         elif is_dataclass(item) and not isinstance(item, type):  # slots: no __dict__
             stack.extend(reversed([getattr(item, f.name) for f in fields(item)]))
     return list(found)
+
+
+# What posts_in never looks into (no __dict__, not a dataclass, not a container): said at
+# once instead of after every other test. Exact types: a subclass is walked as before.
+_LEAVES = frozenset({int, float, bool, type(None), bytes, dt.date, dt.datetime, dt.time,
+                     dt.timedelta, PosixPath, PurePosixPath})
 
 
 def _day_strings(day: Day) -> tuple[str, ...]:
