@@ -5,9 +5,11 @@ worked out once per site URL. The served site stays the site a build from nothin
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,8 +17,11 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
+from kalender.approval.machine import Action
+from kalender.plugin.approval import ApprovalSite, MemberWaiting, WaitingItem, waiting_key
 from kalender.plugin.idlegc import UNCOLLECTED_MOST, IdleCollector
 from kalender.plugin.pagework import OneParserPage
+from kalender.site.incremental import digest, posts_in
 from samplecopy import served_sample
 from test_serve_kept import edit_caption
 from test_serve_memory import TODAY, clean_build, differing, serve_build
@@ -113,3 +118,24 @@ def test_the_404_page_is_left_as_it_was_while_the_shared_inputs_hold(
     assert missing.stat().st_mtime_ns != written
     clean_build(sample, tmp_path / "clean2")
     assert differing(served, tmp_path / "clean2") == []
+
+
+def test_the_waiting_page_key_follows_every_field_of_its_members() -> None:
+    item = WaitingItem("2026-12-03-satu", "memberi paraf", ("instagram",), Action.INITIAL)
+    member = MemberWaiting("rina", "Rina", "Kasubbag", (item,))
+    site = ApprovalSite(dt.date(2026, 12, 2), members=(member,))
+    same = ApprovalSite(dt.date(2026, 12, 2), members=(replace(member, items=(replace(item),)),))
+    assert waiting_key(site) == waiting_key(same)
+    assert posts_in(waiting_key(site), {"2026-12-03-satu": None}) == ["2026-12-03-satu"]
+    others = [replace(site, today=dt.date(2026, 12, 3)),
+              replace(site, members=(replace(member, name="Rina W."),)),
+              replace(site, members=(replace(member, role="Kepala"),)),
+              replace(site, members=(replace(member, member="budi"),)),
+              replace(site, members=(replace(member, items=(replace(item, what="menyetujui"),)),)),
+              replace(site, members=(replace(member, items=(replace(item, platforms=()),)),)),
+              replace(site, members=(replace(member, items=(
+                  replace(item, action=Action.APPROVE),)),)),
+              replace(site, members=(replace(member, items=(
+                  replace(item, post_id="2026-12-04-dua"),)),))]
+    keys = {digest(waiting_key(other)) for other in others}
+    assert len(keys) == len(others) and digest(waiting_key(site)) not in keys

@@ -46,7 +46,7 @@ from ..site.incremental import Manifest, digest, package_version
 from ..site.preview_html import PreviewFigures
 from ..site.previews import KeptPreviews, Previews
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
-from .approval import WAITING_PAGE, ApprovalSite, add_approval
+from .approval import WAITING_PAGE, ApprovalSite, add_approval, waiting_key
 from .conversations import add_conversations, page_data
 from .filelookup import quick_lookups
 from .idlegc import IdleCollector
@@ -330,7 +330,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             return (shown, self.site.weeks.get(week_page(week)),
                     self.site.weeks.get(week_page(week.shifted(1)))), "row"
         if page == WAITING_PAGE and self.approval is not None:
-            return (self.approval.members, self.approval.today), "row"
+            return waiting_key(self.approval), "row"
         if page == GRID_PAGE and self.previews is not None:
             return self.previews.grid, "row"
         conversations = page_data(self.conversations, page)
