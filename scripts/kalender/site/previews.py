@@ -299,10 +299,10 @@ def build_previews(posts: Sequence[Post], calendar: CalendarData,
         make = partial(_packed_previews_of, planned[post.id], calendar, builder,
                        account_views, findings)
         if kept is not None and post.id in kept.post_keys:
-            key = digest(kept.post_keys[post.id], findings.get(post.id, ()), accounts_key,
-                         [builder.page(r) for plan in planned[post.id]
-                          for _, _, r in plan.pictures])
-            make = partial(kept.memo.get, key, make)
+            # keyed only when made: under kalender serve the post object's previews are
+            # in memory and the key would be worked out for nothing
+            make = partial(_kept_previews_of, kept, post.id, findings, accounts_key,
+                           builder, planned[post.id], make)
         shown = _remembered(memory.previews if memory else None, post, make)
         if shown:
             result.by_post[post.id] = shown
@@ -368,6 +368,16 @@ class KeptPreviews:
 
     memo: DiskMemo[bytes]  # packed previews (kalender.site.packing)
     post_keys: Mapping[str, str]
+
+
+def _kept_previews_of(kept: KeptPreviews, post_id: str,
+                      findings: Mapping[str, Sequence[Problem]], accounts_key: str,
+                      builder: PreviewBuilder, plans: Sequence[_Plan],
+                      make: Callable[[], bytes]) -> bytes:
+    """The previews of ``post_id``'s inputs kept by an earlier process, else made."""
+    key = digest(kept.post_keys[post_id], findings.get(post_id, ()), accounts_key,
+                 [builder.page(r) for plan in plans for _, _, r in plan.pictures])
+    return kept.memo.get(key, make)
 
 
 def _remembered(memo: PerPost[Any] | None, post: Post, make: Callable[[], T]) -> T:
