@@ -96,7 +96,7 @@ def test_canonical_urls_are_mkdocs_own(tmp_path: Path) -> None:
                     (theirs.canonical_url, theirs.abs_url)
 
 
-def test_the_404_page_is_left_as_it_was_while_the_shared_inputs_hold(
+def test_the_404_page_and_the_pages_files_are_kept_while_the_shared_inputs_hold(
         sample: Path, tmp_path: Path) -> None:
     served = tmp_path / "served"
     serve_build(sample, served)
@@ -104,8 +104,11 @@ def test_the_404_page_is_left_as_it_was_while_the_shared_inputs_hold(
     written = missing.stat().st_mtime_ns
 
     edit_caption(sample, "Diubah saat serve, halaman 404 tetap.")
-    serve_build(sample, served)
+    plugin = serve_build(sample, served)
     assert missing.stat().st_mtime_ns == written  # not rendered again
+    posts = [f for f in plugin.files.documentation_pages() if f.src_uri.startswith("pos/")]
+    assert plugin.page_files.reused >= len(posts) > 0  # the calendar pages' files are kept
+    assert all(f.page is not None and f.page.file is f for f in posts)
     assert "halaman 404 tetap" in \
         (served / "pos" / "2026-12-29-cara-membaca-peraturan" / "index.html").read_text(
             encoding="utf-8")

@@ -52,11 +52,12 @@ from .filelookup import quick_lookups
 from .idlegc import IdleCollector
 from .incremental import Incremental, TemplateCache
 from .keptdigests import kept_digests
+from .keptfiles import KeptFiles
 from .keptstores import NewProcessStores
 from .letgo import collect_freed, let_go_before_render
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
-from .pagework import PageWords, generated_page
+from .pagework import PageWords
 from .pictures import BuildWorkers
 from .postkeys import post_keys
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
@@ -119,6 +120,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.calendar = KeptCalendar()  # calendar/, while the site's shared inputs hold
         self.frozen = False  # kalender serve: the first build's objects set aside (serving)
         self.collector = IdleCollector()  # kalender serve: no cycle collection in a rebuild
+        self.page_files = KeptFiles()  # kalender serve: the calendar pages' files
         self.saved_posts: KeptPosts | None = None  # kalender serve: the posts saved at start
         self.workers = BuildWorkers()  # the pictures' and report charts' processes
         self.streamed = StreamedPages()  # the largest pages, written as rendered
@@ -224,9 +226,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         ))
         thumbnails.add_shown(self.site)
         self.views = self.site.pages()
+        page_file = self.page_files.start(self.command == "serve")  # plugin.keptfiles
         for page, view in self.views.items():
             if files.get_file_from_path(page) is None:
-                files.append(generated_page(config, page, view))  # plugin.pagework
+                files.append(page_file(config, page, view))
         measured = DiskMemo[Any](cache / MEASURES_STORE, digest(incremental.shared_stamp))
         kept = KeptPreviews(store_kind(self.frozen)(cache / PREVIEWS_STORE,
                                      digest(incremental.shared_stamp, language())), keys)

@@ -1,0 +1,60 @@
+"""``kalender serve``: the site files of the calendar's post, week and month pages kept from
+one rebuild to the next.
+
+Every build adds a generated mkdocs ``File`` for each of those pages (about 1,070 at N =
+1,000) and works out its destination, URL and output path again: about 20 ms of a caption
+edit's rebuild, for files that come out the same. Here a page's file is the last build's
+when its Markdown source and everything its paths are made of (output folder, directory
+URLs, site URL, docs folder) are the same; its inclusion is worked out again (by mkdocs,
+from ``mkdocs.yml``), and it gets a new page object, so nothing of the last render (its
+HTML, title, anchors, links) is carried over. Whether the page is rendered again is still
+decided by its key (:mod:`kalender.plugin.incremental`). ``kalender build`` makes every file
+anew (:func:`kalender.plugin.pagework.generated_page`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, InclusionLevel
+
+from ..site.calendar_view import page_source
+from ..site.views import View
+from .pagework import OUTSIDE_NAV, OneParserPage, generated_page
+
+MakeFile = Callable[[MkDocsConfig, str, View], File]
+
+
+class KeptFiles:
+    """The calendar pages' files of the last build, by page path (see the module's text)."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, tuple[tuple[object, ...], File]] = {}
+        self.now: dict[str, tuple[tuple[object, ...], File]] = {}
+        self.reused = 0  # files of this build taken from the last (tests)
+
+    def start(self, serving: bool) -> MakeFile:
+        """How this build makes a calendar page's file: kept under ``kalender serve``, made
+        anew otherwise. The files of the last build not asked for again are let go."""
+        if self.now:
+            self.known, self.now = self.now, {}
+        self.reused = 0
+        return self.file if serving else generated_page
+
+    def file(self, config: MkDocsConfig, path: str, view: View) -> File:
+        if view.kind not in OUTSIDE_NAV:  # a page of the nav: mkdocs makes its page object
+            return generated_page(config, path, view)
+        source = page_source(view)
+        made_of = (source, config.site_dir, config.use_directory_urls, config.site_url,
+                   config.docs_dir)
+        known = self.known.pop(path, None)
+        if known is not None and known[0] == made_of:
+            file = known[1]
+            file.inclusion = InclusionLevel.UNDEFINED  # mkdocs works it out (set_exclusions)
+            OneParserPage(None, file, config)  # a new page object, as generated_page gives
+            self.reused += 1
+        else:
+            file = generated_page(config, path, view)
+        self.now[path] = (made_of, file)
+        return file
