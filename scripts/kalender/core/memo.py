@@ -126,6 +126,7 @@ class Memory:
     views: PerPost[Any] = field(default_factory=PerPost)  # the calendar's views of a post
     digests: PerPost[Any] = field(default_factory=PerPost)  # a post's page-key digests
     keys: PerPost[str] = field(default_factory=PerPost)  # a post's inputs (postmemo.post_key)
+    feed_rows: PerPost[str] = field(default_factory=PerPost)  # a post's part of the feed key
     thumbnails: dict[str, str] = field(default_factory=dict)  # site page -> cached picture
     feed: str = ""  # digest of what kalender.ics was last written from
     day: str = ""
@@ -157,4 +158,4 @@ class Memory:
 
     def _derived(self) -> tuple[PerPost[Any], ...]:
         return (self.findings, self.approval, self.plans, self.previews,
-                self.tiles, self.moves, self.views, self.digests)
+                self.tiles, self.moves, self.views, self.digests, self.feed_rows)

@@ -26,7 +26,7 @@ from ..core.i18n import language, t
 from ..core.important_days import days_in, load_important_days
 from ..core.loader import Project
 from ..core.memo import Memory
-from ..core.model import Week
+from ..core.model import Post, Week
 from ..core.overlay import DayMark, Overlay, build_overlay, national_days
 from ..core.postmemo import DiskMemo
 from ..core.problems import Report
@@ -208,9 +208,10 @@ def write_feed(project: Project, site_dir: Path, today: dt.date,
         return
     target = site_dir / FEED_FILE
     stamp = feed_stamp(Week.of(today).days[0])
+    rows = memory.feed_rows if memory is not None else None  # kalender serve: by post object
     key = digest(stamp, language(), generation, str(target.resolve()), [
-        (p.id, p.title, p.status.value, p.when, p.time_fixed, p.type, p.category,
-         [(x.platform, x.format) for x in p.targets]) for p in project.posts])
+        rows.get(p, partial(feed_row, p)) if rows is not None else feed_row(p)
+        for p in project.posts])
     last = _read_key(kept)
     if key in (memory.feed if memory else None, last) and target.is_file():
         return
@@ -228,6 +229,13 @@ def write_feed(project: Project, site_dir: Path, today: dt.date,
             kept.parent.mkdir(parents=True, exist_ok=True)
             write_bytes(kept.with_suffix(".ics"), data)  # before the key that vouches for it
             write_bytes(kept, key.encode())
+
+
+def feed_row(post: Post) -> str:
+    """The digest of what the feed shows of ``post`` (not its caption): its part of the
+    feed's key, worked out once per post object."""
+    return digest(post.id, post.title, post.status.value, post.when, post.time_fixed,
+                  post.type, post.category, [(x.platform, x.format) for x in post.targets])
 
 
 def _copy_kept(copy: Path, target: Path) -> bool:
