@@ -29,17 +29,19 @@ def default_mode() -> int:
 
 
 @contextlib.contextmanager
-def replacing(path: Path, mode: int | None = None) -> Iterator[BinaryIO]:
+def replacing(path: Path, mode: int | None = None, clean: bool = True) -> Iterator[BinaryIO]:
     """A temporary file that replaces ``path`` when the block ends without an error.
 
     ``mode`` None keeps the mode of the file being replaced (a new file follows the umask).
     On an error the temporary file is removed and ``path`` is left as it was. The temporary
     file is locked while it is written (until the rename), so the cleaning of what a killed
     writer left (:func:`clean_leftovers`, on every write of the same file) never takes it.
+    ``clean`` False: the caller cleans the folder itself, once (:func:`clean_folder`).
     """
     if mode is None:
         mode = path.stat().st_mode & 0o7777 if path.exists() else default_mode()
-    clean_leftovers(path)
+    if clean:
+        clean_leftovers(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     out = os.fdopen(handle, "wb")
     try:
@@ -90,6 +92,24 @@ def clean_leftovers(path: Path) -> list[Path]:
     return removed
 
 
+def clean_folder(folder: Path) -> list[Path]:
+    """Remove what interrupted writes of any file of ``folder`` left, as
+    :func:`clean_leftovers` does for one file; the files removed. For a folder of many
+    files written in a row (the picture cache): looked through once, not on every write,
+    which grows with the square of the files (issue 23)."""
+    try:
+        found = sorted(p for p in folder.iterdir() if LEFTOVER.fullmatch(p.name))
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    removed = []
+    for left in found:
+        if _abandoned(left):
+            with contextlib.suppress(FileNotFoundError):
+                left.unlink()
+                removed.append(left)
+    return removed
+
+
 def _abandoned(left: Path) -> bool:
     try:
         info = left.stat()
@@ -129,7 +149,7 @@ def target_of(leftover: Path) -> str:
     return leftover.name[1:-len(".a1b2c3d4.tmp")]
 
 
-def write_bytes(path: Path, data: bytes, mode: int | None = None) -> None:
+def write_bytes(path: Path, data: bytes, mode: int | None = None, clean: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically (see :func:`replacing`)."""
-    with replacing(path, mode) as out:
+    with replacing(path, mode, clean) as out:
         out.write(data)

@@ -31,7 +31,7 @@ from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ..core.atomic import replacing, write_bytes
+from ..core.atomic import clean_folder, replacing, write_bytes
 from ..core.digests import DigestStore, file_sha256
 from ..core.model import VIDEO_SUFFIXES
 from .batches import Job, Outcome, by_source, encode_source
@@ -402,7 +402,20 @@ def jpeg_bytes(image: Any) -> bytes:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically, readable by the web server (0644)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_bytes(path, data, 0o644)
+    _cleaned(path.parent)
+    write_bytes(path, data, 0o644, clean=False)
+
+
+_CLEANED: set[Path] = set()  # the cache folders this process has cleaned of leftovers
+
+
+def _cleaned(folder: Path) -> None:
+    """What killed writers left in the cache ``folder`` is removed once per process (before
+    its first write), not at every write: a cold build writes some 950 pictures into two
+    folders, and looking through a folder at each write grows with the square of its files."""
+    if folder not in _CLEANED:
+        clean_folder(folder)
+        _CLEANED.add(folder)
 
 
 # --- thumbnails of post images for the week view and the post page ---------------------
@@ -506,5 +519,6 @@ def write_thumbnail(picture: Image.Image, target: Path) -> None:
 def _write_jpeg(picture: Image.Image, target: Path) -> None:
     """Write atomically: a half-written thumbnail is never left in the cache."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with replacing(target, 0o644) as out:
+    _cleaned(target.parent)
+    with replacing(target, 0o644, clean=False) as out:
         picture.save(out, "JPEG", quality=THUMBNAIL_QUALITY, optimize=True)

@@ -1,0 +1,80 @@
+"""Work a cold build does once instead of on every call (issue 23, branch cold4): the content
+lists' files looked at once per build, the picture cache cleaned of leftovers once per
+folder."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kalender.core.atomic import leftovers_of
+from kalender.core.i18n import set_language
+from kalender.media.mediacache import write_atomic
+from kalender.rules.content import highlights
+from kalender.rules.lists import content_lists, lists_steady
+
+LIST = "label: Uji\nsop: D.2\nphrases:\n  - text: {phrase}\n    dasar: dasar uji\n"
+
+
+@pytest.fixture(autouse=True)
+def indonesian() -> Iterator[None]:
+    set_language(None)
+    yield
+    set_language(None)
+
+
+def marked(text: str, folder: Path) -> list[str]:
+    return [text[h.start:h.end] for h in highlights(text, folder)
+            if h.rule == "content.forbidden"]
+
+
+def test_one_build_reads_one_state_of_the_lists_and_the_next_build_sees_an_edit(
+        repo: Path) -> None:
+    folder = repo / "calendar"
+    listed = folder / "terlarang" / "uji.yml"
+    listed.write_text(LIST.format(phrase="burung hantu"), encoding="utf-8")
+    text = "Ada burung hantu dan kucing hutan liar."
+    with lists_steady():
+        assert marked(text, folder) == ["burung hantu"]
+        listed.write_text(LIST.format(phrase="kucing hutan liar"), encoding="utf-8")
+        assert marked(text, folder) == ["burung hantu"]  # within the build: as it began
+    assert marked(text, folder) == ["kucing hutan liar"]  # no build running: looked at each call
+    with lists_steady():
+        assert marked(text, folder) == ["kucing hutan liar"]
+        assert content_lists(folder) is content_lists(folder)
+
+
+KILLED_WRITER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from kalender.core.atomic import replacing
+    with replacing(Path(sys.argv[1])) as out:
+        out.write(b"half")
+        out.flush()
+        print("writing", flush=True)
+        time.sleep(60)
+""")
+
+
+def test_a_killed_pictures_leftover_is_cleaned_by_the_next_picture_written_there(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "renditions"
+    folder.mkdir()
+    killed = folder / "aaaa.jpg"
+    writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(killed)],
+                              stdout=subprocess.PIPE, text=True)
+    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(timeout=30)
+    (left,) = leftovers_of(killed)
+    write_atomic(folder / "bbbb.jpg", b"jpeg")  # another picture of the same folder
+    assert not left.exists()
+    write_atomic(folder / "cccc.jpg", b"jpeg")
+    assert sorted(p.name for p in folder.iterdir()) == ["bbbb.jpg", "cccc.jpg"]
+    assert (folder / "bbbb.jpg").read_bytes() == b"jpeg"
