@@ -17,7 +17,7 @@ from kalender.core.atomic import leftovers_of
 from kalender.core.i18n import set_language
 from kalender.media.mediacache import write_atomic
 from kalender.rules.content import highlights
-from kalender.rules.lists import content_lists, lists_steady
+from kalender.rules.lists import content_lists, forget_found, lists_steady
 
 LIST = "label: Uji\nsop: D.2\nphrases:\n  - text: {phrase}\n    dasar: dasar uji\n"
 
@@ -78,3 +78,33 @@ def test_a_killed_pictures_leftover_is_cleaned_by_the_next_picture_written_there
     write_atomic(folder / "cccc.jpg", b"jpeg")
     assert sorted(p.name for p in folder.iterdir()) == ["bbbb.jpg", "cccc.jpg"]
     assert (folder / "bbbb.jpg").read_bytes() == b"jpeg"
+
+
+def test_the_previews_highlights_reuse_what_the_rules_found_in_the_same_build(
+        repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kalender.rules import content
+
+    folder = repo / "calendar"
+    (folder / "terlarang" / "uji.yml").write_text(LIST.format(phrase="burung hantu"),
+                                                  encoding="utf-8")
+    text = "Ada burung hantu di sini."
+    searched: list[str] = []
+    real = content.find_phrases
+
+    def counted(*args: object, **kwargs: object) -> object:
+        searched.append(str(args[0]))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(content, "find_phrases", counted)
+    content._forbidden_matches.cache_clear()
+    alone = marked(text, folder)
+    with lists_steady():
+        content._forbidden_matches.cache_clear()
+        rules = [m.text for m in content.forbidden_matches(text, content_lists(folder))]
+        content._forbidden_matches.cache_clear()  # a thousand captions later
+        assert marked(text, folder) == alone == rules == ["burung hantu"]
+        assert searched == [text, text]  # once alone, once in the build
+        forget_found()
+        content._forbidden_matches.cache_clear()
+        assert marked(text, folder) == ["burung hantu"]
+        assert searched == [text, text, text]

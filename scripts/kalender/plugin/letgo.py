@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 from ..core.memo import Memory
 from ..core.model import Post
+from ..rules.lists import forget_found
 
 
 def let_go_before_render(memory: Memory, posts: Iterable[Post]) -> None:
@@ -20,6 +21,7 @@ def let_go_before_render(memory: Memory, posts: Iterable[Post]) -> None:
     matter as read and its line numbers: only the rules read them (to name a finding's
     line), and every finding is made by now. The posts' cache was written before."""
     memory.forget_posts()
+    forget_found()
     for post in posts:
         post.meta = {}
         post.lines = {}

@@ -10,11 +10,11 @@ near a campaign verb is a warning.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from ..core.i18n import t
 from ..core.model import Post
@@ -23,7 +23,7 @@ from ..text.education import legal_sentences
 from ..text.partisan import PartisanHit, PartisanLists, find_partisan
 from ..text.phrases import Match, find_phrases, sentences, words
 from ..text.stances import find_stances
-from .lists import ContentLists, content_lists
+from .lists import ContentLists, content_lists, found_in_build
 from .personal import official_contacts, official_in
 from .registry import Context, Finding, rule
 from .wording import Key, Wording, line_in_text, line_in_value, wordings
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from .screendecision import Decision
 
 __all__ = ["Highlight", "find_phrases", "forbidden_matches", "highlights"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,22 @@ def forbidden_matches(text: str, lists: ContentLists) -> list[Match]:
     """The phrases of the forbidden lists in ``text``, then the stances without a forbidden
     word (a group or participant with a hostile call: :mod:`kalender.text.stances`) where
     no phrase of the same list is reported on the same words. Kept for the last texts: the
-    rules and the learned layer read the same caption."""
-    return list(_forbidden_matches(text, _Same(lists)))
+    rules and the learned layer read the same caption; within a build, for the previews'
+    highlights too (:func:`~kalender.rules.lists.found_in_build`)."""
+    return list(_found(_forbidden_matches, text, _Same(lists)))
+
+
+def _found(find: Callable[[str, _Same], tuple[T, ...]], text: str, same: _Same,
+           ) -> tuple[T, ...]:
+    """``find(text, same)``, remembered for the whole build while one runs."""
+    memo = found_in_build()
+    if memo is None:
+        return find(text, same)
+    key = (find, text, same)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = find(text, same)
+    return cast("tuple[T, ...]", found)
 
 
 @dataclass(frozen=True, eq=False)
@@ -176,8 +192,8 @@ def partisan(post: Post, context: Context, finding: Finding) -> Iterator[Problem
 def partisan_hits(text: str, lists: ContentLists) -> list[PartisanHit]:
     """The partisan references of ``text``, but those in a sentence about the law (a
     cited Keputusan KPU on ballot numbers, *dilarang mengajak memilih ...*). Kept for the
-    last texts, like :func:`forbidden_matches`."""
-    return list(_partisan_hits(text, _Same(lists)))
+    last texts (and the build), like :func:`forbidden_matches`."""
+    return list(_found(_partisan_hits, text, _Same(lists)))
 
 
 @lru_cache(maxsize=256)

@@ -56,6 +56,7 @@ KEPT: dict[tuple[Path, tuple[tuple[str, int, int], ...], str], ContentLists] = {
 
 Signature = tuple[tuple[str, int, int], ...]
 _STEADY: dict[Path, Signature] | None = None  # while one build runs: each folder's signature
+_FOUND: dict[object, object] | None = None  # while one build runs: what texts were found to hold
 
 
 @contextmanager
@@ -64,13 +65,29 @@ def lists_steady() -> Iterator[None]:
     on every :func:`content_lists` call (some 16 files, ~3.6 calls per post and as many
     for the previews' highlights: ~150,000 ``stat`` on a cold build of 1,000 posts). A build
     reads one state of ``calendar/``; the next build (``kalender serve``) looks again."""
-    global _STEADY
-    outer = _STEADY
-    _STEADY = {} if outer is None else outer
+    global _STEADY, _FOUND
+    outer, found = _STEADY, _FOUND
+    if outer is None:
+        _STEADY, _FOUND = {}, {}
     try:
         yield
     finally:
-        _STEADY = outer
+        _STEADY, _FOUND = outer, found
+
+
+def found_in_build() -> dict[object, object] | None:
+    """While one build runs (:func:`lists_steady`): a memo of what the content rules found
+    in a text with one set of lists, so that the previews' highlights of a caption reuse
+    what its rules found (a build of 1,000 posts checks every caption, then highlights it
+    again after all the others: too far apart for a small cache). None outside a build."""
+    return _FOUND
+
+
+def forget_found() -> None:
+    """Empty the memo of :func:`found_in_build` (the previews are made: the texts and what
+    was found in them need not be held while the pages render)."""
+    if _FOUND is not None:
+        _FOUND.clear()
 
 
 def _signature(folder: Path) -> Signature:
