@@ -8,7 +8,7 @@ spread over the cores only once the rules and the calendar views were done.
 
 A :class:`PicturePool` starts the workers as soon as the posts are read and hands them the
 work in the order the build will need it: the facts of every media file the index does not
-know, every missing thumbnail, then (once the rules have read the facts) every rendition.
+know, every missing thumbnail, then (planned from those facts) every rendition.
 The build goes on meanwhile; where it needs a result it waits for that one
 (:meth:`MediaIndex.expect`, :meth:`RenditionCache.expect`, :meth:`wait_thumbnail`). The work
 is the same functions the build calls alone, so every file is the same bytes.

@@ -37,8 +37,10 @@ class BuildPictures:
                        shown_images(project), cache / THUMBNAILS, digests)
 
     def plan(self, today: dt.date, memory: Memory | None) -> None:
-        """Hand the workers every rendition of the previews (once the rules have read the
-        media files' facts: the renditions are planned from them)."""
+        """Hand the workers every rendition of the previews, planned from the media files'
+        facts (waiting for them in the order the workers make them), before the rules are
+        checked: the rules then run while the renditions are made, instead of the second
+        core waiting for the rules to end (issue 23, branch cold4)."""
         if self.project.calendar is None:
             return
         planned = planned_renditions(self.project.posts, self.project.calendar,

@@ -208,10 +208,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         pictures = self.workers.start(project, files, config, today, cache, self.standings,
                                       self.reports if self.command == "serve" else None,
                                       stores.reports())
+        pictures.plan(today, self.memory)  # the renditions made while the rules are checked
         findings = _findings(project, self.standings, self.memory.findings, checked, keys)
         log.info(t("site.log_checked", count=checked.added, total=len(project.posts)))
         checked.save()
-        pictures.plan(today, self.memory)
         holidays = DiskMemo[Any](cache / HOLIDAYS_STORE, package_version("holidays"))
         overlay = overlay_for(project, _years(project, today), holidays)
         holidays.save()
