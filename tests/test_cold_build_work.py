@@ -82,7 +82,11 @@ def test_a_killed_pictures_leftover_is_cleaned_by_the_next_picture_written_there
 
 def test_the_previews_highlights_reuse_what_the_rules_found_in_the_same_build(
         repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kalender.rules import content
+    from kalender.rules import content, screendecision
+
+    def forget_last_texts() -> None:  # what the caches of the last texts hold
+        content._forbidden_matches.cache_clear()
+        screendecision._KEPT.clear()
 
     folder = repo / "calendar"
     (folder / "terlarang" / "uji.yml").write_text(LIST.format(phrase="burung hantu"),
@@ -96,15 +100,15 @@ def test_the_previews_highlights_reuse_what_the_rules_found_in_the_same_build(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(content, "find_phrases", counted)
-    content._forbidden_matches.cache_clear()
+    forget_last_texts()
     alone = marked(text, folder)
     with lists_steady():
-        content._forbidden_matches.cache_clear()
+        forget_last_texts()
         rules = [m.text for m in content.forbidden_matches(text, content_lists(folder))]
-        content._forbidden_matches.cache_clear()  # a thousand captions later
+        forget_last_texts()  # a thousand captions later
         assert marked(text, folder) == alone == rules == ["burung hantu"]
         assert searched == [text, text]  # once alone, once in the build
         forget_found()
-        content._forbidden_matches.cache_clear()
+        forget_last_texts()
         assert marked(text, folder) == ["burung hantu"]
         assert searched == [text, text, text]
