@@ -25,7 +25,7 @@ from kalender.rules.lists import content_lists
 from kalender.rules.screen import screen
 
 # "membantai" (slaughtered) is a listed violent word; here a staff football match.
-MATCH = "Turnamen futsal antarkantor: tim Sekretariat membantai tim Teknis 5-1, selamat juara!"
+MATCH = "Final futsal antarkantor: tim Sekretariat membantai tim Teknis 5-1, selamat juara!"
 NIK = MATCH + (" Piala diserahkan kepada kapten, NIK 6172011234567890. Terima kasih panitia dan "
                "suporter!")
 

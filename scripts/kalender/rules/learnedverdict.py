@@ -52,10 +52,8 @@ def learned_verdict(text: str, lists: ContentLists, reading: Reading,
     if rules_level(found) is Severity.ERROR:
         return None
     level = model.verdict(found)
-    if level is None and not educational(found):
-        return _sentence_verdict(text, lists, model)
     if level is None:
-        return None
+        return _sentence_verdict(text, lists, model, reading if educational(found) else None)
     category, score = model.categories.best(found), model.score(found)
     if category == PARTISAN and _unnamed(text, lists) and score < model.thresholds.error_lesson:
         return None
@@ -73,22 +71,35 @@ def _unnamed(text: str, lists: ContentLists) -> bool:
     return not names_a_contestant(text, lists.partisan)
 
 
-def _sentence_verdict(text: str, lists: ContentLists, model: Model) -> Verdict | None:
-    """The layer's error on one sentence of a caption that is not a lesson as a whole:
-    neutral sentences around a breach pull the whole caption's score down. The caption's
-    rules found no error (else the layer says nothing), and their findings are not weighed,
-    so a sentence is not read by the rules again."""
+def _sentence_verdict(text: str, lists: ContentLists, model: Model,
+                      lesson: Reading | None) -> Verdict | None:
+    """The layer's error on one sentence of a caption: neutral sentences around a breach
+    pull the whole caption's score down. The caption's rules found no error (else the layer
+    says nothing), and their findings are not weighed, so a sentence is not read by the rules
+    again. ``lesson``: the caption reads as a lesson (the rules' reading of it); the lesson
+    covers only its own sentences (about the law, or mentioning a listed phrase), not an
+    aside after it (*Jawab: ... sesuai PKPU. Namun kalau aparat lambat, usir paksa ...*)."""
     sentences = sentence_spans(text)
     if len(sentences) < 2:  # one sentence: the whole caption's verdict stands
         return None
     for start, end in sentences:
         sentence = text[start:end]
         found = features(sentence, lists, NOTHING)  # the rules' findings weigh nothing
+        if lesson is not None and _teaches(found, lesson, start, end):
+            continue
         if model.score(found) >= SENTENCE_BAR and len(found) > SENTENCE_FEATURES:
             spans = tuple((a + start, b + start) for a, b in _strongest(sentence, model))
             return Verdict(Severity.ERROR, model.categories.best(found), model.score(found),
                            spans)
     return None
+
+
+def _teaches(found: frozenset[str], lesson: Reading, start: int, end: int) -> bool:
+    """True when the sentence from ``start`` to ``end`` is part of a lesson: a sentence
+    about the law, the question it answers, or one where the rules read a listed phrase as
+    only mentioned."""
+    return educational(found) or "x:question" in found or any(
+        m.mentioned and start <= m.start < end for m in lesson.matches)
 
 
 def _strongest(text: str, model: Model) -> tuple[tuple[int, int], ...]:
