@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from .education import Lesson
+from .education import Lesson, answers
 
 # Words that open a relative clause or a "whoever" subject.
 RELATIVE = frozenset({"yang", "yg", "siapa", "barangsiapa"})
@@ -65,3 +65,21 @@ def endorsed(text: str, quotes: Sequence[tuple[int, int]]) -> bool:
         last = max(last, end)
     outside.append(text[last:])
     return bool(quotes) and bool(APPROVAL.search(" ".join(outside)))
+
+
+TERM_WORDS = 3  # a quotation of at most this many words is a term talked about (*"cokin"*)
+
+
+def at_arms_length(quote: tuple[int, int], quotes: Sequence[tuple[int, int]],
+                   text_words: Sequence[ClauseWord], lesson: Lesson) -> bool:
+    """True when the caption keeps ``quote`` at arm's length: a term talked about (a few
+    words), or a quotation of what someone said that the caption answers outside its
+    quotation marks (refutes, forbids, cites the law). A citizen's comment quoted and left
+    standing (*Komentar warga: "... pukuli sampai kapok!" #JDIHKPU*) is the post's own
+    words (docs/aturan-isi.md, "Putaran screen-l"). Without the lesson's words (an empty
+    ``lesson``) no answer can be read, and every quotation stays at arm's length."""
+    inside = [w for w in text_words if quote[0] <= w.start < quote[1]]
+    if len(inside) <= TERM_WORDS or lesson == Lesson():
+        return True
+    outside = [w for w in text_words if not any(q[0] <= w.start < q[1] for q in quotes)]
+    return answers(outside, lesson)

@@ -309,3 +309,12 @@ def _by_first_word(phrases: tuple[Words, ...]) -> dict[str, list[Words]]:
     for phrase in phrases:
         found.setdefault(phrase[0], []).append(phrase)
     return found
+
+
+def answers(text_words: Sequence[TextWord], lesson: Lesson) -> bool:
+    """True when ``text_words`` (a caption's words outside a quotation) take a stand against
+    what is quoted: a negating word, a refutation (*tidak benar*, *hoaks*), a word of the law
+    (*dilarang*, *pasal*) or an answer (*faktanya*, *cek*)."""
+    phrases = lesson.refutation + lesson.legal + lesson.cited + lesson.answers
+    return any(w.forms & lesson.negators or w.norm in lesson.close_negators
+               or _phrase_at(text_words, i, phrases) for i, w in enumerate(text_words))

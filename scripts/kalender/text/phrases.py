@@ -37,7 +37,7 @@ from typing import TypeVar
 
 from . import education as lessons
 from .abbreviations import devoiced, may_be_shortened, shortens, skeleton, sounds_alike
-from .clauses import endorsed, relative_negators
+from .clauses import at_arms_length, endorsed, relative_negators
 from .education import Lesson, answered_question, in_sentence, legal_sentences, negated, refuted
 from .letters import WILDCARD, joined_runs, touches
 from .wordforms import word_forms
@@ -389,7 +389,7 @@ class _Reading:
             return None
         quoted = not endorsed(self.text, quotes) and any(
             q[0] <= start and end <= q[1] and not self._so_called(q, start, end, index)
-            for q in quotes)
+            and at_arms_length(q, quotes, self.words, self.lesson) for q in quotes)
         law = self.legal if phrase.by_law else self.cited
         taught = (quoted or self.sentence[index] in law
                   or (negated(self.words, self.sentence, index, self.lesson,
