@@ -32,3 +32,11 @@ def test_a_short_quoted_term_stays_a_mention() -> None:
 def test_an_aside_after_the_answer_of_a_lesson_is_read_on_its_own() -> None:
     assert screen_categories(ANSWER + THANKS) == set()
     assert screen_errors(ANSWER + ASIDE + THANKS) == {"sara"}
+
+
+def test_a_report_that_comes_after_the_blow_does_not_make_a_lesson() -> None:
+    ordered = ("Menjawab pertanyaan warga soal pengawasan TPS: masyarakat boleh ikut memantau. "
+               "Kalau ketemu orang bagi-bagi uang, gebuki saja dulu, baru lapor ke Bawaslu.")
+    assert "kekerasan" in screen_errors(ordered, learned=False)
+    assert screen_categories("Kalau ada yang bagi-bagi uang, laporkan saja ke Bawaslu, jangan "
+                             "main hakim sendiri.") == set()

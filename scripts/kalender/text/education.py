@@ -206,7 +206,8 @@ def _warned_after(text: str, text_words: Sequence[TextWord], sentence: Sequence[
                   first: int, lesson: Lesson) -> bool:
     """The condition opening at word ``first`` ends at a comma; the main clause after it
     opens with a warning (``jangan``, not ``jangan mau``) or tells to report (``laporkan``,
-    ``laporin``)."""
+    ``laporin``) not only as the next step after a word of sequence (*..., gebuki saja dulu,
+    baru lapor ke Bawaslu* orders the blow first)."""
     clause = [i for i in range(first, len(text_words)) if sentence[i] == sentence[first]]
     cut = next((i for i in clause[1:] if "," in text[text_words[i - 1].end:text_words[i].start]),
                None)
@@ -215,7 +216,13 @@ def _warned_after(text: str, text_words: Sequence[TextWord], sentence: Sequence[
     opening = text_words[cut]
     if opening.forms & lesson.negators and not _idiom(text_words, cut, lesson):
         return True
-    return any("lapor" in text_words[i].forms for i in clause if i >= cut)
+    main = [i for i in clause if i >= cut]
+    stop = next((i for i in main if text_words[i].norm in THEN), None)
+    return any("lapor" in text_words[i].forms for i in main if stop is None or i < stop)
+
+
+# *..., gebuki saja dulu, baru lapor ke Bawaslu*: the report is the next step of an order
+THEN = frozenset({"baru", "lalu", "kemudian", "setelahnya", "habis", "abis"})
 
 
 def _spoken(norm: str) -> bool:
