@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..approval.keys import MemberKey
 from ..approval.records import write_lock
@@ -31,10 +31,12 @@ from ..core.errors import DataError, KalenderError
 from ..core.i18n import t
 from ..core.model import Post
 from ..core.problems import Report, Severity
-from ..rules.content import Highlight, highlights
 from .classify import products
 from .model import AnswerStep, Comment, Conversation, Step
 from .store import Write, appended, conversations_of, current, step_text, write_all
+
+if TYPE_CHECKING:  # the rules load when an answer is screened, not with the site
+    from ..rules.content import Highlight
 
 WRITERS = ("staf", "kasubbag")  # who may draft and record an answer as posted
 APPROVERS = ("kasubbag",)
@@ -147,6 +149,8 @@ def step_name(step: Step) -> str:
 
 def screen(text: str, calendar: CalendarData) -> list[Highlight]:
     """The content screen of captions (SOP D) on an answer's text."""
+    from ..rules.content import highlights  # the rules engine only for a screened answer
+
     return highlights(text, calendar.folder)
 
 

@@ -21,14 +21,14 @@ from ..core.loader import Project
 from ..core.memo import Memory
 from ..core.postmemo import DiskMemo
 from ..report.keptreport import DiskReports
-from ..rules.keptlists import keep_lists, remember_lists
 from ..site.keptplans import keep_plans, remember_plans
 from ..site.keptviews import keep_views, remember_views
 from ..site.views import SiteView
 
 STORES = {name: Path("kalender") / f"{name}.pickle"
-          for name in ("lists", "views", "standings", "postdigests", "plans", "reports",
+          for name in ("views", "standings", "postdigests", "plans", "reports",
                        "approvals")}
+LISTS_STORE = Path("kalender") / "lists.pickle"  # opened only when a post is checked
 
 
 class NewProcessStores:
@@ -39,17 +39,28 @@ class NewProcessStores:
         self.stores: dict[str, DiskMemo[Any] | None] = {
             name: DiskMemo(cache / path, generation) if on else None
             for name, path in STORES.items()}
+        self.lists_at = (cache / LISTS_STORE, generation) if on else None
+        self.lists: DiskMemo[Any] | None = None  # opened by remember_lists
 
     def remember(self, project: Project, standings: Standings, memory: Memory) -> None:
         """Put what the stores kept where the build asks first."""
         remember_standings(self.stores["standings"], project.posts, self.keys, standings)
-        if project.calendar is not None:
-            remember_lists(self.stores["lists"], project.calendar.folder)
         remember_views(self.stores["views"], project.posts, self.keys, memory.views,
                        memory.thumbnails)
         remember_plans(self.stores["plans"], project.posts, self.keys, memory.plans)
         remember_approvals(self.stores["approvals"], project.posts, self.keys, memory.approval,
                            _team(project), _day(memory))
+
+    def remember_lists(self, project: Project) -> None:
+        """Put the content lists kept by an earlier process where the rules read them: at
+        the first post checked (unpickling them imports the rules engine, which a build
+        that checks no post does not need: :mod:`kalender.plugin.postchecks`)."""
+        if self.lists_at is None or project.calendar is None:
+            return
+        from ..rules.keptlists import remember_lists  # the rules engine is loaded by now
+
+        self.lists = DiskMemo(*self.lists_at)
+        remember_lists(self.lists, project.calendar.folder)
 
     def reports(self) -> DiskReports | None:
         store = self.stores["reports"]
@@ -62,8 +73,10 @@ class NewProcessStores:
     def keep(self, project: Project, standings: Standings, memory: Memory,
              site: SiteView) -> int:
         """Keep what this build made; how many calendar views it made (-1: no store)."""
-        if project.calendar is not None:
-            keep_lists(self.stores["lists"], project.calendar.folder)
+        if project.calendar is not None and self.lists is not None:  # a post was checked
+            from ..rules.keptlists import keep_lists
+
+            keep_lists(self.lists, project.calendar.folder)
         made = keep_views(self.stores["views"], project.posts, self.keys, site.posts,
                           memory.thumbnails)
         keep_plans(self.stores["plans"], project.posts, self.keys, memory.plans)

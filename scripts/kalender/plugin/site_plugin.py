@@ -34,12 +34,11 @@ from ..core.dates import parse_day, today_in
 from ..core.digests import DigestStore
 from ..core.i18n import DEFAULT_LANGUAGE, language, page_words, t
 from ..core.loader import Project, load_project
-from ..core.memo import Memory, PerPost
+from ..core.memo import Memory
 from ..core.postcache import KeptPosts
-from ..core.postmemo import DiskMemo, post_key
-from ..core.problems import Problem, report_blocks
+from ..core.postmemo import DiskMemo
+from ..core.problems import report_blocks
 from ..media.mediacache import thumbnail
-from ..rules import Context, check_post
 from ..site.calendar_view import ROWS_SHOWN, build_site, week_page
 from ..site.icons import IconSprite
 from ..site.incremental import Manifest, digest, package_version
@@ -59,6 +58,7 @@ from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .pagework import PageWords
 from .pictures import BuildWorkers
+from .postchecks import findings_of
 from .postkeys import post_keys
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .serving import KeptCalendar, KeptReports, ThemeFiles, store_kind
@@ -209,7 +209,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                                       self.reports if self.command == "serve" else None,
                                       stores.reports())
         pictures.plan(today, self.memory)  # the renditions made while the rules are checked
-        findings = _findings(project, self.standings, self.memory.findings, checked, keys)
+        findings = findings_of(project, self.standings, self.memory.findings, checked, keys,
+                               partial(stores.remember_lists, project))
         log.info(t("site.log_checked", count=checked.added, total=len(project.posts)))
         checked.save()
         holidays = DiskMemo[Any](cache / HOLIDAYS_STORE, package_version("holidays"))
@@ -557,28 +558,3 @@ def _outside_media(project: Project, root: Path) -> list[str]:
     return [str(path) for post in project.posts for media in post.media
             for path in (media.path, media.cover)
             if path is not None and not str(path).startswith(inside)]
-
-
-def _findings(project: Project, standings: Standings, memo: PerPost[Any] | None = None,
-              disk: DiskMemo[list[Problem]] | None = None,
-              keys: dict[str, str] | None = None) -> dict[str, list[Problem]]:
-    """Every rule's findings per post, plus the loader's warnings about the post's file
-    (``memo``: the rules' findings of a post object, kept by ``kalender serve``; ``disk``:
-    the findings of a post's inputs (``keys``: :func:`post_keys`), kept by an earlier
-    process)."""
-    findings: dict[str, list[Problem]] = {}
-    context = Context(project.calendar, tuple(project.posts), standings) \
-        if project.calendar else None
-    by_path: dict[Path, list[Problem]] = {}
-    for problem in project.report:
-        by_path.setdefault(problem.path, []).append(problem)
-    for post in project.posts:
-        found = list(by_path.get(post.path, ()))
-        if context is not None:
-            check = partial(check_post, post, context)
-            if disk is not None:
-                key = keys[post.id] if keys else post_key(post, digests=standings.digests)
-                check = partial(disk.get, key, check)
-            found += memo.get(post, check) if memo is not None else check()
-        findings[post.id] = found
-    return findings

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from markupsafe import Markup, escape
 
@@ -33,7 +33,6 @@ from ..media.batches import cut_of
 from ..media.images import Framing, MediaError, Size, crop_box, frame, post_framings
 from ..media.mediacache import MakeReport, MediaFacts, MediaIndex, Rendition, RenditionCache
 from ..media.textzones import covered_in_file
-from ..rules.text import TextField, mentioned, target_texts
 from ..text.counting import Measurement
 from .calendar_view import post_page
 from .incremental import digest
@@ -49,6 +48,9 @@ from .preview_model import (  # the view model, named here as before
     Previews,
     Text,
 )
+
+if TYPE_CHECKING:  # the rules load when a preview is made, not with every build
+    from ..rules.text import TextField
 
 T = TypeVar("T")
 
@@ -149,6 +151,8 @@ def counts_for(post: Post, target: Target, platform: Platform,
     tags = len({h.lower() for h in HASHTAG.findall(pasted)})
     counts.append(Count("hashtags", t("preview.count_hashtags"), tags, platform.hashtags_limit,
                         "", tags > platform.hashtags_limit, tags > platform.hashtags_warn))
+    from ..rules.text import mentioned  # the rules engine only for a preview made now
+
     names = len(mentioned(post, pasted))
     counts.append(Count("mentions", t("preview.count_mentions"), names,
                         platform.mentions_limit, "", names > platform.mentions_limit))
@@ -435,6 +439,8 @@ def _account_view(calendar: CalendarData, pid: str, avatar: str | None) -> Accou
 def _preview(plan: _Plan, calendar: CalendarData, builder: PreviewBuilder,
              accounts: Mapping[str, AccountView], findings: Mapping[str, Sequence[Problem]],
              ) -> Preview:
+    from ..rules.text import target_texts  # the rules engine only for a preview made now
+
     post, target = plan.post, plan.target
     platform = calendar.platforms[target.platform]
     texts = [x for x in target_texts(post, target, platform) if x.field != "tags"]
