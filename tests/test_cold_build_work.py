@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from kalender.core.atomic import leftovers_of
+from kalender.core.buildscope import forget_found, one_build
 from kalender.core.i18n import set_language
 from kalender.media.mediacache import write_atomic
 from kalender.rules.content import highlights
-from kalender.rules.lists import content_lists, forget_found, lists_steady
+from kalender.rules.lists import content_lists
 
 LIST = "label: Uji\nsop: D.2\nphrases:\n  - text: {phrase}\n    dasar: dasar uji\n"
 
@@ -40,12 +41,12 @@ def test_one_build_reads_one_state_of_the_lists_and_the_next_build_sees_an_edit(
     listed = folder / "terlarang" / "uji.yml"
     listed.write_text(LIST.format(phrase="burung hantu"), encoding="utf-8")
     text = "Ada burung hantu dan kucing hutan liar."
-    with lists_steady():
+    with one_build():
         assert marked(text, folder) == ["burung hantu"]
         listed.write_text(LIST.format(phrase="kucing hutan liar"), encoding="utf-8")
         assert marked(text, folder) == ["burung hantu"]  # within the build: as it began
     assert marked(text, folder) == ["kucing hutan liar"]  # no build running: looked at each call
-    with lists_steady():
+    with one_build():
         assert marked(text, folder) == ["kucing hutan liar"]
         assert content_lists(folder) is content_lists(folder)
 
@@ -102,7 +103,7 @@ def test_the_previews_highlights_reuse_what_the_rules_found_in_the_same_build(
     monkeypatch.setattr(content, "find_phrases", counted)
     forget_last_texts()
     alone = marked(text, folder)
-    with lists_steady():
+    with one_build():
         forget_last_texts()
         rules = [m.text for m in content.forbidden_matches(text, content_lists(folder))]
         forget_last_texts()  # a thousand captions later

@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..core.buildscope import one_build
 from ..core.errors import KalenderError
-from ..rules.lists import lists_steady
 from .incremental import quiet_dirty_notice
 from .site_plugin import TODAY_ENV
 
@@ -40,7 +40,7 @@ def build_site(config_file: Path, site_dir: Path | None, today: dt.date | None,
     if clean:
         utils.clean_directory(config.site_dir)
     quiet_dirty_notice()
-    with counting_warnings() as warnings, imports_set_aside(), lists_steady():
+    with counting_warnings() as warnings, imports_set_aside(), one_build():
         try:
             # Dirty: mkdocs renders only the pages the kalender plugin marks as changed
             # (kalender.plugin.incremental); the plugin empties the folder when all changed.

@@ -11,9 +11,9 @@ import ctypes
 import gc
 from collections.abc import Callable, Iterable
 
+from ..core.buildscope import forget_found
 from ..core.memo import Memory
 from ..core.model import Post
-from ..rules.lists import forget_found
 
 
 def let_go_before_render(memory: Memory, posts: Iterable[Post]) -> None:

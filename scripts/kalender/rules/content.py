@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from ..core.buildscope import found_in_build
 from ..core.i18n import t
 from ..core.model import Post
 from ..core.problems import Problem, Severity
@@ -23,7 +24,7 @@ from ..text.education import legal_sentences
 from ..text.partisan import PartisanHit, PartisanLists, find_partisan
 from ..text.phrases import Match, find_phrases, sentences, words
 from ..text.stances import find_stances
-from .lists import ContentLists, content_lists, found_in_build
+from .lists import ContentLists, content_lists
 from .personal import official_contacts, official_in
 from .registry import Context, Finding, rule
 from .wording import Key, Wording, line_in_text, line_in_value, wordings
@@ -68,7 +69,7 @@ def forbidden_matches(text: str, lists: ContentLists) -> list[Match]:
     word (a group or participant with a hostile call: :mod:`kalender.text.stances`) where
     no phrase of the same list is reported on the same words. Kept for the last texts: the
     rules and the learned layer read the same caption; within a build, for the previews'
-    highlights too (:func:`~kalender.rules.lists.found_in_build`)."""
+    highlights too (:func:`~kalender.core.buildscope.found_in_build`)."""
     return list(_found(_forbidden_matches, text, _Same(lists)))
 
 

@@ -8,11 +8,11 @@ reported once, by the project rule ``content.lists``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..core.buildscope import Signature, steady_signatures
 from ..core.i18n import language
 from ..core.important_days import FILE_NAME as DAYS_FILE
 from ..core.important_days import ImportantDay, load_important_days
@@ -54,48 +54,13 @@ def lists_key(folder: Path) -> tuple[Path, tuple[tuple[str, int, int], ...], str
 KEPT: dict[tuple[Path, tuple[tuple[str, int, int], ...], str], ContentLists] = {}
 
 
-Signature = tuple[tuple[str, int, int], ...]
-_STEADY: dict[Path, Signature] | None = None  # while one build runs: each folder's signature
-_FOUND: dict[object, object] | None = None  # while one build runs: what texts were found to hold
-
-
-@contextmanager
-def lists_steady() -> Iterator[None]:
-    """While one build runs: the list files of a folder are looked at (``stat``) once, not
-    on every :func:`content_lists` call (some 16 files, ~3.6 calls per post and as many
-    for the previews' highlights: ~150,000 ``stat`` on a cold build of 1,000 posts). A build
-    reads one state of ``calendar/``; the next build (``kalender serve``) looks again."""
-    global _STEADY, _FOUND
-    outer, found = _STEADY, _FOUND
-    if outer is None:
-        _STEADY, _FOUND = {}, {}
-    try:
-        yield
-    finally:
-        _STEADY, _FOUND = outer, found
-
-
-def found_in_build() -> dict[object, object] | None:
-    """While one build runs (:func:`lists_steady`): a memo of what the content rules found
-    in a text with one set of lists, so that the previews' highlights of a caption reuse
-    what its rules found (a build of 1,000 posts checks every caption, then highlights it
-    again after all the others: too far apart for a small cache). None outside a build."""
-    return _FOUND
-
-
-def forget_found() -> None:
-    """Empty the memo of :func:`found_in_build` (the previews are made: the texts and what
-    was found in them need not be held while the pages render)."""
-    if _FOUND is not None:
-        _FOUND.clear()
-
-
 def _signature(folder: Path) -> Signature:
-    if _STEADY is None:
+    steady = steady_signatures()
+    if steady is None:
         return _looked_at(folder)
-    known = _STEADY.get(folder)
+    known = steady.get(folder)
     if known is None:
-        known = _STEADY[folder] = _looked_at(folder)
+        known = steady[folder] = _looked_at(folder)
     return known
 
 
