@@ -96,6 +96,12 @@ class DiskMemo(Generic[T]):
         self.new.add(key)
         return value
 
+    def let_go(self) -> None:
+        """Forget every value read or made (after :meth:`save`): a step done with its store
+        does not hold ten thousand posts' values to the end of the build. A :meth:`save`
+        after this writes nothing."""
+        self.values, self.used, self.new = {}, set(), set()
+
     def save(self) -> None:
         """Write the values added by this build, or the values used by it when the file
         holds many that are not; nothing when no value was added and few are unused."""

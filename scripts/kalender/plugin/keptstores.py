@@ -32,42 +32,76 @@ LISTS_STORE = Path("kalender") / "lists.pickle"  # opened only when a post is ch
 
 
 class NewProcessStores:
-    """The stores of one build (``on``: false under ``kalender serve``: no store)."""
+    """The stores of one build (``on``: false under ``kalender serve``: no store).
+
+    Each store is read when a step first asks for it, not all at once: at 10,000 posts
+    the reports' and the plans' stores alone are some 100 MB of objects, and reading
+    every store before the first is let go set the peak memory of a warm build."""
 
     def __init__(self, cache: Path, generation: str, keys: dict[str, str], on: bool) -> None:
         self.keys = keys
-        self.stores: dict[str, DiskMemo[Any] | None] = {
-            name: DiskMemo(cache / path, generation) if on else None
-            for name, path in STORES.items()}
-        self.lists_at = (cache / LISTS_STORE, generation) if on else None
+        self.cache, self.generation, self.on = cache, generation, on
+        self.opened: dict[str, DiskMemo[Any] | None] = {}  # None: done with, let go
         self.lists: DiskMemo[Any] | None = None  # opened by remember_lists
 
-    def remember(self, project: Project, standings: Standings, memory: Memory) -> None:
-        """Put what the stores kept where the build asks first."""
-        remember_standings(self.stores["standings"], project.posts, self.keys, standings)
-        remember_views(self.stores["views"], project.posts, self.keys, memory.views,
+    def store(self, name: str) -> DiskMemo[Any] | None:
+        """The store ``name``, read now if no step asked for it yet."""
+        if not self.on:
+            return None
+        if name not in self.opened:
+            self.opened[name] = DiskMemo(self.cache / STORES[name], self.generation)
+        return self.opened[name]
+
+    def remember_standings(self, project: Project, standings: Standings) -> None:
+        """Give ``standings`` the kept standing of each post (the reports read them)."""
+        remember_standings(self.store("standings"), project.posts, self.keys, standings)
+
+    def remember(self, project: Project, memory: Memory) -> None:
+        """Put what the other stores kept where the build asks first."""
+        remember_views(self.store("views"), project.posts, self.keys, memory.views,
                        memory.thumbnails)
-        remember_plans(self.stores["plans"], project.posts, self.keys, memory.plans)
-        remember_approvals(self.stores["approvals"], project.posts, self.keys, memory.approval,
+        remember_plans(self.store("plans"), project.posts, self.keys, memory.plans)
+        remember_approvals(self.store("approvals"), project.posts, self.keys, memory.approval,
                            _team(project), _day(memory))
 
     def remember_lists(self, project: Project) -> None:
         """Put the content lists kept by an earlier process where the rules read them: at
         the first post checked (unpickling them imports the rules engine, which a build
         that checks no post does not need: :mod:`kalender.plugin.postchecks`)."""
-        if self.lists_at is None or project.calendar is None:
+        if not self.on or project.calendar is None:
             return
         from ..rules.keptlists import remember_lists  # the rules engine is loaded by now
 
-        self.lists = DiskMemo(*self.lists_at)
+        self.lists = DiskMemo(self.cache / LISTS_STORE, self.generation)
         remember_lists(self.lists, project.calendar.folder)
 
+    def done_with_plans(self, project: Project, memory: Memory) -> None:
+        """Keep the posts' preview plans as soon as the previews are made, then let go of
+        them: no later step of a build reads them (about 45 MB at 10,000 posts, otherwise
+        held to the end of ``on_files``, where the build peaks). Under ``kalender serve``
+        (no store) the plans stay in memory for its next build."""
+        store = self.store("plans")
+        if store is None:
+            return
+        keep_plans(store, project.posts, self.keys, memory.plans)
+        self.let_go("plans")
+        memory.plans.clear()
+
+    def let_go(self, name: str) -> None:
+        """Done with the store ``name`` (saved): its values are let go, and no later step
+        of this build keeps anything in it again."""
+        store = self.opened.get(name)
+        if store is not None:
+            store.let_go()
+        if self.on:
+            self.opened[name] = None
+
     def reports(self) -> DiskReports | None:
-        store = self.stores["reports"]
+        store = self.store("reports")
         return DiskReports(store, self.keys) if store is not None else None
 
     def digests(self) -> tuple[DiskMemo[Any], dict[str, str]] | None:
-        store = self.stores["postdigests"]
+        store = self.store("postdigests")
         return (store, self.keys) if store is not None else None
 
     def keep(self, project: Project, standings: Standings, memory: Memory,
@@ -77,13 +111,13 @@ class NewProcessStores:
             from ..rules.keptlists import keep_lists
 
             keep_lists(self.lists, project.calendar.folder)
-        made = keep_views(self.stores["views"], project.posts, self.keys, site.posts,
+        made = keep_views(self.store("views"), project.posts, self.keys, site.posts,
                           memory.thumbnails)
-        keep_plans(self.stores["plans"], project.posts, self.keys, memory.plans)
-        keep_standings(self.stores["standings"], project.posts, self.keys, standings)
-        keep_approvals(self.stores["approvals"], project.posts, self.keys, memory.approval,
+        keep_plans(self.store("plans"), project.posts, self.keys, memory.plans)
+        keep_standings(self.store("standings"), project.posts, self.keys, standings)
+        keep_approvals(self.store("approvals"), project.posts, self.keys, memory.approval,
                        _team(project), _day(memory))
-        digests = self.stores["postdigests"]
+        digests = self.store("postdigests")
         if digests is not None:
             digests.save()
         return made

@@ -91,6 +91,7 @@ def start_reports(project: Project, files: Files, config: MkDocsConfig, today: d
             pending.drawings.append(made[1])
     if memo is not None:
         memo.memo.save()
+        memo.memo.let_go()  # the reports read (tens of MB at 10,000 posts) are in the drawings
     pending.drawing, pending.jobs = _draw_missing(pending.drawings)
     return pending
 
@@ -155,13 +156,15 @@ class _Drawing:
     """The charts and PDF of one half-year: the cache folders they are (to be) drawn in."""
 
     slug: str
-    report: SemesterReport
+    report: SemesterReport | None  # None once known drawn (the build need not hold it)
     names: dict[str, dict[str, str]]
     charts: Path
     pdf: Path
 
     @property
     def missing(self) -> bool:
+        if self.report is None:
+            return False
         return not ((self.pdf / pdf_file(self.report)).is_file() and charts_complete(self.charts))
 
 
@@ -221,6 +224,9 @@ def _draw_missing(drawings: list[_Drawing],
     PDFs are written again (the charts are read back, no matplotlib). The process, with
     its jobs (none when all is drawn)."""
     todo = [d for d in drawings if d.missing]
+    for drawn in drawings:
+        if drawn not in todo:
+            drawn.report = None  # its charts and PDF are in the cache: nothing reads it now
     if not todo:
         return None, []
     for drawing in todo:

@@ -204,10 +204,12 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             digest(incremental.shared_stamp, language()))
         cache = self.root / self.config.cache_dir
         stores = NewProcessStores(cache, checked.generation, keys, self.command != "serve")
-        stores.remember(project, self.standings, self.memory)
+        stores.remember_standings(project, self.standings)
         pictures = self.workers.start(project, files, config, today, cache, self.standings,
                                       self.reports if self.command == "serve" else None,
                                       stores.reports())
+        stores.let_go("reports")  # read before the others: the largest, and done with now
+        stores.remember(project, self.memory)
         pictures.plan(today, self.memory)  # the renditions made while the rules are checked
         findings = findings_of(project, self.standings, self.memory.findings, checked, keys,
                                partial(stores.remember_lists, project))
@@ -237,6 +239,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.previews = add_previews(project, findings, files, config, self.site.today,
                                      self.memory, measured, kept, pictures.renditions)
         self.workers.end_pictures()
+        stores.done_with_plans(project, self.memory)
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today, self.memory, self.standings)
         self.workers.finish_reports()
