@@ -195,7 +195,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             posts.read = 0  # kalender serve: written when the server stops (on_shutdown)
         else:
             posts.save()
-            self.saved_posts = posts
+            self.saved_posts = posts if self.command == "serve" else None  # (build: let go)
         _log_problems(project, self.root)
         today = self.today(project)
         self.memory.new_day(today.isoformat())
