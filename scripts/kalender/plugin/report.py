@@ -223,19 +223,21 @@ def _draw_missing(drawings: list[_Drawing],
     otherwise carry to its end (a year of posts is tight already). On a new day only the
     PDFs are written again (the charts are read back, no matplotlib). The process, with
     its jobs (none when all is drawn)."""
-    todo = [d for d in drawings if d.missing]
-    for drawn in drawings:
-        if drawn not in todo:
-            drawn.report = None  # its charts and PDF are in the cache: nothing reads it now
+    todo: list[tuple[_Drawing, SemesterReport]] = []
+    for drawing in drawings:
+        if drawing.report is not None and drawing.missing:
+            todo.append((drawing, drawing.report))
+        else:
+            drawing.report = None  # its charts and PDF are in the cache: nothing reads it now
     if not todo:
         return None, []
-    for drawing in todo:
+    for drawing, _ in todo:
         drawing.charts.mkdir(parents=True, exist_ok=True)
         drawing.pdf.mkdir(parents=True, exist_ok=True)
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
                                initializer=watch_parent, initargs=(os.getpid(),))
-    return pool, [pool.submit(draw_report, d.report, d.names, d.charts, d.pdf, language())
-                  for d in todo]
+    return pool, [pool.submit(draw_report, report, d.names, d.charts, d.pdf, language())
+                  for d, report in todo]
 
 
 def prune(folder: Path, used: set[Path]) -> None:
