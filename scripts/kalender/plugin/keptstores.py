@@ -53,11 +53,8 @@ class NewProcessStores:
         return self.opened[name]
 
     def remember_standings(self, project: Project, standings: Standings) -> None:
-        """Give ``standings`` the kept standing of each post (the reports read them), and
-        the compiled content lists their places (as before the reports)."""
+        """Give ``standings`` the kept standing of each post (the reports read them)."""
         remember_standings(self.store("standings"), project.posts, self.keys, standings)
-        if project.calendar is not None:
-            remember_lists(self.store("lists"), project.calendar.folder)
 
     def remember(self, project: Project, memory: Memory) -> None:
         """Put what the other stores kept where the build asks first."""
