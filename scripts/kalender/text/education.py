@@ -164,7 +164,8 @@ def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequenc
     ``cited_only``, a cited basis only: ``pasal``, ``UU``, ``PKPU 15/2023``)."""
     words = lesson.cited if cited_only else lesson.legal + lesson.cited
     found = {sentence[i] for i in range(len(text_words))
-             if _phrase_at(text_words, i, words) and not _spoken(text_words[i].norm)}
+             if _phrase_at(text_words, i, words) and not _spoken(text_words[i].norm)
+             and not _report_refused(text_words, i, lesson)}
     worded = set(found)
     starts = [w.start for w in text_words]
     for citation in find_citations(text):
@@ -223,6 +224,22 @@ def _warned_after(text: str, text_words: Sequence[TextWord], sentence: Sequence[
 
 # *..., gebuki saja dulu, baru lapor ke Bawaslu*: the report is the next step of an order
 THEN = frozenset({"baru", "lalu", "kemudian", "setelahnya", "habis", "abis"})
+
+
+# *jangan lapor*, *gak usah lapor*: a call to report that is itself refused is no lesson; nor
+# *yg berani lapor ..., siap2 pulang tinggal nama* (a threat) or *gebuki dulu, baru lapor*
+REPORTING = ("lapor", "report")
+REFUSING_REPORT = frozenset({"jangan", "usah", "perlu", "ndak", "gausah", "gak", "ga",
+                             "berani", "baru"})
+
+
+def _report_refused(text_words: Sequence[TextWord], index: int, lesson: Lesson) -> bool:
+    """``index`` opens a report word (*lapor ke polisi*, *laporkan*) right after a negator:
+    *jangan lapor ke polisi*, *tidak usah laporkan*, *berani lapor*, *baru lapor*."""
+    if not text_words[index].norm.startswith(REPORTING) or index == 0:
+        return False
+    before = {w.norm for w in text_words[max(0, index - 2):index]}
+    return bool(before & (lesson.close_negators | REFUSING_REPORT))
 
 
 def _spoken(norm: str) -> bool:
