@@ -4,21 +4,17 @@ folder."""
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kalender.core.atomic import leftovers_of
 from kalender.core.buildscope import forget_found, one_build
 from kalender.core.i18n import set_language
 from kalender.media.mediacache import write_atomic
 from kalender.rules.content import highlights
 from kalender.rules.lists import content_lists
+from killkit import killed_mid_write
 
 LIST = "label: Uji\nsop: D.2\nphrases:\n  - text: {phrase}\n    dasar: dasar uji\n"
 
@@ -51,29 +47,12 @@ def test_one_build_reads_one_state_of_the_lists_and_the_next_build_sees_an_edit(
         assert content_lists(folder) is content_lists(folder)
 
 
-KILLED_WRITER = textwrap.dedent("""
-    import sys, time
-    from pathlib import Path
-    from kalender.core.atomic import replacing
-    with replacing(Path(sys.argv[1])) as out:
-        out.write(b"half")
-        out.flush()
-        print("writing", flush=True)
-        time.sleep(60)
-""")
-
-
 def test_a_killed_pictures_leftover_is_cleaned_by_the_next_picture_written_there(
         tmp_path: Path) -> None:
     folder = tmp_path / "renditions"
     folder.mkdir()
     killed = folder / "aaaa.jpg"
-    writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(killed)],
-                              stdout=subprocess.PIPE, text=True)
-    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
-    writer.send_signal(signal.SIGKILL)
-    writer.wait(timeout=30)
-    (left,) = leftovers_of(killed)
+    (left,) = killed_mid_write(killed)
     write_atomic(folder / "bbbb.jpg", b"jpeg")  # another picture of the same folder
     assert not left.exists()
     write_atomic(folder / "cccc.jpg", b"jpeg")

@@ -5,10 +5,8 @@ cleaned on the next write of the same file, ignored by git and named by ``check`
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from kalender.cli.main import _register_commands, cli
 from kalender.core.atomic import leftovers_of, write_bytes
 from kalender.core.errors import KalenderError
 from kalender.workflow.actions import Details, perform
+from killkit import KILLED_WRITER, killed_mid_write
 from reviewkit import POST_ID, record_path, small_repo
 from samplekeys import sample_signer
 
@@ -78,28 +77,6 @@ def test_the_flow_actions_are_held_to_the_same_order(root: Path,
 
 
 # --- 8. leftovers of a kill -9 ---------------------------------------------------------------
-
-
-KILLED_WRITER = textwrap.dedent("""
-    import sys, time
-    from pathlib import Path
-    from kalender.core.atomic import replacing
-    with replacing(Path(sys.argv[1])) as out:
-        out.write(b"half")
-        out.flush()
-        print("writing", flush=True)
-        time.sleep(60)
-""")
-
-
-def killed_mid_write(target: Path) -> list[Path]:
-    """Start a writer of ``target``, kill -9 it in the middle; the temporary files left."""
-    writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(target)],
-                              stdout=subprocess.PIPE, text=True)
-    assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
-    writer.send_signal(signal.SIGKILL)
-    writer.wait(timeout=30)
-    return leftovers_of(target)
 
 
 def test_a_kill_9_leftover_is_cleaned_on_the_next_write_of_the_same_file(tmp_path: Path) -> None:
