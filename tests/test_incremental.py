@@ -26,6 +26,9 @@ KALENDER = [sys.executable, "-m", "kalender"]
 TODAY = "2026-12-02"
 CAPTION_POST = "2026-12-03-hak-pilih-penyandang-disabilitas"  # this week: cards, meeting
 DRAFT_POST = "2026-12-29-cara-membaca-peraturan"  # a draft, with no approval records
+APPROVED_POST = "2026-12-15-pengumuman-pkpu-4-2021"  # approved, not yet uploaded
+OTHER_DRAFTS = ("2026-12-30-pengumuman-pkpu-14-2020", "2027-01-06-abstrak-pkpu-8-2019-rapat-pleno")
+MOVED_DRAFT = ("2026-12-31-kuis-akhir-tahun-asas-pemilu", "2026-12-22")  # to the week before
 
 
 def run(root: Path, *args: str, secret: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -94,6 +97,39 @@ def edit_a_draft_caption(root: Path) -> None:
                     encoding="utf-8")
 
 
+def edit_an_approved_caption(root: Path) -> None:
+    """An approved post's caption: its content no longer matches its approval, so it
+    leaves "approved" (Menunggu, the report and its meeting show the change)."""
+    path = post_file(root, APPROVED_POST)
+    text = path.read_text(encoding="utf-8")
+    assert "\nstatus: disetujui\n" in text and "caption: |\n" in text
+    path.write_text(text.replace("caption: |\n", "caption: |\n  Disetujui lalu diubah.\n", 1),
+                    encoding="utf-8")
+
+
+def edit_two_drafts(root: Path) -> None:
+    """Two drafts' captions at once, in two months (two weeks, two post pages)."""
+    for number, post_id in enumerate(OTHER_DRAFTS):
+        path = post_file(root, post_id)
+        text = path.read_text(encoding="utf-8")
+        assert "\nstatus: draf\n" in text and "\ncaption: |\n" in text
+        path.write_text(text.replace("\ncaption: |\n", f"\ncaption: |\n  Dua draf {number}.\n", 1),
+                        encoding="utf-8")
+
+
+def move_a_draft(root: Path) -> None:
+    """A draft moved to the week before: its file takes the new day's name (the post's id
+    changes with it), its date line the new day."""
+    post_id, day = MOVED_DRAFT
+    path = post_file(root, post_id)
+    text = path.read_text(encoding="utf-8")
+    old_day = post_id[:10]
+    assert f"\ndate: {old_day}" in text
+    moved = path.with_name(day + path.name[10:])
+    moved.write_text(text.replace(f"\ndate: {old_day}", f"\ndate: {day}", 1), encoding="utf-8")
+    path.unlink()
+
+
 def drop_the_source(root: Path) -> None:
     """An educational post without its source: a rule finding appears on its page."""
     path = post_file(root, CAPTION_POST)
@@ -151,6 +187,9 @@ def import_comments(root: Path) -> None:
 SCENARIOS: list[tuple[str, Callable[[Path], None], str]] = [
     ("caption", edit_caption, TODAY),
     ("draft-caption", edit_a_draft_caption, TODAY),
+    ("approved-caption", edit_an_approved_caption, TODAY),
+    ("two-drafts", edit_two_drafts, TODAY),
+    ("moved-week", move_a_draft, TODAY),
     ("finding", drop_the_source, TODAY),
     ("picture", replace_a_picture, TODAY),
     ("approval", submit_a_draft, TODAY),
