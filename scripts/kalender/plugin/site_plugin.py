@@ -46,6 +46,7 @@ from ..site.preview_html import PreviewFigures
 from ..site.previews import KeptPreviews, Previews
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval, waiting_key
+from .buildgc import collector_paused
 from .conversations import add_conversations, page_data
 from .filelookup import quick_lookups
 from .idlegc import IdleCollector
@@ -170,6 +171,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.words = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        with collector_paused(self.command != "serve"):  # plugin.buildgc
+            return self._site_files(files, config)
+
+    def _site_files(self, files: Files, config: MkDocsConfig) -> Files:
         template = quick_lookups(files).get_file_from_path("sitemap.xml")
         if self.command == "serve" and template is not None:
             files.remove(template)  # not rendered (on_config), so not copied as it is either
