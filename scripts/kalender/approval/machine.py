@@ -28,6 +28,7 @@ from ..core.dates import clock, full_date, long_date
 from ..core.errors import KalenderError
 from ..core.i18n import t
 from ..core.model import Status
+from ..core.quickstate import quick_state
 from ..core.words import platforms_text
 from .fingerprint import short
 
@@ -136,6 +137,7 @@ class Comment:
         return self.resolved is None
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class History:
     """The approval records replayed in order: the recorded status and who did what."""
@@ -177,6 +179,7 @@ def advance(history: History, record: Record, platforms: Sequence[str]) -> Histo
     return history
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class Standing:
     """Where a post stands: its recorded flow, and whether its content is still what was checked."""

@@ -18,6 +18,7 @@ from ..core.dates import full_date
 from ..core.i18n import t
 from ..core.memo import PerPost
 from ..core.model import Post
+from ..core.quickstate import quick_state
 from ..core.words import platform_label
 from .fingerprint import short
 from .machine import (
@@ -75,6 +76,7 @@ class CommentView:
     current: bool = True  # made on the content as it is now
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class ApprovalView:
     """Everything the post page shows about the approval of one post."""

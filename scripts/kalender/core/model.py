@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from .quickstate import quick_state
+
 HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
 MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_.]+)")
 
@@ -50,6 +52,7 @@ IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", "
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".webm"})
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class Media:
     """One media file of a post, resolved to a path inside the repository."""
@@ -65,6 +68,7 @@ class Media:
         return self.path.suffix.lower() in VIDEO_SUFFIXES
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class Target:
     """A platform a post goes to, in one of that platform's formats."""
@@ -73,6 +77,7 @@ class Target:
     format: str
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class Caption:
     """The text of a post on one platform. ``title`` only where the platform has one."""

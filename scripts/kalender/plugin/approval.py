@@ -23,10 +23,12 @@ from ..core.dates import full_date
 from ..core.i18n import t
 from ..core.memo import Memory
 from ..core.model import Post
+from ..core.quickstate import quick_state
 
 WAITING_PAGE = "menunggu/index.md"
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class WaitingItem:
     """One post waiting for one member: which post, and what they are to do."""
@@ -55,6 +57,7 @@ class MemberWaiting:
         return list(grouped.items())
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class HeldPost:
     """One post waiting at one step, and the team members who hold it (whose move it is)."""

@@ -34,6 +34,7 @@ from ..core.dates import month_name
 from ..core.i18n import t
 from ..core.important_days import ImportantDay, greets
 from ..core.model import CATEGORY_TYPES, TYPES, Post, Status
+from ..core.quickstate import quick_state
 from ..core.stages import ProductToAnnounce, product_key
 from .engagement import METRICS, EngagementRow, url_key
 from .evaluation import ReportEvaluation
@@ -91,6 +92,7 @@ def range_period(start: dt.date, end: dt.date) -> Period:
 # -- one post and its records -------------------------------------------------------------
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one or more per post: no __dict__ each
 class PostRecords:
     """A post with its approval records, replayed."""

@@ -18,6 +18,7 @@ from ..core.model import (
 )
 from ..core.overlay import DayMark
 from ..core.problems import Problem
+from ..core.quickstate import quick_state
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Choice:
 TOP = (0.5, 0.0)  # a week card without a focus point shows the top of its picture
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one per post: no __dict__ each
 class Thumbnail:
     """A small image of a post: its page path in the site and its alternative text."""
@@ -64,6 +66,7 @@ class Thumbnail:
         return f"{self.focus[0] * 100:.0f}% {self.focus[1] * 100:.0f}%"
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one per post: no __dict__ each
 class Entry:
     """A post as a calendar page shows it: a chip, a card or a list row."""
@@ -90,6 +93,7 @@ class Entry:
 ThumbnailMaker = Callable[[Path], "str | None"]
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one per post: no __dict__ each
 class Day:
     """One day of a month or week view and the posts planned on it."""
@@ -189,6 +193,7 @@ class HomeView:
     kind: str = "home"
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one per post: no __dict__ each
 class CaptionView:
     """The caption of a post on one platform, as it will be pasted."""
@@ -199,6 +204,7 @@ class CaptionView:
     text: str
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one per post: no __dict__ each
 class FindingView:
     """A rule's finding on a post, shown on its page."""
@@ -211,6 +217,7 @@ class FindingView:
     where: str
 
 
+@quick_state
 @dataclass(frozen=True, slots=True)  # one per post: no __dict__ each
 class PostView:
     """``pos/<post-id>/``: one post with its details, captions, legal product and findings."""
