@@ -13,7 +13,8 @@ import datetime as dt
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -126,11 +127,40 @@ def _moment(text: str) -> dt.datetime | None:
     return found if found.tzinfo is not None else None
 
 
+_Read = tuple[Iterable[Post], dict[str, Conversation], list[Problem]]
+_ONCE: list[dict[tuple[int, dt.tzinfo | None], _Read]] = []  # see read_once
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Within it, :func:`conversations_of` reads the conversations of one list of posts
+    (the same object) once: a site build asks for them for each half-year's report and
+    for the conversation pages, three or four times, and reads no file it writes."""
+    _ONCE.append({})
+    try:
+        yield
+    finally:
+        _ONCE.pop()
+
+
 def conversations_of(posts: Iterable[Post], report: Report,
                      zone: dt.tzinfo | None = None) -> dict[str, Conversation]:
     """Every post's stored conversation (only posts that have one). Each folder of posts is
     listed once: most posts have no conversation file, and trying to open each one is a
     good part of a rebuild under ``kalender serve`` (docs/performance.md, ``serve3``)."""
+    if not _ONCE:
+        return _conversations_of(posts, report, zone)
+    known = _ONCE[-1].get((id(posts), zone))
+    if known is None or known[0] is not posts:
+        found = Report()
+        known = _ONCE[-1][(id(posts), zone)] = (posts, _conversations_of(posts, found, zone),
+                                               list(found))
+    report.extend(known[2])
+    return dict(known[1])
+
+
+def _conversations_of(posts: Iterable[Post], report: Report,
+                      zone: dt.tzinfo | None) -> dict[str, Conversation]:
     found = {}
     listed: dict[str, frozenset[str]] = {}
     for post in posts:

@@ -16,6 +16,7 @@ from ..approval.standing import Standings
 from ..core.digests import DigestStore
 from ..core.loader import Project
 from ..core.memo import Memory
+from ..core.model import Post
 from ..media.mediacache import RenditionCache, cache_folder, index_for
 from ..media.picturepool import PicturePool
 from ..report.keptreport import DiskReports
@@ -29,21 +30,26 @@ THUMBNAILS = "thumbnails"  # in the cache folder, as the site plugin makes them
 class BuildPictures:
     """The worker processes of one build's pictures and the rendition cache they fill."""
 
-    def __init__(self, project: Project, cache: Path, digests: DigestStore) -> None:
+    def __init__(self, project: Project, cache: Path, digests: DigestStore,
+                 posts: list[Post] | None = None, avatars: bool = True) -> None:
+        """``posts``: the posts whose pictures to hand the workers (default: all);
+        ``avatars``: the accounts' avatars too."""
         self.project, self.digests = project, digests
+        self.posts = project.posts if posts is None else posts
         self.pool = PicturePool()
         self.renditions = RenditionCache(cache_folder(project.root))
-        self.pool.read(index_for(project.root, digests), media_files(project),
-                       shown_images(project), cache / THUMBNAILS, digests)
+        self.pool.read(index_for(project.root, digests),
+                       media_files(self.posts, project if avatars else None),
+                       shown_images(self.posts), cache / THUMBNAILS, digests)
 
     def plan(self, today: dt.date, memory: Memory | None) -> None:
         """Hand the workers every rendition of the previews, planned from the media files'
         facts (waiting for them in the order the workers make them), before the rules are
         checked: the rules then run while the renditions are made, instead of the second
         core waiting for the rules to end (issue 23, branch cold4)."""
-        if self.project.calendar is None:
+        if self.project.calendar is None or not self.posts:
             return
-        planned = planned_renditions(self.project.posts, self.project.calendar,
+        planned = planned_renditions(self.posts, self.project.calendar,
                                      index_for(self.project.root, self.digests),
                                      self.renditions, today, memory)
         self.pool.renditions(self.renditions, planned)
@@ -65,13 +71,20 @@ class BuildWorkers:
     def __init__(self) -> None:
         self.pictures: BuildPictures | None = None  # while on_files runs
         self.drawing: PendingReports | None = None  # report charts being drawn, likewise
+        self.handed = HandedPosts()  # kalender serve: whose pictures earlier rebuilds handed
 
     def start(self, project: Project, files: Files, config: MkDocsConfig, today: dt.date,
               cache: Path, standings: Standings, kept: KeptReports | None,
               memo: DiskReports | None) -> BuildPictures:
         """Start the pictures' workers and the report charts' drawing (``kept``,
-        ``memo``: as :func:`kalender.plugin.report.add_reports` takes them)."""
-        self.pictures = BuildPictures(project, cache, standings.digests)
+        ``memo``: as :func:`kalender.plugin.report.add_reports` takes them; ``kept`` is
+        given by ``kalender serve`` only, whose rebuilds hand the workers the pictures of
+        the posts read again, see :class:`HandedPosts`)."""
+        if kept is None:
+            self.pictures = BuildPictures(project, cache, standings.digests)
+        else:
+            posts, avatars = self.handed.new(project, today)
+            self.pictures = BuildPictures(project, cache, standings.digests, posts, avatars)
         self.drawing = start_reports(project, files, config, today, cache, standings, kept,
                                      memo)
         return self.pictures
@@ -90,28 +103,60 @@ class BuildWorkers:
 
     def abandon(self) -> None:
         """End both without their queued work (the build failed or was interrupted)."""
+        self.handed.forget()  # their queued pictures were not made: hand them again
         self.end_pictures()
         drawing, self.drawing = self.drawing, None
         if drawing is not None:
             drawing.abandon()
 
 
-def media_files(project: Project) -> Iterator[Path]:
-    """Every media file and cover of the posts, and the accounts' avatars."""
-    for post in project.posts:
+class HandedPosts:
+    """``kalender serve``: the post objects whose pictures an earlier rebuild handed the
+    workers, on the same day and with the same calendar data.
+
+    The loader gives a rebuild the same post object only while the post's file, approval
+    records and media files are unchanged (:class:`kalender.core.memo.PostFiles`), so the
+    pictures of such a post were handed before: facts read, thumbnails and renditions made
+    or being made. A rebuild hands only the posts read again (one, after a caption edit),
+    instead of stating every media file and planning every preview again. The workers only
+    make early what the build would make itself: a picture they did not make (a cache file
+    removed meanwhile, a rebuild that failed) is made by the build, the same bytes."""
+
+    def __init__(self) -> None:
+        self.posts: dict[int, Post] = {}  # id -> the post (held: its id stays its own)
+        self.day: dt.date | None = None
+        self.calendar: object = None
+
+    def new(self, project: Project, today: dt.date) -> tuple[list[Post], bool]:
+        """The posts of ``project`` not handed before, and whether the accounts' avatars
+        are to be handed (new calendar data, or another day: everything again)."""
+        again = self.day != today or self.calendar is not project.calendar
+        before = {} if again else self.posts
+        self.day, self.calendar = today, project.calendar
+        self.posts = {id(post): post for post in project.posts}
+        return [post for post in project.posts if before.get(id(post)) is not post], again
+
+    def forget(self) -> None:
+        """Hand every post again at the next rebuild."""
+        self.posts, self.day, self.calendar = {}, None, None
+
+
+def media_files(posts: list[Post], project: Project | None = None) -> Iterator[Path]:
+    """Every media file and cover of ``posts``, and the accounts' avatars of ``project``."""
+    for post in posts:
         for media in post.media:
             yield media.path
             if media.cover is not None:
                 yield media.cover
-    if project.calendar is not None:
+    if project is not None and project.calendar is not None:
         for account in project.calendar.satker.accounts.values():
             if account.avatar is not None:
                 yield account.avatar
 
 
-def shown_images(project: Project) -> Iterator[Path]:
+def shown_images(posts: list[Post]) -> Iterator[Path]:
     """The pictures the week and post pages show a thumbnail of (a video's cover)."""
-    for post in project.posts:
+    for post in posts:
         for media in post.media:
             picture = media.cover if media.is_video else media.path
             if picture is not None:

@@ -29,6 +29,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..approval.standing import Standings
+from ..conversations.store import read_once
 from ..conversations.views import ConversationViews
 from ..core.dates import parse_day, today_in
 from ..core.digests import DigestStore
@@ -44,6 +45,7 @@ from ..site.icons import IconSprite
 from ..site.incremental import Manifest, digest, package_version
 from ..site.preview_html import PreviewFigures
 from ..site.previews import KeptPreviews, Previews
+from ..site.viewdigests import ViewDigests
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval, waiting_key
 from .buildgc import collector_paused
@@ -125,6 +127,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.saved_posts: KeptPosts | None = None  # kalender serve: the posts saved at start
         self.workers = BuildWorkers()  # the pictures' and report charts' processes
         self.streamed = StreamedPages()  # the largest pages, written as rendered
+        self.view_digests: ViewDigests | None = None  # while the pages are keyed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Declared so that mkdocs keeps this plugin object from one build of ``kalender
@@ -171,7 +174,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.words = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        with collector_paused(self.command != "serve"):  # plugin.buildgc
+        with collector_paused(self.command != "serve"), read_once():  # plugin.buildgc; conversations read once
             return self._site_files(files, config)
 
     def _site_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -256,8 +259,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.files = files
         self.built_today = today
         self.shared = digest(incremental.shared(), self._common(files))
-        incremental.compare(files, self.shared, self._page_data,
-                            self._post_digests(stores.digests()))
+        digests = self._post_digests(stores.digests())
+        self.view_digests = ViewDigests(digests["row"])  # a week: on three pages' keys
+        incremental.compare(files, self.shared, self._page_data, digests)
+        self.view_digests = None
         if self.command == "serve":  # 404.html: as the last build wrote it, if it holds
             self.theme_files.keep_pages(config, incremental.before.shared, self.shared)
         if (made := stores.keep(project, self.standings, self.memory, self.site)) >= 0:
@@ -333,14 +338,14 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                 return ("post", view.entry.id), "page"
             if isinstance(view, WeekView) and self.meetings is not None:
                 meeting = self.meetings.of_week(view.week)
-                return (view, self._toolbar(),
+                return (self._digested(view), self._toolbar(),
                         meeting and (meeting.page, meeting.title, meeting.minutes)), "card"
             return (view, self._toolbar()), "card" if view.kind == "home" else "row"
         if self.meetings is not None and page in self.meetings.pages:
             shown = self.meetings.pages[page]
             week = shown.meeting.week
-            return (shown, self.site.weeks.get(week_page(week)),
-                    self.site.weeks.get(week_page(week.shifted(1)))), "row"
+            return (shown, self._digested(self.site.weeks.get(week_page(week))),
+                    self._digested(self.site.weeks.get(week_page(week.shifted(1))))), "row"
         if page == WAITING_PAGE and self.approval is not None:
             return waiting_key(self.approval), "row"
         if page == GRID_PAGE and self.previews is not None:
@@ -349,6 +354,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         if conversations is not None:
             return conversations, "row"
         return None, "row"
+
+    def _digested(self, view: View | None) -> object:
+        """A week's view in a page's key, digested once per build (site.viewdigests)."""
+        return self.view_digests.of(view) if self.view_digests is not None else view
 
     @event_priority(100)  # before the search plugin writes its index (see Incremental)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
