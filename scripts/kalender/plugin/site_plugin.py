@@ -174,7 +174,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.words = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        with collector_paused(self.command != "serve"), read_once():  # plugin.buildgc; conversations read once
+        with collector_paused(self.command != "serve"), read_once():
             return self._site_files(files, config)
 
     def _site_files(self, files: Files, config: MkDocsConfig) -> Files:
