@@ -184,6 +184,15 @@ def import_comments(root: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def remove_drawn_reports(root: Path) -> None:
+    """The report charts and PDFs gone from the cache: the report, kept on disk only as its
+    page and charts' key (report.keptreport), is made again to draw them."""
+    drawn = [p for p in (root / ".cache" / "laporan").iterdir() if p.is_dir()]
+    assert drawn
+    for folder in drawn:
+        shutil.rmtree(folder)
+
+
 SCENARIOS: list[tuple[str, Callable[[Path], None], str]] = [
     ("caption", edit_caption, TODAY),
     ("draft-caption", edit_a_draft_caption, TODAY),
@@ -197,6 +206,7 @@ SCENARIOS: list[tuple[str, Callable[[Path], None], str]] = [
     ("added", add_a_post, TODAY),
     ("calendar", edit_calendar, TODAY),
     ("conversation", import_comments, TODAY),
+    ("charts-gone", remove_drawn_reports, TODAY),
     ("next-day", lambda root: None, "2026-12-03"),
     ("next-week", lambda root: None, "2026-12-08"),
     ("new-half-year", lambda root: None, "2027-01-05"),

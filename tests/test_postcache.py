@@ -155,3 +155,17 @@ def test_the_keys_kept_with_the_posts_are_the_keys_of_the_files(sample: Path) ->
     assert edited == {p.id: post_key(p) for p in load_project(sample).posts}
     again, posts = keys_through(sample)
     assert posts.read == 0 and again == edited
+
+
+def test_the_posts_share_the_short_texts_they_repeat(sample: Path) -> None:
+    """Platforms, formats and hashtags are one string object for every post, read from the
+    files or from the cache (core.sharedtext: memory at 10,000 posts)."""
+    first, _ = load(sample)
+    again, posts = load(sample)
+    assert posts.read == 0  # from the cache
+    for project in (first, again):
+        named = [t.platform for p in project.posts for t in p.targets if t.platform == "instagram"]
+        tags = [h for p in project.posts for h in p.hashtags if h == "JDIHKPU"]
+        for texts in (named, tags):
+            assert len(texts) > 5
+            assert all(text is texts[0] for text in texts)

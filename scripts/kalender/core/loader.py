@@ -37,6 +37,7 @@ from .model import (
 )
 from .problems import Report
 from .schema import Field, Validator, found_name, suggestion
+from .sharedtext import share_texts
 from .source import SourceFile, split_post
 from .yamlsrc import Located, read_yaml
 
@@ -217,7 +218,7 @@ class _PostBuilder:
     def __init__(self, reader: PostReader, source: SourceFile, located: Located) -> None:
         self.reader, self.source, self.located = reader, source, located
         self.path, self.report = source.path, reader.report
-        self.data: dict[str, Any] = located.value
+        self.data: dict[str, Any] = share_texts(located.value)  # one copy for all posts
         self.ok = True
 
     def fail(self, key: tuple[str | int, ...], message: str, /, **params: Any) -> None:

@@ -34,11 +34,11 @@ from ..core.loader import Project
 from ..core.parentwatch import watch_parent
 from ..core.problems import Report, report_blocks
 from ..report.build import Period, ReportInput, SemesterReport, semester_period
-from ..report.chartlist import chart_labels
+from ..report.chartlist import chart_labels, pdf_name
 from ..report.drawing import charts_complete, draw_report
 from ..report.inputs import names_of, project_report_input, public_input_of
-from ..report.keptreport import DiskReports, kept_report
-from ..report.page import pdf_file, report_body
+from ..report.keptreport import DiskReports, ShownReport, kept_report
+from ..report.page import report_body
 from ..report.settled import BodyOf, PublicAt, shown_day
 from ..report.wording import period_label
 from ..site.incremental import package_version
@@ -156,16 +156,16 @@ class _Drawing:
     """The charts and PDF of one half-year: the cache folders they are (to be) drawn in."""
 
     slug: str
-    report: SemesterReport | None  # None once known drawn (the build need not hold it)
+    shown: ShownReport | None  # None once known drawn (the build need not hold it)
     names: dict[str, dict[str, str]]
     charts: Path
     pdf: Path
 
     @property
     def missing(self) -> bool:
-        if self.report is None:
+        if self.shown is None:
             return False
-        return not ((self.pdf / pdf_file(self.report)).is_file() and charts_complete(self.charts))
+        return not ((self.pdf / pdf_name(self.slug)).is_file() and charts_complete(self.charts))
 
 
 def _add_report(project: Project, period: Period, files: Files, config: MkDocsConfig,
@@ -187,25 +187,34 @@ def _add_report(project: Project, period: Period, files: Files, config: MkDocsCo
         return None
     names = names_of(source)
     labels = chart_labels()
-    settle = partial(kept.settled, period.slug) if kept is not None else \
+    settle = partial(_kept_in_memory, kept, period.slug) if kept is not None else \
         partial(_kept_on_disk, memo, labels, names)
-    report, body = settle(
+    shown = settle(
         source, lambda shown: report_body(shown, labels, names),
         lambda moment: public_input_of(project, period, moment, Report()))
+    body = shown.body
     meta = yaml.safe_dump({"title": f"{t('report.title')}: {period_label(period)}",
                            "search": {"exclude": True}}, allow_unicode=True)
     made = File.generated(config, page, content=f"---\n{meta}---\n\n{body}")
     key = hashlib.sha256(f"{package_version('fpdf2')}|{language()}|{body}".encode())
-    return made, _Drawing(period.slug, report, names,
-                          cache / f"{period.slug}-grafik-{chart_key(report)[:16]}",
+    return made, _Drawing(period.slug, shown, names,
+                          cache / f"{period.slug}-grafik-{shown.charts[:16]}",
                           cache / f"{period.slug}-pdf-{key.hexdigest()[:16]}")
 
 
 def _kept_on_disk(memo: DiskReports | None, labels: object, names: object,
-                  source: ReportInput, body_of: BodyOf,
-                  public_at: PublicAt) -> tuple[SemesterReport, str]:
-    """The report kept in ``memo`` by an earlier process (none: made now)."""
-    return kept_report(memo, source, body_of, public_at, labels, names)
+                  source: ReportInput, body_of: BodyOf, public_at: PublicAt) -> ShownReport:
+    """The report kept in ``memo`` by an earlier process (none: made now); its chart key
+    follows from matplotlib's version too, which is then part of its key."""
+    return kept_report(memo, source, body_of, public_at, chart_key, labels, names,
+                       package_version("matplotlib"))
+
+
+def _kept_in_memory(kept: KeptReports, slug: str, source: ReportInput, body_of: BodyOf,
+                    public_at: PublicAt) -> ShownReport:
+    """The report ``kalender serve`` kept (or made now)."""
+    report, body = kept.settled(slug, source, body_of, public_at)
+    return ShownReport(body, chart_key(report), report)
 
 
 def chart_key(report: SemesterReport) -> str:
@@ -225,10 +234,11 @@ def _draw_missing(drawings: list[_Drawing],
     its jobs (none when all is drawn)."""
     todo: list[tuple[_Drawing, SemesterReport]] = []
     for drawing in drawings:
-        if drawing.report is not None and drawing.missing:
-            todo.append((drawing, drawing.report))
-        else:
-            drawing.report = None  # its charts and PDF are in the cache: nothing reads it now
+        if drawing.shown is not None and drawing.missing:
+            todo.append((drawing, drawing.shown.full()))
+        if drawing.shown is not None:
+            drawing.shown.let_go()  # drawn, or sent to be drawn: nothing here reads it now
+        drawing.shown = None
     if not todo:
         return None, []
     for drawing, _ in todo:

@@ -46,4 +46,9 @@ def chart_file(chart: Chart) -> str:
 
 def pdf_file(report: SemesterReport) -> str:
     """``laporan-aktivitas-2026-2.pdf``."""
-    return f"laporan-aktivitas-{report.period.slug}.pdf"
+    return pdf_name(report.period.slug)
+
+
+def pdf_name(slug: str) -> str:
+    """The PDF's file name of the half-year ``slug`` (``2026-2``)."""
+    return f"laporan-aktivitas-{slug}.pdf"

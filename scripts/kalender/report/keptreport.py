@@ -15,13 +15,18 @@ shows their text; the public input, which reads the bodies, is in the digest on 
 and its fingerprint only as which of its records it matches: a caption edited on a draft
 then leaves the report as it was, while an approved post edited turns "changed" (its
 fingerprint no longer matches the approval) and the report is made again.
+
+What is kept under that digest is the report as a build shows it (:class:`ShownReport`: its
+page text and the key of its charts), not the report: a half-year's report holds the records
+of every post in it (some 35 MB of objects each at 10,000 posts), and a build whose charts
+and PDF are in the cache never reads it. A build that must draw them makes it again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
@@ -43,6 +48,32 @@ class DiskReports:
 
     memo: DiskMemo[Any]
     post_keys: Mapping[str, str] = field(default_factory=dict)
+
+
+ChartsOf = Callable[[SemesterReport], str]  # the key of what a report's charts draw
+
+
+@dataclass
+class ShownReport:
+    """A half-year's report as a build shows it: its page text (``body``) and the key of
+    its charts (``charts``); the report itself when it was made now, else made again on
+    asking (:meth:`full`: only when its charts or PDF must be drawn)."""
+
+    body: str
+    charts: str
+    report: SemesterReport | None = None
+    remake: Callable[[], SemesterReport] | None = None
+
+    def full(self) -> SemesterReport:
+        """The report (made again when it was taken from the disk)."""
+        if self.report is None:
+            assert self.remake is not None
+            self.report = self.remake()
+        return self.report
+
+    def let_go(self) -> None:
+        """Done with drawing: the report (and what it is made from) is not held."""
+        self.report = self.remake = None
 
 
 def report_key(source: ReportInput, public_at: PublicAt, *extra: object,
@@ -87,18 +118,37 @@ def counted_key(post: PostRecords) -> str | None:
 
 
 def kept_report(kept: DiskReports | None, source: ReportInput,
-                body_of: BodyOf, public_at: PublicAt,
-                *extra: object) -> tuple[SemesterReport, str]:
-    """:func:`settled_report`, taken from ``kept`` when it was made from the same inputs
-    (``extra``: what else ``body_of`` reads, such as the chart labels and names)."""
+                body_of: BodyOf, public_at: PublicAt, charts_of: ChartsOf,
+                *extra: object) -> ShownReport:
+    """:func:`settled_report` as shown (:class:`ShownReport`), taken from ``kept`` when it
+    was made from the same inputs (``extra``: what else ``body_of`` and ``charts_of`` read,
+    such as the chart labels and names)."""
     if kept is None:
-        return settled_report(source, body_of, public_at)
+        return _shown(settled_report(source, body_of, public_at), charts_of)
     store = kept.memo
     key = report_key(source, public_at, *extra, post_keys=_counted_keys(kept, source))
     body = _kept_body(store, body_of, extra)
     if key is None:
-        return settled_report(source, body, public_at)
-    return store.get(key, lambda: settled_report(source, body, public_at))
+        return _shown(settled_report(source, body, public_at), charts_of)
+    made: list[ShownReport] = []
+
+    def make() -> tuple[str, str]:
+        made.append(_shown(settled_report(source, body, public_at), charts_of))
+        return made[0].body, made[0].charts
+
+    text, charts = store.get(f"shown-{key}", make)
+    if made:
+        return made[0]
+    return ShownReport(text, charts, remake=partial(_remade, source, body, public_at))
+
+
+def _shown(settled: tuple[SemesterReport, str], charts_of: ChartsOf) -> ShownReport:
+    report, body = settled
+    return ShownReport(body, charts_of(report), report)
+
+
+def _remade(source: ReportInput, body_of: BodyOf, public_at: PublicAt) -> SemesterReport:
+    return settled_report(source, body_of, public_at)[0]
 
 
 def _counted_keys(kept: DiskReports, source: ReportInput) -> dict[str, str]:
