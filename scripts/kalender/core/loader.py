@@ -249,7 +249,7 @@ class _PostBuilder:
             important_day=str(data.get("important_day") or "").strip() or None,
             source=str(data["source"]) if data.get("source") else None,
             body=self.source.body, body_line=self.source.body_line,
-            lines=dict(self.located.lines), meta=data,
+            lines=share_texts(dict(self.located.lines)), meta=data,
         )
 
     def _hashtags_in_comments(self) -> None:
