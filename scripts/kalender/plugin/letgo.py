@@ -38,6 +38,16 @@ def collect_freed() -> None:
         trim(0)
 
 
+def hand_back_freed() -> None:
+    """The memory the C library holds free handed back to the system, without a garbage
+    collection: at the end of ``kalender build``, once the views of every page are let go,
+    so that the search index (a few MB of JSON made in memory at once, by mkdocs-material's
+    search and then the offline plugin) does not come on top of them (issue 23)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
 def _malloc_trim() -> Callable[[int], int] | None:
     """glibc's ``malloc_trim``; None on another C library (macOS, musl)."""
     try:

@@ -56,7 +56,7 @@ from .incremental import Incremental, TemplateCache
 from .keptdigests import kept_digests
 from .keptfiles import KeptFiles
 from .keptstores import NewProcessStores
-from .letgo import collect_freed, let_go_before_render
+from .letgo import collect_freed, hand_back_freed, let_go_before_render
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .pagework import PageWords
@@ -377,6 +377,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.incremental.finish(self.files, config, self.built_today, self.shared,
                                     timezone, media)
             self.incremental = None
+        if self.command != "serve":  # the pages are written; the search index comes next
+            self._forget()
+            hand_back_freed()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._plain_words()
