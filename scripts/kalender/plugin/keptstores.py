@@ -35,8 +35,9 @@ class NewProcessStores:
     """The stores of one build (``on``: false under ``kalender serve``: no store).
 
     Each store is read when a step first asks for it, not all at once: at 10,000 posts
-    the reports' and the plans' stores alone are some 100 MB of objects, and reading
-    every store before the first is let go set the peak memory of a warm build."""
+    the views' and the plans' stores alone are some 80 MB of objects, and reading every
+    store before the first is let go set the peak memory of a warm build. (The reports'
+    store holds each half-year's report as shown, a few MB: report.keptreport.)"""
 
     def __init__(self, cache: Path, generation: str, keys: dict[str, str], on: bool) -> None:
         self.keys = keys

@@ -216,7 +216,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         pictures = self.workers.start(project, files, config, today, cache, self.standings,
                                       self.reports if self.command == "serve" else None,
                                       stores.reports())
-        stores.let_go("reports")  # read before the others: the largest, and done with now
+        stores.let_go("reports")  # done with now
         stores.remember(project, self.memory)
         pictures.plan(today, self.memory)  # the renditions made while the rules are checked
         findings = findings_of(project, self.standings, self.memory.findings, checked, keys,
