@@ -27,8 +27,11 @@ from kalender.rules.learnedtrain import (
 )
 
 POST = "posts/2026/12/2026-12-02-uji.md"
-# Asks readers for a family card and birth date: no listed phrase, no number, no address.
-MISSED = "Kirim foto kartu keluarga dan tanggal lahir ke nomor admin ya biar cepat diurus."
+# Asks readers for a family card number and birth date: no listed phrase, no number, no
+# address. (Round screen-n: after training on konten-buta-14 the layer scores the earlier
+# sentence, *Kirim foto kartu keluarga dan tanggal lahir ke nomor admin ya biar cepat
+# diurus.*, 0.89, under the bar: docs/aturan-isi.md, "Putaran screen-n".)
+MISSED = "Yang mau dibantu cek DPT, kirim nomor KK lengkap dan tanggal lahir ke admin ya."
 LIMITS = Thresholds(error=0.9, error_lesson=1.01, warning=0.7)
 
 
@@ -70,7 +73,7 @@ def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice
         "  galat baris 9: Instagram: lapisan yang dipelajari membaca keterangan ini sebagai "
         "pelanggaran data pribadi yang disebarkan atau diminta (SOP D.4; dasar: UU 27/2022 "
         "Pasal 65 (pelindungan data pribadi)), skor ")
-    assert "skor 96 dari 100, terutama karena “admin”, “biar”, “JDIHKPU”; " in lines[1]
+    assert "skor 94 dari 100, terutama karena “nomor”, “KK”, “lengkap”; " in lines[1]
     assert "saran" not in lines[1] and "jangan unggah dokumen identitas orang" in lines[1]
 
 

@@ -23,6 +23,7 @@ from ..core.problems import Problem, Severity
 from ..text.education import legal_sentences
 from ..text.partisan import PartisanHit, PartisanLists, find_partisan
 from ..text.phrases import Match, find_phrases, sentences, words
+from ..text.selfdirected import self_described
 from ..text.stances import find_stances
 from .lists import ContentLists, content_lists
 from .personal import official_contacts, official_in
@@ -103,7 +104,9 @@ class _Same:
 @lru_cache(maxsize=256)
 def _forbidden_matches(text: str, same: _Same) -> tuple[Match, ...]:
     lists = same.lists
-    phrases = find_phrases(text, lists.phrases, lists.lesson)
+    text_words = words(text)
+    phrases = [m for m in find_phrases(text, lists.phrases, lists.lesson)
+               if not self_described(text, text_words, m)]
     stances = [s for s in find_stances(text, lists.stances, lists.lesson)
                if not any(_same_words(s, m) for m in phrases if _reported(m))]
     return (*phrases, *stances)

@@ -29,8 +29,9 @@ import yaml
 
 from ..core.atomic import write_bytes
 from ..core.i18n import t
+from ..text.phrases import words
 from .learned import MODEL_FILE, SOP, Thresholds
-from .learnedfeatures import LEARNED, NOTHING, Reading, features, read_caption
+from .learnedfeatures import LEARNED, NOTHING, Reading, features, read_caption, root
 from .lists import content_lists
 
 REPO = Path(__file__).resolve().parents[3]
@@ -51,6 +52,9 @@ DIGITS = 4
 THRESHOLDS = Thresholds(error=0.93, error_lesson=0.995, warning=1.01, veto=0.05, short=6,
                         error_short=0.98)
 PARTISAN_CATEGORY = {"keberpihakan": "partisan"}  # the corpora's name -> the screen's
+# Words of register the layer does not weigh alone (docs/aturan-isi.md, "Putaran screen-n"):
+# pronouns, particles, question words and negators of everyday and West-Kalimantan Malay.
+PLAIN_FILE = Path("terlarang") / "dipelajari" / "kata-umum.yml"
 
 
 @dataclass(frozen=True)
@@ -90,9 +94,25 @@ def examples(paths: Sequence[Path], calendar: Path = CALENDAR) -> list[Example]:
     return found
 
 
-def train(training: Sequence[Example], thresholds: Thresholds = THRESHOLDS) -> dict[str, Any]:
-    """The weights file's mapping for a model trained on ``training``."""
-    kept = _frequent(training)
+def plain_features(calendar: Path = CALENDAR) -> frozenset[str]:
+    """The single-word features of ``calendar/terlarang/dipelajari/kata-umum.yml``: words
+    that mark the writer's register, not a breach (``tak``, ``lah``, ``gue``, ``kamek``).
+    Left out of training, they weigh nothing in the product either (a feature without a
+    weight adds nothing to the score); their pairs (``b:jangan pilih``) are still weighed."""
+    path = calendar / PLAIN_FILE
+    if not path.exists():
+        return frozenset()
+    listed = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return frozenset(f"w:{root(w)}" for entry in listed.get("words") or ()
+                     for w in words(str(entry)))
+
+
+def train(training: Sequence[Example], thresholds: Thresholds = THRESHOLDS,
+          plain: frozenset[str] | None = None) -> dict[str, Any]:
+    """The weights file's mapping for a model trained on ``training`` (``plain``: the words
+    not weighed; None: those of ``calendar/``)."""
+    kept = [f for f in _frequent(training)
+            if f not in (plain_features() if plain is None else plain)]
     bias, weights = _regression(training, kept)
     return {"active": True, "thresholds": vars(thresholds), "bias": round(bias, DIGITS),
             "weights": {f: round(w, DIGITS) for f, w in sorted(weights.items())

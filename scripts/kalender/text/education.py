@@ -60,6 +60,7 @@ class Lesson:
     not_refuting: frozenset[str] = frozenset()  # "bukan" in "bukan hoaks"
     window: int = 6
     answers: tuple[Words, ...] = ()  # "cek dulu", "tanyakan": a question's answer checks it
+    refusals: tuple[Words, ...] = ()  # "jangan diambil!": a curt refusal of what came before
 
 
 def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
@@ -162,7 +163,7 @@ def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequenc
                     lesson: Lesson, cited_only: bool = False) -> frozenset[int]:
     """The sentences that speak of the law: a legal word or a cited legal product (with
     ``cited_only``, a cited basis only: ``pasal``, ``UU``, ``PKPU 15/2023``)."""
-    words = lesson.cited if cited_only else lesson.legal + lesson.cited
+    words = lesson.cited if cited_only else lesson.legal + lesson.cited + lesson.refusals
     found = {sentence[i] for i in range(len(text_words))
              if _phrase_at(text_words, i, words) and not _spoken(text_words[i].norm)
              and not _report_refused(text_words, i, lesson)}
@@ -195,7 +196,24 @@ def _lessons_around(text: str, text_words: Sequence[TextWord], sentence: Sequenc
         sentence[i] == n and _points_back(text_words[i]) for i in range(len(text_words)))}
     around |= {n for n, first in firsts.items() if text_words[first].norm in CONDITIONS
                and _warned_after(text, text_words, sentence, first, lesson)}
+    around |= {n - 1 for n in _curt_refusals(text_words, sentence, lesson) if n - 1 in firsts}
     return around
+
+
+CURT = 4  # words of a refusal standing as its own sentence, at most
+
+
+def _curt_refusals(text_words: Sequence[TextWord], sentence: Sequence[int],
+                   lesson: Lesson) -> set[int]:
+    """The sentences that are a curt refusal and nothing more (*Jangan diambik!*, *Tak usah
+    terime.*): they refuse what the sentence before offers or tells of (*duit serangan fajar
+    tu cume sehari*), so that sentence is a lesson too. A longer sentence with a refusal
+    (*jangan diambil kalau belum coblos nomor 2*) says more and is read as it stands."""
+    sizes: dict[int, int] = {}
+    for number in sentence:
+        sizes[number] = sizes.get(number, 0) + 1
+    return {sentence[i] for i in range(len(text_words))
+            if sizes[sentence[i]] <= CURT and _phrase_at(text_words, i, lesson.refusals)}
 
 
 def _points_back(word: TextWord) -> bool:

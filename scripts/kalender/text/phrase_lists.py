@@ -33,6 +33,8 @@ PHRASES_SCHEMA = Field("mapping", keys={
     "by_law": Field("bool"),
     "lesson_words": Field("list", items=Field("text")),
     "mention_before": Field("list", items=Field("text")),
+    "self_before": Field("list", items=Field("text")),
+    "self_linking": Field("list", items=Field("text")),
     "cues": Field("mapping", values=Field("list", min_items=1, items=Field("text"))),
     "phrases": Field("list", required=True, items=Field("mapping", keys={
         "text": Field("text", required=True),
@@ -59,6 +61,7 @@ LESSON_SCHEMA = Field("mapping", keys={
     "refutation": Field("list", items=Field("text")),
     "not_refuting": Field("list", items=Field("text")),
     "answers": Field("list", items=Field("text")),
+    "refusals": Field("list", items=Field("text")),
 })
 
 
@@ -112,7 +115,9 @@ def _phrase(path: Path, line: int, data: dict[str, Any], raw: dict[str, Any],
             cue_window=raw.get("window"),
             refutable=bool(data.get("refutable")), exceptions=_patterns(raw.get("except")),
             by_law=data.get("by_law", True) is not False,
-            lesson_words=_phrase_words(data.get("lesson_words")))
+            lesson_words=_phrase_words(data.get("lesson_words")),
+            self_before=_normalised(data.get("self_before")),
+            self_linking=_normalised(data.get("self_linking")))
     return None
 
 
@@ -150,7 +155,8 @@ def load_lesson(folder: Path, report: Report) -> Lesson:
         legal=_phrase_words(data["legal"]), cited=_phrase_words(data.get("cited")),
         refutation=_phrase_words(data.get("refutation")),
         not_refuting=_normalised(data.get("not_refuting")), window=int(data["window"]),
-        answers=_phrase_words(data.get("answers")))
+        answers=_phrase_words(data.get("answers")),
+        refusals=_phrase_words(data.get("refusals")))
 
 
 def _phrase_words(listed: Any) -> tuple[tuple[str, ...], ...]:

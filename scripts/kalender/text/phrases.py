@@ -279,6 +279,8 @@ class Phrase:
     exceptions: tuple[Pattern, ...] = field(default=(), compare=False)  # "bakar semangat"
     by_law: bool = True  # a sentence about the law teaches about it (False: one citing it)
     lesson_words: tuple[tuple[str, ...], ...] = ()  # ... and so does one with these words
+    self_before: frozenset[str] = frozenset()  # the writer as subject: not aimed at anyone
+    self_linking: frozenset[str] = frozenset()  # ... with these words between (text.selfdirected)
 
     @property
     def needs_cue(self) -> bool:
