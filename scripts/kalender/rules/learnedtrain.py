@@ -111,8 +111,8 @@ def train(training: Sequence[Example], thresholds: Thresholds = THRESHOLDS,
           plain: frozenset[str] | None = None) -> dict[str, Any]:
     """The weights file's mapping for a model trained on ``training`` (``plain``: the words
     not weighed; None: those of ``calendar/``)."""
-    kept = [f for f in _frequent(training)
-            if f not in (plain_features() if plain is None else plain)]
+    unweighed = plain_features() if plain is None else plain
+    kept = [f for f in _frequent(training) if f not in unweighed]
     bias, weights = _regression(training, kept)
     return {"active": True, "thresholds": vars(thresholds), "bias": round(bias, DIGITS),
             "weights": {f: round(w, DIGITS) for f, w in sorted(weights.items())
