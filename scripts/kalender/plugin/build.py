@@ -21,6 +21,7 @@ from ..core.buildscope import one_build
 from ..core.errors import KalenderError
 from .incremental import quiet_dirty_notice
 from .site_plugin import TODAY_ENV
+from .sitefolder import emptied, prune_empty
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 def build_site(config_file: Path, site_dir: Path | None, today: dt.date | None,
                strict: bool | None, clean: bool) -> Path:
     """Build the site of ``config_file``; returns the folder it was written to."""
-    from mkdocs import utils
     from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
 
@@ -38,13 +38,15 @@ def build_site(config_file: Path, site_dir: Path | None, today: dt.date | None,
     if today is not None:
         set_today(config, today)
     if clean:
-        utils.clean_directory(config.site_dir)
+        emptied(config.site_dir)  # its folders are kept while the pages are written again
     quiet_dirty_notice()
     with counting_warnings() as warnings, imports_set_aside(), one_build():
         try:
             # Dirty: mkdocs renders only the pages the kalender plugin marks as changed
             # (kalender.plugin.incremental); the plugin empties the folder when all changed.
             build(config, dirty=True)
+            if clean:
+                prune_empty(config.site_dir)  # the folders no page was written into
         except KeyboardInterrupt:  # mkdocs tells the plugins of errors, not of this
             end_workers(config)
             raise

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
-from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -30,6 +29,7 @@ from mkdocs.structure.pages import Page
 
 from ..site.incremental import Manifest, input_stamp, manifest_path, page_key, stale_outputs
 from ..site.incremental import digest as data_digest
+from .sitefolder import emptied, link_cached, prune_empty
 
 log = get_plugin_logger(__name__)
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -95,6 +95,8 @@ class Incremental:
     def __init__(self, root: Path, cache: Path, config: MkDocsConfig,
                  kept: dict[Path, Manifest] | None = None) -> None:
         self.root, self.config = root, config
+        self.cache = Path(os.path.abspath(cache))
+        self.emptied = False  # the output folder was emptied: its empty folders go at the end
         self.site_dir = Path(config.site_dir)
         self.path = manifest_path(cache, config.site_dir)
         # kalender serve keeps its manifest in memory (``kept``): its output folder is a
@@ -167,7 +169,8 @@ class Incremental:
         """Key every generated page; mark it modified when its key changed or its output
         is gone. When what all pages share changed, the output folder is emptied first."""
         if self.before.shared != shared or self.before.site_dir != str(self.site_dir):
-            utils.clean_directory(str(self.site_dir))
+            emptied(self.site_dir)
+            self.emptied = True
             self.before = Manifest()
         for file in files.documentation_pages():
             # hand-written pages too: the home page is one, and its template reads the views
@@ -186,6 +189,7 @@ class Incremental:
                 self._forget_before(file.src_uri)
         for file in files:
             if file.generated_by and not file.is_documentation_page() and _backed_by_file(file):
+                link_cached(file, self.cache)  # a hard link, not a copy (plugin.sitefolder)
                 # a picture or PDF from the cache: copied again when it comes from another
                 # cached file than last time (its time says nothing: an older folder may
                 # be used again), as mkdocs does when the cached file is newer
@@ -213,6 +217,8 @@ class Incremental:
         outputs += [name for name in EXTRA_OUTPUTS if (self.site_dir / name).is_file()]
         for stale in stale_outputs(self.before.outputs, outputs):
             _remove(self.site_dir, stale)
+        if self.emptied:
+            prune_empty(self.site_dir)
         good = self.warnings.count == 0
         after = Manifest(
             site_dir=str(self.site_dir), shared=shared, stamp=self.stamp,
