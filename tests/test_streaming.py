@@ -37,7 +37,7 @@ def written(pages: StreamedPages, destination: Path, text: str) -> None:
 def test_a_large_page_is_written_beside_its_stand_in_with_the_same_bytes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(streaming, "SPILL_AT", 1000)
-    monkeypatch.setattr(streaming, "CHUNK", 100)
+    monkeypatch.setattr(streaming, "PIECES", 5)
     destination = tmp_path / "daftar" / "index.html"
     pages = StreamedPages()
     pages.expect(str(destination))
@@ -52,7 +52,7 @@ def test_a_large_page_is_written_beside_its_stand_in_with_the_same_bytes(
 def test_a_small_page_and_the_renders_inside_a_page_stay_strings(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(streaming, "SPILL_AT", 1000)
-    monkeypatch.setattr(streaming, "CHUNK", 100)
+    monkeypatch.setattr(streaming, "PIECES", 5)
     pages = StreamedPages()
     pages.expect(str(tmp_path / "a.html"))
     assert pages(pieces(3)) == "".join(pieces(3))
@@ -75,7 +75,7 @@ def test_a_small_page_and_the_renders_inside_a_page_stay_strings(
 def test_a_failed_render_leaves_no_temporary_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(streaming, "SPILL_AT", 1000)
-    monkeypatch.setattr(streaming, "CHUNK", 100)
+    monkeypatch.setattr(streaming, "PIECES", 5)
 
     def broken() -> Iterator[str]:
         yield from pieces(500)
@@ -120,7 +120,7 @@ def test_the_site_with_its_large_pages_streamed_is_the_same_site(
 
     monkeypatch.setattr(StreamedPages, "settle", counted)
     monkeypatch.setattr(streaming, "SPILL_AT", 2000)
-    monkeypatch.setattr(streaming, "CHUNK", 500)
+    monkeypatch.setattr(streaming, "PIECES", 20)
     site_built(root, tmp_path / "streamed")
     assert tmp_path / "streamed" / "daftar" / "index.html" in streamed
     assert len(streamed) > 20

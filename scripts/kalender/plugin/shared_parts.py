@@ -47,6 +47,10 @@ class SharedParts:
         self.rendered = 0  # parts rendered (for the tests: fewer than the pages asking)
         self.page: Page | None = None  # the page whose links are in ``links``
         self.links: tuple[str, ...] | None = None  # None: the page is in the nav
+        self.in_nav: set[int] | None = None  # the nav's pages (their ids), once per build
+        self.targets: list[str] = []  # every URL the parts link to, once per build
+        self.heads: set[str] | None = None  # their first folders; None: a ".." somewhere
+        self.by_depth: dict[tuple[str, int], tuple[str, ...]] = {}  # see :meth:`_links`
 
     def __call__(self, name: str, page: Page | None, nav: Navigation | None, *,
                  caller: Callable[[], str]) -> Markup:
@@ -87,16 +91,57 @@ class SharedParts:
         if page is None or nav is None:
             return None
         if page is not self.page:
+            if self.in_nav is None:
+                self._know(nav)
+            assert self.in_nav is not None
             self.page = page
-            self.links = None if page in nav.pages else self._links(page, nav)
+            self.links = None if id(page) in self.in_nav else self._links(page)
         return self.links
 
-    def _links(self, page: Page, nav: Navigation) -> tuple[str, ...]:
-        """Every URL the parts write, as the ``url`` filter writes it on ``page``."""
-        targets = [p.url for p in nav.pages]
-        targets.append(str(self.config.extra.get("homepage") or ""))
-        targets.append(str(self.config.theme.get("logo") or ""))
-        return tuple(normalize_url(url, page) for url in targets)
+    def _know(self, nav: Navigation) -> None:
+        """The nav's pages and the URLs the parts link to: the same for every page."""
+        self.in_nav = {id(p) for p in nav.pages}
+        self.targets = [p.url for p in nav.pages]
+        self.targets.append(str(self.config.extra.get("homepage") or ""))
+        self.targets.append(str(self.config.theme.get("logo") or ""))
+        heads = [_parts(url) for url in self.targets]
+        self.heads = ({p[0] for p in heads if p} if all(p is not None for p in heads)
+                      else None)
+
+    def _links(self, page: Page) -> tuple[str, ...]:
+        """Every URL the parts write, as the ``url`` filter writes it on ``page``.
+
+        A relative link from a folder ``a/b/`` to a target outside ``a/`` is ``../../``
+        and the target: the same from every folder of two levels under ``a/``. So when no
+        target is under the page's first folder, the links are kept by that folder and the
+        depth (all post pages share one answer), not computed again for every page."""
+        folder = _parts(_folder_of(page.url))
+        if folder and self.heads is not None and folder[0] not in self.heads:
+            key = (folder[0], len(folder))
+            kept = self.by_depth.get(key)
+            if kept is None:
+                kept = self.by_depth[key] = self._normalized(page)
+            return kept
+        return self._normalized(page)
+
+    def _normalized(self, page: Page) -> tuple[str, ...]:
+        return tuple(normalize_url(url, page) for url in self.targets)
+
+
+def _folder_of(url: str) -> str:
+    """The folder of a page's URL, as mkdocs reads it for relative links (the last part
+    is a file when it has a dot)."""
+    folder, _, last = url.rpartition("/")
+    return folder if "." in last else url
+
+
+def _parts(url: str) -> list[str] | None:
+    """The folders and name of a site-relative URL (None when it climbs with ``..`` or is
+    not a path in the site, which :meth:`SharedParts._links` then does not share)."""
+    if "://" in url or url.startswith(("/", "#", "?")) or ":" in url.split("/", 1)[0]:
+        return None
+    parts = [part for part in url.split("/") if part not in ("", ".")]
+    return None if ".." in parts else parts
 
 
 def _meta_title(page: Page | None) -> object:
