@@ -1,9 +1,8 @@
 """Finding words in a caption the way a reader sees them, not the way they are typed.
 
-The SOP (D) forbids violent, terrorist, SARA, partisan and hoax content. The phrase lists
-are data (``calendar/terlarang/*.yml``, read by :mod:`kalender.text.phrase_lists`); this
-module finds them in a text, on *normalised words* (partisanship near named contestants:
-:mod:`kalender.text.partisan`):
+The SOP (D) forbids violent, terrorist, SARA, partisan and hoax content. The phrase lists are
+data (``calendar/terlarang/*.yml``, read by :mod:`kalender.text.phrase_lists`); this module finds
+them on *normalised words* (partisanship near named contestants: :mod:`kalender.text.partisan`):
 
 - case and diacritics do not matter, nor styled letters (𝐇𝐨𝐚𝐤𝐬, ｈｏａｋｓ: Unicode NFKD);
 - repeated letters are folded (``bohooong`` is ``bohong``; numbers keep their digits);
@@ -21,8 +20,7 @@ module finds them in a text, on *normalised words* (partisanship near named cont
   ``saja``, ``ayo``, ``layak`` ...), and a match a lesson only teaches about (negated, in a
   sentence about the law, refuted) is marked ``mentioned`` (:mod:`kalender.text.education`).
 
-Every match carries its span in the ORIGINAL text (``start``, ``end``), so a preview can
-highlight exactly what the reader will see.
+Every match carries its span in the ORIGINAL text (``start``, ``end``) for a preview to mark.
 """
 
 from __future__ import annotations
