@@ -78,43 +78,36 @@ def post_file(root: Path, post_id: str) -> Path:
     return next((root / "posts").rglob(f"{post_id}.md"))
 
 
-def edit_caption(root: Path) -> None:
-    path = post_file(root, CAPTION_POST)
+def add_caption_line(root: Path, post_id: str, line: str, status: str | None = None) -> None:
+    """``line`` put first in the caption of ``post_id`` (whose status must be ``status``)."""
+    path = post_file(root, post_id)
     text = path.read_text(encoding="utf-8")
-    assert "caption:" in text
-    assert "caption: |\n" in text
-    path.write_text(text.replace("caption: |\n", "caption: |\n  Diubah untuk uji bertahap.\n", 1),
+    assert "\ncaption: |\n" in text
+    assert status is None or f"\nstatus: {status}\n" in text
+    path.write_text(text.replace("\ncaption: |\n", f"\ncaption: |\n  {line}\n", 1),
                     encoding="utf-8")
+
+
+def edit_caption(root: Path) -> None:
+    add_caption_line(root, CAPTION_POST, "Diubah untuk uji bertahap.")
 
 
 def edit_a_draft_caption(root: Path) -> None:
     """A draft's caption: the half-year's report, which never shows a caption and counts
     the draft the same, is taken from the cache (report.keptreport.counted_post)."""
-    path = post_file(root, DRAFT_POST)
-    text = path.read_text(encoding="utf-8")
-    assert "\nstatus: draf\n" in text and "caption: |\n" in text
-    path.write_text(text.replace("caption: |\n", "caption: |\n  Draf diubah untuk uji.\n", 1),
-                    encoding="utf-8")
+    add_caption_line(root, DRAFT_POST, "Draf diubah untuk uji.", status="draf")
 
 
 def edit_an_approved_caption(root: Path) -> None:
     """An approved post's caption: its content no longer matches its approval, so it
     leaves "approved" (Menunggu, the report and its meeting show the change)."""
-    path = post_file(root, APPROVED_POST)
-    text = path.read_text(encoding="utf-8")
-    assert "\nstatus: disetujui\n" in text and "caption: |\n" in text
-    path.write_text(text.replace("caption: |\n", "caption: |\n  Disetujui lalu diubah.\n", 1),
-                    encoding="utf-8")
+    add_caption_line(root, APPROVED_POST, "Disetujui lalu diubah.", status="disetujui")
 
 
 def edit_two_drafts(root: Path) -> None:
     """Two drafts' captions at once, in two months (two weeks, two post pages)."""
     for number, post_id in enumerate(OTHER_DRAFTS):
-        path = post_file(root, post_id)
-        text = path.read_text(encoding="utf-8")
-        assert "\nstatus: draf\n" in text and "\ncaption: |\n" in text
-        path.write_text(text.replace("\ncaption: |\n", f"\ncaption: |\n  Dua draf {number}.\n", 1),
-                        encoding="utf-8")
+        add_caption_line(root, post_id, f"Dua draf {number}.", status="draf")
 
 
 def move_a_draft(root: Path) -> None:
