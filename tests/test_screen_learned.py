@@ -30,8 +30,10 @@ POST = "posts/2026/12/2026-12-02-uji.md"
 # Asks readers for a family card number and birth date: no listed phrase, no number, no
 # address. (Round screen-n: after training on konten-buta-14 the layer scores the earlier
 # sentence, *Kirim foto kartu keluarga dan tanggal lahir ke nomor admin ya biar cepat
-# diurus.*, 0.89, under the bar: docs/aturan-isi.md, "Putaran screen-n".)
-MISSED = "Yang mau dibantu cek DPT, kirim nomor KK lengkap dan tanggal lahir ke admin ya."
+# diurus.*, 0.89, under the bar; round screen-o: after training on konten-buta-15 and -16 it
+# scores *Yang mau dibantu cek DPT, kirim nomor KK lengkap dan tanggal lahir ke admin ya.*
+# under the bar too: docs/aturan-isi.md, "Putaran screen-o".)
+MISSED = "Kirim nomor KK lengkap dan tanggal lahir ke admin lewat DM ya, nanti dicek."
 LIMITS = Thresholds(error=0.9, error_lesson=1.01, warning=0.7)
 
 
@@ -51,18 +53,18 @@ def check(runner: CliRunner, repo: Path, *options: str) -> tuple[int, list[str]]
 def test_the_shipped_weights_are_what_retraining_gives() -> None:
     shipped = (CALENDAR / MODEL_FILE).read_text(encoding="utf-8")
     assert trained_text() == shipped
-    assert "konten-buta-15.yml dan sesudahnya TIDAK dibaca" in shipped
+    assert "konten-buta-17.yml dan sesudahnya TIDAK dibaca" in shipped
 
 
 def test_the_blind_corpora_are_never_read(tmp_path: Path) -> None:
     names = {path.name for path in corpus_files()}
-    assert {"konten-buta-5.yml", "konten-buta-14.yml", "konten.yml"} <= names
-    assert not names & {"konten-buta-15.yml", "konten-buta-16.yml"}
-    assert FIRST_BLIND == 15
+    assert {"konten-buta-5.yml", "konten-buta-16.yml", "konten.yml"} <= names
+    assert not names & {"konten-buta-17.yml", "konten-buta-18.yml"}
+    assert FIRST_BLIND == 17
     # (not the names of the blind corpora being written: a later number stands for them)
-    for name in ("konten-buta-14.yml", "konten-buta-17.yml", "konten-buta-20.yml", "konten.yml"):
+    for name in ("konten-buta-16.yml", "konten-buta-18.yml", "konten-buta-20.yml", "konten.yml"):
         (tmp_path / name).write_text("[]\n", encoding="utf-8")
-    assert [p.name for p in corpus_files(tmp_path)] == ["konten-buta-14.yml", "konten.yml"]
+    assert [p.name for p in corpus_files(tmp_path)] == ["konten-buta-16.yml", "konten.yml"]
 
 
 def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice(
@@ -73,7 +75,7 @@ def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice
         "  galat baris 9: Instagram: lapisan yang dipelajari membaca keterangan ini sebagai "
         "pelanggaran data pribadi yang disebarkan atau diminta (SOP D.4; dasar: UU 27/2022 "
         "Pasal 65 (pelindungan data pribadi)), skor ")
-    assert "skor 94 dari 100, terutama karena “nomor”, “KK”, “lengkap”; " in lines[1]
+    assert "skor 98 dari 100, terutama karena “KK”, “nanti”, “JDIHKPU”; " in lines[1]
     assert "saran" not in lines[1] and "jangan unggah dokumen identitas orang" in lines[1]
 
 
