@@ -68,7 +68,7 @@ NUMBER = "#"  # in a pattern: any number ("pukul #": the hour, not a blow)
 NAMING = frozenset({"kata", "istilah", "sebutan", "sebut", "julukan", "juluki", "label",
                     "cap", "panggilan", "panggil", "bilang", "ucapan", "kalimat", "tulisan",
                     "seperti", "misalnya", "contohnya", "atau", "dan"})
-ANSWERING = frozenset({"tangap", "tuduh", "tuding", "angap", "komentar", "klaim"})  # reported
+ANSWERING = frozenset({"tangap", "tuduh", "tuding", "angap", "komentar", "klaim", "pesan"})
 QUOTE_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 
 
