@@ -228,13 +228,23 @@ def _addresses(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
         if last is None:
             continue
         near = text_words[max(0, index - RESIDENCE_BEFORE):last + RESIDENCE_REACH + 1]
-        if any(index - POLLING_REACH <= at <= last + RESIDENCE_REACH for at in polling):
+        if not _lives_at(text_words, index) and any(
+                index - POLLING_REACH <= at <= last + RESIDENCE_REACH for at in polling):
             continue  # "TPS 12 di halaman rumah warga, Gang ..."
         if (_lived_in(near) or _person_at(text_words, index, near)
                 or _neighbourhood(text_words[index:last + RESIDENCE_REACH + 1], near)):
             end = text_words[last].end
             found.append(PersonalData("address", word.start, end, text[word.start:end]))
     return found
+
+
+def _lives_at(text_words: Sequence[Word], street: int) -> bool:
+    """The street is said to be where someone lives, right before it: ``tinggal di Jl. ...``,
+    ``rumahnya di Gg. ...`` (a polling station named in the same sentence does not make it
+    the station's address)."""
+    before = [w.norm for w in text_words[max(0, street - 2):street]]
+    return bool(before) and (before[-1] in RESIDENCE or before[-1] == "di"
+                             and len(before) == 2 and before[0] in RESIDENCE)
 
 
 def _person_at(text_words: Sequence[Word], street: int, near: Sequence[Word]) -> bool:
