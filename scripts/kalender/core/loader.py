@@ -39,6 +39,7 @@ from .problems import Report
 from .schema import Field, Validator, found_name, suggestion
 from .sharedtext import share_texts
 from .source import SourceFile, split_post
+from .stattable import StatTable
 from .yamlsrc import Located, read_yaml
 
 DEFAULT_TZ = "Asia/Pontianak"
@@ -105,9 +106,11 @@ class Project:
         return self.calendar.satker.timezone if self.calendar else ZoneInfo(DEFAULT_TZ)
 
 
-def post_files(root: Path) -> list[Path]:
-    """Every post file under ``root/posts``, in a stable order."""
-    return sorted((root / "posts").rglob("*.md"))
+def post_files(root: Path, stats: StatTable | None = None) -> list[Path]:
+    """Every post file under ``root/posts``, in a stable order (from ``stats`` when this
+    build's walk listed the folder)."""
+    listed = stats.markdown_files(root / "posts") if stats is not None else None
+    return listed if listed is not None else sorted((root / "posts").rglob("*.md"))
 
 
 def post_files_of_days(root: Path, days: Iterable[dt.date]) -> list[Path]:
@@ -123,20 +126,23 @@ CalendarLoader = Callable[[Path, Report], CalendarData | None]
 
 def load_project(root: Path, paths: Iterable[Path] | None = None,
                  memory: PostFiles | None = None,
-                 calendar_of: CalendarLoader = load_calendar) -> Project:
+                 calendar_of: CalendarLoader = load_calendar,
+                 stats: StatTable | None = None) -> Project:
     """Read ``calendar/`` and the posts (all, or only ``paths``) of the repository ``root``.
 
     With ``memory`` (``kalender serve``), a post whose files did not change since the last
     call is not read again: the same object comes back, with the problems found reading it.
     ``calendar_of``: how ``calendar/`` is read (``kalender serve`` keeps it while its files
-    are unchanged).
+    are unchanged). ``stats``: the build's walk of ``posts/`` (each file stat-ed once).
     """
     root = root.resolve()
     report = Report()
     calendar = calendar_of(root, report)
     project = Project(root=root, calendar=calendar, report=report)
     reader = PostReader(root, calendar, report)
-    files = post_files(root) if paths is None else [in_place(Path(p)) for p in paths]
+    if memory is not None:
+        memory.stats = stats  # this call's walk only: never an older build's
+    files = post_files(root, stats) if paths is None else [in_place(Path(p)) for p in paths]
     project.files = len(files)
     seen: dict[str, Path] = {}
     for path in files:

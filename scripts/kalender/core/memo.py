@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from .model import Post
 from .problems import Problem
+from .stattable import StatTable
 
 T = TypeVar("T")
 Stamp = tuple[tuple[str, int, int], ...]
@@ -48,16 +49,23 @@ class PerPost(Generic[T]):
         self._values.clear()
 
 
-def _stamp(paths: Sequence[str | Path]) -> Stamp:
-    """Size and modification time of each path ((-1, -1) for a missing one)."""
+def _stamp(paths: Sequence[str | Path], stats: StatTable | None = None) -> Stamp:
+    """Size and modification time of each path ((-1, -1) for a missing one): from
+    ``stats`` (this build's walk of ``posts/``) when it saw the path."""
     found = []
     for path in paths:
-        try:
-            stat = os.stat(path)
-            found.append((os.fspath(path), stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            found.append((str(path), -1, -1))
+        name = os.fspath(path)
+        entry = stats.stat(name) if stats is not None else _entry(name)
+        found.append((name, *entry) if entry is not None else (name, -1, -1))
     return tuple(found)
+
+
+def _entry(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 def post_inputs(path: Path, post: Post | None) -> list[Path]:
@@ -85,18 +93,19 @@ class PostFiles:
     def __init__(self) -> None:
         self._read: dict[Path, _Read] = {}
         self.reused = 0
+        self.stats: StatTable | None = None  # this build's walk of posts/ (set by the loader)
 
     def reuse(self, path: Path) -> tuple[Post | None, list[Problem]] | None:
         """The post read from ``path`` before (None inside: it did not load) and the
         problems reading it found; None when the file or its records or media changed."""
         known = self._read.get(path)
-        if known is None or _stamp([p for p, _, _ in known.stamp]) != known.stamp:
+        if known is None or _stamp([p for p, _, _ in known.stamp], self.stats) != known.stamp:
             return None
         self.reused += 1
         return known.post, known.problems
 
     def keep(self, path: Path, post: Post | None, problems: list[Problem]) -> None:
-        self._read[path] = _Read(_stamp(post_inputs(path, post)), post, problems)
+        self._read[path] = _Read(_stamp(post_inputs(path, post), self.stats), post, problems)
 
     def __contains__(self, path: object) -> bool:
         return path in self._read

@@ -27,6 +27,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..core.stattable import StatTable
 from ..site.incremental import Manifest, input_stamp, manifest_path, page_key, stale_outputs
 from ..site.incremental import digest as data_digest
 from .sitefolder import emptied, link_cached, prune_empty
@@ -105,8 +106,10 @@ class Incremental:
         known = kept.get(self.path) if kept is not None else None
         self.before = known if known is not None else Manifest.load(self.path)
         self.shared_stamp = input_stamp(root, self._shared_inputs())
+        self.stats = StatTable()  # what the walk of posts/ saw, for the loader
         self.posts_stamp = input_stamp(root, [root / "posts", root / "laporan",
-                                              *(Path(m) for m in self.before.media)])
+                                              *(Path(m) for m in self.before.media)],
+                                       self.stats)
         self.stamp = data_digest(self.shared_stamp, self.posts_stamp)
         self.rendered: set[str] = set()
         self.reused = False

@@ -196,7 +196,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.memory.renew(incremental.shared_stamp)
         posts = self._kept_posts(incremental.shared_stamp)
         project = load_project(self.root, memory=posts,
-                               calendar_of=self.calendar.loader(incremental.shared_stamp))
+                               calendar_of=self.calendar.loader(incremental.shared_stamp),
+                               stats=incremental.stats)
         log.info(t("site.log_read", count=posts.read, total=project.files))
         keys = post_keys(project, self.memory.keys, self.standings.digests, posts)
         if self.command == "serve" and posts is self.saved_posts:

@@ -32,6 +32,7 @@ from typing import Any
 
 from ..core.atomic import replacing
 from ..core.model import Post
+from ..core.stattable import StatTable
 from .views import Day, Entry
 
 MANIFEST_VERSION = 1
@@ -252,28 +253,43 @@ def page_key(shared: str, page: str, data: object, post_digests: Mapping[str, st
     return digest(shared, page, data, [post_digests[i] for i in shown])
 
 
-def _stat_lines(folder: Path, root: Path) -> Iterator[str]:
+def _stat_lines(folder: Path, root: Path, table: StatTable | None = None) -> Iterator[str]:
+    whole = True  # no folder left out: the *.md entries seen are all of rglob's
+    markdown: list[str] = []
     for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
+        kept = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
+        if table is not None:
+            whole = whole and len(kept) == len(dirnames)
+            markdown.extend(os.path.join(dirpath, name)
+                            for name in (*dirnames, *filenames) if name.endswith(".md"))
+        dirnames[:] = kept
         within = os.path.relpath(dirpath, root)  # once per folder, not per file
         prefix = "" if within == os.curdir else within + os.sep
         for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
             try:
-                stat = os.stat(os.path.join(dirpath, name))
+                stat = os.stat(path)
             except OSError:
                 continue
+            if table is not None:
+                table.add(path, stat)
             yield f"{prefix}{name}|{stat.st_size}|{stat.st_mtime_ns}"
+    if table is not None and whole:
+        table.listed(os.fspath(folder), markdown)
 
 
-def input_stamp(root: Path, paths: Iterable[Path]) -> str:
+def input_stamp(root: Path, paths: Iterable[Path], table: StatTable | None = None) -> str:
     """A digest of the size and modification time of every file under ``paths`` (folders
-    walked, missing ones skipped), with the versions of the packages the site is built by."""
+    walked, missing ones skipped), with the versions of the packages the site is built by.
+    ``table``: filled with what the walk saw, for the loader (each file stat-ed once)."""
     lines: list[str] = [f"{name}={package_version(name)}" for name in PACKAGES]
     for path in paths:
         if path.is_dir():
-            lines.extend(_stat_lines(path, root))
+            lines.extend(_stat_lines(path, root, table))
         elif path.is_file():
             stat = path.stat()
+            if table is not None:
+                table.add(os.fspath(path), stat)
             lines.append(f"{path}|{stat.st_size}|{stat.st_mtime_ns}")
         else:
             lines.append(f"{path}|-")

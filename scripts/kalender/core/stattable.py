@@ -1,0 +1,52 @@
+"""Each input file stat-ed once per build: the table one walk of the input folders fills.
+
+The build stamps its inputs by walking ``posts/`` (size and modification time of every file,
+:func:`kalender.site.incremental.input_stamp`); the loader then needs the list of post files
+and, under ``kalender serve``, the size and time of each post, its records and its media
+(:class:`~kalender.core.memo.PostFiles`). :class:`StatTable` hands the loader what the walk
+saw, so ``posts/`` is listed and stat-ed once, not three times.
+
+The values are the walk's, taken before any post is read: a file written after the walk
+is seen as it was, so the post read from it is remembered with the older time and read
+again by the next build (which the file's change starts under ``kalender serve``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+Entry = tuple[int, int]  # size, modification time (ns)
+
+
+class StatTable:
+    """The size and modification time of every file one walk found, by path."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, Entry] = {}
+        self._listed: dict[str, list[str]] = {}  # walked folder -> its entries named *.md
+
+    def add(self, path: str, stat: os.stat_result) -> None:
+        self.found[path] = (stat.st_size, stat.st_mtime_ns)
+
+    def listed(self, folder: str, names: list[str]) -> None:
+        """Remember the entries named ``*.md`` (files or not) of a folder walked whole."""
+        self._listed[folder] = names
+
+    def stat(self, path: str | Path) -> Entry | None:
+        """Size and time of ``path``: the walk's, else read now (None: missing)."""
+        name = os.fspath(path)
+        known = self.found.get(name)
+        if known is not None:
+            return known
+        try:
+            stat = os.stat(name)
+        except OSError:
+            return None
+        return stat.st_size, stat.st_mtime_ns
+
+    def markdown_files(self, folder: Path) -> list[Path] | None:
+        """Every entry named ``*.md`` under ``folder``, in the order of ``sorted(rglob)``;
+        None when the walk did not cover all of it (then the caller lists it itself)."""
+        names = self._listed.get(os.fspath(folder))
+        return None if names is None else sorted(Path(name) for name in names)
