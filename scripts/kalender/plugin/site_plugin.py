@@ -64,6 +64,7 @@ from .pictures import BuildWorkers
 from .postchecks import findings_of
 from .postkeys import post_keys
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
+from .searchwrite import write_search_index
 from .serving import KeptCalendar, KeptReports, ThemeFiles, store_kind
 from .shared_parts import SharedParts
 from .streaming import StreamedPages
@@ -381,6 +382,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         if self.command != "serve":  # the pages are written; the search index comes next
             self._forget()
             hand_back_freed()
+            write_search_index(config)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._plain_words()

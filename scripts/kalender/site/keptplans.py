@@ -29,8 +29,8 @@ def remember_plans(store: DiskMemo[Any] | None, posts: Iterable[Post], keys: Map
         kept = store.values.get(keys[post.id])
         if isinstance(kept, list):
             plans.get(post, lambda post=post, kept=kept: [  # type: ignore[misc]
-                _Plan(post, target, list(pictures), dict(slots))
-                for target, pictures, slots in kept])
+                _Plan(post, target, pictures, slots)  # shared with the store, not copied:
+                for target, pictures, slots in kept])  # a plan is never changed once made
 
 
 def keep_plans(store: DiskMemo[Any] | None, posts: Iterable[Post], keys: Mapping[str, str],

@@ -1,0 +1,87 @@
+"""The search index written entry by entry (issue 23, peak memory of ``kalender build``).
+
+mkdocs-material's search plugin makes ``search/search_index.json`` with one ``json.dumps`` of
+the whole index, encodes it, and the ``offline`` plugin then reads it back whole to write
+``search/search_index.js``: at 10,000 posts that is several copies of a large string at the
+very end of the build, on top of everything else (+12 to +16 MiB of peak). Here both files
+are written while the index is encoded one entry at a time, with the same separators, so the
+bytes are the same; the two plugins' own ``on_post_build`` are then switched off for this
+build. Only for ``kalender build``: under ``serve`` the search plugin merges indexes between
+rebuilds, which is left to it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, TextIO
+
+from mkdocs.config.defaults import MkDocsConfig
+
+_SEPARATORS = (",", ":")
+_OFFLINE_PREFIX = "var __index = "
+_CONFIG_KEYS = ("lang", "separator", "pipeline", "fields")
+
+
+def write_search_index(config: MkDocsConfig) -> bool:
+    """Write the search index (and its offline script) a piece at a time; True if written.
+    False (nothing done) when the search plugin is absent, off, or has an index to merge."""
+    search = _plugin_named(config, "search")
+    if not _material(search) or not _enabled(search) or getattr(search, "search_index_prev", None):
+        return False
+    index = getattr(search, "search_index", None)
+    if index is None or not hasattr(index, "entries") or not hasattr(index, "config"):
+        return False
+    offline = _plugin_named(config, "offline")
+    inline = _material(offline) and _enabled(offline)
+    folder = os.path.join(config.site_dir, "search")
+    os.makedirs(folder, exist_ok=True)
+    script_path = os.path.join(folder, "search_index.js")
+    with open(os.path.join(folder, "search_index.json"), "w", encoding="utf-8",
+              newline="") as index_file:
+        if inline:
+            with open(script_path, "w", encoding="utf-8", newline="") as script:
+                script.write(_OFFLINE_PREFIX)
+                _write_index(index, (index_file, script))
+        else:
+            _write_index(index, (index_file,))
+    search.config.enabled = False  # written: mkdocs-material's own writer is not needed
+    if inline and offline is not None:
+        offline.config.enabled = False
+    return True
+
+
+def _write_index(index: Any, outs: tuple[TextIO, ...]) -> None:
+    """The same text as ``json.dumps({"config": ..., "docs": entries}, separators=(",", ":"),
+    default=str)`` in mkdocs-material's ``SearchIndex.generate_search_index``."""
+    settings = {key: index.config[key] for key in _CONFIG_KEYS}
+    _write(outs, '{"config":' + _dumps(settings) + ',"docs":[')
+    for number, entry in enumerate(index.entries):
+        _write(outs, ("," if number else "") + _dumps(entry))
+    _write(outs, "]}")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=_SEPARATORS, default=str)
+
+
+def _write(outs: tuple[TextIO, ...], text: str) -> None:
+    for out in outs:
+        out.write(text)
+
+
+def _plugin_named(config: MkDocsConfig, name: str) -> Any:
+    """The plugin registered under ``name`` (``search`` may be ``material/search``)."""
+    for key, plugin in config.plugins.items():
+        if key == name or key.endswith("/" + name):
+            return plugin
+    return None
+
+
+def _material(plugin: Any) -> bool:
+    """mkdocs-material's plugin (MkDocs' own search plugin writes another index)."""
+    return plugin is not None and type(plugin).__module__.startswith("material.plugins.")
+
+
+def _enabled(plugin: Any) -> bool:
+    return bool(getattr(getattr(plugin, "config", None), "enabled", True))
