@@ -14,6 +14,15 @@ from kalender.workflow.actions import NOW_ENV
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def data_copy(parent: Path) -> Path:
+    """``parent/repo``: the sample's data only (``calendar/`` and ``posts/``), resolved."""
+    root = parent / "repo"
+    root.mkdir()
+    for name in ("calendar", "posts"):
+        shutil.copytree(ROOT / name, root / name)
+    return root.resolve()
+
+
 def sample_copy(parent: Path) -> Path:
     """``parent/repo``: the sample repository copied, not built."""
     root = parent / "repo"

@@ -5,7 +5,6 @@ the cache is the post a reading of the files gives."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,18 +15,14 @@ from kalender.core.memo import PerPost
 from kalender.core.postcache import KeptPosts
 from kalender.core.postmemo import post_key
 from kalender.plugin.postkeys import post_keys
+from samplecopy import data_copy
 
-ROOT = Path(__file__).resolve().parent.parent
 EDITED = "2026-12-03-hak-pilih-penyandang-disabilitas"
 
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in ("calendar", "posts"):
-        shutil.copytree(ROOT / name, root / name)
-    return root
+    return data_copy(tmp_path)
 
 
 def load(root: Path, generation: str = "kode-1") -> tuple[Project, KeptPosts]:

@@ -15,18 +15,14 @@ from kalender.core.loader import load_project, post_files
 from kalender.core.memo import PostFiles
 from kalender.core.stattable import StatTable
 from kalender.site.incremental import input_stamp
+from samplecopy import data_copy
 
-ROOT = Path(__file__).resolve().parent.parent
 EDITED = "2026-12-03-hak-pilih-penyandang-disabilitas"
 
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in ("calendar", "posts"):
-        shutil.copytree(ROOT / name, root / name)
-    return root.resolve()
+    return data_copy(tmp_path)
 
 
 def walked(root: Path) -> StatTable:
