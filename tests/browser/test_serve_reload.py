@@ -62,8 +62,9 @@ def test_a_saved_caption_shows_in_the_open_post_page(browser: Any, tmp_path: Pat
         for words in ("Disimpan pertama saat serve.", "Disimpan kedua saat serve."):
             assert words not in page.inner_text("main")
             edit_caption(root, words)
-            page.wait_for_function(  # the page reloads itself after the rebuild
-                "words => document.querySelector('main').innerText.includes(words)",
+            page.wait_for_function(  # the page reloads itself after the rebuild; while the
+                # new page is still being parsed it may have no <main> yet: asked again then
+                "words => (document.querySelector('main')?.innerText ?? '').includes(words)",
                 arg=words, timeout=120_000)
             assert words in page.inner_text("main")
     finally:
