@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from .model import Post
 from .problems import Problem
-from .stattable import StatTable
+from .stattable import StatTable, size_and_time
 
 T = TypeVar("T")
 Stamp = tuple[tuple[str, int, int], ...]
@@ -55,17 +55,9 @@ def _stamp(paths: Sequence[str | Path], stats: StatTable | None = None) -> Stamp
     found = []
     for path in paths:
         name = os.fspath(path)
-        entry = stats.stat(name) if stats is not None else _entry(name)
+        entry = stats.stat(name) if stats is not None else size_and_time(name)
         found.append((name, *entry) if entry is not None else (name, -1, -1))
     return tuple(found)
-
-
-def _entry(path: str) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return stat.st_size, stat.st_mtime_ns
 
 
 def post_inputs(path: Path, post: Post | None) -> list[Path]:

@@ -37,16 +37,19 @@ class StatTable:
         """Size and time of ``path``: the walk's, else read now (None: missing)."""
         name = os.fspath(path)
         known = self.found.get(name)
-        if known is not None:
-            return known
-        try:
-            stat = os.stat(name)
-        except OSError:
-            return None
-        return stat.st_size, stat.st_mtime_ns
+        return known if known is not None else size_and_time(name)
 
     def markdown_files(self, folder: Path) -> list[Path] | None:
         """Every entry named ``*.md`` under ``folder``, in the order of ``sorted(rglob)``;
         None when the walk did not cover all of it (then the caller lists it itself)."""
         names = self._listed.get(os.fspath(folder))
         return None if names is None else sorted(Path(name) for name in names)
+
+
+def size_and_time(path: str | Path) -> Entry | None:
+    """Size and modification time (ns) of ``path`` read now; None when it is missing."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns

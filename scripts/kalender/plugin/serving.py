@@ -29,6 +29,7 @@ from ..core.loader import CalendarLoader
 from ..core.model import Post
 from ..core.postmemo import DiskMemo
 from ..core.problems import Problem, Report
+from ..core.stattable import size_and_time
 from ..report.build import PostRecords, ReportInput, SemesterReport
 from ..report.inputs import end_of_day
 from ..report.settled import BodyOf, PublicAt, last_change, settled_report
@@ -116,7 +117,7 @@ def keep_search_words(config: MkDocsConfig) -> None:
 
     def kept_translate(config: MkDocsConfig, value: str) -> str:
         language = str(config.theme["language"])
-        templates = tuple(_stat_of(os.path.join(folder, name.format(language=language)))
+        templates = tuple(size_and_time(os.path.join(folder, name.format(language=language)))
                           for folder in config.theme.dirs for name in LANGUAGE_TEMPLATES)
         key = (value, language, tuple(config.theme.dirs), templates)
         if key not in known:
@@ -125,14 +126,6 @@ def keep_search_words(config: MkDocsConfig) -> None:
 
     search._translate = kept_translate  # noqa: SLF001
     search.kalender_kept_words = known
-
-
-def _stat_of(path: str) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return stat.st_size, stat.st_mtime_ns
 
 
 def _names_under(folder: str | None) -> tuple[str, ...]:
