@@ -62,6 +62,11 @@ LESSON_SCHEMA = Field("mapping", keys={
     "not_refuting": Field("list", items=Field("text")),
     "answers": Field("list", items=Field("text")),
     "refusals": Field("list", items=Field("text")),
+    "writers": Field("list", items=Field("text")),
+    "declines": Field("list", items=Field("text")),
+    "declined": Field("list", items=Field("text")),
+    "rebukes": Field("list", items=Field("text")),
+    "meaning": Field("list", items=Field("text")),
 })
 
 
@@ -156,7 +161,9 @@ def load_lesson(folder: Path, report: Report) -> Lesson:
         refutation=_phrase_words(data.get("refutation")),
         not_refuting=_normalised(data.get("not_refuting")), window=int(data["window"]),
         answers=_phrase_words(data.get("answers")),
-        refusals=_phrase_words(data.get("refusals")))
+        refusals=_phrase_words(data.get("refusals")), writers=_normalised(data.get("writers")),
+        declines=_phrase_words(data.get("declines")), declined=_normalised(data.get("declined")),
+        rebukes=_phrase_words(data.get("rebukes")), meaning=_phrase_words(data.get("meaning")))
 
 
 def _phrase_words(listed: Any) -> tuple[tuple[str, ...], ...]:

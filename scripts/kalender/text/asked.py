@@ -1,0 +1,64 @@
+"""A question asking what a word means: *Serangan fajar itu apa?*, *Serangan fajar ape tu
+min?*, and a quiz that asks it with its options (*A. ... B. ... C. ...*). The word is asked
+about, not used, so its sentence reads as a lesson (docs/aturan-isi.md, "Putaran screen-p").
+
+The structure: a sentence ending with a question mark that holds a phrase of asking the
+meaning (``calendar/konteks-edukasi.yml``, ``meaning``: *itu apa, apa itu, ape tu, artinya
+apa* ...). When options labelled with single letters follow (*A.*, *B)*), the sentences up
+to the last option's text are part of the question. *Serangan fajar jam berapa?* asks when,
+not what, and is read as it stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+LABELS = frozenset("abcde")  # the options of a quiz
+
+Words = tuple[str, ...]
+
+
+class Worded(Protocol):
+    """A word of a text (``kalender.text.phrases.Word``)."""
+
+    @property
+    def norm(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def forms(self) -> frozenset[str]: ...
+
+
+def meaning_asked(text: str, text_words: Sequence[Worded], sentence: Sequence[int],
+                  meaning: tuple[Words, ...]) -> set[int]:
+    """The sentences of a question asking what a word means, with the quiz options after."""
+    found: set[int] = set()
+    for index in range(len(text_words)):
+        number = sentence[index]
+        if number not in found and _phrase_at(text_words, index, meaning) and _asks(
+                text, text_words, sentence, number):
+            found |= {number} | _options_after(text_words, sentence, number)
+    return found
+
+
+def _asks(text: str, text_words: Sequence[Worded], sentence: Sequence[int], number: int) -> bool:
+    last = max(i for i, n in enumerate(sentence) if n == number)
+    following = text_words[last + 1].start if last + 1 < len(text_words) else len(text)
+    return "?" in text[text_words[last].end:following]
+
+
+def _options_after(text_words: Sequence[Worded], sentence: Sequence[int],
+                   number: int) -> set[int]:
+    labelled = [sentence[i] for i, w in enumerate(text_words)
+                if sentence[i] > number and w.norm in LABELS]
+    if not labelled or labelled[0] > number + 1:
+        return set()
+    return set(range(number + 1, max(labelled) + 2))
+
+
+def _phrase_at(text_words: Sequence[Worded], index: int, phrases: tuple[Words, ...]) -> bool:
+    return any(index + len(p) <= len(text_words) and all(
+        part in text_words[index + k].forms for k, part in enumerate(p)) for p in phrases)

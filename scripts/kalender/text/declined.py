@@ -1,0 +1,92 @@
+"""A writer who turned down or reported what they tell of: *Kemarin ditawari 100 ribu buat
+coblos calon tertentu, saya tolak.*, *Ada yang bagi amplop di gang. Kami sudah lapor ke
+Pengawas.* The offer is in the text, but the caption is a report of it, not the offer
+(docs/aturan-isi.md, "Putaran screen-p").
+
+The structure (words in ``calendar/konteks-edukasi.yml``): a first-person word (``writers``:
+*saya, sy, kami, kamek, ngai* ...), at most ``REACH`` words before a word of declining
+(``declines``: *tolak, nolak, lapor, tidak ambil* ...), in one clause, with no condition or
+*percuma* before the writer (*kalau saya lapor, ...*, *percuma kami lapor*). A refusal must
+refuse a thing offered or end its clause (``declined``: *uangnya, amplop, mentah-mentah*):
+*saya tolak pemimpin dari suku itu* refuses people, not an offer. That sentence and the ones
+before it (the story of the offer) read as a lesson.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+REACH = 3  # words between the writer and the declining word, at most
+BREAK = frozenset(",;:!?.()\n")
+# *kalau saya lapor, ...*, *percuma kami lapor ke Bawaslu*: no report made
+UNMADE = frozenset({"kalau", "kalo", "klo", "jika", "jikalau", "bila", "apabila", "asal",
+                    "percuma", "buat", "ngapain", "mana", "masa"})
+
+
+class Worded(Protocol):
+    """A word of a text (``kalender.text.phrases.Word``)."""
+
+    @property
+    def norm(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def forms(self) -> frozenset[str]: ...
+
+
+Words = tuple[str, ...]
+
+
+def declined_sentences(text: str, text_words: Sequence[Worded], sentence: Sequence[int],
+                       writers: frozenset[str], declines: tuple[Words, ...],
+                       declined: frozenset[str]) -> set[int]:
+    """The sentences of a caption whose writer declines or reports what it tells of: the
+    declining sentence and every sentence before it."""
+    last = max((sentence[i] for i in range(len(text_words))
+                if _declines_at(text, text_words, i, writers, declines, declined)), default=None)
+    return set() if last is None else set(range(last + 1))
+
+
+def _declines_at(text: str, text_words: Sequence[Worded], index: int, writers: frozenset[str],
+                 declines: tuple[Words, ...], declined: frozenset[str]) -> bool:
+    width = _width_at(text_words, index, declines)
+    if not width or not _writer_before(text, text_words, index, writers):
+        return False
+    if text_words[index].norm.startswith("lapor") or "lapor" in text_words[index].forms:
+        return not _next_is(text_words, index + width, frozenset({"pun"}))
+    after = index + width
+    return (after >= len(text_words) or _broken(text, text_words, after - 1)
+            or _next_is(text_words, after, declined)
+            or text_words[after].norm.endswith("nya"))
+
+
+def _writer_before(text: str, text_words: Sequence[Worded], index: int,
+                   writers: frozenset[str]) -> bool:
+    for before in range(index - 1, max(-1, index - 2 - REACH), -1):
+        if _broken(text, text_words, before):
+            return False
+        if text_words[before].norm in writers:
+            return before == 0 or text_words[before - 1].norm not in UNMADE
+    return False
+
+
+def _broken(text: str, text_words: Sequence[Worded], index: int) -> bool:
+    """Punctuation ends the clause after word ``index``."""
+    following = text_words[index + 1].start if index + 1 < len(text_words) else len(text)
+    return bool(BREAK & set(text[text_words[index].end:following]))
+
+
+def _next_is(text_words: Sequence[Worded], index: int, wanted: frozenset[str]) -> bool:
+    return index < len(text_words) and bool(text_words[index].forms & wanted)
+
+
+def _width_at(text_words: Sequence[Worded], index: int, phrases: tuple[Words, ...]) -> int:
+    for phrase in phrases:
+        end = index + len(phrase)
+        if end <= len(text_words) and all(
+                part in text_words[index + k].forms for k, part in enumerate(phrase)):
+            return len(phrase)
+    return 0

@@ -1,0 +1,35 @@
+"""A question asking what a word means (round screen-p, docs/aturan-isi.md "Putaran
+screen-p"): *X itu apa?*, *X ape tu?*, and a quiz that asks it with options. The word is
+asked about, not used. A question that asks something else of the same word (*jam
+berapa?*), and an offer after the question, stay errors. Every sentence here was written for
+this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from contentposts import CALENDAR, screen_errors
+from kalender.rules.screen import screen
+
+
+def findings(text: str) -> set[str]:
+    """The categories of every finding ``kalender check`` reports on ``text`` (rules and the
+    learned layer, warnings included)."""
+    return {f.category for f in screen(text, CALENDAR)}
+
+
+@pytest.mark.parametrize("text", [
+    "Min, serangan fajar itu apa sebenarnya? Dari kemarin ramai dibahas di warung.",
+    "Tebak-tebakan pagi: apa yang dimaksud dengan serangan fajar? A. Olahraga subuh "
+    "B. Memberi uang kepada pemilih supaya memilih calon tertentu C. Sarapan bersama.",
+], ids=["what-is-it", "quiz-with-options"])
+def test_a_question_about_what_a_word_means_is_clean(text: str) -> None:
+    assert findings(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Serangan fajar jam berapa besok? Amplopnya 100 ribu, coblos nomor 4.",
+    "Serangan fajar itu apa? Rezeki, ambil saja amplopnya lalu coblos nomor 4.",
+], ids=["asks-when", "answered-with-an-offer"])
+def test_an_offer_around_the_question_stays_an_error(text: str) -> None:
+    assert "pidana-pemilu" in screen_errors(text)
