@@ -33,3 +33,15 @@ def test_a_question_about_what_a_word_means_is_clean(text: str) -> None:
 ], ids=["asks-when", "answered-with-an-offer"])
 def test_an_offer_around_the_question_stays_an_error(text: str) -> None:
     assert "pidana-pemilu" in screen_errors(text)
+
+
+def test_the_question_of_a_qa_answered_by_the_law_is_clean() -> None:
+    assert findings("Tanya: Tetangga saya dijanjikan uang 100 ribu kalau mencoblos calon "
+                    "tertentu. Bagaimana sikap kami? Jawab: Tolak dan laporkan ke Bawaslu, "
+                    "pemberinya dapat dipidana.") == set()
+
+
+def test_a_qa_whose_answer_offers_stays_an_error() -> None:
+    assert "pidana-pemilu" in screen_errors("Tanya: Ada uang buat yang mau coblos nomor 4? "
+                                            "Jawab: Ada dong, amplopnya 100 ribu per kepala.",
+                                            learned=False)

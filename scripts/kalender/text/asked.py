@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from typing import Protocol
 
 LABELS = frozenset("abcde")  # the options of a quiz
+ASKING = frozenset({"tanya", "pertanyaan"})  # "Tanya: ... Jawab: ...", an office's Q&A
+ANSWERING = frozenset({"jawab", "jawaban"})
 
 Words = tuple[str, ...]
 
@@ -42,6 +44,21 @@ def meaning_asked(text: str, text_words: Sequence[Worded], sentence: Sequence[in
                 text, text_words, sentence, number):
             found |= {number} | _options_after(text_words, sentence, number)
     return found
+
+
+def answered_by_law(text_words: Sequence[Worded], sentence: Sequence[int],
+                    legal: set[int]) -> set[int]:
+    """The sentences of the question of a Q&A (*Tanya: Saya ditawari uang ... Apa yang harus
+    saya lakukan? Jawab: Tolak, lalu laporkan ke Bawaslu.*) whose answer speaks of the law
+    (``legal``: sentences about the law): the question names what the answer teaches about.
+    The answer's own sentences are read as they stand."""
+    firsts = {sentence[i]: w.norm for i, w in reversed(list(enumerate(text_words)))}
+    asked = next((n for n in sorted(firsts) if firsts[n] in ASKING), None)
+    answer = next((n for n in sorted(firsts) if asked is not None and n > asked
+                   and firsts[n] in ANSWERING), None)
+    if asked is None or answer is None or not any(n >= answer for n in legal):
+        return set()
+    return set(range(asked, answer))
 
 
 def _asks(text: str, text_words: Sequence[Worded], sentence: Sequence[int], number: int) -> bool:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from .asked import meaning_asked
+from .asked import answered_by_law, meaning_asked
 from .citations import find_citations
 from .declined import declined_sentences
 from .rebuked import rebuked_sentences
@@ -186,6 +186,7 @@ def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequenc
                                  lesson.declined)
     around |= rebuked_sentences(text, text_words, sentence, lesson.rebukes)
     around |= meaning_asked(text, text_words, sentence, lesson.meaning)
+    around |= answered_by_law(text_words, sentence, found | asked)
     return frozenset(found | asked | around)
 
 
