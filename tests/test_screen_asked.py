@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from contentposts import CALENDAR, screen_errors
-from kalender.rules.screen import screen
-
-
-def findings(text: str) -> set[str]:
-    """The categories of every finding ``kalender check`` reports on ``text`` (rules and the
-    learned layer, warnings included)."""
-    return {f.category for f in screen(text, CALENDAR)}
+from contentposts import screen_categories, screen_errors
 
 
 @pytest.mark.parametrize("text", [
@@ -24,7 +17,7 @@ def findings(text: str) -> set[str]:
     "B. Memberi uang kepada pemilih supaya memilih calon tertentu C. Sarapan bersama.",
 ], ids=["what-is-it", "quiz-with-options"])
 def test_a_question_about_what_a_word_means_is_clean(text: str) -> None:
-    assert findings(text) == set()
+    assert screen_categories(text) == set()
 
 
 @pytest.mark.parametrize("text", [
@@ -36,7 +29,7 @@ def test_an_offer_around_the_question_stays_an_error(text: str) -> None:
 
 
 def test_the_question_of_a_qa_answered_by_the_law_is_clean() -> None:
-    assert findings("Tanya: Tetangga saya dijanjikan uang 100 ribu kalau mencoblos calon "
+    assert screen_categories("Tanya: Tetangga saya dijanjikan uang 100 ribu kalau mencoblos calon "
                     "tertentu. Bagaimana sikap kami? Jawab: Tolak dan laporkan ke Bawaslu, "
                     "pemberinya dapat dipidana.") == set()
 

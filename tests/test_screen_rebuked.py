@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from contentposts import CALENDAR, screen_errors
-from kalender.rules.screen import screen
-
-
-def findings(text: str) -> set[str]:
-    """The categories of every finding ``kalender check`` reports on ``text`` (rules and the
-    learned layer, warnings included)."""
-    return {f.category for f in screen(text, CALENDAR)}
+from contentposts import screen_categories, screen_errors
 
 
 @pytest.mark.parametrize("text", [
@@ -24,7 +17,7 @@ def findings(text: str) -> set[str]:
     "membunuh tetap kejahatan.",
 ], ids=["called-then-not-proper", "said-then-wrong"])
 def test_a_quoted_naming_that_is_rebuked_is_clean(text: str) -> None:
-    assert findings(text) == set()
+    assert screen_categories(text) == set()
 
 
 @pytest.mark.parametrize(("text", "category"), [

@@ -12,41 +12,27 @@ not what, and is read as it stands.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+
+from .textword import TextWord, Words, phrase_width
 
 LABELS = frozenset("abcde")  # the options of a quiz
 ASKING = frozenset({"tanya", "pertanyaan"})  # "Tanya: ... Jawab: ...", an office's Q&A
 ANSWERING = frozenset({"jawab", "jawaban"})
 
-Words = tuple[str, ...]
 
-
-class Worded(Protocol):
-    """A word of a text (``kalender.text.phrases.Word``)."""
-
-    @property
-    def norm(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def forms(self) -> frozenset[str]: ...
-
-
-def meaning_asked(text: str, text_words: Sequence[Worded], sentence: Sequence[int],
+def meaning_asked(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
                   meaning: tuple[Words, ...]) -> set[int]:
     """The sentences of a question asking what a word means, with the quiz options after."""
     found: set[int] = set()
     for index in range(len(text_words)):
         number = sentence[index]
-        if number not in found and _phrase_at(text_words, index, meaning) and _asks(
+        if number not in found and phrase_width(text_words, index, meaning) and _asks(
                 text, text_words, sentence, number):
             found |= {number} | _options_after(text_words, sentence, number)
     return found
 
 
-def answered_by_law(text_words: Sequence[Worded], sentence: Sequence[int],
+def answered_by_law(text_words: Sequence[TextWord], sentence: Sequence[int],
                     legal: set[int]) -> set[int]:
     """The sentences of the question of a Q&A (*Tanya: Saya ditawari uang ... Apa yang harus
     saya lakukan? Jawab: Tolak, lalu laporkan ke Bawaslu.*) whose answer speaks of the law
@@ -61,21 +47,16 @@ def answered_by_law(text_words: Sequence[Worded], sentence: Sequence[int],
     return set(range(asked, answer))
 
 
-def _asks(text: str, text_words: Sequence[Worded], sentence: Sequence[int], number: int) -> bool:
+def _asks(text: str, text_words: Sequence[TextWord], sentence: Sequence[int], number: int) -> bool:
     last = max(i for i, n in enumerate(sentence) if n == number)
     following = text_words[last + 1].start if last + 1 < len(text_words) else len(text)
     return "?" in text[text_words[last].end:following]
 
 
-def _options_after(text_words: Sequence[Worded], sentence: Sequence[int],
+def _options_after(text_words: Sequence[TextWord], sentence: Sequence[int],
                    number: int) -> set[int]:
     labelled = [sentence[i] for i, w in enumerate(text_words)
                 if sentence[i] > number and w.norm in LABELS]
     if not labelled or labelled[0] > number + 1:
         return set()
     return set(range(number + 1, max(labelled) + 2))
-
-
-def _phrase_at(text_words: Sequence[Worded], index: int, phrases: tuple[Words, ...]) -> bool:
-    return any(index + len(p) <= len(text_words) and all(
-        part in text_words[index + k].forms for k, part in enumerate(p)) for p in phrases)

@@ -15,7 +15,8 @@ before it (the story of the offer) read as a lesson.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+
+from .textword import TextWord, Words, phrase_width
 
 REACH = 3  # words between the writer and the declining word, at most
 BREAK = frozenset(",;:!?.()\n")
@@ -24,23 +25,7 @@ UNMADE = frozenset({"kalau", "kalo", "klo", "jika", "jikalau", "bila", "apabila"
                     "percuma", "buat", "ngapain", "mana", "masa"})
 
 
-class Worded(Protocol):
-    """A word of a text (``kalender.text.phrases.Word``)."""
-
-    @property
-    def norm(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def forms(self) -> frozenset[str]: ...
-
-
-Words = tuple[str, ...]
-
-
-def declined_sentences(text: str, text_words: Sequence[Worded], sentence: Sequence[int],
+def declined_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
                        writers: frozenset[str], declines: tuple[Words, ...],
                        declined: frozenset[str]) -> set[int]:
     """The sentences of a caption whose writer declines or reports what it tells of: the
@@ -50,9 +35,9 @@ def declined_sentences(text: str, text_words: Sequence[Worded], sentence: Sequen
     return set() if last is None else set(range(last + 1))
 
 
-def _declines_at(text: str, text_words: Sequence[Worded], index: int, writers: frozenset[str],
+def _declines_at(text: str, text_words: Sequence[TextWord], index: int, writers: frozenset[str],
                  declines: tuple[Words, ...], declined: frozenset[str]) -> bool:
-    width = _width_at(text_words, index, declines)
+    width = phrase_width(text_words, index, declines)
     if not width or not _writer_before(text, text_words, index, writers):
         return False
     if text_words[index].norm.startswith("lapor") or "lapor" in text_words[index].forms:
@@ -63,7 +48,7 @@ def _declines_at(text: str, text_words: Sequence[Worded], index: int, writers: f
             or text_words[after].norm.endswith("nya"))
 
 
-def _writer_before(text: str, text_words: Sequence[Worded], index: int,
+def _writer_before(text: str, text_words: Sequence[TextWord], index: int,
                    writers: frozenset[str]) -> bool:
     for before in range(index - 1, max(-1, index - 2 - REACH), -1):
         if _broken(text, text_words, before):
@@ -73,20 +58,11 @@ def _writer_before(text: str, text_words: Sequence[Worded], index: int,
     return False
 
 
-def _broken(text: str, text_words: Sequence[Worded], index: int) -> bool:
+def _broken(text: str, text_words: Sequence[TextWord], index: int) -> bool:
     """Punctuation ends the clause after word ``index``."""
     following = text_words[index + 1].start if index + 1 < len(text_words) else len(text)
     return bool(BREAK & set(text[text_words[index].end:following]))
 
 
-def _next_is(text_words: Sequence[Worded], index: int, wanted: frozenset[str]) -> bool:
+def _next_is(text_words: Sequence[TextWord], index: int, wanted: frozenset[str]) -> bool:
     return index < len(text_words) and bool(text_words[index].forms & wanted)
-
-
-def _width_at(text_words: Sequence[Worded], index: int, phrases: tuple[Words, ...]) -> int:
-    for phrase in phrases:
-        end = index + len(phrase)
-        if end <= len(text_words) and all(
-                part in text_words[index + k].forms for k, part in enumerate(phrase)):
-            return len(phrase)
-    return 0

@@ -25,28 +25,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
 
 from .asked import answered_by_law, meaning_asked
 from .citations import find_citations
 from .declined import declined_sentences
 from .rebuked import rebuked_sentences
-
-
-class TextWord(Protocol):
-    """A word of a text (``kalender.text.phrases.Word``)."""
-
-    @property
-    def norm(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def forms(self) -> frozenset[str]: ...
-
-
-Words = tuple[str, ...]  # a phrase of the context lists, as normalised words
+from .textword import TextWord, Words
 
 
 @dataclass(frozen=True)

@@ -14,28 +14,16 @@ without rebuke and still counts as used; so does a slur without quotation marks.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+
+from .textword import TextWord, Words, phrase_width
 
 REACH = 5  # words between the naming verb and the quoted term, at most
 NAMING = frozenset({"sebut", "bilang", "panggil", "juluki", "cap", "katai", "katain", "label"})
 POINTING = frozenset({"itu", "ini", "hal", "tu", "ni"})  # "Itu keliru."
 QUOTES = frozenset("'\"“”‘’«»")
 
-Words = tuple[str, ...]
 
-
-class Worded(Protocol):
-    """A word of a text (``kalender.text.phrases.Word``)."""
-
-    @property
-    def norm(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def forms(self) -> frozenset[str]: ...
-
-
-def rebuked_sentences(text: str, text_words: Sequence[Worded], sentence: Sequence[int],
+def rebuked_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
                       rebukes: tuple[Words, ...]) -> set[int]:
     """The sentences with a quoted term named and rebuked, and the sentence of the rebuke."""
     found: set[int] = set()
@@ -45,18 +33,18 @@ def rebuked_sentences(text: str, text_words: Sequence[Worded], sentence: Sequenc
         if not _named(text_words, sentence, index):
             continue
         at = next((i for i in _after(text_words, sentence, index)
-                   if _rebuke_at(text_words, i, rebukes)), None)
+                   if phrase_width(text_words, i, rebukes)), None)
         if at is not None:
             found |= {sentence[index], sentence[at]}
     return found
 
 
-def _named(text_words: Sequence[Worded], sentence: Sequence[int], index: int) -> bool:
+def _named(text_words: Sequence[TextWord], sentence: Sequence[int], index: int) -> bool:
     return any(sentence[i] == sentence[index] and text_words[i].forms & NAMING
                for i in range(max(0, index - REACH), index))
 
 
-def _after(text_words: Sequence[Worded], sentence: Sequence[int], index: int) -> list[int]:
+def _after(text_words: Sequence[TextWord], sentence: Sequence[int], index: int) -> list[int]:
     """The words after ``index`` in its sentence, and those of the next sentence when it
     opens by pointing back."""
     same = [i for i in range(index + 1, len(text_words)) if sentence[i] == sentence[index]]
@@ -65,8 +53,3 @@ def _after(text_words: Sequence[Worded], sentence: Sequence[int], index: int) ->
     if following and text_words[following[0]].norm in POINTING:
         return same + following
     return same
-
-
-def _rebuke_at(text_words: Sequence[Worded], index: int, rebukes: tuple[Words, ...]) -> bool:
-    return any(index + len(r) <= len(text_words) and all(
-        part in text_words[index + k].forms for k, part in enumerate(r)) for r in rebukes)

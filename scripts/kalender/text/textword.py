@@ -1,0 +1,33 @@
+"""What the readers of a caption's structure (:mod:`kalender.text.education` and the modules
+it draws on) need of a word, and where a phrase of normalised words starts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+Words = tuple[str, ...]  # a phrase of the context lists, as normalised words
+
+
+class TextWord(Protocol):
+    """A word of a text (``kalender.text.phrases.Word``)."""
+
+    @property
+    def norm(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def forms(self) -> frozenset[str]: ...
+
+
+def phrase_width(text_words: Sequence[TextWord], index: int, phrases: tuple[Words, ...]) -> int:
+    """The number of words of the first of ``phrases`` that starts at word ``index`` (its
+    words compared through their inflections), or 0."""
+    for phrase in phrases:
+        end = index + len(phrase)
+        if end <= len(text_words) and all(
+                part in text_words[index + k].forms for k, part in enumerate(phrase)):
+            return len(phrase)
+    return 0
