@@ -80,7 +80,7 @@ def test_every_page_is_the_bytes_it_was_when_each_page_rendered_its_own_menu(
     shutil.copytree(sample, plain, ignore=shutil.ignore_patterns(".cache", "site"))
     main = plain / "overrides" / "main.html"
     text = main.read_text(encoding="utf-8")
-    assert text.count("shared is defined") == 8
+    assert text.count("shared is defined") == 9
     main.write_text(text.replace("shared is defined", "false"), encoding="utf-8")
     build(plain, plain / "site")
     assert differing(sample / "site", plain / "site") == []

@@ -13,6 +13,9 @@ script links, the footer, and the theme's configuration (whose only page-bound v
 ``base``, is a link to the site's root). The header also shows the page's title: it is kept
 as the text before and after the title (:meth:`SharedParts.titled`).
 
+So does the table of contents beside the text (:meth:`SharedParts.toc`), which shows the
+page's headings: pages with the same headings share it.
+
 ``overrides/main.html`` wraps these blocks in ``{% call shared(...) %}``; a page in the
 ``nav`` (its item is active) is always rendered whole.
 """
@@ -20,7 +23,8 @@ as the text before and after the title (:meth:`SharedParts.titled`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,7 +46,7 @@ class SharedParts:
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
-        self.kept: dict[Key, Markup] = {}
+        self.kept: dict[tuple[str, object], Markup] = {}  # by part and links (or headings)
         self.around: dict[Key, tuple[str, str]] = {}  # a titled part: before and after the title
         self.rendered = 0  # parts rendered (for the tests: fewer than the pages asking)
         self.page: Page | None = None  # the page whose links are in ``links``
@@ -57,12 +61,7 @@ class SharedParts:
         links = self._outside(page, nav)
         if links is None:
             return Markup(caller())
-        key = (name, links)
-        kept = self.kept.get(key)
-        if kept is None:
-            self.rendered += 1
-            kept = self.kept[key] = Markup(caller())
-        return kept
+        return self.kept_by((name, links), caller)
 
     def titled(self, name: str, page: Page | None, nav: Navigation | None, *,
                caller: Callable[[], str]) -> Markup:
@@ -84,6 +83,25 @@ class SharedParts:
         if split is not None:
             self.around[key] = split
         return Markup(html)
+
+    def toc(self, page: Page | None, nav: Navigation | None, *,
+            caller: Callable[[], str]) -> Markup:
+        """Material's table of contents (``partials/toc.html``): it writes the headings of
+        the page's own text (their anchors and titles, not links relative to the page), so
+        pages outside the nav with the same headings (every post has "Ringkasan") share it.
+        A heading that Material's typeset plugin dressed renders whole."""
+        headings = _headings(page.toc) if page is not None else None
+        if headings is None or self._outside(page, nav) is None:
+            return Markup(caller())
+        return self.kept_by(("toc", headings), caller)
+
+    def kept_by(self, key: tuple[str, object], caller: Callable[[], str]) -> Markup:
+        """The part kept under ``key``, rendered by ``caller`` the first time."""
+        kept = self.kept.get(key)
+        if kept is None:
+            self.rendered += 1
+            kept = self.kept[key] = Markup(caller())
+        return kept
 
     def _outside(self, page: Page | None, nav: Navigation | None) -> tuple[str, ...] | None:
         """The links of a page outside the nav (None for a page in it): a page asks for
@@ -142,6 +160,18 @@ def _parts(url: str) -> list[str] | None:
         return None
     parts = [part for part in url.split("/") if part not in ("", ".")]
     return None if ".." in parts else parts
+
+
+def _headings(toc: Iterable[Any]) -> tuple[object, ...] | None:
+    """What ``partials/toc.html`` writes of a table of contents: every heading's anchor,
+    title and the headings under it (None when one has Material's ``typeset``)."""
+    found: list[object] = []
+    for item in toc:
+        children = _headings(item.children)
+        if children is None or getattr(item, "typeset", None) is not None:
+            return None
+        found.append((item.url, item.title, item.level, children))
+    return tuple(found)
 
 
 def _meta_title(page: Page | None) -> object:

@@ -45,6 +45,7 @@ from ..site.icons import IconSprite
 from ..site.incremental import Manifest, digest, package_version
 from ..site.preview_html import PreviewFigures
 from ..site.previews import KeptPreviews, Previews
+from ..site.threads import KeptThreads
 from ..site.viewdigests import ViewDigests
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval, waiting_key
@@ -420,7 +421,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         words = PageWords()  # plugin.pagework; the previews: site.preview_html
         env.globals.update(t=words, row_limit=ROWS_SHOWN,
-                           preview_figure=PreviewFigures(words, self._icon_svg))
+                           preview_figure=PreviewFigures(words, self._icon_svg),
+                           kept_threads=KeptThreads())  # site.threads
         env.globals["shared"] = SharedParts(config)  # the nav, once per folder (main.html)
         env.concat = self.streamed.ready(config.plugins.events["post_page"], self)  # type: ignore[method-assign]
         self.env = env
