@@ -71,3 +71,25 @@ def findings_of(project: Project, standings: Standings, memo: PerPost[Any] | Non
             found += memo.get(post, check) if memo is not None else check()
         findings[post.id] = found
     return findings
+
+
+def warm_rules(project: Project, standings: Standings) -> int:
+    """``kalender serve``, after its first build: load the rules engine and what it reads
+    the first time a post is checked (the content lists, the learned layer, each platform's
+    text measure) by checking one post of each platform, the findings thrown away. The
+    first build took every post's findings from ``findings.pickle`` and checked none, so
+    the first caption edit paid for all of it (about 0.3 s CPU at N = 1,000, issue 23,
+    branch ``serve8``); the caches read their files' times, so an edited list is still read
+    again. Returns the number of posts checked."""
+    if project.calendar is None:
+        return 0
+    chosen: dict[str, Post] = {}
+    for post in project.posts:
+        for target in post.targets:
+            chosen.setdefault(target.platform, post)
+    checks = PostChecks(project.calendar, tuple(project.posts), standings)
+    posts = {post.id: post for post in chosen.values()}
+    for post in posts.values():
+        checks(post)
+    return len(posts)
+

@@ -62,7 +62,7 @@ from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .pagework import PageWords
 from .pictures import BuildWorkers
-from .postchecks import findings_of
+from .postchecks import findings_of, warm_rules
 from .postkeys import post_keys
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .searchwrite import write_search_index
@@ -368,6 +368,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.streamed.settle()
         self.standings.digests.save()
         if self.command == "serve":  # the first build: its objects set aside (idlegc)
+            if not self.frozen and self.project is not None:  # the rules, before an edit
+                warm_rules(self.project, self.standings)
             self.frozen = self.collector.build_ended()
         if self.project is not None and self.site is not None:
             generation = self.incremental.shared_stamp if self.incremental else ""
