@@ -17,7 +17,7 @@ import contextlib
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -168,9 +168,11 @@ class Incremental:
 
     def compare(self, files: Files, shared: str,
                 data_of: Callable[[str], tuple[object, str]],
-                post_digests: dict[str, dict[str, str]]) -> None:
-        """Key every generated page; mark it modified when its key changed or its output
-        is gone. When what all pages share changed, the output folder is emptied first."""
+                post_digests: dict[str, dict[str, str]],
+                key_of: Callable[[str, str, object, Mapping[str, str]], str] = page_key) -> None:
+        """Key every generated page (``key_of``: as :func:`page_key`); mark it modified when
+        its key changed or its output is gone. When what all pages share changed, the
+        output folder is emptied first."""
         if self.before.shared != shared or self.before.site_dir != str(self.site_dir):
             emptied(self.site_dir)
             self.emptied = True
@@ -181,7 +183,7 @@ class Incremental:
             if source is None:
                 continue
             data, level = data_of(file.src_uri)
-            key = page_key(shared, file.src_uri, (source, data), post_digests[level])
+            key = key_of(shared, file.src_uri, (source, data), post_digests[level])
             self.keys[file.src_uri] = key
             same = (self.before.pages.get(file.src_uri) == key
                     and os.path.isfile(file.abs_dest_path))

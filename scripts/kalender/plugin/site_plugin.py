@@ -56,6 +56,7 @@ from .idlegc import IdleCollector
 from .incremental import Incremental, TemplateCache
 from .keptdigests import kept_digests
 from .keptfiles import KeptFiles
+from .keptkeys import KeptPageKeys
 from .keptstores import NewProcessStores
 from .letgo import collect_freed, hand_back_freed, let_go_before_render
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
@@ -126,6 +127,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.frozen = False  # kalender serve: the first build's objects set aside (serving)
         self.collector = IdleCollector()  # kalender serve: no cycle collection in a rebuild
         self.page_files = KeptFiles()  # kalender serve: the calendar pages' files
+        self.page_keys = KeptPageKeys()  # kalender serve: what the pages' keys were made of
         self.saved_posts: KeptPosts | None = None  # kalender serve: the posts saved at start
         self.workers = BuildWorkers()  # the pictures' and report charts' processes
         self.streamed = StreamedPages()  # the largest pages, written as rendered
@@ -264,7 +266,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.shared = digest(incremental.shared(), self._common(files))
         digests = self._post_digests(stores.digests())
         self.view_digests = ViewDigests(digests["row"])  # a week: on three pages' keys
-        incremental.compare(files, self.shared, self._page_data, digests)
+        incremental.compare(files, self.shared, self._page_data, digests,
+                            self.page_keys.start(self.command == "serve", digests["row"]))
         self.view_digests = None
         if self.command == "serve":  # 404.html: as the last build wrote it, if it holds
             self.theme_files.keep_pages(config, incremental.before.shared, self.shared)
