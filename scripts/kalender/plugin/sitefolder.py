@@ -77,7 +77,8 @@ def link_cached(file: File, cache: Path) -> None:
     source = file.abs_src_path
     if source is None or file._content is not None:
         return
-    if not Path(source).is_relative_to(cache):
+    inside = source.startswith(os.path.join(cache, ""))  # as is_relative_to, when true
+    if not inside and not Path(source).is_relative_to(cache):  # (a Path costs ~5 µs: x4,700)
         return
     file.copy_file = types.MethodType(_linked_copy, file)  # type: ignore[method-assign]
 
