@@ -7,6 +7,7 @@ site a build from nothing makes."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from kalender.site.viewdigests import Digested
 from kalender.workflow.actions import perform
 from samplecopy import served_sample
 from samplekeys import sample_signer
+from test_serve_handed import OTHER_PICTURE, PICTURED
 from test_serve_kept import DRAFT, edit_caption
 from test_serve_memory import TODAY, clean_build, differing, serve_build
 
@@ -128,5 +130,27 @@ def test_a_list_written_after_the_first_serve_build_is_seen_by_the_next_rebuild(
     serve_build(sample, served)
     page = (served / "pos" / DRAFT / "index.html").read_text(encoding="utf-8")
     assert "Uji serve" in page
+    clean_build(sample, tmp_path / "clean")
+    assert differing(served, tmp_path / "clean") == []
+
+
+def test_picture_files_are_kept_until_their_cached_picture_is_another(
+        sample: Path, tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    plugin = serve_build(sample, served)
+    before = dict(plugin.page_files.pictures_now)
+    assert before  # previews and thumbnails
+    edit_caption(sample, "Diubah saat serve, gambar tetap.")
+    serve_build(sample, served)
+    now = plugin.page_files.pictures_now
+    assert all(now[page][1] is file for page, (_, file) in before.items() if page in now)
+    assert all("is_modified" not in file.__dict__ or file.is_modified() is False
+               for _, file in now.values())  # what the last build set is set again
+
+    photo = next((sample / "posts").rglob(f"{PICTURED}/kartu-1.jpg"))
+    other = next((sample / "posts").rglob(f"{OTHER_PICTURE}/kartu-1.jpg"))
+    shutil.copyfile(other, photo)  # the same name, another picture: other cached files
+    serve_build(sample, served)
+    assert set(plugin.page_files.pictures_now) != set(now)
     clean_build(sample, tmp_path / "clean")
     assert differing(served, tmp_path / "clean") == []

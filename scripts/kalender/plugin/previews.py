@@ -21,6 +21,7 @@ from ..core.postmemo import DiskMemo
 from ..core.problems import Problem
 from ..media.mediacache import RenditionCache, cache_folder, index_for
 from ..site.previews import KeptPreviews, Previews, build_previews
+from .keptfiles import PictureFile, picture_file
 
 GRID_PAGE = "instagram/index.md"
 MEASURES_STORE = Path("kalender") / "pictures.pickle"  # what was found in each picture
@@ -33,11 +34,12 @@ def add_previews(project: Project, findings: Mapping[str, Sequence[Problem]], fi
                  memory: Memory | None = None,
                  measured: DiskMemo[Any] | None = None,
                  kept: KeptPreviews | None = None,
-                 cache: RenditionCache | None = None) -> Previews | None:
+                 cache: RenditionCache | None = None,
+                 file_of: PictureFile = picture_file) -> Previews | None:
     """Build every preview, add its pictures and the grid page to ``files``
     (``measured``: what earlier builds found in the pictures, ``kept``: the previews of
     the posts' inputs; both saved here; ``cache``: the renditions, some maybe being made
-    in worker processes)."""
+    in worker processes; ``file_of``: the site file of a picture, see plugin.keptfiles)."""
     if project.calendar is None:
         return None
     cache = cache or RenditionCache(cache_folder(project.root))
@@ -50,7 +52,7 @@ def add_previews(project: Project, findings: Mapping[str, Sequence[Problem]], fi
             store.save()
     for page, path in previews.files.items():
         if files.get_file_from_path(page) is None:
-            files.append(File.generated(config, page, abs_src_path=str(path)))
+            files.append(file_of(config, page, str(path)))
     if files.get_file_from_path(GRID_PAGE) is None:
         files.append(File.generated(config, GRID_PAGE, content=grid_page_source()))
     made = previews.made

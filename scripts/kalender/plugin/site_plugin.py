@@ -22,7 +22,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -55,7 +55,7 @@ from .filelookup import quick_lookups
 from .idlegc import IdleCollector
 from .incremental import Incremental, TemplateCache
 from .keptdigests import kept_digests
-from .keptfiles import KeptFiles
+from .keptfiles import KeptFiles, PictureFile, picture_file
 from .keptkeys import KeptPageKeys
 from .keptstores import NewProcessStores
 from .letgo import collect_freed, hand_back_freed, let_go_before_render
@@ -231,8 +231,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         holidays = DiskMemo[Any](cache / HOLIDAYS_STORE, package_version("holidays"))
         overlay = overlay_for(project, _years(project, today), holidays)
         holidays.save()
+        page_file = self.page_files.start(self.command == "serve")  # plugin.keptfiles
         thumbnails = _Thumbnails(files, config, cache, self.memory.thumbnails,
-                                 self.standings.digests, pictures.wait_thumbnail)
+                                 self.standings.digests, pictures.wait_thumbnail,
+                                 self.page_files.picture_maker())
         self.site = build_site(SiteInput(
             posts=project.posts, today=today, root=self.root,
             platform_names=_platform_names(project), findings=findings,
@@ -242,7 +244,6 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         ))
         thumbnails.add_shown(self.site)
         self.views = self.site.pages()
-        page_file = self.page_files.start(self.command == "serve")  # plugin.keptfiles
         for page, view in self.views.items():
             if files.get_file_from_path(page) is None:
                 files.append(page_file(config, page, view))
@@ -250,7 +251,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         kept = KeptPreviews(store_kind(self.frozen)(cache / PREVIEWS_STORE,
                                      digest(incremental.shared_stamp, language())), keys)
         self.previews = add_previews(project, findings, files, config, self.site.today,
-                                     self.memory, measured, kept, pictures.renditions)
+                                     self.memory, measured, kept, pictures.renditions,
+                                     self.page_files.picture_maker())
         self.workers.end_pictures()
         stores.done_with_plans(project, self.memory)
         self.approval = add_approval(project.posts, project.calendar, files, config,
@@ -520,9 +522,11 @@ class _Thumbnails:
     :meth:`add_shown` then adds the thumbnails those views show."""
 
     def __init__(self, files: Files, config: MkDocsConfig, cache: Path, made: dict[str, str],
-                 digests: DigestStore, coming: Callable[[Path], None]) -> None:
+                 digests: DigestStore, coming: Callable[[Path], None],
+                 file_of: PictureFile = picture_file) -> None:
         self.files, self.config, self.cache = files, config, cache / "thumbnails"
         self.made, self.digests, self.coming = made, digests, coming
+        self.file_of = file_of
 
     def __call__(self, image: Path) -> str | None:
         self.coming(image)  # a worker may be making it
@@ -536,7 +540,7 @@ class _Thumbnails:
 
     def _add(self, page: str) -> None:
         if self.files.get_file_from_path(page) is None and page in self.made:
-            self.files.append(File.generated(self.config, page, abs_src_path=self.made[page]))
+            self.files.append(self.file_of(self.config, page, self.made[page]))
 
     def add_shown(self, site: SiteView) -> None:
         """Add every thumbnail the post views show (reused views included)."""
