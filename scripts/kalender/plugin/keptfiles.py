@@ -30,6 +30,7 @@ from .pagework import OUTSIDE_NAV, OneParserPage, generated_page
 
 MakeFile = Callable[[MkDocsConfig, str, View], File]
 PictureFile = Callable[[MkDocsConfig, str, str], File]
+Kept = dict[str, tuple[tuple[object, ...], File]]
 BUILD_SET = ("is_modified", "copy_file")  # set on a picture's file by a build (incremental)
 
 
@@ -42,12 +43,12 @@ class KeptFiles:
     """The calendar pages' files of the last build, by page path (see the module's text)."""
 
     def __init__(self) -> None:
-        self.known: dict[str, tuple[tuple[object, ...], File]] = {}
-        self.now: dict[str, tuple[tuple[object, ...], File]] = {}
+        self.known: Kept = {}
+        self.now: Kept = {}
         self.reused = 0  # files of this build taken from the last (tests)
         self.serving = False
-        self.pictures: dict[str, tuple[tuple[object, ...], File]] = {}
-        self.pictures_now: dict[str, tuple[tuple[object, ...], File]] = {}
+        self.pictures: Kept = {}
+        self.pictures_now: Kept = {}
 
     def start(self, serving: bool) -> MakeFile:
         """How this build makes a calendar page's file: kept under ``kalender serve``, made
@@ -64,33 +65,42 @@ class KeptFiles:
         return self.picture if self.serving else picture_file
 
     def picture(self, config: MkDocsConfig, page: str, source: str) -> File:
-        made_of = (source, config.site_dir, config.use_directory_urls, config.site_url,
-                   config.docs_dir)
-        known = self.pictures.pop(page, None)
-        if known is not None and known[0] == made_of:
-            file = known[1]
-            file.inclusion = InclusionLevel.UNDEFINED  # mkdocs works it out (set_exclusions)
+        file = self._kept(self.pictures, self.pictures_now, config, page, source)
+        if file is None:
+            file = picture_file(config, page, source)
+            self.pictures_now[page] = (_made_of(config, source), file)
+        else:
             for name in BUILD_SET:
                 file.__dict__.pop(name, None)
-            self.reused += 1
-        else:
-            file = picture_file(config, page, source)
-        self.pictures_now[page] = (made_of, file)
         return file
 
     def file(self, config: MkDocsConfig, path: str, view: View) -> File:
         if view.kind not in OUTSIDE_NAV:  # a page of the nav: mkdocs makes its page object
             return generated_page(config, path, view)
         source = page_source(view)
-        made_of = (source, config.site_dir, config.use_directory_urls, config.site_url,
-                   config.docs_dir)
-        known = self.known.pop(path, None)
-        if known is not None and known[0] == made_of:
-            file = known[1]
-            file.inclusion = InclusionLevel.UNDEFINED  # mkdocs works it out (set_exclusions)
-            OneParserPage(None, file, config)  # a new page object, as generated_page gives
-            self.reused += 1
-        else:
+        file = self._kept(self.known, self.now, config, path, source)
+        if file is None:
             file = generated_page(config, path, view)
-        self.now[path] = (made_of, file)
+            self.now[path] = (_made_of(config, source), file)
+        else:
+            OneParserPage(None, file, config)  # a new page object, as generated_page gives
         return file
+
+    def _kept(self, known: Kept, now: Kept, config: MkDocsConfig, path: str,
+              source: str) -> File | None:
+        """The last build's file of ``path`` when made of the same (moved to ``now``)."""
+        made_of = _made_of(config, source)
+        last = known.pop(path, None)
+        if last is None or last[0] != made_of:
+            return None
+        file = last[1]
+        file.inclusion = InclusionLevel.UNDEFINED  # mkdocs works it out (set_exclusions)
+        self.reused += 1
+        now[path] = (made_of, file)
+        return file
+
+
+def _made_of(config: MkDocsConfig, source: str) -> tuple[object, ...]:
+    """What a kept file's paths are made of, with its source (text or cached file)."""
+    return (source, config.site_dir, config.use_directory_urls, config.site_url,
+            config.docs_dir)
