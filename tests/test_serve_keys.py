@@ -27,7 +27,10 @@ from test_serve_handed import OTHER_PICTURE, PICTURED
 from test_serve_kept import DRAFT, edit_caption
 from test_serve_memory import TODAY, clean_build, differing, serve_build
 
-LIST = "label: Uji serve\nsop: D.2\nphrases:\n  - text: {phrase}\n    dasar: dasar uji\n"
+# blocked: an error wherever it stands, so the learned layer's veto (which may read a plain
+# sentence as clean) does not decide whether the list was seen
+LIST = ("label: Uji serve\nsop: D.2\nphrases:\n  - text: {phrase}\n    dasar: dasar uji\n"
+        "    blocked: true\n")
 
 
 @pytest.fixture
