@@ -4,9 +4,11 @@ whole again when the additions are many or many values are unused."""
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import dataclass
 from pathlib import Path
 
-from kalender.core.keptfile import MOST_ADDITIONS, KeptFile
+from kalender.core.keptfile import MOST_ADDITIONS, PIECE, KeptFile
 from kalender.core.postmemo import DiskMemo
 
 
@@ -88,3 +90,48 @@ def test_additions_of_other_inputs_are_not_read(tmp_path: Path) -> None:
     other = KeptFile(path, 1, "generasi-2", "values")
     assert other.read() == {}
     assert DiskMemo[str](path, "generasi-2").get("kunci-baru", lambda: "lagi") == "lagi"
+
+
+@dataclass(frozen=True, slots=True)
+class Rencana:  # like a preview plan: an object with __slots__, pickled with a new state
+    foto: Path
+    bingkai: tuple[int, int]
+
+
+def pickles_in(path: Path) -> list[object]:
+    found = []
+    with path.open("rb") as handle:
+        while handle.peek(1):
+            found.append(pickle.load(handle))  # noqa: S301
+    return found
+
+
+def test_many_values_are_written_in_pieces_and_read_back_whole(tmp_path: Path) -> None:
+    path = tmp_path / "rencana.pickle"
+    shared = Path("foto") / "bersama.jpg"
+    memo = DiskMemo[list[Rencana]](path, "generasi-1")
+    count = 2 * PIECE + 3
+    for number in range(count):
+        memo.get(f"pos-{number}", lambda n=number: [Rencana(shared, (n, 1)),
+                                                    Rencana(shared, (n, 2))])
+    memo.save()
+    header, *pieces = pickles_in(path)
+    assert [len(piece) for piece in pieces] == [PIECE, PIECE, 3]  # one pickle (memo) each
+    again = DiskMemo[list[Rencana]](path, "generasi-1")
+    assert len(again.values) == count
+    plans = again.get(f"pos-{count - 1}", lambda: [])
+    assert plans == [Rencana(shared, (count - 1, 1)), Rencana(shared, (count - 1, 2))]
+    assert plans[0].foto is plans[1].foto  # shared inside a piece, as written
+
+
+def test_a_file_cut_short_or_of_the_old_format_is_not_used(tmp_path: Path) -> None:
+    path = tmp_path / "nilai.pickle"
+    fill(path, 2 * PIECE)
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) * 3 // 4])  # the last piece missing
+    assert memo_of(path).get("kunci-1", lambda: "dihitung lagi") == "dihitung lagi"
+    with path.open("wb") as out:  # one pickle of every value behind the header (format 1)
+        pickle.dump((1, "generasi-1"), out)
+        pickle.dump({"version": 1, "generation": "generasi-1",
+                     "values": {"kunci-1": "nilai-1"}}, out)
+    assert memo_of(path).get("kunci-1", lambda: "dihitung lagi") == "dihitung lagi"

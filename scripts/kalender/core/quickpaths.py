@@ -39,9 +39,14 @@ def _reduce_path(path: PurePosixPath) -> tuple[Any, tuple[Any, ...]]:
 _TABLE = {**copyreg.dispatch_table, PosixPath: _reduce_path, PurePosixPath: _reduce_path}
 
 
+def pickler(out: IO[bytes]) -> pickle.Pickler:
+    """A pickler to ``out`` at the highest protocol, paths as their parsed parts."""
+    made = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    if _QUICK:
+        made.dispatch_table = _TABLE
+    return made
+
+
 def dump(value: object, out: IO[bytes]) -> None:
     """``pickle.dump(value, out)`` at the highest protocol, paths as their parsed parts."""
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    if _QUICK:
-        pickler.dispatch_table = _TABLE
-    pickler.dump(value)
+    pickler(out).dump(value)
