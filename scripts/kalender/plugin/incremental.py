@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..core.stattable import StatTable
-from ..site.incremental import Manifest, input_stamp, manifest_path, page_key, stale_outputs
+from ..site.incremental import Manifest, input_stamp, manifest_path, page_key_shown, stale_outputs
 from ..site.incremental import digest as data_digest
 from .sitefolder import emptied, link_cached, prune_empty
 
@@ -114,6 +114,9 @@ class Incremental:
         self.rendered: set[str] = set()
         self.reused = False
         self.keys: dict[str, str] = {}
+        self.shown: dict[str, list[str]] = {}  # page -> [level, *the posts it shows]
+        self.posts: dict[str, dict[str, Any]] = {}  # the posts' files and digests (editpath)
+        self.checking = False  # editpath's check: every page keyed, kept keys compared
         self.modified = 0  # generated pages to render in this build
         self.warnings = _Warnings()
         logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -144,6 +147,11 @@ class Incremental:
         if not (before.good and before.stamp == self.stamp and before.today == today.isoformat()
                 and before.site_dir == str(self.site_dir)):
             return False
+        return self.outputs_present()
+
+    def outputs_present(self) -> bool:
+        """Every file the last build wrote (and every cached file it copied) is there."""
+        before = self.before
         if not all(os.path.isfile(path) for path in before.statics.values()):
             return False
         return all(os.path.isfile(self.site_dir / out) for out in before.outputs)
@@ -168,21 +176,35 @@ class Incremental:
 
     def compare(self, files: Files, shared: str,
                 data_of: Callable[[str], tuple[object, str]],
-                post_digests: dict[str, dict[str, str]]) -> None:
+                post_digests: dict[str, dict[str, str]],
+                only: set[str] | None = None) -> list[str]:
         """Key every generated page; mark it modified when its key changed or its output
-        is gone. When what all pages share changed, the output folder is emptied first."""
+        is gone. When what all pages share changed, the output folder is emptied first.
+        ``only``: the pages to key (the edit skip path, plugin.editpath); every other page
+        the last build keyed keeps its key. Returns the pages whose kept key is not the
+        key made now (only when ``only`` is given and ``check`` keys every page)."""
         if self.before.shared != shared or self.before.site_dir != str(self.site_dir):
             emptied(self.site_dir)
             self.emptied = True
             self.before = Manifest()
+            only = None
+        stale: list[str] = []
         for file in files.documentation_pages():
+            uri = file.src_uri
+            kept = self.before.pages.get(uri) if only is not None and uri not in only else None
+            if kept is not None and uri in self.before.shown and not self.checking:
+                self.keys[uri], self.shown[uri] = kept, self.before.shown[uri]
+                file.is_modified = _constant(False)  # type: ignore[method-assign]
+                continue
             # hand-written pages too: the home page is one, and its template reads the views
             source = _source_of(file) or _text_on_disk(file)
             if source is None:
                 continue
-            data, level = data_of(file.src_uri)
-            key = page_key(shared, file.src_uri, (source, data), post_digests[level])
-            self.keys[file.src_uri] = key
+            data, level = data_of(uri)
+            key, shown = page_key_shown(shared, uri, (source, data), post_digests[level])
+            self.keys[uri], self.shown[uri] = key, [level, *shown]
+            if kept is not None and kept != key:
+                stale.append(uri)
             same = (self.before.pages.get(file.src_uri) == key
                     and os.path.isfile(file.abs_dest_path))
             file.is_modified = _constant(not same)  # type: ignore[method-assign]
@@ -199,6 +221,7 @@ class Incremental:
                 moved = self.before.statics.get(file.src_uri) != str(file.abs_src_path)
                 if moved:
                     file.is_modified = _constant(True)  # type: ignore[method-assign]
+        return stale
 
     def _forget_before(self, page: str) -> None:
         """Let go of the last build's source and search entries of a page rendered again:
@@ -234,6 +257,11 @@ class Incremental:
                      if f.generated_by and not f.is_documentation_page()
                      and _backed_by_file(f)},
             search=search, outputs=sorted(outputs),  # sorted: the same set, the same file
+            shared_stamp=self.shared_stamp,
+            inputs=self.before.inputs if self.reused else {
+                path: list(entry) for path, entry in self.stats.found.items()},
+            posts=self.before.posts if self.reused else self.posts,
+            shown=self.before.shown if self.reused else self.shown,
         )
         if self.kept is not None:
             self.kept.clear()

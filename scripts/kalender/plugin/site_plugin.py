@@ -50,6 +50,7 @@ from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval, waiting_key
 from .buildgc import collector_paused
 from .conversations import add_conversations, page_data
+from .editpath import candidate, key_pages
 from .filelookup import quick_lookups
 from .idlegc import IdleCollector
 from .incremental import Incremental, TemplateCache
@@ -194,6 +195,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.files = files
             log.info(t("site.log_unchanged"))
             return files
+        edit = candidate(incremental, hint) if self.command != "serve" else None  # editpath
         self.memory.renew(incremental.shared_stamp)
         posts = self._kept_posts(incremental.shared_stamp)
         project = load_project(self.root, memory=posts,
@@ -263,7 +265,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.shared = digest(incremental.shared(), self._common(files))
         digests = self._post_digests(stores.digests())
         self.view_digests = ViewDigests(digests["row"])  # a week: on three pages' keys
-        incremental.compare(files, self.shared, self._page_data, digests)
+        key_pages(edit, incremental, files, self.shared, self._page_data, digests, project.posts,
+                  self.site.posts)
         self.view_digests = None
         if self.command == "serve":  # 404.html: as the last build wrote it, if it holds
             self.theme_files.keep_pages(config, incremental.before.shared, self.shared)

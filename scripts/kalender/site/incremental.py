@@ -249,8 +249,14 @@ _ANY = _Everything()
 def page_key(shared: str, page: str, data: object, post_digests: Mapping[str, str]) -> str:
     """The key of one page: what all pages share, the page's own data and the digests of
     the posts it shows."""
+    return page_key_shown(shared, page, data, post_digests)[0]
+
+
+def page_key_shown(shared: str, page: str, data: object, post_digests: Mapping[str, str]
+                   ) -> tuple[str, list[str]]:
+    """:func:`page_key`, and the posts the page shows (kept for the edit skip path)."""
     shown = posts_in(data, post_digests)
-    return digest(shared, page, data, [post_digests[i] for i in shown])
+    return digest(shared, page, data, [post_digests[i] for i in shown]), shown
 
 
 def _stat_lines(folder: Path, root: Path, table: StatTable | None = None) -> Iterator[str]:
@@ -314,7 +320,11 @@ class Manifest:
     ``pages``: page path -> key; ``sources``: page path -> the Markdown source mkdocs read
     (generated pages only); ``statics``: page path -> the cached file copied there;
     ``search``: page path -> its search-index entries; ``outputs``: every file written
-    (relative to the site folder). ``good``: the build logged no warning.
+    (relative to the site folder). ``good``: the build logged no warning. For the edit skip
+    path (:mod:`kalender.plugin.editpath`): ``inputs``, the size and time of every file of
+    ``posts/`` (and the media outside it); ``posts``, each post's files and its ``row``,
+    ``card`` and ``page`` digests; ``shown``, each page's level and the posts it shows;
+    ``shared_stamp``, the stamp of what every page shares.
     """
 
     site_dir: str = ""
@@ -329,6 +339,10 @@ class Manifest:
     statics: dict[str, str] = field(default_factory=dict)
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
+    shared_stamp: str = ""
+    inputs: dict[str, list[int]] = field(default_factory=dict)
+    posts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    shown: dict[str, list[str]] = field(default_factory=dict)  # page -> [level, *post ids]
     version: int = MANIFEST_VERSION
 
     @classmethod
