@@ -46,7 +46,7 @@ log = get_plugin_logger(__name__)
 
 ENV = "KALENDER_EDITPATH"
 LEVELS = ("row", "card", "page")
-KEPT_DIGEST = 32  # hex digits of each post digest kept in the manifest (128 bits)
+KEPT_DIGEST = 16  # hex digits of each post digest kept in the manifest (64 bits)
 MEMBER_FIELDS = tuple(f.name for f in fields(Entry)
                       if f.name not in ("thumbnail", "caption_start"))
 
@@ -58,32 +58,23 @@ class EditPath:
     post: str
     before: Manifest
     check: bool = False
-    member: str = ""  # the post's membership in this build (set by key_pages)
     keyed: set[str] = field(default_factory=set)  # the pages keyed again (after pages())
 
-    def pages(self, digests: Mapping[str, Mapping[str, str]]) -> set[str] | None:
-        """The pages to key again, given this build's post digests; None: the full path."""
-        now = post_levels(digests)
-        if now.keys() != self.before.posts.keys():
+    def pages(self, now: Mapping[str, list[Any]]) -> set[str] | None:
+        """The pages to key again, given this build's post records (:func:`post_records`,
+        in the same order as the manifest's); None: the full path."""
+        before = self.before.posts
+        if list(now) != list(before):
             return None
-        changed = {pid for pid, levels in now.items()
-                   if levels != self.before.posts[pid].get("levels")}
-        if not changed <= {self.post} or self.member != self.before.posts[self.post].get("member"):
+        changed = {pid for pid, record in now.items() if record[:4] != before[pid][:4]}
+        if not changed <= {self.post} or now[self.post][3] != before[self.post][3]:
             return None
-        was: list[str] = self.before.posts[self.post].get("levels", [])
-        levels = {level for level, a, b in zip(LEVELS, now[self.post], was, strict=False)
-                  if a != b}
-        if len(was) != len(LEVELS):
-            return None
-        self.keyed = {page for page, (level, *shown) in _shown(self.before)
-                      if level in levels and self.post in shown}
+        levels = {level for level, a, b in zip(LEVELS, now[self.post], before[self.post],
+                                               strict=False) if a != b}
+        index = list(before).index(self.post)
+        self.keyed = {page for page, (level, *shown) in self.before.shown.items()
+                      if level in levels and index in shown}
         return self.keyed
-
-
-def _shown(before: Manifest) -> Iterable[tuple[str, list[str]]]:
-    for page, shown in before.shown.items():
-        if shown:
-            yield page, shown
 
 
 def candidate(incremental: Incremental, today: dt.date | None) -> EditPath | None:
@@ -92,18 +83,18 @@ def candidate(incremental: Incremental, today: dt.date | None) -> EditPath | Non
     mode, before = os.environ.get(ENV, ""), incremental.before
     if mode == "0" or today is None:
         return None
-    if not (before.good and before.posts and before.shared_stamp == incremental.shared_stamp
+    if not (before.good and _well_formed(before)
+            and before.shared_stamp == incremental.shared_stamp
             and before.today == today.isoformat()
             and before.site_dir == str(incremental.site_dir)):
         return None
     changed = changed_inputs(before.inputs, incremental.stats)
     if not changed:
         return None
+    paths = list(before.inputs)
     owners = [pid for pid, record in before.posts.items()
-              if changed <= set(record.get("files", ()))]
-    if len(owners) != 1 or not incremental.outputs_present():
-        return None
-    return EditPath(owners[0], before, mode == "check")
+              if changed <= {paths[i] for i in record[4:] if 0 <= i < len(paths)}]
+    return EditPath(owners[0], before, mode == "check") if len(owners) == 1 else None
 
 
 def key_pages(edit: EditPath | None, incremental: Incremental, files: Files, shared: str,
@@ -111,16 +102,25 @@ def key_pages(edit: EditPath | None, incremental: Incremental, files: Files, sha
               digests: dict[str, dict[str, str]], posts: Iterable[Post],
               views: Mapping[str, PostView]) -> None:
     """Key the site's pages (:meth:`Incremental.compare`): those ``edit`` names, else all."""
-    incremental.posts = post_records(posts, digests, views, incremental.before.posts)
-    if edit is not None:
-        edit.member = incremental.posts.get(edit.post, {}).get("member", "")
-    only = edit.pages(digests) if edit is not None else None
+    records = incremental.posts = post_records(posts, digests, views, incremental.before.posts,
+                                               list(incremental.stats.found))
+    incremental.post_index = {pid: index for index, pid in enumerate(records)}
+    only = edit.pages(records) if edit is not None else None
     incremental.checking = only is not None and edit is not None and edit.check
     stale = incremental.compare(files, shared, data_of, digests, only)
     if only is not None:
         log.info(t("site.log_editpath", pages=len(only)))
     for page in stale:
         log.warning(t("site.editpath_stale", page=page))
+
+
+def _well_formed(before: Manifest) -> bool:
+    """The manifest's post records and pages are in this module's shape (an older one's
+    are not: the full path)."""
+    return bool(before.posts) and all(
+        isinstance(r, list) and len(r) > len(LEVELS) for r in before.posts.values()) and all(
+        isinstance(shown, list) and shown and shown[0] in LEVELS
+        for shown in before.shown.values())
 
 
 def changed_inputs(before: Mapping[str, list[int]], stats: StatTable) -> set[str] | None:
@@ -131,27 +131,26 @@ def changed_inputs(before: Mapping[str, list[int]], stats: StatTable) -> set[str
     return {path for path, entry in now.items() if list(entry) != before[path]}
 
 
-def post_levels(digests: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
-    """Each shown post's ``row``, ``card`` and ``page`` digests (shortened)."""
-    return {pid: [digests[level].get(pid, "")[:KEPT_DIGEST] for level in LEVELS]
-            for pid in digests["row"]}
-
-
 def post_records(posts: Iterable[Post], digests: Mapping[str, Mapping[str, str]],
-                 views: Mapping[str, PostView], before: Mapping[str, dict[str, Any]]
-                 ) -> dict[str, dict[str, Any]]:
-    """What the manifest keeps of each post shown: its files, its digests and its
-    membership (the last build's when its row is the same: made for the others only)."""
-    levels = post_levels(digests)
-    records: dict[str, dict[str, Any]] = {}
+                 views: Mapping[str, PostView], before: Mapping[str, list[Any]],
+                 inputs: list[str]) -> dict[str, list[Any]]:
+    """What the manifest keeps of each post shown: its ``row``, ``card`` and ``page``
+    digests (shortened), its membership (the last build's when its row is the same: made
+    for the others only), then the places of its files among ``inputs`` (the walk of
+    ``posts/``; a file not there, records not yet written, is left out)."""
+    place = {path: index for index, path in enumerate(inputs)}
+    records: dict[str, list[Any]] = {}
     for post in posts:
-        if post.id not in levels or post.id not in views:
+        if post.id not in digests["row"] or post.id not in views:
             continue
-        known = before.get(post.id, {})
-        same = known.get("levels", [None])[0] == levels[post.id][0] and "member" in known
-        records[post.id] = {"files": [os.fspath(p) for p in post_inputs(post.path, post)],
-                            "levels": levels[post.id],
-                            "member": known["member"] if same else membership(views[post.id])}
+        levels = [digests[level].get(post.id, "")[:KEPT_DIGEST] for level in LEVELS]
+        known = before.get(post.id)
+        known = known if isinstance(known, list) else []
+        member = known[3] if known[:1] == levels[:1] and len(known) > 3 else \
+            membership(views[post.id])
+        files = [place[name] for path in post_inputs(post.path, post)
+                 if (name := os.fspath(path)) in place]
+        records[post.id] = [*levels, member, *files]
     return records
 
 

@@ -114,8 +114,9 @@ class Incremental:
         self.rendered: set[str] = set()
         self.reused = False
         self.keys: dict[str, str] = {}
-        self.shown: dict[str, list[str]] = {}  # page -> [level, *the posts it shows]
-        self.posts: dict[str, dict[str, Any]] = {}  # the posts' files and digests (editpath)
+        self.shown: dict[str, list[Any]] = {}  # page -> [level, *places of its posts]
+        self.posts: dict[str, list[Any]] = {}  # the posts' digests and files (editpath)
+        self.post_index: dict[str, int] = {}  # a post's place among them
         self.checking = False  # editpath's check: every page keyed, kept keys compared
         self.modified = 0  # generated pages to render in this build
         self.warnings = _Warnings()
@@ -192,8 +193,10 @@ class Incremental:
         for file in files.documentation_pages():
             uri = file.src_uri
             kept = self.before.pages.get(uri) if only is not None and uri not in only else None
-            if kept is not None and uri in self.before.shown and not self.checking:
-                self.keys[uri], self.shown[uri] = kept, self.before.shown[uri]
+            if kept is not None and not self.checking and os.path.isfile(file.abs_dest_path):
+                self.keys[uri] = kept
+                if uri in self.before.shown:
+                    self.shown[uri] = self.before.shown[uri]
                 file.is_modified = _constant(False)  # type: ignore[method-assign]
                 continue
             # hand-written pages too: the home page is one, and its template reads the views
@@ -202,7 +205,9 @@ class Incremental:
                 continue
             data, level = data_of(uri)
             key, shown = page_key_shown(shared, uri, (source, data), post_digests[level])
-            self.keys[uri], self.shown[uri] = key, [level, *shown]
+            self.keys[uri] = key
+            if shown:
+                self.shown[uri] = [level, *(self.post_index.get(p, -1) for p in shown)]
             if kept is not None and kept != key:
                 stale.append(uri)
             same = (self.before.pages.get(file.src_uri) == key

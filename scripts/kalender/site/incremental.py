@@ -322,9 +322,10 @@ class Manifest:
     ``search``: page path -> its search-index entries; ``outputs``: every file written
     (relative to the site folder). ``good``: the build logged no warning. For the edit skip
     path (:mod:`kalender.plugin.editpath`): ``inputs``, the size and time of every file of
-    ``posts/`` (and the media outside it); ``posts``, each post's files and its ``row``,
-    ``card`` and ``page`` digests; ``shown``, each page's level and the posts it shows;
-    ``shared_stamp``, the stamp of what every page shares.
+    ``posts/`` (and the media outside it); ``posts``, each post's ``row``, ``card`` and
+    ``page`` digests, its membership and its files (their places in ``inputs``); ``shown``,
+    each page's level and the posts it shows (their places in ``posts``); ``shared_stamp``,
+    the stamp of what every page shares.
     """
 
     site_dir: str = ""
@@ -341,8 +342,8 @@ class Manifest:
     outputs: list[str] = field(default_factory=list)
     shared_stamp: str = ""
     inputs: dict[str, list[int]] = field(default_factory=dict)
-    posts: dict[str, dict[str, Any]] = field(default_factory=dict)
-    shown: dict[str, list[str]] = field(default_factory=dict)  # page -> [level, *post ids]
+    posts: dict[str, list[Any]] = field(default_factory=dict)  # [row, card, page, member, *files]
+    shown: dict[str, list[Any]] = field(default_factory=dict)  # page -> [level, *posts' places]
     version: int = MANIFEST_VERSION
 
     @classmethod
