@@ -193,30 +193,46 @@ class Incremental:
         for file in files.documentation_pages():
             uri = file.src_uri
             kept = self.before.pages.get(uri) if only is not None and uri not in only else None
-            if kept is not None and not self.checking and os.path.isfile(file.abs_dest_path):
-                self.keys[uri] = kept
-                if uri in self.before.shown:
-                    self.shown[uri] = self.before.shown[uri]
-                file.is_modified = _constant(False)  # type: ignore[method-assign]
+            if kept is not None and not self.checking and self._keep(file, kept):
                 continue
-            # hand-written pages too: the home page is one, and its template reads the views
-            source = _source_of(file) or _text_on_disk(file)
-            if source is None:
-                continue
-            data, level = data_of(uri)
-            key, shown = page_key_shown(shared, uri, (source, data), post_digests[level])
-            self.keys[uri] = key
-            if shown:
-                self.shown[uri] = [level, *(self.post_index.get(p, -1) for p in shown)]
-            if kept is not None and kept != key:
+            key = self._key(file, shared, data_of, post_digests)
+            if key is not None and kept is not None and kept != key:
                 stale.append(uri)
-            same = (self.before.pages.get(file.src_uri) == key
-                    and os.path.isfile(file.abs_dest_path))
-            file.is_modified = _constant(not same)  # type: ignore[method-assign]
-            self.modified += not same
-            if not same:
-                log.debug("changed: %s", file.src_uri)
-                self._forget_before(file.src_uri)
+        self._link_statics(files)
+        return stale
+
+    def _keep(self, file: File, key: str) -> bool:
+        """Keep the last build's key of a page whose output is there (editpath)."""
+        if not os.path.isfile(file.abs_dest_path):
+            return False
+        self.keys[file.src_uri] = key
+        if file.src_uri in self.before.shown:
+            self.shown[file.src_uri] = self.before.shown[file.src_uri]
+        file.is_modified = _constant(False)  # type: ignore[method-assign]
+        return True
+
+    def _key(self, file: File, shared: str, data_of: Callable[[str], tuple[object, str]],
+             post_digests: dict[str, dict[str, str]]) -> str | None:
+        """Key one page and mark it modified when its key changed or its output is gone."""
+        # hand-written pages too: the home page is one, and its template reads the views
+        source = _source_of(file) or _text_on_disk(file)
+        if source is None:
+            return None
+        uri = file.src_uri
+        data, level = data_of(uri)
+        key, shown = page_key_shown(shared, uri, (source, data), post_digests[level])
+        self.keys[uri] = key
+        if shown:
+            self.shown[uri] = [level, *(self.post_index.get(p, -1) for p in shown)]
+        same = self.before.pages.get(uri) == key and os.path.isfile(file.abs_dest_path)
+        file.is_modified = _constant(not same)  # type: ignore[method-assign]
+        self.modified += not same
+        if not same:
+            log.debug("changed: %s", uri)
+            self._forget_before(uri)
+        return key
+
+    def _link_statics(self, files: Files) -> None:
         for file in files:
             if file.generated_by and not file.is_documentation_page() and _backed_by_file(file):
                 link_cached(file, self.cache)  # a hard link, not a copy (plugin.sitefolder)
@@ -226,7 +242,6 @@ class Incremental:
                 moved = self.before.statics.get(file.src_uri) != str(file.abs_src_path)
                 if moved:
                     file.is_modified = _constant(True)  # type: ignore[method-assign]
-        return stale
 
     def _forget_before(self, page: str) -> None:
         """Let go of the last build's source and search entries of a page rendered again:
