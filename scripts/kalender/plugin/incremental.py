@@ -202,7 +202,10 @@ class Incremental:
         return stale
 
     def _keep(self, file: File, key: str) -> bool:
-        """Keep the last build's key of a page whose output is there (editpath)."""
+        """Keep the last build's key of a page whose output is there and whose generated
+        source is the one it was keyed with (a report page's numbers are in its source)."""
+        if file.generated_by and _source_of(file) != self.before.sources.get(file.src_uri):
+            return False
         if not os.path.isfile(file.abs_dest_path):
             return False
         self.keys[file.src_uri] = key
