@@ -300,7 +300,7 @@ class Match:
 
 
 IMPERATIVE_ENDINGS = ("", "lah", "kan", "i", "in", "kanlah", "ilah", "nya")  # not "-an"
-NEGATING_CUE = frozenset({"bukan", "tidak", "tak", "jangan", "tanpa", "ngak", "gak", "ndak"})
+NEGATING_CUE = frozenset({"bukan", "tidak", "tak", "jangan", "tanpa", "ngak", "gak", "ndak", "gk"})
 IMPERSONATED = frozenset({"mengatasnamakan", "mencatut", "catut", "mengaku"})  # not the target
 # Words of time before an imperative opening a clause: "Besok pagi kepung rumahnya".
 WHEN = frozenset({"besok", "nanti", "sekarang", "pagi", "siang", "sore", "malam", "ini",
