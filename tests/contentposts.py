@@ -102,9 +102,10 @@ class Tally:
 CALENDAR = Path(__file__).resolve().parent.parent / "calendar"
 
 
-def screen_categories(text: str) -> set[str]:
-    """The categories of every finding of the screen on ``text`` (the repository's lists)."""
-    return {f.category for f in screen(text, CALENDAR)}
+def screen_categories(text: str, learned: bool = True) -> set[str]:
+    """The categories of every finding of the screen on ``text``, warnings included (the
+    repository's lists; ``learned``: with the learned layer)."""
+    return {f.category for f in screen(text, CALENDAR, learned=learned)}
 
 
 def screen_errors(text: str, learned: bool = True) -> set[str]:
