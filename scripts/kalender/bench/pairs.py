@@ -67,6 +67,9 @@ class Row:
         return statistics.median(self.ratios())
 
 
+PEAK_TARGET_MIB = 300e6 / 2**20  # the issue's 300 MB, in the MiB that ru_maxrss gives: 286.1
+
+
 def measured(argv: Sequence[str], cwd: Path, **env: str) -> Run:
     """Run ``argv`` to its end; its CPU time with the children it waited for."""
     started = time.perf_counter()
@@ -430,10 +433,11 @@ def table(bench: Bench) -> str:
         lines.append(f"{t('bench.pair_' + row.key):<46} {bare:>8.2f} {ours:>8.2f} "
                      f"{median:>8} {low:>8} {target:>9}  {verdict(row)} "
                      f"({t('bench.pairs_count', count=len(row.pairs))})")
-    peak = max(o.peak for row in bench.rows for _, o in row.pairs)
+    peak, row_key = max((o.peak, row.key) for row in bench.rows for _, o in row.pairs)
     bare_peak = max(b.peak for row in bench.rows for b, _ in row.pairs)
-    met = t("bench.met") if peak <= 300 else t("bench.missed")
+    met = t("bench.met") if peak <= PEAK_TARGET_MIB else t("bench.missed")
     lines.append(t("bench.pairs_peak", peak=f"{peak:.0f}", bare=f"{bare_peak:.0f}",
+                   row=t("bench.pair_" + row_key),
                    verdict=met if bench.n >= 10_000 else t("bench.not_at_n")))
     cold = next((row for row in bench.rows if row.key == "cold"), None)
     if cold is not None:
