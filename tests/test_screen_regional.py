@@ -28,3 +28,19 @@ def test_a_regional_warning_is_a_lesson(text: str) -> None:
 ], ids=["sebarkan", "ambil-duite"])
 def test_the_same_words_as_a_call_stay_errors(text: str, category: str) -> None:
     assert category in screen_errors(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bego bener gue. Salah masuk TPS, harusnya di TPS 04.",
+    "Goblok juga aku, undangan memilih ketinggalan di meja kantor.",
+], ids=["bego-bener-gue", "goblok-juga-aku"])
+def test_the_writer_after_the_word_closing_the_clause_is_self_deprecation(text: str) -> None:
+    assert screen_categories(text, learned=False) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Bodoh kalian semua, gitu aja nggak ngerti.",
+    "Bodoh saya bilang petugas PPS itu, kerjanya lambat.",
+], ids=["bodoh-kalian", "bodoh-saya-bilang"])
+def test_the_word_aimed_at_others_stays_an_insult(text: str) -> None:
+    assert "hinaan" in screen_errors(text, learned=False)
