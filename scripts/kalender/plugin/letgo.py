@@ -21,18 +21,17 @@ def let_go_before_render(memory: Memory, posts: Iterable[Post]) -> None:
     matter as read (:func:`let_go_front_matter`)."""
     memory.forget_posts()
     forget_found()
-    let_go_front_matter(posts, True)
+    let_go_front_matter(posts)
 
 
-def let_go_front_matter(posts: Iterable[Post], build: bool) -> None:
-    """Under ``kalender build`` (``build``), forget each post's front matter as read and
-    its line numbers: only the rules (to name a finding's line) and the previews made now
-    (which field a caption came from) read them, and every finding and preview is made by
-    then; the posts' cache was written before. About 10 MB at 10,000 posts, let go before
-    the approvals, the meetings and the page keys are made on top of the rest (issue 23:
-    the peak of a build after one caption edited was there)."""
-    if not build:
-        return  # kalender serve checks the posts of its next build with the same objects
+def let_go_front_matter(posts: Iterable[Post]) -> None:
+    """Forget each post's front matter as read and its line numbers (``kalender build``
+    only: ``kalender serve`` checks the posts of its next build with the same objects).
+    Only the rules (to name a finding's line) and the previews made now (which field a
+    caption came from) read them, and every finding and preview is made by then; the
+    posts' cache was written before. About 10 MB at 10,000 posts, let go before the
+    approvals, the meetings and the page keys are made on top of the rest (issue 23: the
+    peak of a build after one caption edited was there)."""
     for post in posts:
         post.meta = {}
         post.lines = {}

@@ -255,7 +255,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                                      self.page_files.picture_maker())
         self.workers.end_pictures()
         stores.done_with_plans(project, self.memory)
-        let_go_front_matter(project.posts, self.command != "serve")
+        if self.command != "serve":  # serve checks its next build with the same posts
+            let_go_front_matter(project.posts)
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today, self.memory, self.standings)
         self.workers.finish_reports()
