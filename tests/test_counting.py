@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ import yaml
 from kalender.core.calendar_data import CalendarData, load_calendar
 from kalender.core.problems import Report
 from kalender.text.counting import count, fold_at, grapheme_start, measure, over_limit_index
-from kalender.text.twitter_text import extract_emoji, extract_urls, parse_tweet
+from kalender.text.twitter_text import DATA, _patterns, extract_emoji, extract_urls, parse_tweet
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFORMANCE = ROOT / "tests" / "data" / "twitter-text"  # vendored, with its LICENSE
@@ -204,3 +206,27 @@ def test_ascii_text_has_no_emoji_as_the_emoji_tables_say() -> None:
         assert extract_emoji(text) == [] == emoji.emoji_list(text)
     assert [e.value for e in extract_emoji("Ayo memilih 1\ufe0f\u20e3 \U0001f5f3\ufe0f")] \
         == ["1\ufe0f\u20e3", "\U0001f5f3\ufe0f"]
+
+
+def test_url_pattern_is_made_only_for_a_dot_before_a_word_character() -> None:
+    """extract_urls skips the URL pattern (1,500 top-level domains to compile) for a text
+    with no dot before a word character; a URL's domain always has one."""
+    _patterns.cache_clear()
+    text = "Ayo memilih. Datang ke TPS... 14 Februari 2029 (Rabu)."
+    assert extract_urls(text) == [] and count(text, "weighted") == len(text)
+    assert _patterns.cache_info().currsize == 0
+    assert [u.value for u in extract_urls("Info di jdih.kpu.go.id/kalbar.")] == [
+        "jdih.kpu.go.id/kalbar"]
+    assert _patterns.cache_info().currsize == 1
+
+
+def test_every_top_level_domain_begins_with_a_word_character() -> None:
+    """What the shortcut above rests on: no character that is not a word character matches
+    the first character of a top-level domain or of punycode, case-insensitively."""
+    tlds = json.loads((DATA / "twitter-text-tlds.json").read_text(encoding="utf-8"))
+    firsts = {word[0] for words in tlds.values() for word in words} | {"x"}
+    every = "".join(map(chr, range(0x110000)))
+    not_word = re.sub(r"\w", "", every)
+    assert len(not_word) > 100_000
+    first = re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + "]", re.IGNORECASE)
+    assert first.search(not_word) is None

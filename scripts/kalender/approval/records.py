@@ -23,7 +23,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import filelock
 import yaml
 
 from ..core.atomic import write_bytes
@@ -378,6 +377,8 @@ def _bytes_or_none(path: Path) -> bytes | None:
 def write_lock(root: Path) -> Iterator[None]:
     """Hold the repository's approval lock (``.cache/kalender/persetujuan.lock``)."""
     folder = root / ".cache" / "kalender"
+    import filelock  # only where records are written (a build reads them): 15 ms to import
+
     folder.mkdir(parents=True, exist_ok=True)
     lock = filelock.FileLock(folder / "persetujuan.lock", timeout=LOCK_TIMEOUT)
     try:

@@ -27,7 +27,6 @@ from ..core.model import Post
 from ..core.problems import Problem, Report
 from ..core.schema import Field, Validator
 from ..core.yamlsrc import read_yaml
-from .canned import load_canned
 from .model import PLATFORMS, STEPS, AnswerStep, Comment, Conversation, Step
 
 SUFFIX = ".percakapan.yml"
@@ -194,6 +193,8 @@ def conversation_problems(root: Path, posts: Iterable[Path] | None = None) -> li
     for path in files:
         parse(path.read_bytes(), path, path.name.removesuffix(SUFFIX), report, zone)
     if calendar is not None:
+        from .canned import load_canned  # kalender check only (its classifier: 10 ms)
+
         load_canned(calendar.folder, calendar.satker.jdih_url, report)
     return list(report)
 
