@@ -103,6 +103,11 @@ class SharedParts:
             kept = self.kept[key] = Markup(caller())
         return kept
 
+    def links_of(self, page: Page | None, nav: Navigation | None) -> tuple[str, ...] | None:
+        """Every URL the parts write, as seen from ``page`` (None for a page in the nav,
+        which renders whole): pages with the same links share the parts."""
+        return self._outside(page, nav)
+
     def _outside(self, page: Page | None, nav: Navigation | None) -> tuple[str, ...] | None:
         """The links of a page outside the nav (None for a page in it): a page asks for
         several parts, one after the other, so the last page's answer is kept."""
@@ -144,6 +149,17 @@ class SharedParts:
 
     def _normalized(self, page: Page) -> tuple[str, ...]:
         return tuple(normalize_url(url, page) for url in self.targets)
+
+
+def page_folder(url: str) -> list[str] | None:
+    """The folders of a page's URL, as relative links from it are made (None when they
+    climb with ``..``)."""
+    return _parts(_folder_of(url))
+
+
+def site_parts(url: str) -> list[str] | None:
+    """The folders and name of a site-relative URL (None when not a path in the site)."""
+    return _parts(url)
 
 
 def _folder_of(url: str) -> str:

@@ -52,6 +52,7 @@ from .approval import WAITING_PAGE, ApprovalSite, add_approval, waiting_key
 from .buildgc import collector_paused
 from .conversations import add_conversations, page_data
 from .filelookup import quick_lookups
+from .frames import install_frames
 from .idlegc import IdleCollector
 from .incremental import Incremental, TemplateCache
 from .keptdigests import kept_digests
@@ -432,13 +433,14 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         env.globals.update(t=words, row_limit=ROWS_SHOWN,
                            preview_figure=PreviewFigures(words, self._icon_svg),
                            kept_threads=KeptThreads())  # site.threads
-        env.globals["shared"] = SharedParts(config)  # the nav, once per folder (main.html)
+        env.globals["shared"] = shared = SharedParts(config)  # once per folder (main.html)
         env.concat = self.streamed.ready(config.plugins.events["post_page"], self)  # type: ignore[method-assign]
         self.env = env
         if self.templates is None:
             self.templates = TemplateCache(self.root / self.config.cache_dir / "kalender" /
                                            "jinja")
         env.bytecode_cache = self.templates
+        install_frames(env, shared)  # base.html once per kind and folder of pages
         return env
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page,
