@@ -12,36 +12,45 @@ not what, and is read as it stands.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .textword import TextWord, Words, phrase_width
+from .textword import TextWord, Words, phrase_width, text_after
 
 LABELS = frozenset("abcde")  # the options of a quiz
-ASKING = frozenset({"tanya", "pertanyaan"})  # "Tanya: ... Jawab: ...", an office's Q&A
-ANSWERING = frozenset({"jawab", "jawaban"})
+
+
+@dataclass(frozen=True)
+class Asking:
+    """The words of a question (``calendar/konteks-edukasi.yml``)."""
+
+    meaning: tuple[Words, ...] = ()  # "itu apa?": a word asked about
+    asking: frozenset[str] = frozenset()  # "Tanya: ... Jawab: ...", an office's Q&A
+    answering: frozenset[str] = frozenset()
 
 
 def meaning_asked(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
-                  meaning: tuple[Words, ...]) -> set[int]:
+                  words: Asking) -> set[int]:
     """The sentences of a question asking what a word means, with the quiz options after."""
     found: set[int] = set()
     for index in range(len(text_words)):
         number = sentence[index]
-        if number not in found and phrase_width(text_words, index, meaning) and _asks(
+        if number not in found and phrase_width(text_words, index, words.meaning) and _asks(
                 text, text_words, sentence, number):
             found |= {number} | _options_after(text_words, sentence, number)
     return found
 
 
 def answered_by_law(text_words: Sequence[TextWord], sentence: Sequence[int],
-                    legal: set[int]) -> set[int]:
+                    legal: set[int], words: Asking) -> set[int]:
     """The sentences of the question of a Q&A (*Tanya: Saya ditawari uang ... Apa yang harus
     saya lakukan? Jawab: Tolak, lalu laporkan ke Bawaslu.*) whose answer speaks of the law
-    (``legal``: sentences about the law): the question names what the answer teaches about.
-    The answer's own sentences are read as they stand."""
+    (``legal``: sentences about the law; ``words.asking``, ``words.answering`` open them):
+    the question names what the answer teaches about. The answer's own sentences are read as
+    they stand."""
     firsts = {sentence[i]: w.norm for i, w in reversed(list(enumerate(text_words)))}
-    asked = next((n for n in sorted(firsts) if firsts[n] in ASKING), None)
+    asked = next((n for n in sorted(firsts) if firsts[n] in words.asking), None)
     answer = next((n for n in sorted(firsts) if asked is not None and n > asked
-                   and firsts[n] in ANSWERING), None)
+                   and firsts[n] in words.answering), None)
     if asked is None or answer is None or not any(n >= answer for n in legal):
         return set()
     return set(range(asked, answer))
@@ -49,8 +58,7 @@ def answered_by_law(text_words: Sequence[TextWord], sentence: Sequence[int],
 
 def _asks(text: str, text_words: Sequence[TextWord], sentence: Sequence[int], number: int) -> bool:
     last = max(i for i, n in enumerate(sentence) if n == number)
-    following = text_words[last + 1].start if last + 1 < len(text_words) else len(text)
-    return "?" in text[text_words[last].end:following]
+    return "?" in text_after(text, text_words, last)
 
 
 def _options_after(text_words: Sequence[TextWord], sentence: Sequence[int],

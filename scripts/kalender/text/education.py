@@ -26,10 +26,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .asked import answered_by_law, meaning_asked
+from .asked import Asking, answered_by_law, meaning_asked
 from .citations import find_citations
-from .declined import declined_sentences
-from .rebuked import rebuked_sentences
+from .declined import Declining, declined_sentences
+from .rebuked import Rebuking, rebuked_sentences
 from .textword import TextWord, Words
 
 
@@ -48,11 +48,9 @@ class Lesson:
     window: int = 6
     answers: tuple[Words, ...] = ()  # "cek dulu", "tanyakan": a question's answer checks it
     refusals: tuple[Words, ...] = ()  # "jangan diambil!": a curt refusal of what came before
-    writers: frozenset[str] = frozenset()  # "saya", "kami": the writer (text.declined)
-    declines: tuple[Words, ...] = ()  # "tolak", "lapor": ... turned the offer down
-    declined: frozenset[str] = frozenset()  # "uang", "amplop": what a refusal refuses
-    meaning: tuple[Words, ...] = ()  # "itu apa?": a word asked about (text.asked)
-    rebukes: tuple[Words, ...] = ()  # "itu menyakitkan": a quoted naming judged (text.rebuked)
+    declining: Declining = Declining()  # "saya tolak": the writer declined (text.declined)
+    asking: Asking = Asking()  # "itu apa?", "Tanya: ... Jawab:" (text.asked)
+    rebuking: Rebuking = Rebuking()  # "itu menyakitkan": a quoted naming judged (text.rebuked)
 
 
 def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
@@ -166,11 +164,10 @@ def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequenc
                   if citation.start <= start < citation.end}
     asked = _questions_answered(text, text_words, sentence, found, lesson)
     around = _lessons_around(text, text_words, sentence, found | asked, worded, lesson)
-    around |= declined_sentences(text, text_words, sentence, lesson.writers, lesson.declines,
-                                 lesson.declined)
-    around |= rebuked_sentences(text, text_words, sentence, lesson.rebukes)
-    around |= meaning_asked(text, text_words, sentence, lesson.meaning)
-    around |= answered_by_law(text_words, sentence, found | asked)
+    around |= declined_sentences(text, text_words, sentence, lesson.declining)
+    around |= rebuked_sentences(text, text_words, sentence, lesson.rebuking)
+    around |= meaning_asked(text, text_words, sentence, lesson.asking)
+    around |= answered_by_law(text_words, sentence, found | asked, lesson.asking)
     return frozenset(found | asked | around)
 
 

@@ -13,8 +13,11 @@ from typing import Any
 from ..core.datafile import read_data_file
 from ..core.problems import Report
 from ..core.schema import Field
+from .asked import Asking
+from .declined import Declining
 from .education import Lesson
 from .phrases import Pattern, Phrase, normalise_word
+from .rebuked import Rebuking
 
 FORBIDDEN_FOLDER = "terlarang"
 SEVERITIES = ("error", "warning")
@@ -65,8 +68,13 @@ LESSON_SCHEMA = Field("mapping", keys={
     "writers": Field("list", items=Field("text")),
     "declines": Field("list", items=Field("text")),
     "declined": Field("list", items=Field("text")),
+    "unmade": Field("list", items=Field("text")),
     "rebukes": Field("list", items=Field("text")),
+    "naming": Field("list", items=Field("text")),
+    "pointing": Field("list", items=Field("text")),
     "meaning": Field("list", items=Field("text")),
+    "asking": Field("list", items=Field("text")),
+    "answering": Field("list", items=Field("text")),
 })
 
 
@@ -161,9 +169,17 @@ def load_lesson(folder: Path, report: Report) -> Lesson:
         refutation=_phrase_words(data.get("refutation")),
         not_refuting=_normalised(data.get("not_refuting")), window=int(data["window"]),
         answers=_phrase_words(data.get("answers")),
-        refusals=_phrase_words(data.get("refusals")), writers=_normalised(data.get("writers")),
-        declines=_phrase_words(data.get("declines")), declined=_normalised(data.get("declined")),
-        rebukes=_phrase_words(data.get("rebukes")), meaning=_phrase_words(data.get("meaning")))
+        refusals=_phrase_words(data.get("refusals")),
+        declining=Declining(writers=_normalised(data.get("writers")),
+                            declines=_phrase_words(data.get("declines")),
+                            declined=_normalised(data.get("declined")),
+                            unmade=_normalised(data.get("unmade"))),
+        asking=Asking(meaning=_phrase_words(data.get("meaning")),
+                      asking=_normalised(data.get("asking")),
+                      answering=_normalised(data.get("answering"))),
+        rebuking=Rebuking(rebukes=_phrase_words(data.get("rebukes")),
+                          naming=_normalised(data.get("naming")),
+                          pointing=_normalised(data.get("pointing"))))
 
 
 def _phrase_words(listed: Any) -> tuple[tuple[str, ...], ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .phrases import Match, Word
+from .textword import text_after
 
 REACH = 3  # linking words between the writer and the word, at most
 BREAK = frozenset(",;:!?.\"'“”()")
@@ -35,7 +36,7 @@ def _writer_before(text: str, text_words: Sequence[Word], at: int,
                    subject: frozenset[str], linking: frozenset[str]) -> bool:
     for before in range(at - 1, max(-1, at - 2 - REACH), -1):
         word = text_words[before]
-        if BREAK & set(text[word.end:text_words[before + 1].start]):
+        if BREAK & set(text_after(text, text_words, before)):
             return False
         if word.norm in subject:
             return True
@@ -50,11 +51,11 @@ def _writer_after(text: str, text_words: Sequence[Word], at: int,
     ends (punctuation or the end of the text)."""
     for after in range(at + 1, min(len(text_words), at + 2 + REACH)):
         word = text_words[after]
-        if BREAK & set(text[text_words[after - 1].end:word.start]):
+        if BREAK & set(text_after(text, text_words, after - 1)):
             return False
         if word.norm in subject:
-            following = text_words[after + 1].start if after + 1 < len(text_words) else len(text)
-            return following == len(text) or bool(BREAK & set(text[word.end:following]))
+            return after + 1 == len(text_words) or bool(
+                BREAK & set(text_after(text, text_words, after)))
         if word.norm not in linking:
             return False
     return False

@@ -31,3 +31,10 @@ def phrase_width(text_words: Sequence[TextWord], index: int, phrases: tuple[Word
                 part in text_words[index + k].forms for k, part in enumerate(phrase)):
             return len(phrase)
     return 0
+
+
+def text_after(text: str, text_words: Sequence[TextWord], index: int) -> str:
+    """The text between word ``index`` and the next word (or the end of ``text``): the
+    punctuation and spaces that close or continue its clause."""
+    following = text_words[index + 1].start if index + 1 < len(text_words) else len(text)
+    return text[text_words[index].end:following]
