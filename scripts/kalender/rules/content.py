@@ -22,7 +22,8 @@ from ..core.model import Post
 from ..core.problems import Problem, Severity
 from ..text.education import legal_sentences
 from ..text.partisan import PartisanHit, PartisanLists, find_partisan
-from ..text.phrases import Match, find_phrases, sentences, words
+from ..text.phrases import Match, find_phrases, quoted_spans, sentences, words
+from ..text.quotedcall import reported_quotes
 from ..text.selfdirected import self_described
 from ..text.stances import find_stances
 from .lists import ContentLists, content_lists
@@ -209,8 +210,10 @@ def _partisan_hits(text: str, same: _Same) -> tuple[PartisanHit, ...]:
     sentence = sentences(text, text_words)
     legal = legal_sentences(text, text_words, sentence, lists.lesson)
     starts = {w.start: sentence[i] for i, w in enumerate(text_words)}
+    reported = reported_quotes(text, text_words, quoted_spans(text), lists.lesson)
     return tuple(hit for hit in find_partisan(text, lists.partisan)
-                 if starts.get(hit.reference[0]) not in legal)
+                 if starts.get(hit.reference[0]) not in legal
+                 and not any(q[0] <= hit.reference[0] < q[1] for q in reported))
 
 
 def _partisan(finding: Finding, wording: Wording, text: str, hit: PartisanHit,

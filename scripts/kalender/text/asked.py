@@ -26,6 +26,7 @@ class Asking:
     meaning: tuple[Words, ...] = ()  # "itu apa?": a word asked about
     asking: frozenset[str] = frozenset()  # "Tanya: ... Jawab: ...", an office's Q&A
     answering: frozenset[str] = frozenset()
+    hearsay: frozenset[str] = frozenset()  # "Katanya ... ya min?": a rumour asked about
 
 
 def meaning_asked(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
@@ -38,6 +39,17 @@ def meaning_asked(text: str, text_words: Sequence[TextWord], sentence: Sequence[
                 text, text_words, sentence, number):
             found |= {number} | _options_after(text_words, sentence, number)
     return found
+
+
+def hearsay_asked(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
+                  words: Asking) -> set[int]:
+    """The questions that open with a word of hearsay (*Katanya jadwal coklit diperpanjang ya
+    min?*, *Katanya mau bantu angkut logistik, Mas?*): the writer asks whether what was said
+    is true, and tells nothing (docs/aturan-isi.md, "Putaran screen-t"). Hearsay inside a
+    sentence (*Aku baca di TikTok, katanya ... keren kan?*) is told, not asked."""
+    firsts = {sentence[i]: w.norm for i, w in reversed(list(enumerate(text_words)))}
+    return {number for number, first in firsts.items()
+            if first in words.hearsay and _asks(text, text_words, sentence, number)}
 
 
 def answered_by_law(text_words: Sequence[TextWord], sentence: Sequence[int],

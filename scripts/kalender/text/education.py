@@ -26,9 +26,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .asked import Asking, answered_by_law, meaning_asked
+from .asked import Asking, answered_by_law, hearsay_asked, meaning_asked
 from .citations import find_citations
 from .declined import Declining, declined_sentences
+from .defined import defined_sentences
 from .rebuked import Rebuking, rebuked_sentences
 from .textword import TextWord, Words
 
@@ -51,6 +52,11 @@ class Lesson:
     declining: Declining = Declining()  # "saya tolak": the writer declined (text.declined)
     asking: Asking = Asking()  # "itu apa?", "Tanya: ... Jawab:" (text.asked)
     rebuking: Rebuking = Rebuking()  # "itu menyakitkan": a quoted naming judged (text.rebuked)
+    messages: frozenset[str] = frozenset()  # "komentar 'coblos no 3'" (text.quotedcall)
+    moderation: tuple[Words, ...] = ()  # "akun ini netral": the call answered (text.quotedcall)
+    defining: tuple[Words, ...] = ()  # "'bangsat' berarti kutu busuk" (text.defined)
+    defined_linking: frozenset[str] = frozenset()  # "Kampret itu sebenarnya sebutan untuk"
+    means: frozenset[str] = frozenset()  # "diadu domba pakai isu agama": the means warned of
 
 
 def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
@@ -64,7 +70,7 @@ def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,
     for before in range(max(0, index - lesson.window), index):
         if sentence[before] != sentence[index] or (
                 _idiom(text_words, before, lesson)
-                and not _warned_passive(text_words, sentence, before, index)):
+                and not _warned_passive(text_words, sentence, before, index, lesson)):
             continue
         forms = text_words[before].forms
         if forms & negators or (_gap(text_words, before, index) <= lesson.close_window
@@ -121,7 +127,7 @@ def _idiom(text_words: Sequence[TextWord], index: int, lesson: Lesson) -> bool:
 
 
 def _warned_passive(text_words: Sequence[TextWord], sentence: Sequence[int], negator: int,
-                    index: int, reach: int = 3) -> bool:
+                    index: int, lesson: Lesson, reach: int = 3) -> bool:
     """*Jangan mau suaramu dibeli*, *jangan biarkan kita diadu domba*: the idiom warns
     against what is done to the reader when a passive ``di-`` verb follows it at most
     ``reach`` words on, and the match stands at or before that verb (*jangan mau dipimpin
@@ -133,8 +139,17 @@ def _warned_passive(text_words: Sequence[TextWord], sentence: Sequence[int], neg
         if (word.norm.startswith("di") and any(
                 form != word.norm and len(form) > 2 and form in word.norm[2:]
                 for form in word.forms)) or _to_reader(text_words, after):
-            return index <= after
+            return index <= after or _by_means(text_words, sentence, after, index, lesson)
     return False
+
+
+def _by_means(text_words: Sequence[TextWord], sentence: Sequence[int], verb: int, index: int,
+              lesson: Lesson, reach: int = 4) -> bool:
+    """*Jangan mau diadu domba pakai isu agama*: the match names the means of what is done to
+    the reader (a word of ``lesson.means`` between the verb and it, at most ``reach`` words
+    after the verb, in its sentence): the warning covers it too (round screen-t)."""
+    return index - verb <= reach and sentence[index] == sentence[verb] and any(
+        text_words[i].norm in lesson.means for i in range(verb + 1, index))
 
 
 READER = frozenset({"kamu", "anda", "kita", "kalian", "mu"})
@@ -167,6 +182,9 @@ def legal_sentences(text: str, text_words: Sequence[TextWord], sentence: Sequenc
     around |= declined_sentences(text, text_words, sentence, lesson.declining)
     around |= rebuked_sentences(text, text_words, sentence, lesson.rebuking)
     around |= meaning_asked(text, text_words, sentence, lesson.asking)
+    around |= hearsay_asked(text, text_words, sentence, lesson.asking)
+    around |= defined_sentences(text, text_words, sentence, lesson.defining,
+                                lesson.defined_linking)
     around |= answered_by_law(text_words, sentence, found | asked, lesson.asking)
     return frozenset(found | asked | around)
 

@@ -75,6 +75,12 @@ LESSON_SCHEMA = Field("mapping", keys={
     "meaning": Field("list", items=Field("text")),
     "asking": Field("list", items=Field("text")),
     "answering": Field("list", items=Field("text")),
+    "hearsay": Field("list", items=Field("text")),
+    "messages": Field("list", items=Field("text")),
+    "moderation": Field("list", items=Field("text")),
+    "defining": Field("list", items=Field("text")),
+    "defined_linking": Field("list", items=Field("text")),
+    "means": Field("list", items=Field("text")),
 })
 
 
@@ -176,10 +182,16 @@ def load_lesson(folder: Path, report: Report) -> Lesson:
                             unmade=_normalised(data.get("unmade"))),
         asking=Asking(meaning=_phrase_words(data.get("meaning")),
                       asking=_normalised(data.get("asking")),
-                      answering=_normalised(data.get("answering"))),
+                      answering=_normalised(data.get("answering")),
+                      hearsay=_normalised(data.get("hearsay"))),
         rebuking=Rebuking(rebukes=_phrase_words(data.get("rebukes")),
                           naming=_normalised(data.get("naming")),
-                          pointing=_normalised(data.get("pointing"))))
+                          pointing=_normalised(data.get("pointing"))),
+        messages=_normalised(data.get("messages")),
+        moderation=_phrase_words(data.get("moderation")),
+        defining=_phrase_words(data.get("defining")),
+        defined_linking=_normalised(data.get("defined_linking")),
+        means=_normalised(data.get("means")))
 
 
 def _phrase_words(listed: Any) -> tuple[tuple[str, ...], ...]:
