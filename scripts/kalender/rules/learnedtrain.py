@@ -4,7 +4,7 @@ to the last written digit.
 
 ``python -m kalender.rules.learnedtrain`` writes ``calendar/terlarang/dipelajari/bobot.json``;
 ``--check`` only says whether the written file is what the corpora give. The blind corpora
-(``konten-buta-20.yml`` and later: ``FIRST_BLIND``) are never read: they measure the layer, once.
+(``konten-buta-21.yml`` and later: ``FIRST_BLIND``) are never read: they measure the layer, once.
 
 The regression: logistic, L2-regularised, trained by stochastic gradient with AdaGrad steps
 over the captions in an order shuffled from a fixed seed; features seen in fewer than
