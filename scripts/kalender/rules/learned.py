@@ -10,7 +10,9 @@ needs ``thresholds.error_short``. A score at or above ``thresholds.warning`` is 
 a move must acknowledge). Below ``thresholds.veto`` the layer vetoes the word rules'
 findings on the text (:mod:`kalender.rules.learnedveto`). A naive Bayes over the same
 features names the category, and so the SOP clause, the law and the advice of the finding.
-The file's ``active: false`` turns the layer off without removing it.
+The file's ``active: false`` turns the layer off without removing it. The office's mandatory
+hashtags (``hashtags`` in ``calendar/satker.yml``), on every post whatever it says, are not
+read: blanked before the layer reads a text (:meth:`Model.readable`), in training too.
 """
 
 from __future__ import annotations
@@ -18,15 +20,19 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from ..core.model import HASHTAG
 from ..core.problems import Severity
 from .learnedfeatures import educational
 
 MODEL_FILE = Path("terlarang") / "dipelajari" / "bobot.json"
+SATKER_FILE = Path("satker.yml")  # its ``hashtags``: the office's mandatory hashtags
 WORD = "w:"  # the features of single words (kalender.rules.learnedfeatures)
 # The SOP clause of each category (as in the lists of calendar/terlarang/).
 SOP = {"kekerasan": "D.1", "terorisme": "D.1", "sara": "D.1", "hinaan": "D.3", "hoaks": "D.2",
@@ -76,6 +82,11 @@ class Model:
     weights: Mapping[str, float]
     thresholds: Thresholds
     categories: Categories
+    office_tags: frozenset[str] = frozenset()  # mandatory hashtags, casefolded: not read
+
+    def readable(self, text: str) -> str:
+        """``text`` as the layer reads it: the office's mandatory hashtags blanked."""
+        return blank_hashtags(text, self.office_tags)
 
     def score(self, found: Iterable[str]) -> float:
         """The probability the model gives that a caption with ``found`` is a breach."""
@@ -104,21 +115,56 @@ def verdict(score: float, lesson: bool, thresholds: Thresholds,
     return Severity.WARNING if score >= thresholds.warning else None
 
 
+def blank_hashtags(text: str, tags: frozenset[str]) -> str:
+    """``text`` with each hashtag of ``tags`` (casefolded, without ``#``) blanked: spaces in
+    its place, so every other character keeps its offset (a finding's line and words)."""
+    if not tags or "#" not in text:
+        return text
+    return HASHTAG.sub(lambda m: " " * len(m[0]) if m[1].casefold() in tags else m[0], text)
+
+
 def load_model(calendar_folder: Path) -> Model | None:
-    """The model of ``calendar_folder`` (``calendar/``), or None when there is none or it is
-    turned off (``active: false``). Read again only when the file changes."""
+    """The model of ``calendar_folder`` (``calendar/``), with the office's mandatory hashtags,
+    or None when there is none or it is turned off (``active: false``). Read again only when
+    a file changes."""
     path = calendar_folder / MODEL_FILE
     try:
         stamp = path.stat()
     except OSError:
         return None
-    model = _read(path, stamp.st_mtime_ns, stamp.st_size)
+    model = _read(calendar_folder, stamp.st_mtime_ns, stamp.st_size,
+                  _stamp(calendar_folder / SATKER_FILE))
     return model if model.active else None
 
 
+def office_hashtags(calendar_folder: Path) -> frozenset[str]:
+    """The mandatory hashtags of ``calendar/satker.yml``, casefolded, without ``#`` (none when
+    the file cannot be read: ``kalender check`` reports it)."""
+    return _office_hashtags(calendar_folder / SATKER_FILE,
+                            _stamp(calendar_folder / SATKER_FILE))
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
 @lru_cache(maxsize=4)
-def _read(path: Path, mtime: int, size: int) -> Model:
-    return model_of(json.loads(path.read_text(encoding="utf-8")))
+def _office_hashtags(path: Path, mtime: int) -> frozenset[str]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return frozenset()
+    tags = data.get("hashtags") if isinstance(data, dict) else None
+    return frozenset(str(t).lstrip("#").casefold() for t in tags or ())
+
+
+@lru_cache(maxsize=4)
+def _read(calendar_folder: Path, mtime: int, size: int, satker: int) -> Model:
+    model = model_of(json.loads((calendar_folder / MODEL_FILE).read_text(encoding="utf-8")))
+    return replace(model, office_tags=office_hashtags(calendar_folder))
 
 
 def model_of(data: Mapping[str, Any]) -> Model:

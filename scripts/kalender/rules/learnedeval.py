@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core.i18n import t
 from ..core.problems import Severity
-from .learned import Model, Thresholds, model_of
+from .learned import Model, Thresholds, model_of, office_hashtags
 from .learnedtrain import CALENDAR, FIRST_BLIND, THRESHOLDS, Example, corpus_files, examples, train
 from .lists import ContentLists, content_lists
 from .screendecision import decide
@@ -64,10 +64,11 @@ class Figures:
 def held_out(every: Sequence[Example], thresholds: Thresholds = THRESHOLDS,
              calendar: Path = CALENDAR) -> list[Judged]:
     """Each caption judged by the screen with the layer trained on every other corpus."""
-    lists = content_lists(calendar)
+    lists, tags = content_lists(calendar), office_hashtags(calendar)
     judged = []
     for corpus in sorted({e.corpus for e in every}):
-        model = model_of(train([e for e in every if e.corpus != corpus], thresholds))
+        model = replace(model_of(train([e for e in every if e.corpus != corpus], thresholds)),
+                        office_tags=tags)
         judged += [judge(e, lists, model) for e in every if e.corpus == corpus]
     return judged
 

@@ -30,7 +30,7 @@ import yaml
 from ..core.atomic import write_bytes
 from ..core.i18n import t
 from ..text.phrases import words
-from .learned import MODEL_FILE, SOP, Thresholds
+from .learned import MODEL_FILE, SOP, Thresholds, blank_hashtags, office_hashtags
 from .learnedfeatures import LEARNED, NOTHING, Reading, features, read_caption, root
 from .lists import content_lists
 
@@ -80,8 +80,9 @@ def _blind(name: str) -> bool:
 
 
 def examples(paths: Sequence[Path], calendar: Path = CALENDAR) -> list[Example]:
-    """Every caption of ``paths`` with its label and features."""
-    lists = content_lists(calendar)
+    """Every caption of ``paths`` with its label and features (the office's mandatory
+    hashtags not read, as in the product: :meth:`kalender.rules.learned.Model.readable`)."""
+    lists, tags = content_lists(calendar), office_hashtags(calendar)
     found = []
     for path in paths:
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
@@ -90,7 +91,7 @@ def examples(paths: Sequence[Path], calendar: Path = CALENDAR) -> list[Example]:
             reading = read_caption(text, lists)
             found.append(Example(path.name, text, item["label"] == "breach",
                                  PARTISAN_CATEGORY.get(category, category),
-                                 features(text, lists, reading), reading))
+                                 features(blank_hashtags(text, tags), lists, reading), reading))
     return found
 
 

@@ -47,7 +47,9 @@ class Verdict:
 def learned_verdict(text: str, lists: ContentLists, reading: Reading,
                     model: Model) -> Verdict | None:
     """The verdict of ``model`` on ``text``, or None (the rules' ``reading``, after the
-    veto, already refuses it, or the layer finds nothing)."""
+    veto, already refuses it, or the layer finds nothing). The office's mandatory hashtags
+    are not read (:meth:`kalender.rules.learned.Model.readable`)."""
+    text = model.readable(text)
     found = features(text, lists, reading)
     if rules_level(found) is Severity.ERROR:
         return None

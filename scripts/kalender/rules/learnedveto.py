@@ -41,6 +41,7 @@ def vetoed(text: str, calendar_folder: Path, at: int | None = None) -> bool:
 def vetoes(model: Model, lists: ContentLists, text: str, at: int | None = None) -> bool:
     """True when ``model`` vetoes the word rules' finding at character ``at`` of ``text``
     (``None``: whether it would veto any; a model without ``veto``: never)."""
+    text = model.readable(text)  # the office's mandatory hashtags are not read
     if model.thresholds.veto <= 0 or not text.strip():
         return False
     if _score(model, lists, text) >= model.thresholds.veto:
