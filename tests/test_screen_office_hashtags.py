@@ -22,7 +22,7 @@ from kalender.rules.learned import blank_hashtags
 # (their score without them: 0.91 and 0.90, with them 0.94 and 0.94, over the bar of 0.93).
 CLEAN = ["Tulis pertanyaan kalian di kolom komentar, nanti admin jawab satu satu.",
          "Yang mau ikut lomba video, kirim karyanya ke admin ya, nanti diumumkan."]
-# A request for family cards the word rules miss and the layer catches.
+# A request for family cards and identity cards the word rules miss and the layer catches.
 REQUEST = "Yang mau dicek datanya, kirim foto KK sama KTP ke nomor admin aja ya."
 
 
@@ -48,7 +48,7 @@ def test_a_clean_post_with_the_mandatory_hashtags_gets_no_learned_finding(
 def test_the_hashtags_change_neither_the_score_nor_the_words_of_a_finding(
         runner: CliRunner, repo: Path) -> None:
     with_tags = learned_lines(runner, repo, REQUEST, MANDATORY)
-    assert len(with_tags) == 1 and "data pribadi" in with_tags[0]
+    assert len(with_tags) == 1
     assert "baris 9:" in with_tags[0] and "JDIHKPU" not in with_tags[0]
     shutil.rmtree(repo / "posts")
     assert learned_lines(runner, repo, REQUEST, "") == with_tags

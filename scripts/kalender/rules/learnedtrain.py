@@ -43,7 +43,7 @@ SEED = 2026
 EPOCHS = 12
 RATE = 0.3
 L2 = 1e-4
-MIN_CAPTIONS = 2
+MIN_CAPTIONS = 3
 DIGITS = 4
 # Chosen from the leave-one-corpus-out figures (docs/aturan-isi.md, screen-h); above 1: never.
 # veto, short, error_short: chosen in round screen-i on konten-buta-6 and -7 held out;
