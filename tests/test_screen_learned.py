@@ -32,8 +32,10 @@ POST = "posts/2026/12/2026-12-02-uji.md"
 # sentence, *Kirim foto kartu keluarga dan tanggal lahir ke nomor admin ya biar cepat
 # diurus.*, 0.89, under the bar; round screen-o: after training on konten-buta-15 and -16 it
 # scores *Yang mau dibantu cek DPT, kirim nomor KK lengkap dan tanggal lahir ke admin ya.*
-# under the bar too: docs/aturan-isi.md, "Putaran screen-o".)
-MISSED = "Kirim nomor KK lengkap dan tanggal lahir ke admin lewat DM ya, nanti dicek."
+# under the bar too: docs/aturan-isi.md, "Putaran screen-o"; round screen-s: *Kirim nomor KK
+# lengkap dan tanggal lahir ke admin lewat DM ya, nanti dicek.* scored 0.93 only with the
+# mandatory hashtag JDIHKPU read, 0.89 without it: "Putaran screen-s".)
+MISSED = "Kirim foto KK dan tanggal lahir kalian ke nomor admin ya, biar cepat diurus."
 LIMITS = Thresholds(error=0.9, error_lesson=1.01, warning=0.7)
 
 
@@ -75,7 +77,7 @@ def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice
         "  galat baris 9: Instagram: lapisan yang dipelajari membaca keterangan ini sebagai "
         "pelanggaran data pribadi yang disebarkan atau diminta (SOP D.4; dasar: UU 27/2022 "
         "Pasal 65 (pelindungan data pribadi)), skor ")
-    assert "skor 94 dari 100, terutama karena “KK”, “lengkap”, “JDIHKPU”; " in lines[1]
+    assert "skor 97 dari 100, terutama karena “KK”, “kalian”, “biar”; " in lines[1]
     assert "saran" not in lines[1] and "jangan unggah dokumen identitas orang" in lines[1]
 
 
