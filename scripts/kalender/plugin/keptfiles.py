@@ -15,6 +15,14 @@ The same for the files of the cached pictures (previews, thumbnails: some 3,000 
 1,000, about 15 ms of a rebuild, issue 23, branch ``serve8``): kept while the cached file
 and the paths are the same; what a build sets on such a file (whether it is copied again,
 how: :mod:`kalender.plugin.incremental`) is set again by the next.
+
+At N = 10,000 (branch ``serve10k``) two more things are kept: a page's Markdown source, by
+the view object it was made from (a post's view is the same object while the post is:
+:class:`kalender.core.memo.PerPost`), so the front matter is not written again for every
+page; and the page object of a page no build has read (mkdocs reads a page's Markdown before it
+renders it, and a dirty build only the pages marked modified): nothing is on it but what
+it was made with, from the same paths, the same edit-URL settings and the same day. A page that
+was rendered gets a new page object, as before.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from collections.abc import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_build_date
 
 from ..site.calendar_view import page_source
 from ..site.views import View
@@ -49,6 +58,10 @@ class KeptFiles:
         self.serving = False
         self.pictures: Kept = {}
         self.pictures_now: Kept = {}
+        self.sources: dict[str, tuple[View, str]] = {}  # page -> the view, its source
+        self.sources_now: dict[str, tuple[View, str]] = {}
+        self.day = ""  # the build's day, as mkdocs dates a page object
+        self.pages_kept = 0  # page objects of this build taken from the last (tests)
 
     def start(self, serving: bool) -> MakeFile:
         """How this build makes a calendar page's file: kept under ``kalender serve``, made
@@ -57,7 +70,10 @@ class KeptFiles:
             self.known, self.now = self.now, {}
         if self.pictures_now:
             self.pictures, self.pictures_now = self.pictures_now, {}
-        self.reused, self.serving = 0, serving
+        if self.sources_now:
+            self.sources, self.sources_now = self.sources_now, {}
+        self.reused, self.pages_kept, self.serving = 0, 0, serving
+        self.day = get_build_date() if serving else ""
         return self.file if serving else generated_page
 
     def picture_maker(self) -> PictureFile:
@@ -77,14 +93,32 @@ class KeptFiles:
     def file(self, config: MkDocsConfig, path: str, view: View) -> File:
         if view.kind not in OUTSIDE_NAV:  # a page of the nav: mkdocs makes its page object
             return generated_page(config, path, view)
-        source = page_source(view)
+        source = self._source(path, view)
         file = self._kept(self.known, self.now, config, path, source)
         if file is None:
             file = generated_page(config, path, view)
             self.now[path] = (_made_of(config, source), file)
+        elif self._unrendered(file):
+            self.pages_kept += 1
         else:
             OneParserPage(None, file, config)  # a new page object, as generated_page gives
         return file
+
+    def _source(self, path: str, view: View) -> str:
+        """The Markdown source of ``view``'s page: the last build's when made from the
+        same view object (:func:`page_source` reads nothing but the view)."""
+        last = self.sources.pop(path, None)
+        source = last[1] if last is not None and last[0] is view else page_source(view)
+        self.sources_now[path] = (view, source)
+        return source
+
+    def _unrendered(self, file: File) -> bool:
+        """Whether the page object of a kept ``file`` is as it was made: mkdocs never read
+        its Markdown (so never rendered it: a dirty build reads only the pages marked
+        modified), and it was made on this build's day (mkdocs dates a page object)."""
+        page = file.page
+        return (isinstance(page, OneParserPage) and page.markdown is None
+                and page.update_date == self.day)
 
     def _kept(self, known: Kept, now: Kept, config: MkDocsConfig, path: str,
               source: str) -> File | None:
@@ -103,4 +137,4 @@ class KeptFiles:
 def _made_of(config: MkDocsConfig, source: str) -> tuple[object, ...]:
     """What a kept file's paths are made of, with its source (text or cached file)."""
     return (source, config.site_dir, config.use_directory_urls, config.site_url,
-            config.docs_dir)
+            config.docs_dir, config.repo_url, config.edit_uri, config.edit_uri_template)

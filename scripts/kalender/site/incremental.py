@@ -259,6 +259,7 @@ def _stat_lines(folder: Path, root: Path, table: StatTable | None = None) -> Ite
     for dirpath, dirnames, filenames in os.walk(folder):
         kept = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
         if table is not None:
+            table.walked.add(dirpath)
             whole = whole and len(kept) == len(dirnames)
             markdown.extend(os.path.join(dirpath, name)
                             for name in (*dirnames, *filenames) if name.endswith(".md"))
