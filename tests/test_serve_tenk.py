@@ -9,7 +9,6 @@ the site a build from nothing makes."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,18 +18,12 @@ from kalender.core.stattable import SortedPaths, StatTable
 from kalender.plugin.pagework import OneParserPage
 from kalender.plugin.site_plugin import KalenderPlugin
 from kalender.site.incremental import input_stamp
-from samplecopy import served_sample
-from test_serve_memory import TODAY, clean_build, differing, serve_build
+from test_serve_memory import EDITED, clean_build, differing, serve_build
+from test_serve_memory import sample as sample  # the served sample fixture
 
-EDITED = "2026-12-03-hak-pilih-penyandang-disabilitas"
 MOVED = "2026-12-29-cara-membaca-peraturan"  # a draft without approval records
 NEW = "2026-12-30-pos-baru-saat-serve"
 DELETED = "2026-12-14-ringkasan-pkpu-14-2020"
-
-
-@pytest.fixture
-def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    yield served_sample(tmp_path, monkeypatch, TODAY)
 
 
 def post_file(root: Path, stem: str) -> Path:
