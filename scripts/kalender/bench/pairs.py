@@ -419,7 +419,8 @@ def table(bench: Bench) -> str:
     """The rows: bare and ours (CPU medians), ratio median and minimum, target, verdict."""
     lines = [t("bench.pairs_header", n=bench.n, pairs=bench.pairs),
              f"{t('bench.col_what'):<46} {t('bench.col_bare'):>8} {t('bench.col_ours'):>8} "
-             f"{t('bench.col_median'):>8} {t('bench.col_min'):>8} {t('bench.col_target'):>9}"]
+             f"{t('bench.col_median'):>8} {t('bench.col_min'):>8} {t('bench.col_rss'):>9} "
+             f"{t('bench.col_target'):>9}"]
     for row in bench.rows:
         bare = statistics.median(row.of(b) + row.floor for b, _ in row.pairs)
         ours = statistics.median(row.of(o) for _, o in row.pairs)
@@ -430,8 +431,9 @@ def table(bench: Bench) -> str:
         else:
             median, low = f"{row.figure():.2f}x", f"{min(row.ratios()):.2f}x"
             target = f"<= {row.target:.1f}x" if row.target is not None else ""
+        row_peak = f"{max(o.peak for _, o in row.pairs):.0f}"  # this row's own peak RSS
         lines.append(f"{t('bench.pair_' + row.key):<46} {bare:>8.2f} {ours:>8.2f} "
-                     f"{median:>8} {low:>8} {target:>9}  {verdict(row)} "
+                     f"{median:>8} {low:>8} {row_peak:>9} {target:>9}  {verdict(row)} "
                      f"({t('bench.pairs_count', count=len(row.pairs))})")
     peak, row_key = max((o.peak, row.key) for row in bench.rows for _, o in row.pairs)
     bare_peak = max(b.peak for row in bench.rows for b, _ in row.pairs)

@@ -73,6 +73,7 @@ from .shared_parts import SharedParts
 from .streaming import StreamedPages
 from .themelist import keep_theme_list
 from .watching import watch_with_events
+from .written import WrittenPages
 
 if TYPE_CHECKING:  # the live-reload server (and watchdog) are for kalender serve only
     from mkdocs.livereload import LiveReloadServer
@@ -132,6 +133,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.saved_posts: KeptPosts | None = None  # kalender serve: the posts saved at start
         self.workers = BuildWorkers()  # the pictures' and report charts' processes
         self.streamed = StreamedPages()  # the largest pages, written as rendered
+        self.written = WrittenPages()  # what mkdocs keeps of a written page, let go
         self.view_digests: ViewDigests | None = None  # while the pages are keyed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -465,11 +467,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
 
     @event_priority(-100)  # after every other plugin saw the page
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        """Let go of the HTML of a generated page once it is written: mkdocs keeps every
-        page's content to the end of the build (tens of MB for ten thousand posts), and
-        nothing reads it after this (the search index took its text before)."""
-        if page.file.generated_by:
-            page.content = None
+        """Let go of what mkdocs keeps of a page once it is written (plugin.written)."""
+        self.written.let_go(page, self.command != "serve")
         return output
 
     def _targets(self) -> dict[str, str]:

@@ -1,0 +1,42 @@
+"""What mkdocs keeps of a page once it is written, let go while the pages render (issue 23).
+
+mkdocs holds every page object to the end of the build, with its Markdown and its HTML, and
+caches the parts of every URL a page's links are made relative to (``mkdocs.utils._norm_parts``,
+without a bound: one entry per page and per link target). At 10,000 posts that is some tens of
+MB that nothing reads once the page is written, growing through the render to the build's end,
+where ``kalender build`` peaks (the search index took each page's text before, in
+``page_context``; the manifest keeps the generated pages' sources from their files, not from
+the pages).
+"""
+
+from __future__ import annotations
+
+from mkdocs import utils
+from mkdocs.structure.pages import Page
+
+URL_PARTS_KEPT = 512  # pages written between two clearings of mkdocs' URL parts cache
+
+
+class WrittenPages:
+    """Lets go of each page's HTML (and, for ``kalender build``, its Markdown) once written."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def let_go(self, page: Page, one_off: bool) -> None:
+        """``page`` is written. ``one_off``: ``kalender build``, whose pages are not read
+        again (``kalender serve`` lets go of the generated pages' HTML only, as before)."""
+        if page.file.generated_by or one_off:
+            page.content = None
+        if one_off:
+            page.markdown = ""  # not None: mkdocs' ``Page.title`` reads None as "no title"
+        self.count += 1
+        if self.count % URL_PARTS_KEPT == 0:
+            forget_url_parts()
+
+
+def forget_url_parts() -> None:
+    """Empty mkdocs' cache of URL parts (what it caches is made again when asked)."""
+    cache_clear = getattr(utils._norm_parts, "cache_clear", None)  # noqa: SLF001
+    if cache_clear is not None:
+        cache_clear()
