@@ -1,0 +1,70 @@
+"""What mkdocs keeps of a written page, let go (plugin/written.py): the HTML and Markdown of
+every page under ``kalender build``, the generated pages' HTML only under ``kalender serve``,
+the title unchanged, and mkdocs' URL parts cache emptied as the pages are written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.utils import _norm_parts, get_relative_url
+
+from kalender.plugin import written
+from kalender.plugin.written import WrittenPages
+
+
+def page(tmp_path: Path, name: str, generated: bool) -> Page:
+    """A page as mkdocs holds it once written: its Markdown, meta and HTML."""
+    config = MkDocsConfig()
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir(exist_ok=True)
+    config.load_dict({"site_name": "t", "docs_dir": str(docs), "site_dir": str(site)})
+    assert config.validate() == ([], [])
+    config.plugins._current_plugin = "kalender"  # noqa: SLF001  (as while a plugin runs)
+    if generated:
+        file = File.generated(config, name, content="---\ntitle: Judul\n---\n\nIsi")
+    else:
+        (docs / name).write_text("# Judul\n\nIsi\n", encoding="utf-8")
+        file = File(name, str(docs), str(site), use_directory_urls=False)
+    made = Page(None, file, config)
+    made.read_source(config)
+    made.content = "<h1>Judul</h1><p>Isi</p>"
+    made._title_from_render = "Judul"  # noqa: SLF001 (as render() sets it)
+    return made
+
+
+@pytest.mark.parametrize("generated", [True, False], ids=["generated", "hand-written"])
+def test_a_build_lets_go_of_the_html_and_markdown_and_keeps_the_title(
+        tmp_path: Path, generated: bool) -> None:
+    written_page = page(tmp_path, "pos.md", generated)
+    WrittenPages().let_go(written_page, one_off=True)
+    assert written_page.content is None
+    assert written_page.markdown == ""
+    assert written_page.title == "Judul"
+
+
+def test_serve_lets_go_of_a_generated_page_s_html_only(tmp_path: Path) -> None:
+    generated, hand_written = page(tmp_path, "pos.md", True), page(tmp_path, "doc.md", False)
+    pages = WrittenPages()
+    pages.let_go(generated, one_off=False)
+    pages.let_go(hand_written, one_off=False)
+    assert generated.content is None and generated.markdown == "Isi"
+    assert hand_written.content == "<h1>Judul</h1><p>Isi</p>"
+    assert hand_written.markdown == "# Judul\n\nIsi\n"
+
+
+def test_the_url_parts_cache_is_emptied_every_so_many_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(written, "URL_PARTS_KEPT", 3)
+    pages, one = WrittenPages(), page(tmp_path, "pos.md", True)
+    _norm_parts.cache_clear()
+    assert get_relative_url("pos/a/", "minggu/b/") == "../../pos/a/"
+    for _ in range(2):
+        pages.let_go(one, one_off=True)
+    assert _norm_parts.cache_info().currsize == 2
+    pages.let_go(one, one_off=True)
+    assert _norm_parts.cache_info().currsize == 0
+    assert get_relative_url("pos/a/", "minggu/b/") == "../../pos/a/"
