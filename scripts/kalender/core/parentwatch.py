@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from typing import Protocol
 
 PARENT_CHECK = 0.5  # seconds between two looks of a worker at the build's process
 
@@ -19,3 +20,18 @@ def watch_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="kalender-parent", daemon=True).start()
+
+
+class Gate(Protocol):
+    """What :func:`watch_parent_then_wait` waits on (a ``multiprocessing`` event)."""
+
+    def wait(self, timeout: float | None = None) -> bool: ...
+
+
+def watch_parent_then_wait(parent: int, gate: Gate | None = None) -> None:
+    """:func:`watch_parent`, then wait until the build opens ``gate`` (if any) before
+    taking any work: the report's process of ``kalender build`` draws while the pages
+    render, not while the pictures are made (issue 23, branch cold6)."""
+    watch_parent(parent)
+    if gate is not None:
+        gate.wait()

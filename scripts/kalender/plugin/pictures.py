@@ -21,6 +21,7 @@ from ..media.mediacache import RenditionCache, cache_folder, index_for
 from ..media.picturepool import PicturePool
 from ..report.keptreport import DiskReports
 from ..site.previews import planned_renditions
+from .latereports import LateReports
 from .report import PendingReports, start_reports
 from .serving import KeptReports
 
@@ -71,6 +72,7 @@ class BuildWorkers:
     def __init__(self) -> None:
         self.pictures: BuildPictures | None = None  # while on_files runs
         self.drawing: PendingReports | None = None  # report charts being drawn, likewise
+        self.late: LateReports | None = None  # kalender build: drawn while pages render
         self.handed = HandedPosts()  # kalender serve: whose pictures earlier rebuilds handed
 
     def start(self, project: Project, files: Files, config: MkDocsConfig, today: dt.date,
@@ -86,7 +88,7 @@ class BuildWorkers:
             posts, avatars = self.handed.new(project, today)
             self.pictures = BuildPictures(project, cache, standings.digests, posts, avatars)
         self.drawing = start_reports(project, files, config, today, cache, standings, kept,
-                                     memo)
+                                     memo, gated=kept is None)
         return self.pictures
 
     def end_pictures(self) -> None:
@@ -94,12 +96,31 @@ class BuildWorkers:
         if self.pictures is not None:
             self.pictures.close()
             self.pictures = None
+        if self.drawing is not None:
+            self.drawing.open()  # the report's charts drawn from now on, beside the pages
 
     def finish_reports(self) -> None:
-        """Wait for the report charts and add the reports to the site's files."""
+        """Add the reports to the site's files: ``kalender serve`` waits for the report
+        charts first; ``kalender build`` goes on (see :mod:`kalender.plugin.latereports`)."""
         drawing, self.drawing = self.drawing, None
-        if drawing is not None:
+        if drawing is None:
+            return
+        if drawing.gate is None:
             drawing.finish()
+            return
+        drawing.add()
+        self.late = LateReports(drawing)
+
+    def hold_report_copies(self) -> None:
+        """Let the copies of the reports still being drawn wait for :meth:`settle_reports`."""
+        if self.late is not None:
+            self.late.hold_copies()
+
+    def settle_reports(self) -> None:
+        """Wait for the reports drawn while the pages rendered and copy them into the site."""
+        late, self.late = self.late, None
+        if late is not None:
+            late.settle()
 
     def abandon(self) -> None:
         """End both without their queued work (the build failed or was interrupted)."""
@@ -108,6 +129,9 @@ class BuildWorkers:
         drawing, self.drawing = self.drawing, None
         if drawing is not None:
             drawing.abandon()
+        late, self.late = self.late, None
+        if late is not None:
+            late.abandon()
 
 
 class HandedPosts:

@@ -22,6 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,10 +32,10 @@ from mkdocs.structure.files import File, Files
 from ..approval.standing import Standings
 from ..core.i18n import language, t
 from ..core.loader import Project
-from ..core.parentwatch import watch_parent
+from ..core.parentwatch import watch_parent_then_wait
 from ..core.problems import Report, report_blocks
 from ..report.build import Period, ReportInput, SemesterReport, semester_period
-from ..report.chartlist import chart_labels, pdf_name
+from ..report.chartlist import CHARTS, chart_labels, pdf_name
 from ..report.drawing import charts_complete, draw_report
 from ..report.inputs import names_of, project_report_input, public_input_of
 from ..report.keptreport import DiskReports, ShownReport, kept_report
@@ -75,10 +76,11 @@ def add_reports(project: Project, files: Files, config: MkDocsConfig, today: dt.
 def start_reports(project: Project, files: Files, config: MkDocsConfig, today: dt.date,
                   cache: Path, standings: Standings | None = None,
                   kept: KeptReports | None = None,
-                  memo: DiskReports | None = None) -> PendingReports:
+                  memo: DiskReports | None = None, gated: bool = False) -> PendingReports:
     """Write the report page of every half-year and start drawing the charts and PDFs
     missing from the cache in a process of their own; the build goes on, and
-    :meth:`PendingReports.finish` adds the pages, charts and PDFs to ``files``."""
+    :meth:`PendingReports.finish` adds the pages, charts and PDFs to ``files``.
+    ``gated``: the process waits for :meth:`PendingReports.open` before it draws."""
     pending = PendingReports(files, config, cache / FOLDER)
     if project.calendar is None:
         return pending
@@ -92,7 +94,9 @@ def start_reports(project: Project, files: Files, config: MkDocsConfig, today: d
     if memo is not None:
         memo.memo.save()
         memo.memo.let_go()  # the reports read (tens of MB at 10,000 posts) are in the drawings
-    pending.drawing, pending.jobs = _draw_missing(pending.drawings)
+    gate = multiprocessing.get_context("spawn").Event() if gated else None
+    pending.drawing, pending.jobs = _draw_missing(pending.drawings, gate)
+    pending.gate = gate if pending.drawing is not None else None
     return pending
 
 
@@ -108,18 +112,26 @@ class PendingReports:
     pages: list[File] = field(default_factory=list)
     drawing: ProcessPoolExecutor | None = None  # the child process drawing them
     jobs: list[Future[None]] = field(default_factory=list)
+    gate: Any = None  # the event the drawing process waits for (start_reports, gated)
+    drawn: list[File] = field(default_factory=list)  # the charts and PDFs added (add)
 
     def finish(self) -> list[Period]:
         """Wait for the drawing, add the pages, charts and PDFs to the site, remove the
         folders no longer used; the half-years reported."""
         self.close()
+        return self.add()
+
+    def add(self) -> list[Period]:
+        """Add the pages, charts and PDFs to the site, remove the folders no longer used;
+        the half-years reported. A chart or PDF still being drawn is added under the name
+        it is drawn under (:func:`drawn_files`): it exists once :meth:`close` returned."""
         for page in self.pages:
             self.files.append(page)
         for drawing in self.drawings:
-            for path in sorted([*drawing.charts.iterdir(), *drawing.pdf.iterdir()],
-                               key=lambda p: p.name):
-                self.files.append(File.generated(
+            for path in drawn_files(drawing):
+                self.drawn.append(File.generated(
                     self.config, f"{FOLDER}/{drawing.slug}/{path.name}", abs_src_path=str(path)))
+                self.files.append(self.drawn[-1])
         prune(self.folder, {f for d in self.drawings for f in (d.charts, d.pdf)})
         index = f"{FOLDER}/index.md"
         if self.periods and self.files.get_file_from_path(index) is None:
@@ -127,8 +139,14 @@ class PendingReports:
                                              content=index_source(self.periods)))
         return self.periods
 
+    def open(self) -> None:
+        """Let the drawing process draw (it waits for this when started ``gated``)."""
+        if self.gate is not None:
+            self.gate.set()
+
     def close(self) -> None:
         """Wait for the drawing process (its error is raised here) and end it."""
+        self.open()
         pool, self.drawing = self.drawing, None
         if pool is None:
             return
@@ -160,6 +178,7 @@ class _Drawing:
     names: dict[str, dict[str, str]]
     charts: Path
     pdf: Path
+    drawn_now: bool = False  # handed to the drawing process by this build
 
     @property
     def missing(self) -> bool:
@@ -225,7 +244,18 @@ def chart_key(report: SemesterReport) -> str:
                           .encode()).hexdigest()
 
 
-def _draw_missing(drawings: list[_Drawing],
+def drawn_files(drawing: _Drawing) -> list[Path]:
+    """The charts and PDF of ``drawing`` by name: the files in its folders, or, while they
+    are being drawn, the files :func:`kalender.report.drawing.draw_report` writes."""
+    if not drawing.drawn_now:
+        paths = [*drawing.charts.iterdir(), *drawing.pdf.iterdir()]
+    else:
+        paths = [*(drawing.charts / f"grafik-{name}.png" for name, _ in CHARTS),
+                 drawing.pdf / pdf_name(drawing.slug)]
+    return sorted(paths, key=lambda p: p.name)
+
+
+def _draw_missing(drawings: list[_Drawing], gate: Any = None,
                   ) -> tuple[ProcessPoolExecutor | None, list[Future[None]]]:
     """Start drawing the charts and PDFs not in the cache yet, all in one process of its
     own: matplotlib and the PDF writer weigh some 60 MB, which the site build would
@@ -244,8 +274,10 @@ def _draw_missing(drawings: list[_Drawing],
     for drawing, _ in todo:
         drawing.charts.mkdir(parents=True, exist_ok=True)
         drawing.pdf.mkdir(parents=True, exist_ok=True)
+        drawing.drawn_now = True
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=watch_parent, initargs=(os.getpid(),))
+                               initializer=watch_parent_then_wait,
+                               initargs=(os.getpid(), gate))
     return pool, [pool.submit(draw_report, report, d.names, d.charts, d.pdf, language())
                   for d, report in todo]
 

@@ -285,6 +285,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             let_go_before_render(self.memory, project.posts)
         if incremental.modified >= COLLECT_PAGES:
             collect_freed()  # the loaders' and stores' leftovers, before many pages render
+        self.workers.hold_report_copies()  # copied once drawn (plugin.latereports)
         return files
 
     def _kept_posts(self, generation: str) -> KeptPosts:
@@ -374,6 +375,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
 
     @event_priority(100)  # before the search plugin writes its index (see Incremental)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.workers.settle_reports()  # drawn while the pages rendered
         self._plain_words()
         self.streamed.settle()
         self.standings.digests.save()
