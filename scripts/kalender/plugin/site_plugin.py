@@ -375,7 +375,6 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
 
     @event_priority(100)  # before the search plugin writes its index (see Incremental)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.workers.settle_reports()  # drawn while the pages rendered
         self._plain_words()
         self.streamed.settle()
         self.standings.digests.save()
@@ -398,6 +397,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self._forget()
             hand_back_freed()
             write_search_index(config)
+        self.workers.settle_reports()  # drawn while the pages rendered (last: while the rest ran)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._plain_words()
