@@ -5,7 +5,6 @@ base.html rendered each page whole."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -16,9 +15,8 @@ from jinja2.runtime import Context
 from mkdocs.utils import normalize_url
 
 from kalender.plugin.frames import install_frames
-from samplecopy import sample_copy
 from samplekeys import KEY_FOLDER
-from test_incremental import TODAY, build, differing
+from test_incremental import TODAY, built_and_copied, differing
 
 BASE = """{% set features = ["top"] %}<html><head>
 {%- block site_meta %}<meta name="description" content="{{ page.title }}">{% endblock %}
@@ -112,10 +110,7 @@ WITHOUT_FRAMES = ("import runpy, sys; import kalender.plugin.site_plugin as p; "
 
 def test_every_page_is_the_bytes_it_was_when_base_html_rendered_each_page(
         tmp_path: Path) -> None:
-    framed = sample_copy(tmp_path)
-    build(framed, framed / "site")
-    plain = tmp_path / "plain"
-    shutil.copytree(framed, plain, ignore=shutil.ignore_patterns(".cache", "site"))
+    framed, plain = built_and_copied(tmp_path)
     result = subprocess.run(
         [sys.executable, "-c", WITHOUT_FRAMES, "--root", str(plain), "build", "--today",
          TODAY, "--site-dir", str(plain / "site"), "--strict"],

@@ -57,6 +57,16 @@ def differing(one: Path, other: Path) -> list[str]:
     return odd
 
 
+def built_and_copied(tmp_path: Path) -> tuple[Path, Path]:
+    """The sample built into its ``site/``, and a copy of it without its cache and site (for a
+    second build with some mechanism turned off, compared with :func:`differing`)."""
+    built = sample_copy(tmp_path)
+    build(built, built / "site")
+    copy = tmp_path / "plain"
+    shutil.copytree(built, copy, ignore=shutil.ignore_patterns(".cache", "site"))
+    return built, copy
+
+
 def from_nothing(root: Path, tmp_path: Path, today: str) -> Path:
     """The site built from a copy of ``root`` without its cache (no digests, no rule
     findings, no pictures, no templates kept by earlier builds)."""

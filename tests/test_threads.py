@@ -4,14 +4,12 @@ of its threads."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from markupsafe import Markup
 
 from kalender.site.threads import KeptThreads
-from samplecopy import sample_copy
-from test_incremental import build, differing
+from test_incremental import build, built_and_copied, differing
 
 
 class Macro:
@@ -47,10 +45,7 @@ def test_a_thread_with_comments_is_rendered_every_time() -> None:
 
 def test_every_page_is_the_bytes_it_was_when_each_thread_was_rendered(
         tmp_path: Path) -> None:
-    kept = sample_copy(tmp_path)
-    build(kept, kept / "site")
-    plain = tmp_path / "plain"
-    shutil.copytree(kept, plain, ignore=shutil.ignore_patterns(".cache", "site"))
+    kept, plain = built_and_copied(tmp_path)
     for name in ("previews.html", "approval.html"):
         partial = plain / "overrides" / "partials" / "kalender" / name
         text = partial.read_text(encoding="utf-8")
