@@ -23,6 +23,7 @@ from pathlib import PurePath
 from ..core.model import Post
 from ..site.incremental import digest, page_key, posts_in
 from ..site.viewdigests import Digested
+from .keptmeetings import KeptMeetings
 
 KeyOf = Callable[[str, str, object, Mapping[str, str]], str]
 
@@ -67,6 +68,12 @@ class KeptPageKeys:
         self.now: dict[str, tuple[str, object, str, tuple[str, ...]]] = {}
         self.ids: frozenset[str] = frozenset()
         self.reused = 0  # pages whose data was the last build's (tests)
+        self.kept_meetings = KeptMeetings()
+
+    def meetings(self, command: str) -> KeptMeetings | None:
+        """``kalender serve``: the meeting views kept from the last build, so that their
+        pages' data are the same objects and their keys are reused (plugin.keptmeetings)."""
+        return self.kept_meetings if command == "serve" else None
 
     def start(self, serving: bool, post_ids: Mapping[str, object]) -> KeyOf:
         """How this build keys a page: with what the last build kept under ``kalender

@@ -31,10 +31,11 @@ from ..core.overlay import DayMark, Overlay, build_overlay, national_days
 from ..core.postmemo import DiskMemo
 from ..core.problems import Report
 from ..core.words import kind_label
-from ..meeting.view import Meeting, build_meeting, plan_of
+from ..meeting.view import Meeting, Plan, build_meeting, plan_of
 from ..site.feed import feed, feed_stamp
 from ..site.incremental import digest
 from ..site.views import Link
+from .keptmeetings import KeptMeetings
 
 CURRENT_PAGE = "rapat/index.md"
 FEED_FILE = "kalender.ics"
@@ -116,8 +117,10 @@ def _national(kept: DiskMemo[list[DayMark]], years: Iterable[int]) -> list[DayMa
 
 def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overlay: Overlay,
                  files: Files, config: MkDocsConfig, memory: Memory | None = None,
-                 standings: Standings | None = None) -> MeetingSite:
-    """Build the meeting views and add their pages, and the minutes written so far."""
+                 standings: Standings | None = None,
+                 kept: KeptMeetings | None = None) -> MeetingSite:
+    """Build the meeting views and add their pages, and the minutes written so far
+    (``kept``: ``kalender serve``'s views of the last build, see plugin.keptmeetings)."""
     site = MeetingSite(today, overlay)
     if project.calendar is None:
         return site
@@ -128,24 +131,39 @@ def add_meetings(project: Project, weeks: Sequence[Week], today: dt.date, overla
     shown = sorted(set(weeks) | {current})
     plan = plan_of(today, project.posts, project.calendar, important,
                    moves=memory.moves if memory is not None else None, standings=standings)
+    if kept is not None:
+        kept.start((project.calendar,), (overlay, plan.unannounced, today, language()))
     for index, week in enumerate(shown):
-        live = follows_today(week, current)
-        meeting = build_meeting(week, today, project.posts, project.calendar, overlay, important,
-                                plan=plan, queues=live)  # the others show no queue
-        view = MeetingView(
-            meeting=meeting if live else without_today(meeting),
-            page=meeting_page(week),
-            title=meeting_title(week), range_label=week_range(week),
-            today_label=full_date(today) if live else "",
-            previous=_link(shown[index - 1]) if index > 0 else None,
-            next=_link(shown[index + 1]) if index + 1 < len(shown) else None,
-            minutes=site.minutes.get(week.label),
-        )
+        make = partial(_meeting_view, week, today, project, overlay, important, plan,
+                       site.minutes, shown, index)
+        view = make() if kept is None or follows_today(week, current) else kept.view(
+            week, plan.by_week, (shown[index - 1:index], shown[index + 1:index + 2],
+                                 site.minutes.get(week.label)), make)
+        assert isinstance(view, MeetingView)
         site.pages[view.page] = view
         _add_page(files, config, view.page, view.title, "kalender/meeting.html")
     site.pages[CURRENT_PAGE] = site.pages[meeting_page(current)]
     _add_page(files, config, CURRENT_PAGE, t("meeting.current_title"), "kalender/meeting.html")
     return site
+
+
+def _meeting_view(week: Week, today: dt.date, project: Project, overlay: Overlay,
+                  important: list[tuple[dt.date, str]], plan: Plan, minutes: dict[str, str],
+                  shown: list[Week], index: int) -> MeetingView:
+    """The view of the meeting page of ``shown[index]``."""
+    assert project.calendar is not None
+    live = follows_today(week, Week.of(today))
+    meeting = build_meeting(week, today, project.posts, project.calendar, overlay, important,
+                            plan=plan, queues=live)  # the others show no queue
+    return MeetingView(
+        meeting=meeting if live else without_today(meeting),
+        page=meeting_page(week),
+        title=meeting_title(week), range_label=week_range(week),
+        today_label=full_date(today) if live else "",
+        previous=_link(shown[index - 1]) if index > 0 else None,
+        next=_link(shown[index + 1]) if index + 1 < len(shown) else None,
+        minutes=minutes.get(week.label),
+    )
 
 
 def follows_today(week: Week, current: Week) -> bool:

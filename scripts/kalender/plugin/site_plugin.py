@@ -264,8 +264,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                                      self.site.today, self.memory, self.standings)
         self.workers.finish_reports()
         weeks = [view.week for view in self.site.weeks.values()]
-        self.meetings = add_meetings(project, weeks, today, overlay, files, config,
-                                     self.memory, self.standings)
+        self.meetings = add_meetings(project, weeks, today, overlay, files, config, self.memory,
+                                     self.standings, self.page_keys.meetings(self.command))
         self.conversations = add_conversations(project, files, config, today, overlay)
         self.project = project
         self.files = files
