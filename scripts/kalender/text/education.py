@@ -30,6 +30,7 @@ from .asked import Asking, answered_by_law, hearsay_asked, meaning_asked
 from .citations import find_citations
 from .declined import Declining, declined_sentences
 from .defined import defined_sentences
+from .everyday import Everyday
 from .rebuked import Rebuking, rebuked_sentences
 from .textword import TextWord, Words
 
@@ -57,6 +58,7 @@ class Lesson:
     defining: tuple[Words, ...] = ()  # "'bangsat' berarti kutu busuk" (text.defined)
     defined_linking: frozenset[str] = frozenset()  # "Kampret itu sebenarnya sebutan untuk"
     means: frozenset[str] = frozenset()  # "diadu domba pakai isu agama": the means warned of
+    everyday: Everyday = Everyday()  # "kampret ... terbang": a word's everyday use (text.everyday)
 
 
 def negated(text_words: Sequence[TextWord], sentence: Sequence[int], index: int,

@@ -16,6 +16,7 @@ from ..core.schema import Field
 from .asked import Asking
 from .declined import Declining
 from .education import Lesson
+from .everyday import Everyday
 from .phrases import Pattern, Phrase, normalise_word
 from .rebuked import Rebuking
 
@@ -81,6 +82,13 @@ LESSON_SCHEMA = Field("mapping", keys={
     "defining": Field("list", items=Field("text")),
     "defined_linking": Field("list", items=Field("text")),
     "means": Field("list", items=Field("text")),
+    "senses": Field("mapping", values=Field("list", min_items=1, items=Field("text"))),
+    "owned": Field("list", items=Field("text")),
+    "owned_not": Field("list", items=Field("text")),
+    "tellers": Field("list", items=Field("text")),
+    "intents": Field("list", items=Field("text")),
+    "past": Field("list", items=Field("text")),
+    "past_not": Field("list", items=Field("text")),
 })
 
 
@@ -191,7 +199,20 @@ def load_lesson(folder: Path, report: Report) -> Lesson:
         moderation=_phrase_words(data.get("moderation")),
         defining=_phrase_words(data.get("defining")),
         defined_linking=_normalised(data.get("defined_linking")),
-        means=_normalised(data.get("means")))
+        means=_normalised(data.get("means")), everyday=_everyday(data))
+
+
+def _everyday(data: dict[str, Any]) -> Everyday:
+    """The words of :mod:`kalender.text.everyday`."""
+    senses = tuple((normalise_word(str(word)), _phrase_words(neighbours))
+                   for word, neighbours in (data.get("senses") or {}).items())
+    return Everyday(senses=senses, owned=_normalised(data.get("owned")),
+                    owned_not=_normalised(data.get("owned_not")),
+                    writers=_normalised(data.get("writers")),
+                    hearsay=_normalised(data.get("hearsay")),
+                    tellers=_normalised(data.get("tellers")),
+                    intents=_normalised(data.get("intents")), past=_normalised(data.get("past")),
+                    past_not=_normalised(data.get("past_not")))
 
 
 def _phrase_words(listed: Any) -> tuple[tuple[str, ...], ...]:

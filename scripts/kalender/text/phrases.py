@@ -37,6 +37,7 @@ from . import education as lessons
 from .abbreviations import devoiced, may_be_shortened, shortens, skeleton, sounds_alike
 from .clauses import at_arms_length, endorsed, relative_negators
 from .education import Lesson, answered_question, in_sentence, legal_sentences, negated, refuted
+from .everyday import everyday_use
 from .letters import WILDCARD, joined_runs, touches
 from .wordforms import word_forms
 
@@ -414,14 +415,13 @@ class _Reading:
         return not named and not _listed(self.text, quote)
 
     def _excepted(self, phrase: Phrase, index: int) -> bool:
-        """An exception of the entry covers its first word (``bakar semangat``,
-        ``berubah``)."""
-        for pattern in phrase.exceptions:
-            for start in range(max(0, index - len(pattern.parts) + 1), index + 1):
-                width = pattern.width_at(self.words, start)
-                if width and start + width > index:
-                    return True
-        return False
+        """An exception of the entry covers its first word (``bakar semangat``, ``berubah``),
+        or the words around give it its everyday use (:mod:`kalender.text.everyday`)."""
+        return everyday_use(self.text, self.words, self.sentence, index,
+                                    self.lesson.everyday) or any(
+            (width := pattern.width_at(self.words, start)) and start + width > index
+            for pattern in phrase.exceptions
+            for start in range(max(0, index - len(pattern.parts) + 1), index + 1))
 
     def cue(self, phrase: Phrase, index: int, width: int) -> tuple[int, int] | None:
         """The span of a cue word of ``phrase`` in its sentence (not right after ``bukan``),
