@@ -113,3 +113,20 @@ def screen_errors(text: str, learned: bool = True) -> set[str]:
     with the learned layer)."""
     return {f.category for f in screen(text, CALENDAR, learned=learned)
             if f.severity is Severity.ERROR}
+
+
+def caption_findings(repo: Path, text: str, learned: bool = True) -> list[Found]:
+    """The SOP D screen's findings on one post of ``repo`` whose caption is ``text`` (without
+    the learned layer's weights unless ``learned``: they are removed from ``repo``)."""
+    if not learned:
+        shutil.rmtree(repo / "calendar" / LEARNED_WEIGHTS)
+    write_post(repo, f"caption: |\n  {text}\n")
+    return findings(repo, *SCREEN_RULES)
+
+
+def findings_with_and_without_layer(repo: Path, alone: Path, text: str) -> list[list[Found]]:
+    """:func:`caption_findings` on ``repo``, then on ``alone`` (an empty folder) with a copy of
+    its calendar data but without the learned layer: the rules alone."""
+    with_layer = caption_findings(repo, text)
+    shutil.copytree(repo / "calendar", alone / "calendar")
+    return [with_layer, caption_findings(alone, text, learned=False)]

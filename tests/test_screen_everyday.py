@@ -8,12 +8,11 @@ written for this test, none is taken from a corpus."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from contentposts import LEARNED_WEIGHTS, SCREEN_RULES, Found, findings, screen_errors, write_post
+from contentposts import caption_findings, findings_with_and_without_layer, screen_errors
 
 CLEAN = [
     "Katanya pendaftaran KPPS diperpanjang sampai Jumat ya min? Mohon info resminya.",
@@ -41,25 +40,16 @@ BREACH_IDS = ["katanya-di-tengah", "komentar-disetujui", "bantai-orang", "berart
               "suku-sesudah-kata-kerja"]
 
 
-def _findings(repo: Path, text: str, learned: bool = True) -> list[Found]:
-    if not learned:
-        shutil.rmtree(repo / "calendar" / LEARNED_WEIGHTS)
-    write_post(repo, f"caption: |\n  {text}\n")
-    return findings(repo, *SCREEN_RULES)
-
-
 @pytest.mark.parametrize("text", CLEAN, ids=CLEAN_IDS)
 def test_an_everyday_caption_has_no_finding(repo: Path, tmp_path_factory: pytest.TempPathFactory,
                                            text: str) -> None:
     """No finding with the learned layer, and none from the word rules alone."""
-    assert _findings(repo, text) == []
     alone = tmp_path_factory.mktemp("alone")
-    shutil.copytree(repo / "calendar", alone / "calendar")
-    assert _findings(alone, text, learned=False) == []
+    assert findings_with_and_without_layer(repo, alone, text) == [[], []]
 
 
 @pytest.mark.parametrize(("text", "category"), BREACHES, ids=BREACH_IDS)
 def test_the_same_words_as_a_breach_stay_errors(repo: Path, text: str, category: str) -> None:
-    found = _findings(repo, text, learned=False)
+    found = caption_findings(repo, text, learned=False)
     assert any(severity == "error" and line == 9 for line, severity, _, _ in found), found
     assert category in screen_errors(text, learned=False)
