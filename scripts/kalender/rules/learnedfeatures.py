@@ -11,7 +11,9 @@ the caption's words as the screen reads them, and what the screen's rules alread
   lesson only mentions (negated, in a sentence about the law, quoted), ``r:partisan`` a
   partisan call reported, ``r:data-pribadi`` personal data;
 - ``x:legal`` a sentence about the law or a cited legal product, ``x:negation`` a negator of
-  the lesson list (``jangan``, ``dilarang``, ``tolak``), ``x:question`` a question mark.
+  the lesson list (``jangan``, ``dilarang``, ``tolak``), ``x:question`` a question mark;
+  ``x:pihak``, ``x:pihak-nilai``, ``x:pihak-ajak`` a participant pointed at by number, colour
+  or name, with an evaluative or a calling word (:mod:`kalender.rules.learnedcues`).
 
 Every feature is present or absent (counted once per caption). The regression weighs the
 words and the structure only (``LEARNED``): the rules' findings were written on the same
@@ -31,6 +33,7 @@ from ..text.personal_data import PersonalData, find_personal_data
 from ..text.phrases import SENTENCE_END, Match, Word, sentences, words
 from ..text.wordforms import sastrawi_stem
 from .content import _reported, _severity, forbidden_matches, partisan_hits
+from .learnedcues import participant_cues
 from .lists import ContentLists
 
 NUMBER = "#"
@@ -123,4 +126,4 @@ def _structure(text: str, text_words: Sequence[Word], lists: ContentLists) -> se
         found.add(NEGATION)
     if "?" in text:
         found.add("x:question")
-    return found
+    return found | participant_cues(text, text_words, lists.partisan)
