@@ -75,7 +75,7 @@ def _points(text: str, text_words: Sequence[Word], partisan: PartisanLists | Non
 
 def _coloured(norms: Sequence[str], index: int) -> bool:
     """A colour beside a word a side wears or flies (``partai ijo``, ``baju ... biru``)."""
-    near = norms[max(0, index - 2):index] + norms[index + 1:index + 2]
+    near = [*norms[max(0, index - 2):index], *norms[index + 1:index + 2]]
     return norms[index] in COLOURS and any(n in WORN for n in near)
 
 
