@@ -14,7 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
+from ..core.buildscope import found_in_build
 from ..core.problems import Severity
 from ..text.partisan import PartisanHit
 from ..text.personal_data import PersonalData
@@ -70,6 +72,7 @@ def decide(text: str, lists: ContentLists, reading: Reading, model: Model | None
                     learned_verdict(text, lists, after, model), vetoed, vetoed_partisan)
 
 
+_BUILD_KEY = "screendecision.text_decision"  # its decisions in found_in_build()
 _KEPT: dict[tuple[str, tuple[str, ...], bool], tuple[object, object, Decision]] = {}
 
 
@@ -77,15 +80,29 @@ def text_decision(text: str, calendar_folder: Path, official: Iterable[str] = ()
                   learned: bool = True) -> Decision:
     """:func:`decide` with the lists and the layer of ``calendar_folder`` (``official``: the
     office's own numbers and addresses; ``learned`` False: the rules alone). Kept for the
-    last texts: three rules and the notes of ``kalender check`` ask for the same caption."""
+    last texts: three rules and the notes of ``kalender check`` ask for the same caption;
+    and for the whole build while one runs (:func:`_build_memo`)."""
     lists = content_lists(calendar_folder)
     model = load_model(calendar_folder) if learned else None
     key = (text, tuple(official), learned)
-    kept = _KEPT.get(key)
+    memo = _build_memo()
+    kept = _KEPT.get(key) or memo.get(key)
     if kept is not None and kept[0] is lists and kept[1] is model:
         return kept[2]
     if len(_KEPT) >= 512:
         _KEPT.clear()
     decision = decide(text, lists, read_caption(text, lists, key[1]), model)
-    _KEPT[key] = (lists, model, decision)
+    _KEPT[key] = memo[key] = (lists, model, decision)
     return decision
+
+
+def _build_memo() -> dict[object, tuple[object, object, Decision]]:
+    """The decisions remembered while one build runs (:func:`found_in_build`; a scratch
+    dict outside a build): the previews' marks of a caption come after the rules of a
+    thousand others, too far apart for :data:`_KEPT`, and deciding again cost a cold build
+    of 1,000 posts about a second of CPU (issue 23, branch cold7)."""
+    found = found_in_build()
+    if found is None:
+        return {}
+    return cast("dict[object, tuple[object, object, Decision]]",
+                found.setdefault(_BUILD_KEY, {}))
