@@ -1,6 +1,6 @@
-"""What mkdocs keeps of a written page, let go (plugin/written.py): the HTML and Markdown of
-every page under ``kalender build``, the generated pages' HTML only under ``kalender serve``,
-the title unchanged, and mkdocs' URL parts cache emptied as the pages are written."""
+"""What mkdocs keeps of a written page, let go (plugin/written.py): the HTML, Markdown and
+table of contents of every page, under ``kalender build`` and ``kalender serve`` alike, the
+title unchanged, and mkdocs' URL parts cache emptied as the pages are written."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import _norm_parts, get_relative_url
 
 from kalender.plugin import written
@@ -37,23 +38,15 @@ def page(tmp_path: Path, name: str, generated: bool) -> Page:
 
 
 @pytest.mark.parametrize("generated", [True, False], ids=["generated", "hand-written"])
-def test_a_build_lets_go_of_the_html_and_markdown_and_keeps_the_title(
+def test_a_written_page_lets_go_of_its_html_markdown_and_toc_and_keeps_its_title(
         tmp_path: Path, generated: bool) -> None:
     written_page = page(tmp_path, "pos.md", generated)
-    WrittenPages().let_go(written_page, one_off=True)
+    written_page.toc = get_toc([{"level": 1, "id": "judul", "name": "Judul", "children": []}])
+    WrittenPages().let_go(written_page)
     assert written_page.content is None
     assert written_page.markdown == ""
+    assert not written_page.toc.items
     assert written_page.title == "Judul"
-
-
-def test_serve_lets_go_of_a_generated_page_s_html_only(tmp_path: Path) -> None:
-    generated, hand_written = page(tmp_path, "pos.md", True), page(tmp_path, "doc.md", False)
-    pages = WrittenPages()
-    pages.let_go(generated, one_off=False)
-    pages.let_go(hand_written, one_off=False)
-    assert generated.content is None and generated.markdown == "Isi"
-    assert hand_written.content == "<h1>Judul</h1><p>Isi</p>"
-    assert hand_written.markdown == "# Judul\n\nIsi\n"
 
 
 def test_the_url_parts_cache_is_emptied_every_so_many_pages(
@@ -63,8 +56,8 @@ def test_the_url_parts_cache_is_emptied_every_so_many_pages(
     _norm_parts.cache_clear()
     assert get_relative_url("pos/a/", "minggu/b/") == "../../pos/a/"
     for _ in range(2):
-        pages.let_go(one, one_off=True)
+        pages.let_go(one)
     assert _norm_parts.cache_info().currsize == 2
-    pages.let_go(one, one_off=True)
+    pages.let_go(one)
     assert _norm_parts.cache_info().currsize == 0
     assert get_relative_url("pos/a/", "minggu/b/") == "../../pos/a/"

@@ -89,7 +89,7 @@ class KeptPageKeys:
 
     def key(self, shared: str, page: str, data: object, post_digests: Mapping[str, str]) -> str:
         """The key of ``page`` (its data as :func:`page_key` takes it)."""
-        known = self.known.get(page)
+        known = self.known.pop(page, None)  # the last build's data, let go as it is keyed
         if known is not None and known[0] == shared and same(known[1], data):
             base, shown = known[2], known[3]
             self.reused += 1

@@ -468,7 +468,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
     @event_priority(-100)  # after every other plugin saw the page
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         """Let go of what mkdocs keeps of a page once it is written (plugin.written)."""
-        self.written.let_go(page, self.command != "serve")
+        self.written.let_go(page)
         return output
 
     def _targets(self) -> dict[str, str]:

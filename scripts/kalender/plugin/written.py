@@ -6,30 +6,33 @@ without a bound: one entry per page and per link target). At 10,000 posts that i
 MB that nothing reads once the page is written, growing through the render to the build's end,
 where ``kalender build`` peaks (the search index took each page's text before, in
 ``page_context``; the manifest keeps the generated pages' sources from their files, not from
-the pages).
+the pages). ``kalender serve`` holds the pages of its last build to the next (its kept
+files, :mod:`kalender.plugin.keptfiles`), so it lets go of the same (issue 23, ``memory8``).
 """
 
 from __future__ import annotations
 
 from mkdocs import utils
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 URL_PARTS_KEPT = 512  # pages written between two clearings of mkdocs' URL parts cache
+EMPTY_TOC = get_toc([])  # a written page's table of contents (read by nothing after)
 
 
 class WrittenPages:
-    """Lets go of each page's HTML (and, for ``kalender build``, its Markdown) once written."""
+    """Lets go of each page's HTML, Markdown and table of contents once written."""
 
     def __init__(self) -> None:
         self.count = 0
 
-    def let_go(self, page: Page, one_off: bool) -> None:
-        """``page`` is written. ``one_off``: ``kalender build``, whose pages are not read
-        again (``kalender serve`` lets go of the generated pages' HTML only, as before)."""
-        if page.file.generated_by or one_off:
-            page.content = None
-        if one_off:
-            page.markdown = ""  # not None: mkdocs' ``Page.title`` reads None as "no title"
+    def let_go(self, page: Page) -> None:
+        """``page`` is written; nothing reads these again, in ``kalender build`` or in
+        ``kalender serve`` (whose next build makes every page object anew, or keeps one
+        that was never rendered: :mod:`kalender.plugin.keptfiles`)."""
+        page.content = None
+        page.markdown = ""  # not None: mkdocs' ``Page.title`` reads None as "no title"
+        page.toc = EMPTY_TOC  # the search index read it in ``page_context``
         self.count += 1
         if self.count % URL_PARTS_KEPT == 0:
             forget_url_parts()

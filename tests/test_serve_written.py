@@ -1,0 +1,46 @@
+"""What ``kalender serve`` holds of its last build until the next (issue 23, branch
+``memory8``): no written page keeps its HTML, Markdown or table of contents (the kept files
+hold the page objects, :mod:`kalender.plugin.keptfiles`), and the page keys let go of the
+last build's data as each page is keyed again (:mod:`kalender.plugin.keptkeys`). A rebuild
+after a caption edit still serves, byte for byte, the site a build from nothing makes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.structure.pages import Page
+
+from kalender.plugin.site_plugin import KalenderPlugin
+from test_serve_memory import EDITED, clean_build, differing, serve_build
+from test_serve_memory import sample as sample  # the served sample fixture
+
+
+def written_pages(plugin: KalenderPlugin) -> list[Page]:
+    """The page objects of the last build that mkdocs rendered and wrote."""
+    assert plugin.files is not None
+    return [file.page for file in plugin.files.documentation_pages()
+            if file.page is not None and file.page.markdown is not None]
+
+
+def test_serve_holds_no_written_page_s_text_and_a_rebuild_serves_the_same(
+        sample: Path, tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    plugin = serve_build(sample, served)
+    first = written_pages(plugin)
+    assert any(page.file.generated_by for page in first)
+    assert any(not page.file.generated_by for page in first)  # the handbook's pages too
+    assert all(page.content is None and page.markdown == "" and not page.toc.items
+               for page in first)
+    assert all(page.title for page in first if page.file.generated_by)
+
+    edited = next((sample / "posts").rglob(f"{EDITED}.md"))
+    edited.write_text(edited.read_text(encoding="utf-8").replace(
+        "caption: |\n", "caption: |\n  Keterangan disunting saat serve.\n", 1),
+        encoding="utf-8")
+    serve_build(sample, served)
+    assert not plugin.page_keys.known  # every page was keyed again: nothing of the last
+    assert all(page.content is None and page.markdown == "" for page in written_pages(plugin))
+    assert "Keterangan disunting saat serve." in \
+        (served / "pos" / EDITED / "index.html").read_text(encoding="utf-8")
+    clean_build(sample, tmp_path / "clean")
+    assert differing(served, tmp_path / "clean") == []
