@@ -13,11 +13,8 @@ files, :mod:`kalender.plugin.keptfiles`), so it lets go of the same (issue 23, `
 from __future__ import annotations
 
 from mkdocs import utils
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-
-from .laterpages import convert_as_rendered
 
 URL_PARTS_KEPT = 512  # pages written between two clearings of mkdocs' URL parts cache
 EMPTY_TOC = get_toc([])  # a written page's table of contents (read by nothing after)
@@ -28,13 +25,6 @@ class WrittenPages:
 
     def __init__(self) -> None:
         self.count = 0
-
-    @staticmethod
-    def start(config: MkDocsConfig) -> None:
-        """A build starts: its calendar pages are converted as they are rendered
-        (:mod:`kalender.plugin.laterpages`), so that what a page made is held from its
-        render to its writing only."""
-        convert_as_rendered(config)
 
     def let_go(self, page: Page) -> None:
         """``page`` is written; nothing reads these again, in ``kalender build`` or in
