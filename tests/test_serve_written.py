@@ -1,15 +1,20 @@
 """What ``kalender serve`` holds of its last build until the next (issue 23, branch
 ``memory8``): no written page keeps its HTML, Markdown or table of contents (the kept files
 hold the page objects, :mod:`kalender.plugin.keptfiles`), and the page keys let go of the
-last build's data as each page is keyed again (:mod:`kalender.plugin.keptkeys`). A rebuild
-after a caption edit still serves, byte for byte, the site a build from nothing makes."""
+last build's data as each page is keyed again (:mod:`kalender.plugin.keptkeys`); the search
+index is written a piece at a time at every build (:mod:`kalender.plugin.searchwrite`). A
+rebuild after a caption edit still serves, byte for byte, the site a build from nothing
+makes, its search index included."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from mkdocs.structure.pages import Page
 
+from kalender.plugin import searchwrite
 from kalender.plugin.site_plugin import KalenderPlugin
 from test_serve_memory import EDITED, clean_build, differing, serve_build
 from test_serve_memory import sample as sample  # the served sample fixture
@@ -23,7 +28,15 @@ def written_pages(plugin: KalenderPlugin) -> list[Page]:
 
 
 def test_serve_holds_no_written_page_s_text_and_a_rebuild_serves_the_same(
-        sample: Path, tmp_path: Path) -> None:
+        sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    written_indexes: list[int] = []
+    write_index = searchwrite._write_index  # noqa: SLF001
+
+    def counted(index: Any, outs: Any) -> None:
+        written_indexes.append(len(index.entries))
+        write_index(index, outs)
+
+    monkeypatch.setattr(searchwrite, "_write_index", counted)
     served = tmp_path / "served"
     plugin = serve_build(sample, served)
     first = written_pages(plugin)
@@ -39,6 +52,7 @@ def test_serve_holds_no_written_page_s_text_and_a_rebuild_serves_the_same(
         encoding="utf-8")
     serve_build(sample, served)
     assert not plugin.page_keys.known  # every page was keyed again: nothing of the last
+    assert len(written_indexes) == 2 and written_indexes[0] == written_indexes[1] > 0
     assert all(page.content is None and page.markdown == "" for page in written_pages(plugin))
     assert "Keterangan disunting saat serve." in \
         (served / "pos" / EDITED / "index.html").read_text(encoding="utf-8")

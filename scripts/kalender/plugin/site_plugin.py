@@ -395,7 +395,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         if self.command != "serve":  # the pages are written; the search index comes next
             self._forget()
             hand_back_freed()
-            write_search_index(config)
+        write_search_index(config)  # a piece at a time, serve too (its index is whole)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._plain_words()
