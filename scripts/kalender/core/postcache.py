@@ -10,6 +10,16 @@ identity (size, inode, modification and change times), all inside a ``generation
 stamp of the calendar data and the code, which the loader reads a post with). Only posts
 read without any problem are kept: a post with a missing picture is read again until the
 picture is there.
+
+A post whose files were last changed well before the build's walk of ``posts/`` began is
+kept with the size, modification and change times the walk saw of its file, its records and
+its media (:data:`SETTLED_NS`; the change time moves on every write, a modification time put
+back included): while the walk of a later build sees the same, the post is used
+again without reading its bytes (issue 23, branch ``edit8``: reading and hashing a
+thousand unchanged posts was some 0.03 s of a caption edit's build). A file written within
+that margin of the walk is checked by its bytes, as before, until a later walk sees it
+settled: a second write in the same tick of the file system's clock then cannot hide
+behind an equal size and time.
 """
 
 from __future__ import annotations
@@ -17,15 +27,18 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from array import array
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .keptfile import KeptFile
-from .memo import PostFiles
+from .memo import PostFiles, post_inputs
 from .model import Post
 from .problems import Problem
+from .stattable import StatTable
 
-KEPT_VERSION = 2  # 2: with each post's key
+KEPT_VERSION = 3  # 2: with each post's key; 3: with the times of its files
+SETTLED_NS = 2_000_000_000  # a file this much older than the walk is not written in its tick
 Identity = tuple[int, int, int, int]
 
 
@@ -35,6 +48,7 @@ class _Kept:
     media: tuple[Identity, ...]
     post: Post
     key: str = ""  # its post_key (core.postmemo): the same while files and media are
+    times: bytes = b""  # its files' sizes and times as a walk saw them (empty: check bytes)
 
 
 class KeptPosts(PostFiles):
@@ -61,16 +75,35 @@ class KeptPosts(PostFiles):
         if known is not None:
             self.used.add(name)
             return known
-        files = _files_digest(path)
         kept = self.kept.get(name)
+        if kept is not None and kept.times and kept.times == _times(path, kept.post, self.stats) \
+                and kept.media == _media_identity(kept.post):
+            return self._reused(path, kept)
+        files = _files_digest(path)
         if kept is None or files is None or kept.files != files \
                 or kept.media != _media_identity(kept.post):
             self.read_from_files[name] = files or ""
             return None
-        self.used.add(name)
+        times = self._settled(path, kept.post)
+        if times and times != kept.times:  # from now on known by its times
+            kept = self.kept[name] = replace(kept, times=times)
+            self.new.add(name)
+        return self._reused(path, kept)
+
+    def _reused(self, path: Path, kept: _Kept) -> tuple[Post | None, list[Problem]]:
+        self.used.add(str(path))
         self.reused += 1
         super().keep(path, kept.post, [])
         return kept.post, []
+
+    def _settled(self, path: Path, post: Post) -> bytes:
+        """The times of the post's files as this build's walk saw them, when every one was
+        written :data:`SETTLED_NS` before the walk began; else empty (checked by bytes)."""
+        if self.stats is None:
+            return b""
+        times = _times(path, post, self.stats)
+        latest = self.stats.started - SETTLED_NS
+        return times if all(t <= latest for t in array("q", times)[2::3]) else b""
 
     def keep(self, path: Path, post: Post | None, problems: list[Problem]) -> None:
         super().keep(path, post, problems)
@@ -81,7 +114,8 @@ class KeptPosts(PostFiles):
         if post is None or problems or not files:
             self.kept.pop(name, None)
             return
-        self.kept[name] = _Kept(files, _media_identity(post), post)
+        self.kept[name] = _Kept(files, _media_identity(post), post,
+                                times=self._settled(path, post))
         self.new.add(name)
         self.added += 1
 
@@ -123,6 +157,17 @@ def _files_digest(path: Path) -> str | None:
     except OSError:
         hashed.update(b"-")
     return hashed.hexdigest()
+
+
+def _times(path: Path, post: Post, stats: StatTable | None) -> bytes:
+    """The size, modification and change time of each file ``post`` was read from (its
+    file, its records, its media: :func:`~kalender.core.memo.post_inputs`), from ``stats``
+    when the walk saw them; (-1, -1, -1) for a missing one."""
+    table = stats if stats is not None else StatTable()
+    found = array("q")
+    for name in post_inputs(path, post):
+        found.extend(table.identity(name) or (-1, -1, -1))
+    return found.tobytes()
 
 
 def _media_identity(post: Post) -> tuple[Identity, ...]:

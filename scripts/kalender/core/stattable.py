@@ -14,6 +14,7 @@ again by the next build (which the file's change starts under ``kalender serve``
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 Entry = tuple[int, int]  # size, modification time (ns)
@@ -23,12 +24,15 @@ class StatTable:
     """The size and modification time of every file one walk found, by path."""
 
     def __init__(self) -> None:
+        self.started = time.time_ns()  # the clock when the walk began (core.postcache)
         self.found: dict[str, Entry] = {}
+        self.changed: dict[str, int] = {}  # the change time (ns) of each, for identity()
         self._listed: dict[str, list[str]] = {}  # walked folder -> its entries named *.md
         self.walked: set[str] = set()  # the folders whose files the walk listed
 
     def add(self, path: str, stat: os.stat_result) -> None:
         self.found[path] = (stat.st_size, stat.st_mtime_ns)
+        self.changed[path] = stat.st_ctime_ns
 
     def listed(self, folder: str, names: list[str]) -> None:
         """Remember the entries named ``*.md`` (files or not) of a folder walked whole."""
@@ -44,6 +48,21 @@ class StatTable:
         if known is not None:
             return known
         return None if os.path.dirname(name) in self.walked else size_and_time(name)
+
+    def identity(self, path: str | Path) -> tuple[int, int, int] | None:
+        """Size, modification and change time of ``path`` (as :meth:`stat`). The change
+        time moves on any write, a time put back (``os.utime``) or a rename included."""
+        name = os.fspath(path)
+        known = self.found.get(name)
+        if known is not None:
+            return (*known, self.changed[name])
+        if os.path.dirname(name) in self.walked:
+            return None
+        try:
+            stat = os.stat(name)
+        except OSError:
+            return None
+        return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
 
     def markdown_files(self, folder: Path) -> list[Path] | None:
         """Every entry named ``*.md`` under ``folder``, in the order of ``sorted(rglob)``;

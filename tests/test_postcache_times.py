@@ -1,0 +1,144 @@
+"""The posts kept in the cache and known again by their files' times (issue 23, branch
+``edit8``): a post whose files were changed well before a build's walk of ``posts/`` is used
+again while the walk sees the same size, modification and change times, without its bytes
+being read; any write to its file, its approval records or a picture reads it again."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kalender.core import postcache
+from kalender.core.loader import Project, load_project
+from kalender.core.postcache import KeptPosts
+from kalender.core.stattable import StatTable
+from kalender.site.incremental import input_stamp
+from samplecopy import data_copy
+
+EDITED = "2026-12-03-hak-pilih-penyandang-disabilitas"
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    return data_copy(tmp_path)
+
+
+@pytest.fixture
+def bytes_read(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The post files whose bytes were read to check them against the cache."""
+    read: list[Path] = []
+    digest = postcache._files_digest
+
+    def counted(path: Path) -> str | None:
+        read.append(path)
+        return digest(path)
+
+    monkeypatch.setattr(postcache, "_files_digest", counted)
+    return read
+
+
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files changed before the walk began count as settled (not two seconds before)."""
+    monkeypatch.setattr(postcache, "SETTLED_NS", 0)
+
+
+def load(root: Path) -> tuple[Project, KeptPosts]:
+    """One process as the site build runs it: the walk of posts/, then the posts read
+    through the cache file, which is then written."""
+    table = StatTable()
+    input_stamp(root, [root / "posts"], table)
+    posts = KeptPosts(root / ".cache" / "kalender" / "posts.pickle", "kode-1")
+    project = load_project(root, memory=posts, stats=table)
+    read = posts.read
+    posts.save()
+    posts.read = read
+    return project, posts
+
+
+def post_file(root: Path) -> Path:
+    return next((root / "posts").rglob(f"{EDITED}.md"))
+
+
+def same_as_read_from_files(project: Project, root: Path) -> None:
+    fresh = load_project(root)
+    assert project.posts == fresh.posts
+    assert list(project.report) == list(fresh.report)
+
+
+def test_settled_posts_are_used_again_without_reading_their_bytes(
+        sample: Path, monkeypatch: pytest.MonkeyPatch, bytes_read: list[Path]) -> None:
+    settled_at_once(monkeypatch)
+    first, _ = load(sample)
+    bytes_read.clear()
+    second, posts = load(sample)
+    assert posts.read == 0 and bytes_read == []
+    assert posts.reused == len(second.posts) > 5
+    same_as_read_from_files(second, sample)
+
+
+def test_a_post_written_just_before_the_walk_is_checked_by_its_bytes(
+        sample: Path, bytes_read: list[Path]) -> None:
+    """Files changed less than two seconds before the walk (all of a fresh copy) are not
+    known by their times: a second write in the same tick could keep size and time."""
+    first, posts = load(sample)
+    assert all(not kept.times for kept in posts.kept.values())
+    bytes_read.clear()
+    second, posts = load(sample)
+    assert posts.read == 0 and len(bytes_read) == first.files
+    same_as_read_from_files(second, sample)
+
+
+def test_a_post_checked_by_its_bytes_is_known_by_its_times_once_settled(
+        sample: Path, monkeypatch: pytest.MonkeyPatch, bytes_read: list[Path]) -> None:
+    load(sample)  # fresh files: kept without times
+    settled_at_once(monkeypatch)
+    _, posts = load(sample)  # checked by bytes, then kept with its times (file written)
+    assert posts.read == 0 and all(kept.times for kept in posts.kept.values())
+    bytes_read.clear()
+    third, posts = load(sample)  # a new process: from the file, by times alone
+    assert posts.read == 0 and bytes_read == []
+    same_as_read_from_files(third, sample)
+
+
+def test_an_edit_with_its_time_put_back_is_still_read(
+        sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same size, same modification time: the change time still moved."""
+    settled_at_once(monkeypatch)
+    load(sample)
+    path = post_file(sample)
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Pemilu", "PemilU", 1), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    second, posts = load(sample)
+    assert posts.read == 1
+    same_as_read_from_files(second, sample)
+
+
+@pytest.mark.parametrize("change", ["caption", "records", "picture", "deleted picture"])
+def test_any_file_of_a_settled_post_changed_reads_it_again(
+        sample: Path, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    settled_at_once(monkeypatch)
+    load(sample)
+    path = post_file(sample)
+    folder = path.parent / EDITED
+    if change == "caption":
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("caption: |\n", "caption: |\n  Diubah lagi.\n", 1),
+                        encoding="utf-8")
+    elif change == "records":
+        records = path.with_name(f"{path.stem}.persetujuan.yml")
+        records.write_text("# catatan\n", encoding="utf-8")
+    elif change == "picture":
+        (folder / "kartu-1.jpg").write_bytes((folder / "kartu-2.jpg").read_bytes())
+    else:
+        (folder / "kartu-2.jpg").unlink()
+    second, posts = load(sample)
+    assert posts.read == 1
+    same_as_read_from_files(second, sample)
+    if change == "caption":
+        edited = next(p for p in second.posts if p.id == EDITED)
+        assert "Diubah lagi." in edited.caption_for("instagram").text
