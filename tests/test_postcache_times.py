@@ -118,7 +118,8 @@ def test_an_edit_with_its_time_put_back_is_still_read(
     same_as_read_from_files(second, sample)
 
 
-@pytest.mark.parametrize("change", ["caption", "records", "picture", "deleted picture"])
+@pytest.mark.parametrize("change", ["caption", "records", "picture", "deleted picture",
+                                    "picture replaced, times put back"])
 def test_any_file_of_a_settled_post_changed_reads_it_again(
         sample: Path, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
     settled_at_once(monkeypatch)
@@ -134,8 +135,15 @@ def test_any_file_of_a_settled_post_changed_reads_it_again(
         records.write_text("# catatan\n", encoding="utf-8")
     elif change == "picture":
         (folder / "kartu-1.jpg").write_bytes((folder / "kartu-2.jpg").read_bytes())
-    else:
+    elif change == "deleted picture":
         (folder / "kartu-2.jpg").unlink()
+    else:  # another file renamed over it, with its size and times: another inode
+        picture = folder / "kartu-1.jpg"
+        stat = picture.stat()
+        other = folder / "lain.tmp"
+        other.write_bytes(picture.read_bytes())
+        os.utime(other, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        os.replace(other, picture)
     second, posts = load(sample)
     assert posts.read == 1
     same_as_read_from_files(second, sample)

@@ -12,14 +12,14 @@ read without any problem are kept: a post with a missing picture is read again u
 picture is there.
 
 A post whose files were last changed well before the build's walk of ``posts/`` began is
-kept with the size, modification and change times the walk saw of its file, its records and
-its media (:data:`SETTLED_NS`; the change time moves on every write, a modification time put
-back included): while the walk of a later build sees the same, the post is used
-again without reading its bytes (issue 23, branch ``edit8``: reading and hashing a
-thousand unchanged posts was some 0.03 s of a caption edit's build). A file written within
-that margin of the walk is checked by its bytes, as before, until a later walk sees it
-settled: a second write in the same tick of the file system's clock then cannot hide
-behind an equal size and time.
+kept with the size, modification time, change time and inode the walk saw of its file, its
+records and its media (:data:`SETTLED_NS`; the change time moves on every write, a
+modification time put back included): while the walk of a later build sees the same, the
+post is used again without reading its bytes or stat-ing its media again (issue 23, branch
+``edit8``: reading and hashing a thousand unchanged posts was some 0.03 s of a caption
+edit's build at N = 1,000). A file changed within that margin of the walk is checked by
+its bytes, as before, until a later walk sees it settled: a second write in the same tick
+of the file system's clock then cannot hide behind an equal size and times.
 """
 
 from __future__ import annotations
@@ -76,9 +76,8 @@ class KeptPosts(PostFiles):
             self.used.add(name)
             return known
         kept = self.kept.get(name)
-        if kept is not None and kept.times and kept.times == _times(path, kept.post, self.stats) \
-                and kept.media == _media_identity(kept.post):
-            return self._reused(path, kept)
+        if kept is not None and kept.times and kept.times == _times(path, kept.post, self.stats):
+            return self._reused(path, kept)  # its media's identities are among its times
         files = _files_digest(path)
         if kept is None or files is None or kept.files != files \
                 or kept.media != _media_identity(kept.post):
@@ -103,7 +102,7 @@ class KeptPosts(PostFiles):
             return b""
         times = _times(path, post, self.stats)
         latest = self.stats.started - SETTLED_NS
-        return times if all(t <= latest for t in array("q", times)[2::3]) else b""
+        return times if all(t <= latest for t in array("q", times)[2::4]) else b""
 
     def keep(self, path: Path, post: Post | None, problems: list[Problem]) -> None:
         super().keep(path, post, problems)
@@ -160,13 +159,13 @@ def _files_digest(path: Path) -> str | None:
 
 
 def _times(path: Path, post: Post, stats: StatTable | None) -> bytes:
-    """The size, modification and change time of each file ``post`` was read from (its
-    file, its records, its media: :func:`~kalender.core.memo.post_inputs`), from ``stats``
-    when the walk saw them; (-1, -1, -1) for a missing one."""
+    """The size, modification time, change time and inode of each file ``post`` was read
+    from (its file, its records, its media: :func:`~kalender.core.memo.post_inputs`), from
+    ``stats`` when the walk saw them; (-1, -1, -1, -1) for a missing one."""
     table = stats if stats is not None else StatTable()
     found = array("q")
     for name in post_inputs(path, post):
-        found.extend(table.identity(name) or (-1, -1, -1))
+        found.extend(table.identity(name) or (-1, -1, -1, -1))
     return found.tobytes()
 
 

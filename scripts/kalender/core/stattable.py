@@ -26,13 +26,13 @@ class StatTable:
     def __init__(self) -> None:
         self.started = time.time_ns()  # the clock when the walk began (core.postcache)
         self.found: dict[str, Entry] = {}
-        self.changed: dict[str, int] = {}  # the change time (ns) of each, for identity()
+        self.changed: dict[str, tuple[int, int]] = {}  # change time (ns), inode: identity()
         self._listed: dict[str, list[str]] = {}  # walked folder -> its entries named *.md
         self.walked: set[str] = set()  # the folders whose files the walk listed
 
     def add(self, path: str, stat: os.stat_result) -> None:
         self.found[path] = (stat.st_size, stat.st_mtime_ns)
-        self.changed[path] = stat.st_ctime_ns
+        self.changed[path] = (stat.st_ctime_ns, stat.st_ino)
 
     def listed(self, folder: str, names: list[str]) -> None:
         """Remember the entries named ``*.md`` (files or not) of a folder walked whole."""
@@ -49,20 +49,21 @@ class StatTable:
             return known
         return None if os.path.dirname(name) in self.walked else size_and_time(name)
 
-    def identity(self, path: str | Path) -> tuple[int, int, int] | None:
-        """Size, modification and change time of ``path`` (as :meth:`stat`). The change
-        time moves on any write, a time put back (``os.utime``) or a rename included."""
+    def identity(self, path: str | Path) -> tuple[int, int, int, int] | None:
+        """Size, modification time, change time and inode of ``path`` (as :meth:`stat`).
+        The change time moves on any write, a time put back (``os.utime``) included; a file
+        replaced by another has another inode."""
         name = os.fspath(path)
         known = self.found.get(name)
         if known is not None:
-            return (*known, self.changed[name])
+            return (*known, *self.changed[name])
         if os.path.dirname(name) in self.walked:
             return None
         try:
             stat = os.stat(name)
         except OSError:
             return None
-        return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
+        return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
 
     def markdown_files(self, folder: Path) -> list[Path] | None:
         """Every entry named ``*.md`` under ``folder``, in the order of ``sorted(rglob)``;
