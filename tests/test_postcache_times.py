@@ -1,7 +1,8 @@
 """The posts kept in the cache and known again by their files' times (issue 23, branch
 ``edit8``): a post whose files were changed well before a build's walk of ``posts/`` is used
 again while the walk sees the same size, modification and change times, without its bytes
-being read; any write to its file, its approval records or a picture reads it again."""
+being read; any write to its file, its approval records or a picture reads it again (an
+edit with its modification time put back: tests/test_postcache.py)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,11 @@ from pathlib import Path
 import pytest
 
 from kalender.core import postcache
-from kalender.core.loader import Project, load_project
+from kalender.core.loader import Project
 from kalender.core.postcache import KeptPosts
-from kalender.core.stattable import StatTable
-from kalender.site.incremental import input_stamp
 from samplecopy import data_copy
-
-EDITED = "2026-12-03-hak-pilih-penyandang-disabilitas"
+from test_postcache import EDITED, post_file, same_as_read_from_files
+from test_postcache import load as load_through_cache
 
 
 @pytest.fixture
@@ -45,26 +44,7 @@ def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def load(root: Path) -> tuple[Project, KeptPosts]:
-    """One process as the site build runs it: the walk of posts/, then the posts read
-    through the cache file, which is then written."""
-    table = StatTable()
-    input_stamp(root, [root / "posts"], table)
-    posts = KeptPosts(root / ".cache" / "kalender" / "posts.pickle", "kode-1")
-    project = load_project(root, memory=posts, stats=table)
-    read = posts.read
-    posts.save()
-    posts.read = read
-    return project, posts
-
-
-def post_file(root: Path) -> Path:
-    return next((root / "posts").rglob(f"{EDITED}.md"))
-
-
-def same_as_read_from_files(project: Project, root: Path) -> None:
-    fresh = load_project(root)
-    assert project.posts == fresh.posts
-    assert list(project.report) == list(fresh.report)
+    return load_through_cache(root, walked=True)
 
 
 def test_settled_posts_are_used_again_without_reading_their_bytes(
@@ -100,22 +80,6 @@ def test_a_post_checked_by_its_bytes_is_known_by_its_times_once_settled(
     third, posts = load(sample)  # a new process: from the file, by times alone
     assert posts.read == 0 and bytes_read == []
     same_as_read_from_files(third, sample)
-
-
-def test_an_edit_with_its_time_put_back_is_still_read(
-        sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Same size, same modification time: the change time still moved."""
-    settled_at_once(monkeypatch)
-    load(sample)
-    path = post_file(sample)
-    stat = path.stat()
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Pemilu", "PemilU", 1), encoding="utf-8")
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert path.stat().st_size == stat.st_size
-    second, posts = load(sample)
-    assert posts.read == 1
-    same_as_read_from_files(second, sample)
 
 
 @pytest.mark.parametrize("change", ["caption", "records", "picture", "deleted picture",
