@@ -15,7 +15,6 @@ from typing import Any
 
 from ..approval.keptstandings import keep_standings, remember_standings
 from ..approval.keptviews import keep_approvals, remember_approvals
-from ..approval.keptwaits import keep_waits, remember_waits
 from ..approval.standing import Standings
 from ..core.calendar_data import Team
 from ..core.loader import Project
@@ -28,7 +27,7 @@ from ..site.views import SiteView
 
 STORES = {name: Path("kalender") / f"{name}.pickle"
           for name in ("views", "standings", "postdigests", "plans", "reports",
-                       "approvals", "waits")}
+                       "approvals")}
 LISTS_STORE = Path("kalender") / "lists.pickle"  # opened only when a post is checked
 
 
@@ -65,7 +64,6 @@ class NewProcessStores:
         remember_plans(self.store("plans"), project.posts, self.keys, memory.plans)
         remember_approvals(self.store("approvals"), project.posts, self.keys, memory.approval,
                            _team(project), _day(memory))
-        remember_waits(self.store("waits"), project.posts, self.keys, memory.moves, _day(memory))
 
     def remember_lists(self, project: Project) -> None:
         """Put the content lists kept by an earlier process where the rules read them: at
@@ -120,7 +118,6 @@ class NewProcessStores:
         keep_standings(self.store("standings"), project.posts, self.keys, standings)
         keep_approvals(self.store("approvals"), project.posts, self.keys, memory.approval,
                        _team(project), _day(memory))
-        keep_waits(self.store("waits"), project.posts, self.keys, memory.moves, _day(memory))
         digests = self.store("postdigests")
         if digests is not None:
             digests.save()
