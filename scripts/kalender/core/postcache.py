@@ -12,14 +12,16 @@ read without any problem are kept: a post with a missing picture is read again u
 picture is there.
 
 A post whose files were last changed well before the build's walk of ``posts/`` began is
-kept with the size, modification time, change time and inode the walk saw of its file, its
-records and its media (:data:`SETTLED_NS`; the change time moves on every write, a
-modification time put back included): while the walk of a later build sees the same, the
-post is used again without reading its bytes or stat-ing its media again (issue 23, branch
-``edit8``: reading and hashing a thousand unchanged posts was some 0.03 s of a caption
-edit's build at N = 1,000). A file changed within that margin of the walk is checked by
-its bytes, as before, until a later walk sees it settled: a second write in the same tick
-of the file system's clock then cannot hide behind an equal size and times.
+kept, instead of the digest of its bytes, with the digest of the size, modification time,
+change time and inode of its file, its records and its media (:data:`TIMES`,
+:data:`SETTLED_NS`; the change time moves on every write, a modification time put back
+included): while they are the same, the post is used again with one ``stat`` per file and
+without reading its bytes (issue 23, branch ``edit8``: reading and hashing a thousand
+unchanged posts was some 0.025 s of a caption edit's build at N = 1,000). Nothing more is
+kept per post (the peak memory at N = 10,000 is near its target). A file changed within
+that margin of the walk is checked by its bytes, as before, until a later build sees it
+settled: a second write in the same tick of the file system's clock then cannot hide behind
+equal times. A post whose times changed but not its bytes (a file touched) is read again.
 """
 
 from __future__ import annotations
@@ -39,16 +41,17 @@ from .stattable import StatTable
 
 KEPT_VERSION = 3  # 2: with each post's key; 3: with the times of its files
 SETTLED_NS = 2_000_000_000  # a file this much older than the walk is not written in its tick
+TIMES = "t:"  # a kept post known by the digest of its files' times
 Identity = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True)
 class _Kept:
-    files: str  # SHA-256 of the post's bytes and its approval records' bytes
+    files: str  # SHA-256 of the post's bytes and its approval records' bytes, or of the
+    # times of all its files (TIMES + digest, once they settled: see the module)
     media: tuple[Identity, ...]
     post: Post
     key: str = ""  # its post_key (core.postmemo): the same while files and media are
-    times: bytes = b""  # its files' sizes and times as a walk saw them (empty: check bytes)
 
 
 class KeptPosts(PostFiles):
@@ -76,16 +79,19 @@ class KeptPosts(PostFiles):
             self.used.add(name)
             return known
         kept = self.kept.get(name)
-        if kept is not None and kept.times and kept.times == _times(path, kept.post, self.stats):
-            return self._reused(path, kept)  # its media's identities are among its times
+        if kept is not None and kept.files.startswith(TIMES):
+            if kept.files == _times_digest(path, kept.post, self.stats):
+                return self._reused(path, kept)
+            self.read_from_files[name] = _files_digest(path) or ""
+            return None  # touched or changed: read again
         files = _files_digest(path)
         if kept is None or files is None or kept.files != files \
                 or kept.media != _media_identity(kept.post):
             self.read_from_files[name] = files or ""
             return None
-        times = self._settled(path, kept.post)
-        if times and times != kept.times:  # from now on known by its times
-            kept = self.kept[name] = replace(kept, times=times)
+        settled = self._settled(path, kept.post)
+        if settled:  # from now on known by its times
+            kept = self.kept[name] = replace(kept, files=settled)
             self.new.add(name)
         return self._reused(path, kept)
 
@@ -95,14 +101,16 @@ class KeptPosts(PostFiles):
         super().keep(path, kept.post, [])
         return kept.post, []
 
-    def _settled(self, path: Path, post: Post) -> bytes:
-        """The times of the post's files as this build's walk saw them, when every one was
-        written :data:`SETTLED_NS` before the walk began; else empty (checked by bytes)."""
+    def _settled(self, path: Path, post: Post) -> str:
+        """The digest of the times of the post's files now, when every one was changed
+        :data:`SETTLED_NS` before this build's walk began; else empty (checked by bytes)."""
         if self.stats is None:
-            return b""
+            return ""
         times = _times(path, post, self.stats)
         latest = self.stats.started - SETTLED_NS
-        return times if all(t <= latest for t in array("q", times)[2::4]) else b""
+        if not all(t <= latest for t in array("q", times)[2::4]):
+            return ""
+        return TIMES + hashlib.sha256(times).hexdigest()
 
     def keep(self, path: Path, post: Post | None, problems: list[Problem]) -> None:
         super().keep(path, post, problems)
@@ -113,8 +121,7 @@ class KeptPosts(PostFiles):
         if post is None or problems or not files:
             self.kept.pop(name, None)
             return
-        self.kept[name] = _Kept(files, _media_identity(post), post,
-                                times=self._settled(path, post))
+        self.kept[name] = _Kept(self._settled(path, post) or files, _media_identity(post), post)
         self.new.add(name)
         self.added += 1
 
@@ -160,13 +167,17 @@ def _files_digest(path: Path) -> str | None:
 
 def _times(path: Path, post: Post, stats: StatTable | None) -> bytes:
     """The size, modification time, change time and inode of each file ``post`` was read
-    from (its file, its records, its media: :func:`~kalender.core.memo.post_inputs`), from
-    ``stats`` when the walk saw them; (-1, -1, -1, -1) for a missing one."""
+    from (its file, its records, its media: :func:`~kalender.core.memo.post_inputs`);
+    (-1, -1, -1, -1) for a missing one (``stats``: missing at the walk, not stat-ed again)."""
     table = stats if stats is not None else StatTable()
     found = array("q")
     for name in post_inputs(path, post):
         found.extend(table.identity(name) or (-1, -1, -1, -1))
     return found.tobytes()
+
+
+def _times_digest(path: Path, post: Post, stats: StatTable | None) -> str:
+    return TIMES + hashlib.sha256(_times(path, post, stats)).hexdigest()
 
 
 def _media_identity(post: Post) -> tuple[Identity, ...]:

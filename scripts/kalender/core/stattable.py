@@ -26,13 +26,11 @@ class StatTable:
     def __init__(self) -> None:
         self.started = time.time_ns()  # the clock when the walk began (core.postcache)
         self.found: dict[str, Entry] = {}
-        self.changed: dict[str, tuple[int, int]] = {}  # change time (ns), inode: identity()
         self._listed: dict[str, list[str]] = {}  # walked folder -> its entries named *.md
         self.walked: set[str] = set()  # the folders whose files the walk listed
 
     def add(self, path: str, stat: os.stat_result) -> None:
         self.found[path] = (stat.st_size, stat.st_mtime_ns)
-        self.changed[path] = (stat.st_ctime_ns, stat.st_ino)
 
     def listed(self, folder: str, names: list[str]) -> None:
         """Remember the entries named ``*.md`` (files or not) of a folder walked whole."""
@@ -50,14 +48,12 @@ class StatTable:
         return None if os.path.dirname(name) in self.walked else size_and_time(name)
 
     def identity(self, path: str | Path) -> tuple[int, int, int, int] | None:
-        """Size, modification time, change time and inode of ``path`` (as :meth:`stat`).
-        The change time moves on any write, a time put back (``os.utime``) included; a file
-        replaced by another has another inode."""
+        """Size, modification time, change time and inode of ``path`` read now (None:
+        missing, or missing at the walk, as :meth:`stat`). The change time moves on any
+        write, a time put back (``os.utime``) included; a file replaced by another has
+        another inode. (Not kept from the walk: ten thousand more values in every build.)"""
         name = os.fspath(path)
-        known = self.found.get(name)
-        if known is not None:
-            return (*known, *self.changed[name])
-        if os.path.dirname(name) in self.walked:
+        if name not in self.found and os.path.dirname(name) in self.walked:
             return None
         try:
             stat = os.stat(name)
