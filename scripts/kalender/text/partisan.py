@@ -15,7 +15,7 @@ from ..core.datafile import read_data_file
 from ..core.problems import Report
 from ..core.schema import Field
 from .hashtags import ballot_hashtags
-from .phrases import Pattern, Word, sentences, words
+from .phrases import Pattern, Word, normalise_word, sentences, words
 from .wordforms import colloquial, known_word
 
 T = TypeVar("T")
@@ -35,6 +35,21 @@ class Contestant:
 
 
 @dataclass(frozen=True)
+class Pointing:
+    """Words by which a caption points at a participant without naming one (``tunjuk`` in
+    ``calendar/partisan.yml``; weighed by the learned layer, :mod:`kalender.rules.learnedcues`)."""
+
+    colours: frozenset[str] = frozenset()  # "ijo", "biru"
+    worn: frozenset[str] = frozenset()  # "partai", "baju": what a colour of a side stands by
+    ballot: frozenset[str] = frozenset()  # "nomor", "no"
+    spoken: frozenset[str] = frozenset()  # numbers as words: "tige", "loro", "genap"
+    places: frozenset[str] = frozenset()  # "tps", "rt": a numbered place, not a ballot
+    cited: frozenset[str] = frozenset()  # "tahun": "Nomor 7 Tahun 2017", a law
+    evaluative: frozenset[str] = frozenset()  # "peduli", "gagal"
+    calling: frozenset[str] = frozenset()  # "coblos", "ayo"
+
+
+@dataclass(frozen=True)
 class PartisanLists:
     """The office's lists of parties and candidates, the campaign verbs and the window."""
 
@@ -46,6 +61,7 @@ class PartisanLists:
     path: Path | None = None
     praise: tuple[Pattern, ...] = ()  # praise and attack words: near a party or a listed name
     drawing: tuple[Pattern, ...] = ()  # "pengundian", "ditetapkan": a reported ballot number
+    pointing: Pointing = Pointing()  # "partai ijo", "nomer tige": a participant not named
 
     @property
     def ballots(self) -> dict[str, Contestant]:
@@ -366,12 +382,17 @@ def _word(text_words: Sequence[Word], index: int) -> str:
 
 # --- reading the list ------------------------------------------------------------------------
 
+POINTING_KEYS = {"warna": "colours", "dipakai": "worn", "nomor": "ballot", "angka": "spoken",
+                 "tempat": "places", "tahun": "cited", "nilai": "evaluative",
+                 "ajakan": "calling"}  # key in calendar/partisan.yml -> field of Pointing
 PARTISAN_SCHEMA = Field("mapping", keys={
     "dasar": Field("text", required=True),
     "window": Field("integer", required=True),
     "verbs": Field("list", required=True, min_items=1, items=Field("text")),
     "praise": Field("list", items=Field("text")),
     "undian": Field("list", items=Field("text")),
+    "tunjuk": Field("mapping", keys={key: Field("list", items=Field("text"))
+                                     for key in POINTING_KEYS}),
     "parties": Field("list", items=Field("mapping", keys={
         "name": Field("text", required=True),
         "aliases": Field("list", items=Field("text")),
@@ -405,8 +426,12 @@ def load_partisan(folder: Path, report: Report) -> PartisanLists | None:
     verbs = tuple(str(v) for v in data["verbs"])
     praise = tuple(Pattern.parse(str(v)) for v in data.get("praise") or ())
     drawing = tuple(Pattern.parse(str(v)) for v in data.get("undian") or ())
+    pointing = data.get("tunjuk") or {}
     return PartisanLists(tuple(contestants), tuple(Pattern.parse(v) for v in verbs), verbs,
-                         int(data["window"]), str(data["dasar"]), path, praise, drawing)
+                         int(data["window"]), str(data["dasar"]), path, praise, drawing,
+                         Pointing(**{name: frozenset(normalise_word(str(w))
+                                                     for w in pointing.get(key) or ())
+                                     for key, name in POINTING_KEYS.items()}))
 
 
 def _contestant(raw: dict[str, Any]) -> Contestant:

@@ -417,11 +417,11 @@ class _Reading:
     def _excepted(self, phrase: Phrase, index: int) -> bool:
         """An exception of the entry covers its first word (``bakar semangat``, ``berubah``),
         or the words around give it its everyday use (:mod:`kalender.text.everyday`)."""
-        return everyday_use(self.text, self.words, self.sentence, index,
-                                    self.lesson.everyday) or any(
+        return any(
             (width := pattern.width_at(self.words, start)) and start + width > index
             for pattern in phrase.exceptions
-            for start in range(max(0, index - len(pattern.parts) + 1), index + 1))
+            for start in range(max(0, index - len(pattern.parts) + 1), index + 1)
+        ) or everyday_use(self.text, self.words, self.sentence, index, self.lesson.everyday)
 
     def cue(self, phrase: Phrase, index: int, width: int) -> tuple[int, int] | None:
         """The span of a cue word of ``phrase`` in its sentence (not right after ``bukan``),
