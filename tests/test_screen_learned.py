@@ -55,18 +55,18 @@ def check(runner: CliRunner, repo: Path, *options: str) -> tuple[int, list[str]]
 def test_the_shipped_weights_are_what_retraining_gives() -> None:
     shipped = (CALENDAR / MODEL_FILE).read_text(encoding="utf-8")
     assert trained_text() == shipped
-    assert "konten-buta-24.yml dan sesudahnya TIDAK dibaca" in shipped
+    assert "konten-buta-27.yml dan sesudahnya TIDAK dibaca" in shipped
 
 
 def test_the_blind_corpora_are_never_read(tmp_path: Path) -> None:
     names = {path.name for path in corpus_files()}
-    assert {"konten-buta-5.yml", "konten-buta-23.yml", "konten.yml"} <= names
-    assert not names & {"konten-buta-24.yml", "konten-buta-25.yml"}
-    assert FIRST_BLIND == 24
+    assert {"konten-buta-5.yml", "konten-buta-26.yml", "konten.yml"} <= names
+    assert not names & {"konten-buta-27.yml", "konten-buta-28.yml"}
+    assert FIRST_BLIND == 27
     # (not the names of the blind corpora being written: a later number stands for them)
-    for name in ("konten-buta-23.yml", "konten-buta-24.yml", "konten-buta-25.yml", "konten.yml"):
+    for name in ("konten-buta-26.yml", "konten-buta-27.yml", "konten-buta-28.yml", "konten.yml"):
         (tmp_path / name).write_text("[]\n", encoding="utf-8")
-    assert [p.name for p in corpus_files(tmp_path)] == ["konten-buta-23.yml", "konten.yml"]
+    assert [p.name for p in corpus_files(tmp_path)] == ["konten-buta-26.yml", "konten.yml"]
 
 
 def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice(
@@ -77,7 +77,8 @@ def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice
         "  galat baris 9: Instagram: lapisan yang dipelajari membaca keterangan ini sebagai "
         "pelanggaran data pribadi yang disebarkan atau diminta (SOP D.4; dasar: UU 27/2022 "
         "Pasal 65 (pelindungan data pribadi)), skor ")
-    assert "skor 99 dari 100, terutama karena “Kirim”, “kalian”, “biar”; " in lines[1]
+    # (99, "Kirim", "kalian", "biar" until corpora 24-26 were trained: round screen-w)
+    assert "skor 98 dari 100, terutama karena “KK”, “kalian”, “biar”; " in lines[1]
     assert "saran" not in lines[1] and "jangan unggah dokumen identitas orang" in lines[1]
 
 

@@ -1,5 +1,6 @@
 """A listed word in its everyday use, read from the words around it (docs/aturan-isi.md,
-"Putaran screen-u"). Three structures, their words in ``calendar/konteks-edukasi.yml``:
+"Putaran screen-u"; the game: "Putaran screen-w"). Seven structures, their words in
+``calendar/konteks-edukasi.yml``:
 
 - **a sense from its neighbours** (``senses``): *Semalam kampret masuk rumah, ... akhirnya
   terbang keluar* (the bat, not the insult), *Kasur lama penuh bangsat, gatal-gatal* (the
@@ -21,6 +22,12 @@
   before *pernah*, earlier in the sentence of the listed word: the writer tells what happened
   to them or what they once did. Not when *pernah* brings a claim heard (``past_not``: *saya
   pernah dengar/baca ...*).
+- **a game** (``games``, :mod:`kalender.text.activity`): *bantai semua musuh di ranked*,
+  *babak belur* of a futsal team: a word of violence played, with a word of its game near.
+- **news** (``reporting``, :mod:`kalender.text.reported`): *pelaku pengeroyokan sudah
+  ditahan*: an act named as a noun or a passive, with the law acting on it.
+- **others' naming condemned** (``disowning``, :mod:`kalender.text.disowned`): *ada yang
+  bilang pelaku bom itu pahlawan. Itu pembunuh.*
 """
 
 from __future__ import annotations
@@ -28,6 +35,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .activity import Games, in_play
+from .disowned import Disowning, disowned
+from .reported import Reporting, reported_act
 from .textword import TextWord, Words, phrase_width, text_after
 
 SENSE_REACH = 10  # words between a listed word and a word of its everyday sense, at most
@@ -49,6 +59,9 @@ class Everyday:
     intents: frozenset[str] = frozenset()  # "mau", "bakal": what the person means to do
     past: frozenset[str] = frozenset()  # "pernah": the writer's own past
     past_not: frozenset[str] = frozenset()  # "dengar", "baca": ... a claim heard, not lived
+    games: Games = Games()  # "bantai ... di ranked": violence played (text.activity)
+    reporting: Reporting = Reporting()  # "pelaku pengeroyokan ditahan" (text.reported)
+    disowning: Disowning = Disowning()  # "yang bilang ... itu pembunuh" (text.disowned)
 
 
 def everyday_use(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
@@ -57,7 +70,10 @@ def everyday_use(text: str, text_words: Sequence[TextWord], sentence: Sequence[i
     return (_sensed(text_words, index, words) or _owned(text_words, sentence, index, words)
             or _told_by(text, text_words, index, words)
             or _told_by_kin(text_words, sentence, index, words)
-            or _own_past(text_words, sentence, index, words))
+            or _own_past(text_words, sentence, index, words)
+            or in_play(text_words, index, words.games)
+            or reported_act(text_words, sentence, index, words.reporting)
+            or disowned(text, text_words, sentence, index, words.disowning))
 
 
 def _sensed(text_words: Sequence[TextWord], index: int, words: Everyday) -> bool:

@@ -13,12 +13,15 @@ from typing import Any
 from ..core.datafile import read_data_file
 from ..core.problems import Report
 from ..core.schema import Field
+from .activity import Games
 from .asked import Asking
 from .declined import Declining
+from .disowned import Disowning
 from .education import Lesson
 from .everyday import Everyday
 from .phrases import Pattern, Phrase, normalise_word
 from .rebuked import Rebuking
+from .reported import Reporting
 
 FORBIDDEN_FOLDER = "terlarang"
 SEVERITIES = ("error", "warning")
@@ -89,6 +92,15 @@ LESSON_SCHEMA = Field("mapping", keys={
     "intents": Field("list", items=Field("text")),
     "past": Field("list", items=Field("text")),
     "past_not": Field("list", items=Field("text")),
+    "played": Field("list", items=Field("text")),
+    "games": Field("list", items=Field("text")),
+    "not_games": Field("list", items=Field("text")),
+    "crimes": Field("list", items=Field("text")),
+    "enforcing": Field("list", items=Field("text")),
+    "urging": Field("list", items=Field("text")),
+    "claimers": Field("list", items=Field("text")),
+    "stopping": Field("list", items=Field("text")),
+    "condemning": Field("list", items=Field("text")),
 })
 
 
@@ -212,7 +224,17 @@ def _everyday(data: dict[str, Any]) -> Everyday:
                     hearsay=_normalised(data.get("hearsay")),
                     tellers=_normalised(data.get("tellers")),
                     intents=_normalised(data.get("intents")), past=_normalised(data.get("past")),
-                    past_not=_normalised(data.get("past_not")))
+                    past_not=_normalised(data.get("past_not")),
+                    games=Games(played=_phrase_words(data.get("played")),
+                                games=_phrase_words(data.get("games")),
+                                not_games=_normalised(data.get("not_games"))),
+                    reporting=Reporting(crimes=_normalised(data.get("crimes")),
+                                        enforcing=_phrase_words(data.get("enforcing")),
+                                        urging=_normalised(data.get("urging"))),
+                    disowning=Disowning(naming=_normalised(data.get("naming")),
+                                        claimers=_normalised(data.get("claimers")),
+                                        stopping=_normalised(data.get("stopping")),
+                                        condemning=_phrase_words(data.get("condemning"))))
 
 
 def _phrase_words(listed: Any) -> tuple[tuple[str, ...], ...]:
