@@ -130,3 +130,15 @@ def findings_with_and_without_layer(repo: Path, alone: Path, text: str) -> list[
     with_layer = caption_findings(repo, text)
     shutil.copytree(repo / "calendar", alone / "calendar")
     return [with_layer, caption_findings(alone, text, learned=False)]
+
+
+def assert_no_finding_either_way(repo: Path, alone: Path, text: str) -> None:
+    """No finding on a post whose caption is ``text``, with the learned layer or without."""
+    assert findings_with_and_without_layer(repo, alone, text) == [[], []]
+
+
+def assert_rules_error(repo: Path, text: str, category: str) -> None:
+    """The word rules alone make ``text`` an error on its caption's line, in ``category``."""
+    found = caption_findings(repo, text, learned=False)
+    assert any(severity == "error" and line == 9 for line, severity, _, _ in found), found
+    assert category in screen_errors(text, learned=False)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from contentposts import caption_findings, findings_with_and_without_layer, screen_errors
+from contentposts import assert_no_finding_either_way, assert_rules_error
 
 CLEAN = [
     ("Tiap magrib kampret keluar dari atap gudang, terbang berputar-putar di atas kolam.",
@@ -62,13 +62,10 @@ BREACHES = [
 def test_an_everyday_use_has_no_finding(repo: Path, tmp_path_factory: pytest.TempPathFactory,
                                         text: str) -> None:
     """No finding with the learned layer, and none from the word rules alone."""
-    alone = tmp_path_factory.mktemp("alone")
-    assert findings_with_and_without_layer(repo, alone, text) == [[], []]
+    assert_no_finding_either_way(repo, tmp_path_factory.mktemp("alone"), text)
 
 
 @pytest.mark.parametrize(("text", "category"), [(t, c) for t, c, _ in BREACHES],
                          ids=[i for _, _, i in BREACHES])
 def test_the_same_words_as_a_breach_stay_errors(repo: Path, text: str, category: str) -> None:
-    found = caption_findings(repo, text, learned=False)
-    assert any(severity == "error" and line == 9 for line, severity, _, _ in found), found
-    assert category in screen_errors(text, learned=False)
+    assert_rules_error(repo, text, category)
