@@ -13,15 +13,14 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from typing import TYPE_CHECKING, Any
 
 from ..core.atomic import write_bytes
 from ..core.errors import KalenderError
+
+if TYPE_CHECKING:  # cryptography loads where a key is made, unlocked or used: a site build
+    # only reads the records (about 8 ms of a new process; issue 23, branch edit9)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 VERSION = "kalender-tanda-1"
 PUBLIC_PREFIX = "ed25519:"
@@ -88,6 +87,8 @@ class MemberKey:
 
 
 def new_key(member: str) -> MemberKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return MemberKey(member, Ed25519PrivateKey.generate())
 
 
@@ -97,12 +98,16 @@ def check_passphrase(passphrase: str) -> None:
 
 
 def _kdf(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
 
 
 def locked(key: MemberKey, passphrase: str, created: dt.datetime,
            n: int = SCRYPT_N) -> dict[str, Any]:
     """The private key encrypted with ``passphrase`` (scrypt, then ChaCha20-Poly1305)."""
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     secret = _kdf(passphrase, salt, n, SCRYPT_R, SCRYPT_P)
     sealed = ChaCha20Poly1305(secret).encrypt(nonce, key.raw_private(), _aad(key.member,
@@ -116,6 +121,10 @@ def locked(key: MemberKey, passphrase: str, created: dt.datetime,
 
 def unlocked(data: Mapping[str, Any], passphrase: str) -> MemberKey | None:
     """The private key of a key file's ``data``; None when the passphrase is wrong."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
     kdf = data["kdf"]
     secret = _kdf(passphrase, base64.b64decode(kdf["salt"]), int(kdf["n"]), int(kdf["r"]),
                   int(kdf["p"]))

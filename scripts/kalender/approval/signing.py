@@ -27,9 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from ..core.errors import KalenderError
 from ..core.problems import Report
 from ..core.yamlsrc import read_yaml
@@ -137,6 +134,11 @@ def read_items(path: Path, raw: bytes | None) -> list[Item]:
 
 
 def verify_signature(chain: str, item: Mapping[str, Any], raw_public: bytes) -> bool:
+    """Whether ``item`` is signed by the key ``raw_public`` in ``chain`` (cryptography is
+    loaded here, at the first signature checked: see :mod:`.keys`)."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         signature = base64.b64decode(str(item.get("signature", "")), validate=True)
         Ed25519PublicKey.from_public_bytes(raw_public).verify(signature, canonical(chain, item))

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..core.i18n import t
-from .answers import state_of
+from .answerstate import state_of
 from .classify import read
 from .model import NEEDS_ANSWER, PLATFORMS, Conversation, Kind
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..core.dates import clock, full_date
 from ..core.i18n import t
 from ..core.model import Week
-from .answers import AnswerState, state_of
+from .answerstate import AnswerState, state_of
 from .canned import CannedAnswer, suggested
 from .classify import Reading, read
 from .model import NEEDS_ANSWER, SENTIMENTS, Comment, Conversation, Kind
