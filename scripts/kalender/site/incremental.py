@@ -33,6 +33,7 @@ from typing import Any
 from ..core.atomic import replacing
 from ..core.model import Post
 from ..core.stattable import StatTable
+from .jsonpieces import write_json
 from .views import Day, Entry
 
 MANIFEST_VERSION = 1
@@ -354,8 +355,7 @@ class Manifest:
             # written piece by piece: ten thousand pages' sources are not one big string
             text = io.TextIOWrapper(out, encoding="utf-8")
             # its fields as they are (plain JSON data): asdict would copy them all first
-            json.dump({f.name: getattr(self, f.name) for f in fields(self)}, text,
-                      ensure_ascii=False, separators=(",", ":"))
+            write_json(text, {f.name: getattr(self, f.name) for f in fields(self)})
             text.flush()
             text.detach()  # the file is closed (and renamed) by replacing()
         others = sorted(path.parent.glob("site-*.json"), key=_age)
