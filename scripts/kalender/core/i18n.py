@@ -63,14 +63,16 @@ def set_language(lang: str | None) -> None:
     _current = lang
 
 
-_STYLE = contextvars.ContextVar("kalender_word_style", default="")
+# (wording suffix, language pinned for the block: "" when none; see page_words)
+_STYLE: contextvars.ContextVar[tuple[str, str]] = contextvars.ContextVar(
+    "kalender_word_style", default=("", ""))
 WEB_SUFFIX = ".web"
 PAGE_SUFFIX = ".page"
 
 
 @contextmanager
-def _style(suffix: str) -> Iterator[None]:
-    token = _STYLE.set(suffix)
+def _style(suffix: str, pinned: str = "") -> Iterator[None]:
+    token = _STYLE.set((suffix, pinned))
     try:
         yield
     finally:
@@ -86,18 +88,27 @@ def web_words() -> contextlib.AbstractContextManager[None]:
 def page_words() -> contextlib.AbstractContextManager[None]:
     """Within: a message with a page wording (``<key>.page``: what a reader of the built site
     is told, without commands or options) is said that way. The site build writes in it."""
-    return _style(PAGE_SUFFIX)
+    return _pinned_style(PAGE_SUFFIX)
+
+
+@contextmanager
+def _pinned_style(suffix: str) -> Iterator[None]:
+    """The wording ``suffix``, in the language in force when the block is entered: a site
+    build says some twelve thousand messages, and looking the language up in the
+    environment was over half of each (issue 23, branch ``edit9``)."""
+    with _style(suffix, language()):
+        yield
 
 
 def t(key: str, /, lang: str | None = None, **params: Any) -> str:
     """The message ``key`` in the current language, with ``params`` filled in."""
-    suffix = _STYLE.get()
+    suffix, pinned = _STYLE.get()
     if suffix and key + suffix in catalog():
         key += suffix
     if not params:
-        return _plain(key, lang or language())
+        return _plain(key, lang or pinned or language())
     texts = catalog()[key]
-    return texts[lang or language()].format(**params)
+    return texts[lang or pinned or language()].format(**params)
 
 
 @functools.lru_cache(maxsize=4096)
