@@ -346,13 +346,22 @@ class Turn:
 def turns(standing: Standing, team: Team, day: dt.date) -> list[Turn]:
     """Every move open in the post's state, with who may make it on ``day``."""
     result = []
+    roles: dict[str, tuple[str, ...]] = {}  # each member's roles on ``day``, asked once
     for step in standing.steps():
         members = tuple(m for m in team.members
-                        if any(r in team.roles_of(m, day) for r in step.roles)
+                        if any(r in _roles(roles, team, m, day) for r in step.roles)
                         and _may_check(standing, step.action, m))
         pending = tuple(p for p in standing.platforms if p not in standing.history.uploads)
         result.append(Turn(step, members, pending if step.action is Action.UPLOADED else ()))
     return result
+
+
+def _roles(known: dict[str, tuple[str, ...]], team: Team, member: str,
+           day: dt.date) -> tuple[str, ...]:
+    found = known.get(member)
+    if found is None:
+        found = known[member] = team.roles_of(member, day)
+    return found
 
 
 def _may_check(standing: Standing, action: Action, member: str) -> bool:

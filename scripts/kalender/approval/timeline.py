@@ -240,11 +240,11 @@ def _waits(post: Post, team: Team, day: dt.date,
         for member in _waiting_for(turn, standing):
             moves.setdefault(member, []).append(turn)
     found = []
+    label = standing_label(standing) if moves else ""  # the same for every member
     for member, member_turns in moves.items():
         first = member_turns[0]
         what = t("approval.or").join(action_name(m.step.action) for m in member_turns)
-        found.append((member, Waiting(post, first.step.action, standing_label(standing), what,
-                                      first.platforms)))
+        found.append((member, Waiting(post, first.step.action, label, what, first.platforms)))
     return found
 
 
