@@ -1,8 +1,10 @@
 """Hearsay about everyday things, a crime reported as a suspicion, an election word as a
-figure of speech and a writer keeping their own number back (round screen-x, docs/aturan-isi.md
-"Putaran screen-x"): each is written as a post and checked with ``kalender check``'s engine,
-with and without the learned layer; the same words about the election stay errors. Every
-sentence here was written for this test, none is taken from a corpus."""
+figure of speech, another contest (a class election, the national team), a writer keeping
+their own number back, and a hoax finding the learned layer takes back (round screen-x,
+docs/aturan-isi.md "Putaran screen-x"): each is written as a post and checked with
+``kalender check``'s engine, with and without the learned layer; the same words about the
+election stay errors. Every sentence here was written for this test, none is taken from a
+corpus."""
 
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ CLEAN = [
     ("Katanya sore nanti gerimis, jemuran di teras diangkat dulu ya.", "kabar-cuaca"),
     ("Nanti malam televisi memutar film perjuangan lama berjudul 'Serangan Fajar', jangan lupa "
      "tonton.", "judul-film"),
+    ("Pemilihan ketua OSIS di sekolah adik selesai: calon nomor urut 3 menang, selamat!",
+     "pemilihan-osis"),
+    ("Mari dukung Timnas di final Piala AFF, nonton bareng di balai warga.", "tim-nasional"),
     ("Baru dua menit babak pertama sudah gol, serangan fajar namanya, kiper lawan belum siap.",
      "kiasan-sepak-bola"),
 ]
@@ -32,6 +37,10 @@ RULES_CLEAN = [
      "pekan depan.", "dugaan-diberitakan"),
 ]
 
+# A finding of the hoax list the layer takes back: the caption reads clean (score under
+# thresholds.veto_by["hoaks"], 0.10, above the general veto, 0.05).
+TAKEN_BACK = "Petugas wajib netral, juga waktu share foto di medsos."
+
 BREACHES = [
     ("Katanya TPS di kelurahan kita dipindah ke balai desa, jangan datang ke sekolah.", "hoaks",
      "kabar-pemilu"),
@@ -41,6 +50,8 @@ BREACHES = [
      "pidana-pemilu", "serangan-fajar-sungguhan"),
     ("Bagi-bagi sembako besok pagi di posko, yang coblos nomor 2 dapat dua paket.",
      "pidana-pemilu", "bagi-sembako-tanpa-dugaan"),
+    ("Calon nomor urut 3 pasti menang, dukung terus sampai hari pencoblosan!", "partisan",
+     "nomor-urut-pemilu"),
     ("Daftar pemilih RT 4 lengkap dengan NIK dan nomor KK kami unggah di sini.", "data-pribadi",
      "daftar-diunggah"),
 ]
@@ -67,3 +78,12 @@ def test_the_same_words_about_the_election_stay_errors(repo: Path, text: str,
     assert any(severity == "error" and line == 9 for line, severity, _, _ in found), found
     assert category in screen_errors(text, learned=False)
     assert category in screen_errors(text)
+
+
+def test_the_layer_takes_back_a_hoax_finding_on_a_caption_it_reads_as_clean(
+        repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    alone = tmp_path_factory.mktemp("alone")
+    with_layer, rules_alone = findings_with_and_without_layer(repo, alone, TAKEN_BACK)
+    assert with_layer == []
+    assert [(line, severity) for line, severity, _, _ in rules_alone] == [(9, "error")]
+    assert "SOP D.2" in rules_alone[0][2] and "“share”" in rules_alone[0][2]

@@ -62,6 +62,7 @@ class PartisanLists:
     praise: tuple[Pattern, ...] = ()  # praise and attack words: near a party or a listed name
     drawing: tuple[Pattern, ...] = ()  # "pengundian", "ditetapkan": a reported ballot number
     pointing: Pointing = Pointing()  # "partai ijo", "nomer tige": a participant not named
+    contests: tuple[Pattern, ...] = ()  # "lomba", "osis": a contest other than the election
 
     @property
     def ballots(self) -> dict[str, Contestant]:
@@ -391,6 +392,7 @@ PARTISAN_SCHEMA = Field("mapping", keys={
     "verbs": Field("list", required=True, min_items=1, items=Field("text")),
     "praise": Field("list", items=Field("text")),
     "undian": Field("list", items=Field("text")),
+    "lomba": Field("list", items=Field("text")),
     "tunjuk": Field("mapping", keys={key: Field("list", items=Field("text"))
                                      for key in POINTING_KEYS}),
     "parties": Field("list", items=Field("mapping", keys={
@@ -431,7 +433,8 @@ def load_partisan(folder: Path, report: Report) -> PartisanLists | None:
                          int(data["window"]), str(data["dasar"]), path, praise, drawing,
                          Pointing(**{name: frozenset(normalise_word(str(w))
                                                      for w in pointing.get(key) or ())
-                                     for key, name in POINTING_KEYS.items()}))
+                                     for key, name in POINTING_KEYS.items()}),
+                         tuple(Pattern.parse(str(v)) for v in data.get("lomba") or ()))
 
 
 def _contestant(raw: dict[str, Any]) -> Contestant:
