@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -49,13 +49,6 @@ class Thresholds:
     veto: float = 0.0  # below it, the word rules' findings are dropped (learnedveto)
     short: int = 0  # a caption of fewer distinct words than this is short ...
     error_short: float = 0.0  # ... and an error only from this score (the bias weighs more)
-    # a higher veto bar for the findings of some lists (their category: ``hoaks``), measured
-    # leave-one-corpus-out (docs/aturan-isi.md, "Putaran screen-x")
-    veto_by: Mapping[str, float] = field(default_factory=dict)
-
-    def veto_for(self, category: str) -> float:
-        """The score below which the layer vetoes a finding of the list ``category``."""
-        return max(self.veto, self.veto_by.get(category, 0.0))
 
 
 @dataclass(frozen=True)
@@ -183,7 +176,5 @@ def model_of(data: Mapping[str, Any]) -> Model:
                  thresholds=Thresholds(float(limits["error"]), float(limits["error_lesson"]),
                                        float(limits["warning"]), float(limits.get("veto", 0.0)),
                                        int(limits.get("short", 0)),
-                                       float(limits.get("error_short", 0.0)),
-                                       {str(k): float(v)
-                                        for k, v in (limits.get("veto_by") or {}).items()}),
+                                       float(limits.get("error_short", 0.0))),
                  categories=Categories(dict(categories["totals"]), categories["counts"]))

@@ -30,25 +30,21 @@ from .lists import ContentLists, content_lists
 PASSAGE_BAR = 0.5  # the finding's own sentence must read more clean than breach to be vetoed
 
 
-def vetoed(text: str, calendar_folder: Path, at: int | None = None, category: str = "") -> bool:
+def vetoed(text: str, calendar_folder: Path, at: int | None = None) -> bool:
     """True when the layer of ``calendar_folder`` vetoes the word rules' finding at character
-    ``at`` of ``text`` (``None``: whether it would veto any), a finding of the list
-    ``category`` (no model or a model turned off: never)."""
+    ``at`` of ``text`` (``None``: whether it would veto any; no model or a model turned off:
+    never)."""
     model = load_model(calendar_folder)
-    return model is not None and vetoes(model, content_lists(calendar_folder), text, at,
-                                        category)
+    return model is not None and vetoes(model, content_lists(calendar_folder), text, at)
 
 
-def vetoes(model: Model, lists: ContentLists, text: str, at: int | None = None,
-           category: str = "") -> bool:
-    """True when ``model`` vetoes the word rules' finding at character ``at`` of ``text``, a
-    finding of the list ``category`` (``thresholds.veto_by``: some lists have a higher bar;
-    ``None``: whether it would veto any; a model without ``veto``: never)."""
+def vetoes(model: Model, lists: ContentLists, text: str, at: int | None = None) -> bool:
+    """True when ``model`` vetoes the word rules' finding at character ``at`` of ``text``
+    (``None``: whether it would veto any; a model without ``veto``: never)."""
     text = model.readable(text)  # the office's mandatory hashtags are not read
-    bar = model.thresholds.veto_for(category)
-    if bar <= 0 or not text.strip():
+    if model.thresholds.veto <= 0 or not text.strip():
         return False
-    if _score(model, lists, text) >= bar:
+    if _score(model, lists, text) >= model.thresholds.veto:
         return False
     passage = text if at is None else sentence_at(text, at)
     return passage == text or _score(model, lists, passage) < PASSAGE_BAR

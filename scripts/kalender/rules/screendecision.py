@@ -24,7 +24,7 @@ from ..text.phrases import Match
 from .content import _reported, _severity
 from .learned import Model, load_model
 from .learnedfeatures import Reading, read_caption
-from .learnedverdict import PARTISAN, Verdict, learned_verdict
+from .learnedverdict import Verdict, learned_verdict
 from .learnedveto import vetoes
 from .lists import ContentLists, content_lists
 
@@ -61,10 +61,9 @@ def decide(text: str, lists: ContentLists, reading: Reading, model: Model | None
     if model is None:
         return Decision(tuple(reported), reading.partisan, reading.personal, None)
     vetoed = tuple(m for m in reported
-                   if not m.phrase.blocked
-                   and vetoes(model, lists, text, m.start, m.phrase.category))
+                   if not m.phrase.blocked and vetoes(model, lists, text, m.start))
     vetoed_partisan = tuple(hit for hit in reading.partisan
-                            if vetoes(model, lists, text, hit.reference[0], PARTISAN))
+                            if vetoes(model, lists, text, hit.reference[0]))
     kept = tuple(m for m in reported if m not in vetoed)
     partisan = tuple(hit for hit in reading.partisan if hit not in vetoed_partisan)
     after = Reading(tuple(m for m in reading.matches if m not in vetoed), partisan,
