@@ -1,9 +1,9 @@
 """Hearsay about everyday things, a crime reported as a suspicion, an election word as a
 figure of speech, another contest (a class election, the national team), a writer keeping
-their own number back (round screen-x, docs/aturan-isi.md "Putaran screen-x"): each is
-written as a post and checked with ``kalender check``'s engine, with and without the learned
-layer; the same words about the election stay errors. Every sentence here was written for
-this test, none is taken from a corpus."""
+their own number back, a neighbourhood's RT and RW (round screen-x, docs/aturan-isi.md
+"Putaran screen-x"): each is written as a post and checked with ``kalender check``'s engine,
+with and without the learned layer; the same words about the election stay errors. Every
+sentence here was written for this test, none is taken from a corpus."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ CLEAN = [
     ("Pemilihan ketua OSIS di sekolah adik selesai: calon nomor urut 3 menang, selamat!",
      "pemilihan-osis"),
     ("Mari dukung Timnas di final Piala AFF, nonton bareng di balai warga.", "tim-nasional"),
+    ("Undangan kerja bakti RT 04 RW 02 Kelurahan Sedau hari Minggu pukul tujuh, bawa cangkul "
+     "dan sapu lidi.", "rt-rw-lingkungan"),
     ("Baru dua menit babak pertama sudah gol, serangan fajar namanya, kiper lawan belum siap.",
      "kiasan-sepak-bola"),
 ]
@@ -47,6 +49,8 @@ BREACHES = [
      "pidana-pemilu", "bagi-sembako-tanpa-dugaan"),
     ("Calon nomor urut 3 pasti menang, dukung terus sampai hari pencoblosan!", "partisan",
      "nomor-urut-pemilu"),
+    ("Alamat dia RT 03/RW 02 Sedau, datangi saja rame-rame.", "data-pribadi",
+     "alamat-rt-rw"),
     ("Daftar pemilih RT 4 lengkap dengan NIK dan nomor KK kami unggah di sini.", "data-pribadi",
      "daftar-diunggah"),
 ]

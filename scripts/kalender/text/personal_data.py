@@ -80,6 +80,10 @@ OFFICIAL_OR_EVENT = _normalised("lurah", "camat", "ketua", "kepala", "wali", "wa
 POLLING_STATION = _normalised("tps")
 # a street, a house number and both RT and RW is a home, unless a public place is named
 NEIGHBOURHOOD = _normalised("rt", "rw")
+# ... a street or a house number besides them, or "alamat" near: "RT 03 RW 05 Kelurahan ..."
+# alone names a neighbourhood (an invitation to its working bee), not someone's home (round
+# screen-x)
+HOME_ON_A_STREET = (STREET | HOUSE_NUMBER) - NEIGHBOURHOOD
 PUBLIC_PLACE = _normalised("tps", "kantor", "sekolah", "sd", "smp", "sma", "smk", "hotel",
                            "aula", "gedung", "balai", "masjid", "gereja", "vihara", "klenteng",
                            "kpu", "bawaslu", "posko", "pasar", "puskesmas", "lapangan",
@@ -267,10 +271,11 @@ def _lived_in(near: Sequence[Word]) -> bool:
 
 
 def _neighbourhood(address: Sequence[Word], near: Sequence[Word]) -> bool:
-    """A full home address: street, house number, RT and RW, and no public place named
-    (``TPS 05``, ``Kantor Kelurahan``)."""
-    return ({w.norm for w in address} >= NEIGHBOURHOOD
-            and not {w.norm for w in near} & PUBLIC_PLACE)
+    """A full home address: RT and RW with a street or a house number (or called
+    ``alamat``), and no public place named (``TPS 05``, ``Kantor Kelurahan``)."""
+    norms, around = {w.norm for w in address}, {w.norm for w in near}
+    return (norms >= NEIGHBOURHOOD and bool(norms & HOME_ON_A_STREET or around & ADDRESS_WORDS)
+            and not around & PUBLIC_PLACE)
 
 
 def _house_number(text_words: Sequence[Word], street: int) -> int | None:
