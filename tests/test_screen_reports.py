@@ -11,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from contentposts import caption_findings, findings_with_and_without_layer, screen_errors
+from contentposts import (
+    caption_findings,
+    findings,
+    findings_with_and_without_layer,
+    screen_errors,
+    write_post,
+)
 
 CLEAN = [
     ("Katanya sore nanti gerimis, jemuran di teras diangkat dulu ya.", "kabar-cuaca"),
@@ -49,6 +55,8 @@ BREACHES = [
      "pidana-pemilu", "bagi-sembako-tanpa-dugaan"),
     ("Calon nomor urut 3 pasti menang, dukung terus sampai hari pencoblosan!", "partisan",
      "nomor-urut-pemilu"),
+    ("Selamat untuk Timnas atas kemenangan tadi malam! Besok coblos calon nomor urut 3, pasti "
+     "menang.", "partisan", "kontes-lalu-ajakan"),
     ("Alamat dia RT 03/RW 02 Sedau, datangi saja rame-rame.", "data-pribadi",
      "alamat-rt-rw"),
     ("Daftar pemilih RT 4 lengkap dengan NIK dan nomor KK kami unggah di sini.", "data-pribadi",
@@ -78,3 +86,13 @@ def test_the_same_words_about_the_election_stay_errors(repo: Path, text: str,
     assert category in screen_errors(text, learned=False)
     assert category in screen_errors(text)
 
+
+
+def test_a_contest_clears_only_its_own_sentence(repo: Path) -> None:
+    """A sentence about the national team does not make the next sentence's call to vote for
+    a participant a sports cheer: the partisan rule still names the ballot number it read."""
+    write_post(repo, "caption: |\n  Timnas juara tadi malam! Ayo pilih Partai Kebangkitan Warga, "
+               "nomor urut 3.\n")
+    found = findings(repo, "content.partisan")
+    assert found and all(line == 9 and severity == "error" for line, severity, _, _ in found)
+    assert any("“nomor urut 3”" in message for _, _, message, _ in found), found

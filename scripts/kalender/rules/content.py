@@ -20,7 +20,7 @@ from ..core.buildscope import found_in_build
 from ..core.i18n import t
 from ..core.model import Post
 from ..core.problems import Problem, Severity
-from ..text.contests import other_contest
+from ..text.contests import contest_sentences
 from ..text.education import legal_sentences
 from ..text.partisan import PartisanHit, PartisanLists, find_partisan
 from ..text.phrases import Match, find_phrases, quoted_spans, sentences, words
@@ -208,10 +208,9 @@ def _partisan_hits(text: str, same: _Same) -> tuple[PartisanHit, ...]:
     if lists.partisan is None:
         return ()
     text_words = words(text)
-    if other_contest(text_words, lists.partisan):
-        return ()
     sentence = sentences(text, text_words)
-    legal = legal_sentences(text, text_words, sentence, lists.lesson)
+    legal = (legal_sentences(text, text_words, sentence, lists.lesson)
+             | contest_sentences(text_words, sentence, lists.partisan))
     starts = {w.start: sentence[i] for i, w in enumerate(text_words)}
     reported = reported_quotes(text, text_words, quoted_spans(text), lists.lesson)
     return tuple(hit for hit in find_partisan(text, lists.partisan)
