@@ -8,10 +8,11 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
 from material.plugins.offline.plugin import OfflinePlugin
 from material.plugins.search.plugin import SearchIndex, SearchPlugin
 
-from kalender.plugin.searchwrite import write_search_index
+from kalender.plugin.searchwrite import ENTRIES_AT_ONCE, write_search_index
 
 ENTRIES: list[dict[str, Any]] = [
     {"location": "pos/a/", "title": "Hari Antikorupsi — “kutipan”", "text": "Tips &amp; trik\n\t"},
@@ -21,12 +22,14 @@ ENTRIES: list[dict[str, Any]] = [
 ]
 
 
-def _plugins(site: Path, offline: bool) -> tuple[Any, Any, Any]:
+def _plugins(site: Path, offline: bool, entries: list[dict[str, Any]] | None = None
+             ) -> tuple[Any, Any, Any]:
     search = SearchPlugin()
     search.load_config({"lang": ["id"], "separator": r"[\s\-]+", "pipeline": ["stemmer"]})
     search.config.fields = {"title": {"boost": 1e3}, "text": {"boost": 1e0}}
     search.search_index = SearchIndex(**search.config)
-    search.search_index.entries = [dict(entry) for entry in ENTRIES]
+    search.search_index.entries = [dict(entry) for entry in
+                                   (ENTRIES if entries is None else entries)]
     search.search_index_prev = None
     search.is_dirty = False
     plugins = {"material/search": search}
@@ -38,8 +41,9 @@ def _plugins(site: Path, offline: bool) -> tuple[Any, Any, Any]:
     return config, search, extra
 
 
-def _material_writes(site: Path, offline: bool) -> None:
-    config, search, extra = _plugins(site, offline)
+def _material_writes(site: Path, offline: bool,
+                     entries: list[dict[str, Any]] | None = None) -> None:
+    config, search, extra = _plugins(site, offline, entries)
     search.on_post_build(config=config)
     if offline:
         extra.on_post_build(config=config)
@@ -72,3 +76,18 @@ def test_an_index_to_merge_is_left_to_material(tmp_path: Path) -> None:
     search.search_index_prev = SearchIndex(**search.config)  # `serve` merges with this one
     assert write_search_index(config) is False  # type: ignore[arg-type]
     assert search.config.enabled and not (tmp_path / "search").exists()
+
+
+@pytest.mark.parametrize("count", [0, 1, ENTRIES_AT_ONCE - 1, ENTRIES_AT_ONCE,
+                                   ENTRIES_AT_ONCE + 1, 2 * ENTRIES_AT_ONCE + 5],
+                         ids=lambda count: f"{count}-entries")
+def test_entries_encoded_a_few_hundred_at_once_give_the_same_bytes(tmp_path: Path,
+                                                                   count: int) -> None:
+    entries = [dict(ENTRIES[number % len(ENTRIES)], location=f"pos/{number}/")
+               for number in range(count)]
+    _material_writes(tmp_path / "theirs", offline=True, entries=entries)
+    config, _, _ = _plugins(tmp_path / "ours", offline=True, entries=entries)
+    assert write_search_index(config) is True  # type: ignore[arg-type]
+    for name in ("search_index.json", "search_index.js"):
+        assert (tmp_path / "ours" / "search" / name).read_bytes() == \
+            (tmp_path / "theirs" / "search" / name).read_bytes(), name
