@@ -377,10 +377,6 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self._plain_words()
         self.streamed.settle()
         self.standings.digests.save()
-        if self.command == "serve":  # the first build: its objects set aside (idlegc)
-            if not self.frozen and self.project is not None:  # the rules, before an edit
-                warm_rules(self.project, self.standings)
-            self.frozen = self.collector.build_ended()
         if self.project is not None and self.site is not None:
             generation = self.incremental.shared_stamp if self.incremental else ""
             write_feed(self.project, Path(config.site_dir), self.site.today, self.memory,
@@ -396,6 +392,10 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self._forget()
             hand_back_freed()
         write_search_index(config)  # a piece at a time, serve too (its index is whole)
+        if self.command == "serve":  # last: the idle collection waits from here (idlegc)
+            if not self.frozen and self.project is not None:  # the rules, before an edit
+                warm_rules(self.project, self.standings)
+            self.frozen = self.collector.build_ended()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._plain_words()
