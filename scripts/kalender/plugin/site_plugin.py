@@ -395,6 +395,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         if self.command == "serve":  # last: the idle collection waits from here (idlegc)
             if not self.frozen and self.project is not None:  # the rules, before an edit
                 warm_rules(self.project, self.standings)
+            self.page_files.renew_rendered(config)  # for the next build (keptfiles)
             self.frozen = self.collector.build_ended()
 
     def on_build_error(self, *, error: Exception) -> None:
