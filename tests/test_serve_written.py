@@ -1,5 +1,7 @@
 """What ``kalender serve`` holds of its last build until the next (issue 23, branch
-``memory8``): no written page keeps its HTML, Markdown or table of contents (the kept files
+``memory8``): no written page keeps its HTML, Markdown or table of contents, nor a calendar
+page its front matter, an empty list of links or a set of anchors of its own (``memory9``:
+written.py; the kept files
 hold the page objects, :mod:`kalender.plugin.keptfiles`), and the page keys let go of the
 last build's data as each page is keyed again (:mod:`kalender.plugin.keptkeys`); the search
 index is written a piece at a time at every build (:mod:`kalender.plugin.searchwrite`). A
@@ -15,6 +17,7 @@ import pytest
 from mkdocs.structure.pages import Page
 
 from kalender.plugin import searchwrite
+from kalender.plugin.pagework import OneParserPage
 from kalender.plugin.site_plugin import KalenderPlugin
 from test_serve_memory import EDITED, clean_build, differing, serve_build
 from test_serve_memory import sample as sample  # the served sample fixture
@@ -45,6 +48,11 @@ def test_serve_holds_no_written_page_s_text_and_a_rebuild_serves_the_same(
     assert all(page.content is None and page.markdown == "" and not page.toc.items
                for page in first)
     assert all(page.title for page in first if page.file.generated_by)
+    calendar = [page for page in first if isinstance(page, OneParserPage)]  # outside the nav
+    assert calendar and all(page.meta == {} and page.title for page in calendar)
+    assert not any(page.links_to_anchors == {} for page in first)
+    anchors = [page.present_anchor_ids for page in calendar if page.present_anchor_ids]
+    assert len({id(each) for each in anchors}) < len(anchors)  # equal anchors: one set
 
     edited = next((sample / "posts").rglob(f"{EDITED}.md"))
     edited.write_text(edited.read_text(encoding="utf-8").replace(

@@ -14,6 +14,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import _norm_parts, get_relative_url
 
 from kalender.plugin import written
+from kalender.plugin.pagework import OneParserPage
 from kalender.plugin.written import WrittenPages
 
 
@@ -61,3 +62,42 @@ def test_the_url_parts_cache_is_emptied_every_so_many_pages(
     pages.let_go(one)
     assert _norm_parts.cache_info().currsize == 0
     assert get_relative_url("pos/a/", "minggu/b/") == "../../pos/a/"
+
+
+def calendar_page(tmp_path: Path, name: str, anchors: set[str]) -> Page:
+    """A written post page (outside the nav): its front matter and its anchors."""
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"),
+                      "site_dir": str(tmp_path / "site")})
+    assert config.validate() == ([], [])
+    config.plugins._current_plugin = "kalender"  # noqa: SLF001
+    file = File.generated(config, name, content='---\n{"title": "Pos uji", "hide": ["toc"]}\n'
+                                                 "---\n\n## Ringkasan\n")
+    made = OneParserPage(None, file, config)
+    made.read_source(config)
+    made.present_anchor_ids, made.links_to_anchors = set(anchors), {}
+    return made
+
+
+def test_a_written_calendar_page_keeps_its_title_and_anchors_in_less_room(
+        tmp_path: Path) -> None:
+    pages = WrittenPages()
+    one, other = (calendar_page(tmp_path, f"pos/{n}.md", {"ringkasan"}) for n in "ab")
+    for each in (one, other):
+        assert each.meta and each.title == "Pos uji"
+        pages.let_go(each)
+    assert one.meta == {} and other.meta == {}
+    assert one.title == "Pos uji" and other.title == "Pos uji"
+    assert one.present_anchor_ids is other.present_anchor_ids  # one set for both
+    assert "ringkasan" in (one.present_anchor_ids or ())
+    assert one.links_to_anchors is None  # nothing to check on it
+
+
+def test_a_written_page_in_the_nav_keeps_its_front_matter_and_its_links(
+        tmp_path: Path) -> None:
+    nav_page = page(tmp_path, "panduan.md", True)
+    nav_page.links_to_anchors = {nav_page.file: {"isi": "#isi"}}
+    WrittenPages().let_go(nav_page)
+    assert nav_page.meta == {"title": "Judul"}  # the nav's templates may read it
+    assert nav_page.links_to_anchors == {nav_page.file: {"isi": "#isi"}}

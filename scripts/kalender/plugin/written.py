@@ -8,6 +8,14 @@ where ``kalender build`` peaks (the search index took each page's text before, i
 ``page_context``; the manifest keeps the generated pages' sources from their files, not from
 the pages). ``kalender serve`` holds the pages of its last build to the next (its kept
 files, :mod:`kalender.plugin.keptfiles`), so it lets go of the same (issue 23, ``memory8``).
+
+What mkdocs reads of a written page after it is written is made compact (issue 23,
+``memory9``): its anchors (checked once every page is rendered) as one frozen set per
+distinct set of anchors, shared by the pages with the same (a post page has one heading),
+its links to anchors only when there are some, and the front matter of a calendar page
+outside the nav (a post, a week, a month: no other page's template reads it; the title it
+gives is kept). Some 1.2 KB a page, held from its render to the end of the build, and under
+``kalender serve`` to the next build.
 """
 
 from __future__ import annotations
@@ -15,6 +23,8 @@ from __future__ import annotations
 from mkdocs import utils
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+from .pagework import OneParserPage
 
 URL_PARTS_KEPT = 512  # pages written between two clearings of mkdocs' URL parts cache
 EMPTY_TOC = get_toc([])  # a written page's table of contents (read by nothing after)
@@ -25,6 +35,7 @@ class WrittenPages:
 
     def __init__(self) -> None:
         self.count = 0
+        self.anchors: dict[frozenset[str], frozenset[str]] = {}  # one of each, shared
 
     def let_go(self, page: Page) -> None:
         """``page`` is written; nothing reads these again, in ``kalender build`` or in
@@ -33,9 +44,23 @@ class WrittenPages:
         page.content = None
         page.markdown = ""  # not None: mkdocs' ``Page.title`` reads None as "no title"
         page.toc = EMPTY_TOC  # the search index read it in ``page_context``
+        self._compact(page)
         self.count += 1
         if self.count % URL_PARTS_KEPT == 0:
             forget_url_parts()
+
+    def _compact(self, page: Page) -> None:
+        """What mkdocs still reads of ``page`` (its anchors, its links to anchors, when
+        every page is rendered), held in less room; the front matter of a calendar page
+        outside the nav let go, its title kept."""
+        if page.present_anchor_ids is not None:
+            anchors = frozenset(page.present_anchor_ids)
+            page.present_anchor_ids = self.anchors.setdefault(anchors, anchors)  # type: ignore[assignment]
+        if not page.links_to_anchors:
+            page.links_to_anchors = None  # mkdocs checks nothing on a page without
+        if isinstance(page, OneParserPage) and page.meta:
+            page.title = page.title  # what the front matter said, kept as the title
+            page.meta = {}
 
 
 def forget_url_parts() -> None:
