@@ -66,6 +66,8 @@ class OneParserPage(Page):
 
     parser: tuple[MkDocsConfig, markdown.Markdown] | None = None  # the build's, by config
     urls: dict[tuple[str, str], tuple[str | None, str | None]] = {}  # noqa: RUF012
+    later: MkDocsConfig | None = None  # the build that converts as it renders (laterpages)
+    pending: Files | None = None  # this page's conversion, waiting for its render
 
     def _set_canonical_url(self, base: str | None) -> None:
         """mkdocs' answer (``urljoin`` and ``urlsplit``, most of making a page), kept per
@@ -79,9 +81,23 @@ class OneParserPage(Page):
         self.urls[key] = (self.canonical_url, self.abs_url)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        """mkdocs' ``Page.render`` with the build's parser, reset, instead of a new one."""
+        """mkdocs' ``Page.render`` with the build's parser, reset, instead of a new one;
+        in a build that converts as it renders (:mod:`kalender.plugin.laterpages`), only
+        when the page's template is about to be rendered (:meth:`convert_pending`)."""
         if self.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        if OneParserPage.later is config:
+            self.pending, self.content = files, ""
+            return
+        self._convert(config, files)
+
+    def convert_pending(self, config: MkDocsConfig) -> None:
+        """Convert the page now if its conversion waited (see :meth:`render`)."""
+        files, self.pending = self.pending, None
+        if files is not None:
+            self._convert(config, files)
+
+    def _convert(self, config: MkDocsConfig, files: Files) -> None:
         md = _parser(config)
         raw_html_ext = _RawHTMLPreprocessor()
         raw_html_ext._register(md)  # noqa: SLF001  (as mkdocs registers them)

@@ -157,6 +157,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.collector.build_starts()
         folder = Path(config.config_file_path or ".").resolve().parent
         self.root = Path(self.config.root).resolve() if self.config.root else folder
+        self.written.start(config)  # calendar pages converted as rendered (laterpages)
         if self.command != "serve":  # listed from the cache (serve: in memory, above)
             keep_theme_list(config, self.root / self.config.cache_dir)
         store = self.root / self.config.cache_dir / DIGEST_STORE

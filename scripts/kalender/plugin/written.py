@@ -21,9 +21,11 @@ gives is kept). Some 1.2 KB a page, held from its render to the end of the build
 from __future__ import annotations
 
 from mkdocs import utils
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .laterpages import convert_as_rendered
 from .pagework import OneParserPage
 
 URL_PARTS_KEPT = 512  # pages written between two clearings of mkdocs' URL parts cache
@@ -36,6 +38,13 @@ class WrittenPages:
     def __init__(self) -> None:
         self.count = 0
         self.anchors: dict[frozenset[str], frozenset[str]] = {}  # one of each, shared
+
+    @staticmethod
+    def start(config: MkDocsConfig) -> None:
+        """A build starts: its calendar pages are converted as they are rendered
+        (:mod:`kalender.plugin.laterpages`), so that what a page made is held from its
+        render to its writing only."""
+        convert_as_rendered(config)
 
     def let_go(self, page: Page) -> None:
         """``page`` is written; nothing reads these again, in ``kalender build`` or in
