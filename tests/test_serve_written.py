@@ -48,11 +48,13 @@ def test_serve_holds_no_written_page_s_text_and_a_rebuild_serves_the_same(
     assert all(page.content is None and page.markdown == "" and not page.toc.items
                for page in first)
     assert all(page.title for page in first if page.file.generated_by)
-    calendar = [page for page in first if isinstance(page, OneParserPage)]  # outside the nav
-    assert calendar and all(page.meta == {} and page.title for page in calendar)
     assert not any(page.links_to_anchors == {} for page in first)
-    anchors = [page.present_anchor_ids for page in calendar if page.present_anchor_ids]
-    assert len({id(each) for each in anchors}) < len(anchors)  # equal anchors: one set
+    # The calendar pages outside the nav were rendered, then given a new page object for the
+    # next build (keptfiles.renew_rendered, branch serve12): nothing read, nothing held.
+    assert plugin.files is not None
+    renewed = [file.page for file in plugin.files.documentation_pages()
+               if isinstance(file.page, OneParserPage)]
+    assert renewed and all(page.markdown is None and page.meta == {} for page in renewed)
 
     edited = next((sample / "posts").rglob(f"{EDITED}.md"))
     edited.write_text(edited.read_text(encoding="utf-8").replace(
