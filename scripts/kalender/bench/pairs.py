@@ -31,6 +31,14 @@ from . import REPO, child_env, fetch, free_port, helper, kalender, machine, post
 BASE_DAY = "2026-11-30"  # a Monday; the new-day row advances from it one day at a time
 NEW_DAYS = ("2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05")
 POLL = 0.01  # seconds between two requests while waiting for a rebuilt page
+# Seconds between a step that removed files (a build empties its output first) and the next
+# measured build. ext4 without a journal, as on the bench's host, does not give a new file an
+# inode freed in the last 30 seconds (35 while its inode table block is unwritten): it scans
+# past every such inode of the block group at each file it creates (``recently_deleted`` in
+# ``fs/ext4/ialloc.c``, seen with ``perf`` under ``open`` in a bare build). Without the pause
+# a build paid, in system time, for the files the build before it removed (0.2 to 1.2 s of a
+# bare build's 2.3 s): more the later it ran in a bench (issue 23, branch clean8).
+SETTLE = 36.0
 SAMPLE = 12  # renditions re-encoded to measure the cost of one
 
 
@@ -127,8 +135,10 @@ class Bench:
     """The synthetic repository, the bare site and the rows measured on them."""
 
     def __init__(self, work: Path, n: int, photos: int, pairs: int,
-                 rows: frozenset[str] | None = None) -> None:
+                 rows: frozenset[str] | None = None, settle: float = SETTLE) -> None:
         self.work, self.n, self.pairs = work, n, pairs
+        self.settle = settle
+        self.quiet_since = 0.0  # time.monotonic() when the last step that removed files ended
         self.wanted = rows  # the keys of the rows to measure (None: all)
         self.repo = work / "repo"
         helper("repo", str(self.repo), str(n), str(photos))
@@ -139,10 +149,32 @@ class Bench:
         self.day = BASE_DAY
         self.renditions = 0
         self.rendition_cpu = 0.0
+        # Built once, not measured: every measured bare build, like every build of ours
+        # after the first, then removes a site before writing one (the first pair of a row
+        # run alone was otherwise the only bare build with nothing to remove).
+        self.bare_build()
+
+    def settled(self) -> None:
+        """Wait until no file the bench's own steps removed is younger than ``settle``."""
+        time.sleep(max(0.0, self.quiet_since + self.settle - time.monotonic()))
+
+    def stepped(self) -> None:
+        self.quiet_since = time.monotonic()
+
+    def bare_build(self) -> Run:
+        self.settled()
+        try:
+            return measured(self.mkdocs, self.bare)
+        finally:
+            self.stepped()
 
     def ours(self, *args: str, **env: str) -> Run:
-        return measured(kalender(self.repo, *args), self.repo,
-                        KALENDER_TODAY=env.pop("today", self.day), **env)
+        self.settled()
+        try:
+            return measured(kalender(self.repo, *args), self.repo,
+                            KALENDER_TODAY=env.pop("today", self.day), **env)
+        finally:
+            self.stepped()
 
     def paired(self, row: Row, ours: Callable[[int], Run],
                before: Callable[[int], None] = lambda i: None) -> Row:
@@ -150,7 +182,8 @@ class Bench:
             return row
         for index in range(self.pairs):
             before(index)
-            bare = measured(self.mkdocs, self.bare)
+            self.stepped()
+            bare = self.bare_build()
             row.pairs.append((bare, ours(index)))
             print(f"  {t('bench.pair_' + row.key)}: {row.pairs[-1][0].cpu:.2f} s / "
                   f"{row.pairs[-1][1].cpu:.2f} s", flush=True)
@@ -451,7 +484,8 @@ def table(bench: Bench) -> str:
 
 
 def run_pairs(n: int, photos: int, pairs: int, keep: bool, cold: bool = True,
-              until: float | None = None, rows: frozenset[str] | None = None) -> str:
+              until: float | None = None, rows: frozenset[str] | None = None,
+              settle: float = SETTLE) -> str:
     """Every row of issue 23 on a fresh synthetic repository; the table as text.
 
     The first cold pair is measured first (every other row needs its caches); the other
@@ -462,7 +496,7 @@ def run_pairs(n: int, photos: int, pairs: int, keep: bool, cold: bool = True,
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         print(t("bench.making", n=n, photos=photos, folder=str(work)), flush=True)
-        bench = Bench(work, n, photos, pairs, rows)
+        bench = Bench(work, n, photos, pairs, rows, settle)
         cold = cold and bench.measures("cold")
         if cold:
             first = bench.cold(1)
