@@ -1,4 +1,5 @@
-"""``make bench``'s pairs: every measured build starts once the files removed before it are
+"""``make bench``'s pairs: the bare site built once before the rows, bare and ours first in
+turn, and (``--settle``) every measured build started once the files removed before it are
 older than the pause ext4 keeps their inodes from reuse (issue 23, branch clean8)."""
 
 from __future__ import annotations
@@ -26,20 +27,23 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[float, bool]]:
     return calls
 
 
+def test_each_side_goes_first_in_turn_after_one_unmeasured_bare_build(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls = builds(monkeypatch)
+    pauses: list[float] = []
+    monkeypatch.setattr(pairs.time, "sleep", pauses.append)
+    bench = pairs.Bench(tmp_path, 10, 1, 3, frozenset({"clean"}))
+    bench.rows_of_builds()
+    # the bare site is built once before the row: its first measured build also removes one
+    assert [bare for _, bare in calls] == [True, True, False, False, True, True, False]
+    assert [row.key for row in bench.rows] == ["clean"] and len(bench.rows[0].pairs) == 3
+    assert not any(pauses)  # no pause unless asked for
+
+
 def test_each_measured_build_waits_for_the_files_the_step_before_removed(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls = builds(monkeypatch)
     bench = pairs.Bench(tmp_path, 10, 1, 3, frozenset({"clean"}), settle=0.25)
     bench.rows_of_builds()
-    # the bare site is built once before the row: its first measured build also removes one
-    assert [bare for _, bare in calls] == [True, True, False, True, False, True, False]
     gaps = [later - earlier for (earlier, _), (later, _) in zip(calls, calls[1:], strict=False)]
-    assert min(gaps) >= 0.25
-    assert [row.key for row in bench.rows] == ["clean"] and len(bench.rows[0].pairs) == 3
-
-
-def test_no_pause_when_asked_for_none(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    calls = builds(monkeypatch)
-    bench = pairs.Bench(tmp_path, 10, 1, 3, frozenset({"clean"}), settle=0.0)
-    bench.rows_of_builds()
-    assert calls[-1][0] - calls[0][0] < 0.25
+    assert len(gaps) == 6 and min(gaps) >= 0.25

@@ -31,14 +31,15 @@ from . import REPO, child_env, fetch, free_port, helper, kalender, machine, post
 BASE_DAY = "2026-11-30"  # a Monday; the new-day row advances from it one day at a time
 NEW_DAYS = ("2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05")
 POLL = 0.01  # seconds between two requests while waiting for a rebuilt page
-# Seconds between a step that removed files (a build empties its output first) and the next
-# measured build. ext4 without a journal, as on the bench's host, does not give a new file an
-# inode freed in the last 30 seconds (35 while its inode table block is unwritten): it scans
-# past every such inode of the block group at each file it creates (``recently_deleted`` in
-# ``fs/ext4/ialloc.c``, seen with ``perf`` under ``open`` in a bare build). Without the pause
-# a build paid, in system time, for the files the build before it removed (0.2 to 1.2 s of a
-# bare build's 2.3 s): more the later it ran in a bench (issue 23, branch clean8).
-SETTLE = 36.0
+# Seconds of pause (``--settle``) between a step that removed files (every build empties its
+# output first) and the next measured build; none by default. ext4 without a journal, as on
+# the bench's host, does not give a new file an inode freed in the last 30 seconds (35 while
+# its inode table block is unwritten): it scans past every such inode of the block group at
+# each file it creates (``recently_deleted`` in ``fs/ext4/ialloc.c``, the largest kernel
+# cost of a bare build under ``perf``). 36 lets no build pay for the files the one before it
+# removed; on a loaded host it changed nothing measurable (issue 23, branch clean8), so it
+# is for a quiet machine's check, at some 36 s per measured build.
+SETTLE = 0.0
 SAMPLE = 12  # renditions re-encoded to measure the cost of one
 
 
@@ -183,8 +184,15 @@ class Bench:
         for index in range(self.pairs):
             before(index)
             self.stepped()
-            bare = self.bare_build()
-            row.pairs.append((bare, ours(index)))
+            # Bare first, then ours first: each side follows the other's build (its removed
+            # and written files) as often, instead of bare always after ours.
+            if index % 2 == 0:
+                bare = self.bare_build()
+                mine = ours(index)
+            else:
+                mine = ours(index)
+                bare = self.bare_build()
+            row.pairs.append((bare, mine))
             print(f"  {t('bench.pair_' + row.key)}: {row.pairs[-1][0].cpu:.2f} s / "
                   f"{row.pairs[-1][1].cpu:.2f} s", flush=True)
         self.rows.append(row)
