@@ -551,7 +551,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--issue-11", action="store_true", help=t("bench.help_issue_11"))
     parser.add_argument("--until", default=None, help=t("bench.help_until"))
     parser.add_argument("--rows", default=None, help=t("bench.help_rows"))
-    parser.add_argument("--settle", type=float, default=None, help=t("bench.help_settle"))
     args = parser.parse_args(argv)
     if args.child:
         run_child(args.child)
@@ -571,9 +570,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             now = dt.datetime.now(dt.UTC)
             until = now.replace(hour=hour, minute=minute, second=0).timestamp()
         rows = frozenset(args.rows.split(",")) if args.rows else None
-        settle = {} if args.settle is None else {"settle": args.settle}
         print(run_pairs(n, photos, max(args.pairs, 3), args.keep, cold=not args.no_cold,
-                        until=until, rows=rows, **settle))
+                        until=until, rows=rows))
         return
     figures = run(n, photos, args.keep)
     print()

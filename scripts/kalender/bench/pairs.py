@@ -31,15 +31,6 @@ from . import REPO, child_env, fetch, free_port, helper, kalender, machine, post
 BASE_DAY = "2026-11-30"  # a Monday; the new-day row advances from it one day at a time
 NEW_DAYS = ("2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05")
 POLL = 0.01  # seconds between two requests while waiting for a rebuilt page
-# Seconds of pause (``--settle``) between a step that removed files (every build empties its
-# output first) and the next measured build; none by default. ext4 without a journal, as on
-# the bench's host, does not give a new file an inode freed in the last 30 seconds (35 while
-# its inode table block is unwritten): it scans past every such inode of the block group at
-# each file it creates (``recently_deleted`` in ``fs/ext4/ialloc.c``, the largest kernel
-# cost of a bare build under ``perf``). 36 lets no build pay for the files the one before it
-# removed; on a loaded host it changed nothing measurable (issue 23, branch clean8), so it
-# is for a quiet machine's check, at some 36 s per measured build.
-SETTLE = 0.0
 SAMPLE = 12  # renditions re-encoded to measure the cost of one
 
 
@@ -136,10 +127,8 @@ class Bench:
     """The synthetic repository, the bare site and the rows measured on them."""
 
     def __init__(self, work: Path, n: int, photos: int, pairs: int,
-                 rows: frozenset[str] | None = None, settle: float = SETTLE) -> None:
+                 rows: frozenset[str] | None = None) -> None:
         self.work, self.n, self.pairs = work, n, pairs
-        self.settle = settle
-        self.quiet_since = 0.0  # time.monotonic() when the last step that removed files ended
         self.wanted = rows  # the keys of the rows to measure (None: all)
         self.repo = work / "repo"
         helper("repo", str(self.repo), str(n), str(photos))
@@ -153,29 +142,11 @@ class Bench:
         # Built once, not measured: every measured bare build, like every build of ours
         # after the first, then removes a site before writing one (the first pair of a row
         # run alone was otherwise the only bare build with nothing to remove).
-        self.bare_build()
-
-    def settled(self) -> None:
-        """Wait until no file the bench's own steps removed is younger than ``settle``."""
-        time.sleep(max(0.0, self.quiet_since + self.settle - time.monotonic()))
-
-    def stepped(self) -> None:
-        self.quiet_since = time.monotonic()
-
-    def bare_build(self) -> Run:
-        self.settled()
-        try:
-            return measured(self.mkdocs, self.bare)
-        finally:
-            self.stepped()
+        measured(self.mkdocs, self.bare)
 
     def ours(self, *args: str, **env: str) -> Run:
-        self.settled()
-        try:
-            return measured(kalender(self.repo, *args), self.repo,
-                            KALENDER_TODAY=env.pop("today", self.day), **env)
-        finally:
-            self.stepped()
+        return measured(kalender(self.repo, *args), self.repo,
+                        KALENDER_TODAY=env.pop("today", self.day), **env)
 
     def paired(self, row: Row, ours: Callable[[int], Run],
                before: Callable[[int], None] = lambda i: None) -> Row:
@@ -183,15 +154,19 @@ class Bench:
             return row
         for index in range(self.pairs):
             before(index)
-            self.stepped()
-            # Bare first, then ours first: each side follows the other's build (its removed
-            # and written files) as often, instead of bare always after ours.
+            # Bare first, then ours first: each side follows the other's build as often,
+            # instead of bare always right after ours. A build's files cost more to create
+            # the more files were removed shortly before it: ext4 without a journal (the
+            # bench's host) skips, at each new file, every inode of the block group freed in
+            # the last 60 s, 360 s while its inode table block is unwritten (``recently_deleted``
+            # in fs/ext4/ialloc.c, the largest kernel cost of a bare build under ``perf``), and
+            # every build removes its output first (issue 23, branch clean8).
             if index % 2 == 0:
-                bare = self.bare_build()
+                bare = measured(self.mkdocs, self.bare)
                 mine = ours(index)
             else:
                 mine = ours(index)
-                bare = self.bare_build()
+                bare = measured(self.mkdocs, self.bare)
             row.pairs.append((bare, mine))
             print(f"  {t('bench.pair_' + row.key)}: {row.pairs[-1][0].cpu:.2f} s / "
                   f"{row.pairs[-1][1].cpu:.2f} s", flush=True)
@@ -492,8 +467,7 @@ def table(bench: Bench) -> str:
 
 
 def run_pairs(n: int, photos: int, pairs: int, keep: bool, cold: bool = True,
-              until: float | None = None, rows: frozenset[str] | None = None,
-              settle: float = SETTLE) -> str:
+              until: float | None = None, rows: frozenset[str] | None = None) -> str:
     """Every row of issue 23 on a fresh synthetic repository; the table as text.
 
     The first cold pair is measured first (every other row needs its caches); the other
@@ -504,7 +478,7 @@ def run_pairs(n: int, photos: int, pairs: int, keep: bool, cold: bool = True,
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         print(t("bench.making", n=n, photos=photos, folder=str(work)), flush=True)
-        bench = Bench(work, n, photos, pairs, rows, settle)
+        bench = Bench(work, n, photos, pairs, rows)
         cold = cold and bench.measures("cold")
         if cold:
             first = bench.cold(1)
