@@ -139,10 +139,24 @@ class Bench:
         self.day = BASE_DAY
         self.renditions = 0
         self.rendition_cpu = 0.0
-        # Built once, not measured: every measured bare build, like every build of ours
-        # after the first, then removes a site before writing one (the first pair of a row
-        # run alone was otherwise the only bare build with nothing to remove).
-        measured(self.mkdocs, self.bare)
+        self.removed = work / "removed"  # outputs set aside, removed after the measurements
+
+    def set_aside(self, path: Path) -> None:
+        """Move ``path`` out of the way (one rename) instead of removing it before a measured
+        build: no build of the bench removes files while another is measured. ext4 without a
+        journal (the bench's host) skips, at each file it creates, every inode of the block
+        group freed in the last 60 s, 360 s while its inode table block is unwritten
+        (``recently_deleted`` in fs/ext4/ialloc.c, the largest kernel cost of a bare build
+        under ``perf``): a build paid, in system time, for the files the builds of the last
+        minutes had removed, more the later it ran in a bench (issue 23, branch clean8)."""
+        if path.exists():
+            self.removed.mkdir(exist_ok=True)
+            path.rename(self.removed / f"{len(list(self.removed.iterdir()))}-{path.name}")
+
+    def bare_build(self) -> Run:
+        """``mkdocs build`` of the bare site into an empty ``site`` (the last one set aside)."""
+        self.set_aside(self.bare / "site")
+        return measured(self.mkdocs, self.bare)
 
     def ours(self, *args: str, **env: str) -> Run:
         return measured(kalender(self.repo, *args), self.repo,
@@ -155,18 +169,13 @@ class Bench:
         for index in range(self.pairs):
             before(index)
             # Bare first, then ours first: each side follows the other's build as often,
-            # instead of bare always right after ours. A build's files cost more to create
-            # the more files were removed shortly before it: ext4 without a journal (the
-            # bench's host) skips, at each new file, every inode of the block group freed in
-            # the last 60 s, 360 s while its inode table block is unwritten (``recently_deleted``
-            # in fs/ext4/ialloc.c, the largest kernel cost of a bare build under ``perf``), and
-            # every build removes its output first (issue 23, branch clean8).
+            # instead of bare always right after ours (issue 23, branch clean8).
             if index % 2 == 0:
-                bare = measured(self.mkdocs, self.bare)
+                bare = self.bare_build()
                 mine = ours(index)
             else:
                 mine = ours(index)
-                bare = measured(self.mkdocs, self.bare)
+                bare = self.bare_build()
             row.pairs.append((bare, mine))
             print(f"  {t('bench.pair_' + row.key)}: {row.pairs[-1][0].cpu:.2f} s / "
                   f"{row.pairs[-1][1].cpu:.2f} s", flush=True)
@@ -210,11 +219,16 @@ class Bench:
 
     def empty(self) -> None:
         for name in (".cache", "site"):
-            subprocess.run(["rm", "-rf", str(self.repo / name)], check=True)
+            self.set_aside(self.repo / name)
+
+    def clean_build(self) -> Run:
+        """``kalender build --clean`` into an empty ``site``, as the bare side builds."""
+        self.set_aside(self.repo / "site")
+        return self.ours("build", "--clean")
 
     def rows_of_builds(self) -> None:
         self.paired(Row("unchanged", 1.3), lambda i: self.ours("build"))
-        self.paired(Row("clean", 1.5), lambda i: self.ours("build", "--clean"))
+        self.paired(Row("clean", 1.5), lambda i: self.clean_build())
         def edited(index: int) -> None:
             self.edit_caption(index)
 
@@ -493,6 +507,7 @@ def run_pairs(n: int, photos: int, pairs: int, keep: bool, cold: bool = True,
                 break
             bench.cold(1)
         stray = left_behind(bench)
+        subprocess.run(["rm", "-rf", str(bench.removed)], check=False)
         text = "\n".join([machine(), table(bench), t("bench.pairs_processes", count=stray)])
         return text
     finally:
