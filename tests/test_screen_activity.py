@@ -68,6 +68,10 @@ BREACHES = [
     pytest.param("Orang Jawa itu pencuri semua, jangan dipilih.", "sara", id="suku-bukan-provinsi"),
     pytest.param("Bom banget kalau kantor panitia diledakkan saja malam ini.",
                  "terorisme", id="bom-banget-dengan-ajakan"),
+    pytest.param("Habisi wasitnya sepulang pertandingan futsal nanti, tunggu di parkiran.",
+                 "kekerasan", id="ancaman-pada-wasit-di-pertandingan"),
+    pytest.param("Tembak saja pendukung lawan di tribun waktu final liga.", "kekerasan",
+                 id="ancaman-pada-penonton-di-pertandingan"),
 ]
 
 

@@ -10,8 +10,12 @@ sikat, hajar, babak belur* ...) and a word that only a game or a match has (``ga
 Not the words a brawl shares with a match (*lawan, tim, main, lapangan, kalah*: every one of
 them is in breaches, *tim sukses lawan*, *kumpul di lapangan*), and not a game word denied
 (``not_games``: *Bantai beneran, bukan di game*), which names the game only to say it is not
-one. Words whose entry is not of violence (an insult, a slur: *wasit goblok* is aimed at a
-person) are never read this way: only those listed in ``played``.
+one. Nor when a person or place of the real world stands as near (``not_played``: *wasit,
+suporter, pendukung, tribun, parkiran, sepulang, posko* ...): *Habisi wasitnya sepulang
+pertandingan futsal*, *Tembak saja pendukung lawan di tribun waktu final liga* are threats
+made at a match, not a match told (review of round screen-w). Words whose entry is not of
+violence (an insult, a slur: *wasit goblok* is aimed at a person) are never read this way:
+only those listed in ``played``.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ class Games:
     played: tuple[Words, ...] = ()  # "bantai", "serang", "babak belur": violence played
     games: tuple[Words, ...] = ()  # "ranked", "timnas", "babak kedua": only a game has them
     not_games: frozenset[str] = frozenset()  # "bukan": "bukan di game" denies the game
+    not_played: tuple[Words, ...] = ()  # "wasit", "tribun": a real person or place near
 
 
 def in_play(text_words: Sequence[TextWord], index: int, words: Games) -> bool:
@@ -40,6 +45,8 @@ def in_play(text_words: Sequence[TextWord], index: int, words: Games) -> bool:
     if not words.played or not phrase_width(text_words, index, words.played):
         return False
     near = range(max(0, index - GAME_REACH), min(len(text_words), index + GAME_REACH + 1))
+    if any(phrase_width(text_words, i, words.not_played) for i in near):
+        return False
     return any(i != index and phrase_width(text_words, i, words.games)
                and not _denied(text_words, i, words.not_games) for i in near)
 
