@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -137,7 +138,20 @@ def _expand(paths: Sequence[Path]) -> list[Path]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``kalender`` command (command modules load on use)."""
-    cli.main(args=list(argv) if argv is not None else None, prog_name="kalender")
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="kalender")
+    finally:
+        leave_to_the_system()
+
+
+def leave_to_the_system() -> None:
+    """The process ends next: set every object still alive aside from the cycle collector
+    (:func:`gc.freeze`). At exit Python clears every module and runs full collections that
+    walk all of them (a build's posts, views, mkdocs' files and pages: some 150,000): about
+    0.3 s CPU after a caption edit at N = 1,000, a quarter of the build, for memory the
+    system takes back anyway. ``atexit`` functions still run, open files are still closed
+    and flushed as their last reference goes (issue 23, branch edit10)."""
+    gc.freeze()
 
 
 def _register_commands() -> None:
