@@ -22,6 +22,7 @@ from ..core.errors import KalenderError
 from .incremental import quiet_dirty_notice
 from .site_plugin import TODAY_ENV
 from .sitefolder import emptied, prune_empty
+from .themecache import cache_theme_templates
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +38,7 @@ def build_site(config_file: Path, site_dir: Path | None, today: dt.date | None,
     config = load_site_config(config_file, site_dir=site_dir, strict=strict)
     if today is not None:
         set_today(config, today)
+    cache_theme_templates(config)  # Material's search words too (plugin.themecache)
     if clean:
         emptied(config.site_dir)  # its folders are kept while the pages are written again
     quiet_dirty_notice()
