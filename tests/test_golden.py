@@ -11,6 +11,7 @@ output, write the expected pages again and review the diff in git:
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -68,3 +69,50 @@ def test_page_is_as_kept(built: tuple[str, Path], page: str) -> None:
         expected.parent.mkdir(parents=True, exist_ok=True)
         expected.write_text(shown, encoding="utf-8")
     assert shown == expected.read_text(encoding="utf-8")
+
+
+HANDBOOK = {"Kinerja situs": "performance.html", "Aturan isi": "aturan-isi.html"}
+# What a reader of each page needs: the headings and table columns of the current figures.
+SHOWN = {
+    "performance.html": ["Angka terakhir", "Membaca rasio", "Mengapa diukur bergantian",
+                         "Yang sudah dibuat, per bidang", "Yang belum", "Memprofil sendiri",
+                         "<th>target (isu 23)</th>", "polos kalender   median      min",
+                         "<th>jam dinding sampai tampil, median (min)</th>"],
+    "aturan-isi.html": ["Membaca temuan dan yang dilakukan", "Lapisan yang dipelajari",
+                        "Setiap korpus buta, pada pengukuran butanya yang pertama",
+                        "<th>diukur (kode)</th>", "<th>aturan + lapisan</th>", "Angka terakhir",
+                        "Leave-one-corpus-out terakhir", "<th>korpus ditahan</th>"],
+}
+
+
+def test_handbook_pages_are_in_the_nav(built: tuple[str, Path]) -> None:
+    _, site = built
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for title, page in HANDBOOK.items():
+        link = rf'<a href="{page}" class="md-nav__link">\s*<span class="md-ellipsis">\s*{title}\s'
+        assert re.search(link, home), title
+
+
+def test_branch_logs_stay_out_of_the_site(built: tuple[str, Path]) -> None:
+    """docs/riwayat/ is in the repository (copied into the scratch repository), not the site:
+    no page, no search entry, no sitemap line."""
+    _, site = built
+    logs = sorted(p.stem for p in (ROOT / "docs" / "riwayat").glob("*.md"))
+    assert "README" in logs and "kinerja-serve" in logs
+    assert not (site / "riwayat").exists()
+    assert not [p for p in site.rglob("*.html") if "riwayat" in p.parts]
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("riwayat")]
+    assert "riwayat/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", sorted(SHOWN))
+def test_handbook_page_shows_the_current_figures_and_stays_short(built: tuple[str, Path],
+                                                                page: str) -> None:
+    """Each page keeps what is current (the branch logs live in docs/riwayat/): the headings
+    and table columns a reader needs are there, and the page is not a log again."""
+    _, site = built
+    html = (site / page).read_text(encoding="utf-8")
+    for shown in SHOWN[page]:
+        assert shown in html, shown
+    assert len(html.encode("utf-8")) < 200_000

@@ -1,7 +1,7 @@
 """A build that checks no post (no change, a new day) does not load the rules engine
-(``kalender.rules``, with the content lists and the learned layer of the content screen:
-about 0.18 s CPU, docs/performance.md, branch ``newday2``); a build that checks a post does,
-and still shows the rules' findings."""
+(``kalender.rules``, with the content lists and the learned layer of the content screen: about 0.18
+s CPU, docs/riwayat/kinerja-edit.md, branch ``newday2``); a build that checks a post does, and still
+shows the rules' findings."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Words of violence and terror in their ordinary use (round screen-w, docs/aturan-isi.md
+"""Words of violence and terror in their ordinary use (round screen-w, docs/riwayat/aturan-isi.md
 "Putaran screen-w"): a word of violence played in a game or a match
 (:mod:`kalender.text.activity`), a word in its everyday sense (mosquitoes, a pedigree cat, a
 bush knife for clearing weeds, a province, a post that was a hit), a violent act reported

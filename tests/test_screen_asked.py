@@ -1,4 +1,4 @@
-"""A question asking what a word means (round screen-p, docs/aturan-isi.md "Putaran
+"""A question asking what a word means (round screen-p, docs/riwayat/aturan-isi.md "Putaran
 screen-p"): *X itu apa?*, *X ape tu?*, and a quiz that asks it with options. The word is
 asked about, not used. A question that asks something else of the same word (*jam
 berapa?*), and an offer after the question, stay errors. Every sentence here was written for

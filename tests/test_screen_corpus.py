@@ -6,7 +6,7 @@ A breach counts as found when the screen reports an ERROR on its post (the gates
 its moves); a clean caption counts as a false positive when it gets any screen finding.
 Figures are printed per category for the development split and the held-out split; the
 targets (recall >= 95 %, false positives <= 3 %) are asserted on the development split only.
-The held-out figures are written down, whatever they are, in docs/aturan-isi.md.
+The held-out figures are written down, whatever they are, in docs/riwayat/aturan-isi.md.
 Run with ``-s`` to see the table.
 """
 

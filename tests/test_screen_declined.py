@@ -1,5 +1,5 @@
 """A writer who tells of an offer they turned down or reported (round screen-p,
-docs/aturan-isi.md "Putaran screen-p"): *ditawari ..., saya tolak*, *kami sudah lapor ke
+docs/riwayat/aturan-isi.md "Putaran screen-p"): *ditawari ..., saya tolak*, *kami sudah lapor ke
 Pengawas*. The caption reports the offer; it does not make it. A refusal of people (*saya
 tolak calon dari suku itu*), a report only imagined (*percuma saya lapor*) and an offer with
 no refusal stay errors. Every sentence here was written for this test."""

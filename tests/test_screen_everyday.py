@@ -1,10 +1,10 @@
-"""Everyday captions the word rules used to refuse (round screen-t, docs/aturan-isi.md "Putaran
-screen-t"): hearsay asked about, not told; a person's plan told with *katanya*; a call to vote
-quoted from a comment and answered; the writer's own message in a WhatsApp group; a match lost
-by a score; a word defined; a beating condemned; a warning against being set against each other
-*by* an issue. Each is written as a post and checked with ``kalender check``'s engine, with and
-without the learned layer; the same words used as a breach stay errors. Every sentence here was
-written for this test, none is taken from a corpus."""
+"""Everyday captions the word rules used to refuse (round screen-t, docs/riwayat/aturan-isi.md
+"Putaran screen-t"): hearsay asked about, not told; a person's plan told with *katanya*; a call to
+vote quoted from a comment and answered; the writer's own message in a WhatsApp group; a match lost
+by a score; a word defined; a beating condemned; a warning against being set against each other *by*
+an issue. Each is written as a post and checked with ``kalender check``'s engine, with and without
+the learned layer; the same words used as a breach stay errors. Every sentence here was written for
+this test, none is taken from a corpus."""
 
 from __future__ import annotations
 

@@ -1,12 +1,11 @@
-"""Listed words in their everyday use (round screen-u, docs/aturan-isi.md "Putaran screen-u";
-:mod:`kalender.text.everyday`): an animal, a pest, a dish or praise read from the words around
-the listed word; the writer's own WhatsApp group acting; hearsay that names its teller or tells
-a person's plan; the writer's own past told; a complaint passed on to an office; the name of a
-crime (*politik uang*); the act named (*memotret surat suara*); a threat as a thing
-(*ancaman*); a WhatsApp group as where data must not go; the modus explained. Each is written
-as a post and checked with ``kalender check``'s engine, with and without the learned layer;
-the same words used as a breach stay errors. Every sentence here was written for this test,
-none is taken from a corpus."""
+"""Listed words in their everyday use (round screen-u, docs/riwayat/aturan-isi.md "Putaran
+screen-u"; :mod:`kalender.text.everyday`): an animal, a pest, a dish or praise read from the words
+around the listed word; the writer's own WhatsApp group acting; hearsay that names its teller or
+tells a person's plan; the writer's own past told; a complaint passed on to an office; the name of a
+crime (*politik uang*); the act named (*memotret surat suara*); a threat as a thing (*ancaman*); a
+WhatsApp group as where data must not go; the modus explained. Each is written as a post and checked
+with ``kalender check``'s engine, with and without the learned layer; the same words used as a
+breach stay errors. Every sentence here was written for this test, none is taken from a corpus."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Breaches inside an office frame (round screen-l, docs/aturan-isi.md "Putaran screen-l"):
+"""Breaches inside an office frame (round screen-l, docs/riwayat/aturan-isi.md "Putaran screen-l"):
 a citizen's comment quoted and left standing is the post's own words, and a lesson
 (Tanya/Jawab, a cited rule) covers its own sentences, not the staffer's aside after it."""
 

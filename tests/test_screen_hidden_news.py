@@ -1,4 +1,4 @@
-"""News said to be hidden (round screen-p, docs/aturan-isi.md "Putaran screen-p"): a claim
+"""News said to be hidden (round screen-p, docs/riwayat/aturan-isi.md "Putaran screen-p"): a claim
 that the news is covered up (*belum ada beritanya karena ditutup-tutupi*) is a mark of a chain
 message. Saying nothing is covered up, or quoting such a message to teach about it, is
 clean. Every sentence here was written for this test."""

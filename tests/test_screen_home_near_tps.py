@@ -1,7 +1,7 @@
-"""A private person's home address in an office draft that also names a polling station
-(round screen-o, docs/aturan-isi.md "Putaran screen-o"): *tinggal di Jl. ...* right before the
-street says someone lives there, whatever TPS the sentence names; the address of the polling
-station itself stays public. Every sentence here was written for this test."""
+"""A private person's home address in an office draft that also names a polling station (round
+screen-o, docs/riwayat/aturan-isi.md "Putaran screen-o"): *tinggal di Jl. ...* right before the
+street says someone lives there, whatever TPS the sentence names; the address of the polling station
+itself stays public. Every sentence here was written for this test."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Informal refusal, reporting and condolence read as a lesson (round screen-m,
-docs/aturan-isi.md "Putaran screen-m"): *langsung lapor ke polisi*, *jangan asal percaya*,
+docs/riwayat/aturan-isi.md "Putaran screen-m"): *langsung lapor ke polisi*, *jangan asal percaya*,
 *ternyate salah*, *semoga korban cepat pulih*; a refused report (*jangan lapor*) or a denied
 refutation (*bukan hoaks*) is still a breach."""
 

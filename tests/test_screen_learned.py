@@ -32,7 +32,7 @@ POST = "posts/2026/12/2026-12-02-uji.md"
 # sentence, *Kirim foto kartu keluarga dan tanggal lahir ke nomor admin ya biar cepat
 # diurus.*, 0.89, under the bar; round screen-o: after training on konten-buta-15 and -16 it
 # scores *Yang mau dibantu cek DPT, kirim nomor KK lengkap dan tanggal lahir ke admin ya.*
-# under the bar too: docs/aturan-isi.md, "Putaran screen-o"; round screen-s: *Kirim nomor KK
+# under the bar too: docs/riwayat/aturan-isi.md, "Putaran screen-o"; round screen-s: *Kirim nomor KK
 # lengkap dan tanggal lahir ke admin lewat DM ya, nanti dicek.* scored 0.93 only with the
 # mandatory hashtag JDIHKPU read, 0.89 without it: "Putaran screen-s".)
 MISSED = "Kirim foto KK dan tanggal lahir kalian ke nomor admin ya, biar cepat diurus."

@@ -1,10 +1,9 @@
 """Breaches the screen missed on writers it had not seen, by what they do
-(docs/aturan-isi.md, "Putaran screen-v"): partisanship that points at a participant by colour
-with praise or a call to vote, and not by a listed word (the learned layer); an insult that
-the brain "was left at home" or should "be used for once", and a detonator taught as a
-tutorial (the word lists). Each post is checked as a user checks it (``kalender check``).
-Posts that name every participant, wear a colour that is no side's, or speak of a "trigger"
-of hoaxes stay clean.
+(docs/riwayat/aturan-isi.md, "Putaran screen-v"): partisanship that points at a participant by
+colour with praise or a call to vote, and not by a listed word (the learned layer); an insult that
+the brain "was left at home" or should "be used for once", and a detonator taught as a tutorial (the
+word lists). Each post is checked as a user checks it (``kalender check``). Posts that name every
+participant, wear a colour that is no side's, or speak of a "trigger" of hoaxes stay clean.
 
 The captions here are written for these tests, not taken from the corpora.
 """

@@ -1,5 +1,5 @@
 """The learned layer does not read the office's mandatory hashtags (``hashtags`` in
-``calendar/satker.yml``, on every post whatever it says; docs/aturan-isi.md, "Putaran
+``calendar/satker.yml``, on every post whatever it says; docs/riwayat/aturan-isi.md, "Putaran
 screen-s"): a post's verdict is that of its words, with or without them, as the
 leave-one-corpus-out harness measures it.
 
@@ -22,7 +22,7 @@ from kalender.rules.learned import blank_hashtags
 # (its score without them: 0.91, with them 0.94, over the bar of 0.93). A second one, *Yang mau
 # ikut lomba video, kirim karyanya ke admin ya, nanti diumumkan.*, scores 0.97 on its words
 # alone once corpora 21-23 are trained (round screen-v): a false positive of the layer, kept
-# in docs/aturan-isi.md, "Putaran screen-v", not here.
+# in docs/riwayat/aturan-isi.md, "Putaran screen-v", not here.
 CLEAN = ["Tulis pertanyaan kalian di kolom komentar, nanti admin jawab satu satu."]
 # A request for family cards and identity cards the word rules miss and the layer catches.
 # (Round screen-v: once corpora 21-23 are trained the layer scores the earlier one, *Yang mau

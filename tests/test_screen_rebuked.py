@@ -1,5 +1,5 @@
 """A word quoted as what someone called others, then rebuked (round screen-p,
-docs/aturan-isi.md "Putaran screen-p"): *menyebut orang 'X' itu tidak pantas*, *ada yang
+docs/riwayat/aturan-isi.md "Putaran screen-p"): *menyebut orang 'X' itu tidak pantas*, *ada yang
 bilang ... 'X'. Itu keliru.* The caption judges the naming. The same word named and not
 rebuked, or used without quotation marks, stays an error. Every sentence here was written for
 this test."""

@@ -1,4 +1,4 @@
-"""Regional words of warning and reporting (round screen-r, docs/aturan-isi.md "Putaran
+"""Regional words of warning and reporting (round screen-r, docs/riwayat/aturan-isi.md "Putaran
 screen-r"): Sundanese *ulah* and Javanese *ojo* warn like *jangan*, and
 *laporkeun*, *laporno* tell to report like *laporkan*; a caption that warns against
 a chain message or a bribe in Sundanese or Javanese is a lesson, not the breach it names. The

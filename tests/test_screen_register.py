@@ -1,5 +1,5 @@
 """Clean comments in everyday and West-Kalimantan Malay register, and breaches hidden in
-announcements (round screen-n, docs/aturan-isi.md "Putaran screen-n"): the writer who calls
+announcements (round screen-n, docs/riwayat/aturan-isi.md "Putaran screen-n"): the writer who calls
 themself a fool, praise ending in *Lanjutkan!*, a curt refusal of vote buying after the offer,
 asking the admin to remove a comment, *pukul berape*; rumours opened with *katenye*, an
 election annulled by hearsay, money for attending a campaign, fraud taught *supaya tidak

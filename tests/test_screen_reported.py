@@ -1,5 +1,5 @@
 """Public conversations that pass a breach on to the people who deal with it (round screen-o,
-docs/aturan-isi.md "Putaran screen-o"): a citizen who quotes the chain message they received
+docs/riwayat/aturan-isi.md "Putaran screen-o"): a citizen who quotes the chain message they received
 (*dapat pesan '...'*) and one who asks that a threat be forwarded to the authorities are
 reporting, not spreading. The chain message itself, and forwarding to every group, stay
 errors. And the envelope of a wedding invitation is not an envelope of money for a vote.

@@ -1,6 +1,6 @@
 """Hearsay about everyday things, a crime reported as a suspicion, an election word as a
 figure of speech, another contest (a class election, the national team), a writer keeping
-their own number back, a neighbourhood's RT and RW (round screen-x, docs/aturan-isi.md
+their own number back, a neighbourhood's RT and RW (round screen-x, docs/riwayat/aturan-isi.md
 "Putaran screen-x"): each is written as a post and checked with ``kalender check``'s engine,
 with and without the learned layer; the same words about the election stay errors. Every
 sentence here was written for this test, none is taken from a corpus."""

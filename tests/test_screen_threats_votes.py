@@ -1,4 +1,4 @@
-"""Acts the writer means to do (round screen-p, docs/aturan-isi.md "Putaran screen-p"): a
+"""Acts the writer means to do (round screen-p, docs/riwayat/aturan-isi.md "Putaran screen-p"): a
 threat to blow something up said by the writer (*kami ledakkan kantornya*), voting in
 someone else's name (*mencoblos atas nama ...*) and voting at two polling stations. A news
 report of an explosion and a voter registered at two polling stations are clean. Every

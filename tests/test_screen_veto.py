@@ -26,7 +26,7 @@ from kalender.rules.screen import screen
 
 # "membantai" (slaughtered) is a listed violent word; here a staff quiz contest. (Until round
 # screen-w a staff futsal final; the word rules now read a futsal match as a game themselves,
-# text.activity, and a quiz contest is not among their game words: docs/aturan-isi.md.)
+# text.activity, and a quiz contest is not among their game words: docs/riwayat/aturan-isi.md.)
 MATCH = "Lomba cerdas cermat HUT RI: tim Sekretariat membantai tim Teknis, selamat juara!"
 NIK = MATCH + (" Piala diserahkan kepada kapten, NIK 6172011234567890. Terima kasih panitia dan "
                "suporter!")

@@ -1,8 +1,8 @@
-"""Words of X and TikTok replies (round screen-q, docs/aturan-isi.md "Putaran screen-q"): the
-written short negation *gk* negates like *gak* (*suara kami gk dijual*), and a writer
-who was "slaughtered" (*gw dibantai*: lost badly, was grilled at an exam) tells what befell
-them, not a call to violence. The same words said as an offer or a call stay errors. Every
-sentence here was written for this test."""
+"""Words of X and TikTok replies (round screen-q, docs/riwayat/aturan-isi.md "Putaran screen-q"):
+the written short negation *gk* negates like *gak* (*suara kami gk dijual*), and a writer who was
+"slaughtered" (*gw dibantai*: lost badly, was grilled at an exam) tells what befell them, not a call
+to violence. The same words said as an offer or a call stay errors. Every sentence here was written
+for this test."""
 
 from __future__ import annotations
 

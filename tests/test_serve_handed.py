@@ -1,7 +1,7 @@
 """What a rebuild under ``kalender serve`` no longer does for what the edit cannot touch
-(docs/performance.md, ``serve6``): the picture workers are handed only the posts read again,
-the conversations are read once per build, and a week's view is digested once for the keys
-of its week page and its meeting pages."""
+(docs/riwayat/kinerja-serve.md, ``serve6``): the picture workers are handed only the posts read
+again, the conversations are read once per build, and a week's view is digested once for the keys of
+its week page and its meeting pages."""
 
 from __future__ import annotations
 

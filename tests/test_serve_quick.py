@@ -1,4 +1,4 @@
-"""The shortcuts of a rebuild under ``kalender serve`` (docs/performance.md, ``serve3``):
+"""The shortcuts of a rebuild under ``kalender serve`` (docs/riwayat/kinerja-serve.md, ``serve3``):
 a day of a month or week digested by its entries' identity (equal to digesting its values),
 the search plugin's words looked up once per template, the site files found without
 normalising a normal path. (Each folder of posts listed once for conversation files:
