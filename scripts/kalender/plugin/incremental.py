@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from ..core.stattable import StatTable
 from ..site.incremental import Manifest, input_stamp, manifest_path, page_key, stale_outputs
 from ..site.incremental import digest as data_digest
+from ..site.keptwalk import KeptWalk
 from .sitefolder import emptied, link_cached, prune_empty
 
 log = get_plugin_logger(__name__)
@@ -104,7 +105,7 @@ class Incremental:
     """One build's view of the last one: reuse it whole, or compare page by page."""
 
     def __init__(self, root: Path, cache: Path, config: MkDocsConfig,
-                 kept: dict[Path, Manifest] | None = None) -> None:
+                 kept: dict[Path, Manifest] | None = None, walk: KeptWalk | None = None) -> None:
         self.root, self.config = root, config
         self.cache = Path(os.path.abspath(cache))
         self.emptied = False  # the output folder was emptied: its empty folders go at the end
@@ -119,7 +120,7 @@ class Incremental:
         self.stats = StatTable()  # what the walk of posts/ saw, for the loader
         self.posts_stamp = input_stamp(root, [root / "posts", root / "laporan",
                                               *(Path(m) for m in self.before.media)],
-                                       self.stats)
+                                       self.stats, walk)  # walk: serve's (site.keptwalk)
         self.stamp = data_digest(self.shared_stamp, self.posts_stamp)
         self.rendered: set[str] = set()
         self.reused = False

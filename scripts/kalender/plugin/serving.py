@@ -34,6 +34,8 @@ from ..report.build import PostRecords, ReportInput, SemesterReport
 from ..report.inputs import end_of_day
 from ..report.settled import BodyOf, PublicAt, last_change, settled_report
 from ..site.incremental import SKIPPED_DIRS
+from ..site.keptwalk import KeptWalk
+from .watching import FileEvents
 
 Listing = Callable[..., list[str]]
 
@@ -285,3 +287,23 @@ def settle_memory() -> None:
     later are still freed (by their reference count)."""
     gc.collect()
     gc.freeze()
+
+
+class PostsWalk:
+    """``kalender serve``: the files the watcher reported, and the last walk of ``posts/``
+    (site.keptwalk), so that a rebuild lists and stats only the folders that changed."""
+
+    def __init__(self) -> None:
+        self.events = FileEvents()
+        self.walk: KeptWalk | None = None
+
+    def of(self, root: Path, command: str) -> KeptWalk | None:
+        """The walk of ``root/posts`` for this build, told what changed since the last
+        one (None for ``kalender build``: one walk per process)."""
+        if command != "serve":
+            return None
+        folder = root / "posts"
+        if self.walk is None or self.walk.top != os.fspath(folder):
+            self.walk = KeptWalk(folder)
+        self.walk.changed = self.events.take()
+        return self.walk

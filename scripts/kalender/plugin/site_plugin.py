@@ -68,7 +68,7 @@ from .postchecks import findings_of, warm_rules
 from .postkeys import post_keys
 from .previews import GRID_PAGE, MEASURES_STORE, PREVIEWS_STORE, add_previews
 from .searchwrite import write_search_index
-from .serving import KeptCalendar, KeptReports, ThemeFiles, store_kind
+from .serving import KeptCalendar, KeptReports, PostsWalk, ThemeFiles, store_kind
 from .shared_parts import SharedParts
 from .streaming import StreamedPages
 from .themelist import keep_theme_list
@@ -126,6 +126,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.reports = KeptReports()  # kalender serve: the reports, while their data hold
         self.manifests: dict[Path, Manifest] = {}  # kalender serve: the last build's, in memory
         self.calendar = KeptCalendar()  # calendar/, while the site's shared inputs hold
+        self.posts_walk = PostsWalk()  # kalender serve: the watcher's paths, posts/ walked
         self.frozen = False  # kalender serve: the first build's objects set aside (serving)
         self.collector = IdleCollector()  # kalender serve: no cycle collection in a rebuild
         self.page_files = KeptFiles()  # kalender serve: the calendar pages' files
@@ -192,7 +193,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self._forget()
         incremental = self.incremental = Incremental(
             self.root, self.root / self.config.cache_dir, config,
-            self.manifests if self.command == "serve" else None)
+            self.manifests if self.command == "serve" else None,
+            self.posts_walk.of(self.root, self.command))
         hint = self.today_hint(incremental.before.timezone)
         if hint is not None and incremental.unchanged(hint):
             # Nothing the site is built from changed: every page stays as it was written.
@@ -492,7 +494,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         for folder in ("posts", "calendar"):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
-        watch_with_events(server)
+        watch_with_events(server, self.posts_walk.events)
         # mkdocs waits 0.1 s without file events; a saved post comes as one write and one
         # close, microseconds apart (inotify), so a shorter wait shows the edit sooner
         server.build_delay = SETTLE_SECONDS
@@ -572,15 +574,13 @@ def _years(project: Project, today: dt.date) -> range:
 
 
 def _platform_icons(project: Project) -> dict[str, str]:
-    if project.calendar is None:
-        return {}
-    return {pid: platform.icon for pid, platform in project.calendar.platforms.items()}
+    platforms = project.calendar.platforms if project.calendar is not None else {}
+    return {pid: platform.icon for pid, platform in platforms.items()}
 
 
 def _platform_names(project: Project) -> dict[str, str]:
-    if project.calendar is None:
-        return {}
-    return {pid: platform.name for pid, platform in project.calendar.platforms.items()}
+    platforms = project.calendar.platforms if project.calendar is not None else {}
+    return {pid: platform.name for pid, platform in platforms.items()}
 
 
 def _digests_of(view: PostView, approval: object, previews: object,

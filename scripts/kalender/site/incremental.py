@@ -28,13 +28,16 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path, PosixPath, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core.atomic import replacing
 from ..core.model import Post
 from ..core.stattable import StatTable
 from .jsonpieces import write_json
 from .views import Day, Entry
+
+if TYPE_CHECKING:
+    from .keptwalk import KeptWalk
 
 MANIFEST_VERSION = 1
 MANIFESTS_KEPT = 8
@@ -280,13 +283,17 @@ def _stat_lines(folder: Path, root: Path, table: StatTable | None = None) -> Ite
         table.listed(os.fspath(folder), markdown)
 
 
-def input_stamp(root: Path, paths: Iterable[Path], table: StatTable | None = None) -> str:
+def input_stamp(root: Path, paths: Iterable[Path], table: StatTable | None = None,
+                kept: KeptWalk | None = None) -> str:
     """A digest of the size and modification time of every file under ``paths`` (folders
     walked, missing ones skipped), with the versions of the packages the site is built by.
-    ``table``: filled with what the walk saw, for the loader (each file stat-ed once)."""
+    ``table``: filled with what the walk saw, for the loader (each file stat-ed once).
+    ``kept``: ``kalender serve``'s last walk of one of the folders (site.keptwalk)."""
     lines: list[str] = [f"{name}={package_version(name)}" for name in PACKAGES]
     for path in paths:
-        if path.is_dir():
+        if kept is not None and os.fspath(path) == kept.top and path.is_dir():
+            lines.extend(kept.lines(root, table))
+        elif path.is_dir():
             lines.extend(_stat_lines(path, root, table))
         elif path.is_file():
             stat = path.stat()
