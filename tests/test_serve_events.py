@@ -99,6 +99,20 @@ def test_without_the_watchers_report_a_change_is_seen_by_the_walk(sample: Path) 
     same_as_anew(kept, sample)
 
 
+def test_what_a_build_did_not_walk_is_walked_by_the_next(sample: Path) -> None:
+    kept = KeptWalk(sample / "posts")
+    kept.lines(sample)
+    edited = post_of(sample, EDITED)
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    later(edited)
+    kept.tell({str(edited)})  # a build that did not walk posts/ (it was missing)
+    kept.tell(set())  # the next build's report
+    same_as_anew(kept, sample)
+    kept.tell(set())
+    kept.tell(None)
+    assert kept.changed is None
+
+
 def test_file_events_are_known_only_after_a_whole_walk_since_the_watcher_started() -> None:
     events = FileEvents()
     events.seen("/x/posts/a.md")

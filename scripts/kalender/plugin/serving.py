@@ -305,5 +305,5 @@ class PostsWalk:
         folder = root / "posts"
         if self.walk is None or self.walk.top != os.fspath(folder):
             self.walk = KeptWalk(folder)
-        self.walk.changed = self.events.take()
+        self.walk.tell(self.events.take())
         return self.walk

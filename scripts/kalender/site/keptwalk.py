@@ -44,12 +44,21 @@ class KeptWalk:
         self.root = ""
         self.folders: dict[str, _Folder] = {}
         self.changed: Collection[str] | None = None
+        self.told = False  # changed holds what a build has not walked yet
         self.listed = 0  # folders listed, this process (tests)
+
+    def tell(self, changed: Collection[str] | None) -> None:
+        """The paths reported since the last report (None: not known). Added to what a
+        build has not walked yet (a build that did not walk the folder: it was missing)."""
+        if self.told:
+            changed = None if changed is None or self.changed is None else \
+                {*self.changed, *changed}
+        self.changed, self.told = changed, True
 
     def lines(self, root: Path, table: StatTable | None = None) -> list[str]:
         """What :func:`kalender.site.incremental._stat_lines` yields for the folder, and
         ``table`` filled the same way; listing only the folders of the changed paths."""
-        changed, self.changed = self.changed, None
+        changed, self.changed, self.told = self.changed, None, False
         dirty = self._dirty(changed) if os.fspath(root) == self.root else None
         if dirty is None:
             self.root, self.folders = os.fspath(root), {}
