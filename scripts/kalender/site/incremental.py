@@ -268,19 +268,27 @@ def _stat_lines(folder: Path, root: Path, table: StatTable | None = None) -> Ite
             markdown.extend(os.path.join(dirpath, name)
                             for name in (*dirnames, *filenames) if name.endswith(".md"))
         dirnames[:] = kept
-        within = os.path.relpath(dirpath, root)  # once per folder, not per file
-        prefix = "" if within == os.curdir else within + os.sep
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            try:
-                stat = os.stat(path)
-            except OSError:
-                continue
+        for path, stat, line in folder_files(dirpath, filenames, root):
             if table is not None:
                 table.add(path, stat)
-            yield f"{prefix}{name}|{stat.st_size}|{stat.st_mtime_ns}"
+            yield line
     if table is not None and whole:
         table.listed(os.fspath(folder), markdown)
+
+
+def folder_files(dirpath: str, filenames: list[str], root: Path | str
+                 ) -> Iterator[tuple[str, os.stat_result, str]]:
+    """Each file of one folder, by name, that can be stat-ed: its path, its size and time,
+    and its line of the stamp (the path relative to ``root``, size, time)."""
+    within = os.path.relpath(dirpath, root)  # once per folder, not per file
+    prefix = "" if within == os.curdir else within + os.sep
+    for name in sorted(filenames):
+        path = os.path.join(dirpath, name)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        yield path, stat, f"{prefix}{name}|{stat.st_size}|{stat.st_mtime_ns}"
 
 
 def input_stamp(root: Path, paths: Iterable[Path], table: StatTable | None = None,

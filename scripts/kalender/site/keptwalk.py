@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.stattable import Entry, StatTable
-from .incremental import SKIPPED_DIRS
+from .incremental import SKIPPED_DIRS, folder_files
 
 
 @dataclass
@@ -117,18 +117,11 @@ class KeptWalk:
         self.listed += 1
         dirpath, dirnames, filenames = step
         kept = sorted(d for d in dirnames if d not in SKIPPED_DIRS)
-        within = os.path.relpath(dirpath, self.root)
-        prefix = "" if within == os.curdir else within + os.sep
         lines: list[str] = []
         entries: list[tuple[str, Entry]] = []
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            try:
-                stat = os.stat(path)
-            except OSError:
-                continue
+        for path, stat, line in folder_files(dirpath, filenames, self.root):
             entries.append((path, (stat.st_size, stat.st_mtime_ns)))
-            lines.append(f"{prefix}{name}|{stat.st_size}|{stat.st_mtime_ns}")
+            lines.append(line)
         markdown = [os.path.join(dirpath, name) for name in (*dirnames, *filenames)
                     if name.endswith(".md")]
         subfolders = [os.path.join(dirpath, d) for d in kept
