@@ -89,22 +89,24 @@ def test_a_file_in_a_folder_not_walked_walks_everything(sample: Path) -> None:
     same_as_anew(kept, sample)
 
 
-def test_without_the_watchers_report_a_change_is_seen_by_the_walk(sample: Path) -> None:
+def walked_then_edited(sample: Path) -> tuple[KeptWalk, Path]:
+    """``posts/`` walked, then a post edited (no build has walked it since)."""
     kept = KeptWalk(sample / "posts")
     kept.lines(sample)
     edited = post_of(sample, EDITED)
     edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     later(edited)
+    return kept, edited
+
+
+def test_without_the_watchers_report_a_change_is_seen_by_the_walk(sample: Path) -> None:
+    kept, edited = walked_then_edited(sample)
     kept.changed = None  # not known (first build, lost events)
     same_as_anew(kept, sample)
 
 
 def test_what_a_build_did_not_walk_is_walked_by_the_next(sample: Path) -> None:
-    kept = KeptWalk(sample / "posts")
-    kept.lines(sample)
-    edited = post_of(sample, EDITED)
-    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    later(edited)
+    kept, edited = walked_then_edited(sample)
     kept.tell({str(edited)})  # a build that did not walk posts/ (it was missing)
     kept.tell(set())  # the next build's report
     same_as_anew(kept, sample)
