@@ -219,3 +219,22 @@ def test_a_served_caption_edit_told_by_the_watcher_equals_a_build_from_nothing(
         encoding="utf-8")
     clean_build(sample, tmp_path / "clean")
     assert differing(served, tmp_path / "clean") == []
+    plugin.on_shutdown()  # the server stops: mkdocs may hand this plugin to the next test
+
+
+def test_a_new_serve_session_walks_until_its_own_watcher_runs(sample: Path,
+                                                              tmp_path: Path) -> None:
+    served = tmp_path / "served"
+    plugin = serve_build(sample, served)
+    plugin.posts_walk.events.started()  # the first session's watcher (on_serve)
+    serve_build(sample, served)
+    plugin.on_shutdown()  # that server stops; the same process serves again, no watcher yet
+    assert serve_build(sample, served) is plugin
+    edited = post_of(sample, EDITED)
+    edited.write_text(edited.read_text(encoding="utf-8").replace(
+        "caption: |\n", "caption: |\n  Diubah tanpa pengamat.\n", 1), encoding="utf-8")
+    later(edited)
+    serve_build(sample, served)
+    assert "Diubah tanpa pengamat." in \
+        (served / "pos" / EDITED / "index.html").read_text(encoding="utf-8")
+    plugin.on_shutdown()

@@ -144,9 +144,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.command = command
 
     def on_shutdown(self) -> None:
-        """``kalender serve`` stops: keep the posts it read for the next process (written
-        here, not after every rebuild: pickling a year of posts is a good part of one)."""
+        """``kalender serve`` stops: its posts kept for the next process, its watcher gone."""
         self.collector.stop()
+        self.posts_walk = PostsWalk()  # a next session's builds walk until its watcher runs
         if isinstance(self.memory.files, KeptPosts):
             self.memory.files.save()
 
