@@ -34,8 +34,10 @@ POST = "posts/2026/12/2026-12-02-uji.md"
 # scores *Yang mau dibantu cek DPT, kirim nomor KK lengkap dan tanggal lahir ke admin ya.*
 # under the bar too: docs/riwayat/aturan-isi.md, "Putaran screen-o"; round screen-s: *Kirim nomor KK
 # lengkap dan tanggal lahir ke admin lewat DM ya, nanti dicek.* scored 0.93 only with the
-# mandatory hashtag JDIHKPU read, 0.89 without it: "Putaran screen-s".)
-MISSED = "Kirim foto KK dan tanggal lahir kalian ke nomor admin ya, biar cepat diurus."
+# mandatory hashtag JDIHKPU read, 0.89 without it: "Putaran screen-s"; round screen-y: after
+# training on konten-buta-27 to -29 *Kirim foto KK dan tanggal lahir kalian ke nomor admin ya,
+# biar cepat diurus.* scores 0.89: docs/riwayat/screen-y.md.)
+MISSED = "Kirim nomor KK lengkap dan tanggal lahir kalian ke admin ya, biar cepat diurus."
 LIMITS = Thresholds(error=0.9, error_lesson=1.01, warning=0.7)
 
 
@@ -55,18 +57,18 @@ def check(runner: CliRunner, repo: Path, *options: str) -> tuple[int, list[str]]
 def test_the_shipped_weights_are_what_retraining_gives() -> None:
     shipped = (CALENDAR / MODEL_FILE).read_text(encoding="utf-8")
     assert trained_text() == shipped
-    assert "konten-buta-27.yml dan sesudahnya TIDAK dibaca" in shipped
+    assert "konten-buta-30.yml dan sesudahnya TIDAK dibaca" in shipped
 
 
 def test_the_blind_corpora_are_never_read(tmp_path: Path) -> None:
     names = {path.name for path in corpus_files()}
-    assert {"konten-buta-5.yml", "konten-buta-26.yml", "konten.yml"} <= names
-    assert not names & {"konten-buta-27.yml", "konten-buta-28.yml"}
-    assert FIRST_BLIND == 27
+    assert {"konten-buta-5.yml", "konten-buta-29.yml", "konten.yml"} <= names
+    assert not names & {"konten-buta-30.yml", "konten-buta-31.yml"}
+    assert FIRST_BLIND == 30
     # (not the names of the blind corpora being written: a later number stands for them)
-    for name in ("konten-buta-26.yml", "konten-buta-27.yml", "konten-buta-28.yml", "konten.yml"):
+    for name in ("konten-buta-29.yml", "konten-buta-30.yml", "konten-buta-31.yml", "konten.yml"):
         (tmp_path / name).write_text("[]\n", encoding="utf-8")
-    assert [p.name for p in corpus_files(tmp_path)] == ["konten-buta-26.yml", "konten.yml"]
+    assert [p.name for p in corpus_files(tmp_path)] == ["konten-buta-29.yml", "konten.yml"]
 
 
 def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice(
@@ -77,8 +79,9 @@ def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice
         "  galat baris 9: Instagram: lapisan yang dipelajari membaca keterangan ini sebagai "
         "pelanggaran data pribadi yang disebarkan atau diminta (SOP D.4; dasar: UU 27/2022 "
         "Pasal 65 (pelindungan data pribadi)), skor ")
-    # (99, "Kirim", "kalian", "biar" until corpora 24-26 were trained: round screen-w)
-    assert "skor 98 dari 100, terutama karena “KK”, “kalian”, “biar”; " in lines[1]
+    # (99, "Kirim", "kalian", "biar" until corpora 24-26 were trained: round screen-w; 98 and
+    # the caption with "foto KK" until corpora 27-29 were: round screen-y)
+    assert "skor 97 dari 100, terutama karena “KK”, “kalian”, “biar”; " in lines[1]
     assert "saran" not in lines[1] and "jangan unggah dokumen identitas orang" in lines[1]
 
 
