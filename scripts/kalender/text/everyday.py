@@ -28,6 +28,8 @@
   ditahan*: an act named as a noun or a passive, with the law acting on it.
 - **others' naming condemned** (``disowning``, :mod:`kalender.text.disowned`): *ada yang
   bilang pelaku bom itu pahlawan. Itu pembunuh.*
+- **a speech tag** (``speaking``, :mod:`kalender.text.attributed`): *'Tetangga tetap
+  saudara,' katanya.*: the hearsay word names who spoke.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .activity import Games, in_play
+from .attributed import Attributing, attributed
 from .disowned import Disowning, disowned
 from .reported import Reporting, reported_act
 from .textword import TextWord, Words, phrase_width, text_after
@@ -62,6 +65,7 @@ class Everyday:
     games: Games = Games()  # "bantai ... di ranked": violence played (text.activity)
     reporting: Reporting = Reporting()  # "pelaku pengeroyokan ditahan" (text.reported)
     disowning: Disowning = Disowning()  # "yang bilang ... itu pembunuh" (text.disowned)
+    attributing: Attributing = Attributing()  # "'...,' katanya." (text.attributed)
 
 
 def everyday_use(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
@@ -73,7 +77,8 @@ def everyday_use(text: str, text_words: Sequence[TextWord], sentence: Sequence[i
             or _own_past(text_words, sentence, index, words)
             or in_play(text_words, index, words.games)
             or reported_act(text_words, sentence, index, words.reporting)
-            or disowned(text, text_words, sentence, index, words.disowning))
+            or disowned(text, text_words, sentence, index, words.disowning)
+            or attributed(text, text_words, sentence, index, words.attributing))
 
 
 def _sensed(text_words: Sequence[TextWord], index: int, words: Everyday) -> bool:

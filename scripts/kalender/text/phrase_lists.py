@@ -15,6 +15,7 @@ from ..core.problems import Report
 from ..core.schema import Field
 from .activity import Games
 from .asked import Asking
+from .attributed import Attributing
 from .declined import Declining
 from .disowned import Disowning
 from .education import Lesson
@@ -102,6 +103,7 @@ LESSON_SCHEMA = Field("mapping", keys={
     "claimers": Field("list", items=Field("text")),
     "stopping": Field("list", items=Field("text")),
     "condemning": Field("list", items=Field("text")),
+    "speaking": Field("list", items=Field("text")),
 })
 
 
@@ -236,7 +238,10 @@ def _everyday(data: dict[str, Any]) -> Everyday:
                     disowning=Disowning(naming=_normalised(data.get("naming")),
                                         claimers=_normalised(data.get("claimers")),
                                         stopping=_normalised(data.get("stopping")),
-                                        condemning=_phrase_words(data.get("condemning"))))
+                                        condemning=_phrase_words(data.get("condemning"))),
+                    attributing=Attributing(hearsay=_normalised(data.get("hearsay")),
+                                            speaking=_phrase_words(data.get("speaking")),
+                                            tellers=_normalised(data.get("tellers"))))
 
 
 def _phrase_words(listed: Any) -> tuple[tuple[str, ...], ...]:
