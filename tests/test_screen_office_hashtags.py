@@ -26,8 +26,10 @@ from kalender.rules.learned import blank_hashtags
 CLEAN = ["Tulis pertanyaan kalian di kolom komentar, nanti admin jawab satu satu."]
 # A request for family cards and identity cards the word rules miss and the layer catches.
 # (Round screen-v: once corpora 21-23 are trained the layer scores the earlier one, *Yang mau
-# dicek datanya, kirim foto KK sama KTP ke nomor admin aja ya.*, 0.66, under the bar.)
-REQUEST = "Kalian kirim saja foto KK sama KTP ke admin, biar cepat diurus."
+# dicek datanya, kirim foto KK sama KTP ke nomor admin aja ya.*, 0.66, under the bar; round
+# screen-y: once corpora 27-29 are trained, *Kalian kirim saja foto KK sama KTP ke admin, biar
+# cepat diurus.* 0.62.)
+REQUEST = "Kalian kirim saja nomor KK lengkap sama tanggal lahir ke admin, biar cepat diurus."
 
 
 @pytest.fixture
