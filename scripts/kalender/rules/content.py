@@ -27,6 +27,7 @@ from ..text.phrases import Match, find_phrases, quoted_spans, sentences, words
 from ..text.quotedcall import reported_quotes
 from ..text.selfdirected import self_described
 from ..text.stances import find_stances
+from ..text.threats import find_threats
 from .lists import ContentLists, content_lists
 from .personal import official_contacts, official_in
 from .registry import Context, Finding, rule
@@ -111,7 +112,13 @@ def _forbidden_matches(text: str, same: _Same) -> tuple[Match, ...]:
                if not self_described(text, text_words, m)]
     stances = [s for s in find_stances(text, lists.stances, lists.lesson)
                if not any(_same_words(s, m) for m in phrases if _reported(m))]
-    return (*phrases, *stances)
+    threats = [s for s in find_threats(text, lists.threats, lists.lesson)
+               if not any(_same_list(s, m) for m in [*phrases, *stances] if _reported(m))]
+    return (*phrases, *stances, *threats)
+
+
+def _same_list(threat: Match, other: Match) -> bool:
+    return threat.phrase.category == other.phrase.category
 
 
 def _same_words(stance: Match, phrase: Match) -> bool:

@@ -22,6 +22,7 @@ from ..text.partisan import PARTISAN_FILE, PartisanLists, load_partisan
 from ..text.phrase_lists import FORBIDDEN_FOLDER, LESSON_FILE, load_lesson, load_phrases
 from ..text.phrases import Phrase
 from ..text.stances import StanceList, load_stances, stance_files
+from ..text.threats import ThreatList, load_threats, threat_files
 from .registry import Context, project_finding, project_rule
 
 
@@ -35,6 +36,7 @@ class ContentLists:
     lesson: Lesson
     problems: tuple[Problem, ...]
     stances: tuple[StanceList, ...] = ()  # targets with a hostile call (text.stances)
+    threats: tuple[ThreatList, ...] = ()  # an attack, a target and a when (text.threats)
 
 
 def content_lists(folder: Path) -> ContentLists:
@@ -66,7 +68,8 @@ def _signature(folder: Path) -> Signature:
 
 def _looked_at(folder: Path) -> Signature:
     files = [*sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")), folder / PARTISAN_FILE,
-             folder / DAYS_FILE, folder / LESSON_FILE, *stance_files(folder)]
+             folder / DAYS_FILE, folder / LESSON_FILE, *stance_files(folder),
+             *threat_files(folder)]
     return tuple((str(p.relative_to(folder)), *_stamp(p)) for p in files)
 
 
@@ -87,7 +90,8 @@ def _read(folder: Path, signature: tuple[tuple[str, int, int], ...],
     days = load_important_days(folder, report)
     lesson = load_lesson(folder, report)
     stances = load_stances(folder, report)
-    return ContentLists(phrases, partisan, days, lesson, tuple(report), stances)
+    threats = load_threats(folder, report)
+    return ContentLists(phrases, partisan, days, lesson, tuple(report), stances, threats)
 
 
 @project_rule("content.lists")
