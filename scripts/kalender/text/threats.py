@@ -76,22 +76,29 @@ def _first_threat(text: str, threat: ThreatList, lesson: Lesson) -> Match | None
     plain = words(text)
     if not plain or any(_at(plain, i, threat.frames) for i in range(len(plain))):
         return None
-    sentence = sentences(text, plain)
-    legal = legal_sentences(text, plain, sentence, lesson)
-    quotes = quoted_spans(text)
     negators = lesson.negators | lesson.close_negators
     for reading in readings(text):
+        if not any(sign in text for sign in threat.signs) and not any(
+                _at(reading, i, threat.acts) for i in range(len(reading))):
+            continue  # most captions: no act, no sentences to read
         number = sentences(text, reading)
         acts = _acts(reading, number, threat, negators) + _signs(text, reading, number, threat)
         for start, end, at in acts:
-            if _sentence_at(plain, sentence, start) in legal or any(
-                    q[0] <= start < q[1] for q in quotes):
-                continue
             place = _in_sentence(reading, number, at, threat.targets)
             if place is not None and (_in_sentence(reading, number, at, threat.times)
-                                      or _in_sentence(reading, number, at, threat.actors)):
+                                      or _in_sentence(reading, number, at, threat.actors)
+                                      ) and not _told(text, plain, start, lesson):
                 return Match(start, end, text[start:end], threat.phrase, False, place)
     return None
+
+
+def _told(text: str, plain: Sequence[Word], start: int, lesson: Lesson) -> bool:
+    """The act at ``start`` is in quotation marks or in a sentence about the law (read only
+    once the rest of a threat is found: most captions have none)."""
+    sentence = sentences(text, plain)
+    legal = legal_sentences(text, plain, sentence, lesson)
+    return _sentence_at(plain, sentence, start) in legal or any(
+        q[0] <= start < q[1] for q in quoted_spans(text))
 
 
 def _acts(reading: Sequence[Word], number: Sequence[int], threat: ThreatList,
@@ -133,7 +140,20 @@ def _in_sentence(reading: Sequence[Word], number: Sequence[int], at: int,
     return None
 
 
+_FIRSTS: dict[int, tuple[tuple[Words, ...], frozenset[str]]] = {}
+
+
 def _at(reading: Sequence[Word], index: int, phrases: tuple[Words, ...]) -> int:
+    """The width of the first of ``phrases`` starting at word ``index``, or 0; a word that
+    starts none of them is passed over at once (kept per list: the frames are read for
+    every word of every caption)."""
+    kept = _FIRSTS.get(id(phrases))
+    if kept is None or kept[0] is not phrases:
+        if len(_FIRSTS) > 64:
+            _FIRSTS.clear()
+        kept = _FIRSTS[id(phrases)] = (phrases, frozenset(p[0] for p in phrases if p))
+    if index >= len(reading) or not reading[index].forms & kept[1]:
+        return 0
     return phrase_width(reading, index, phrases)
 
 
