@@ -49,11 +49,11 @@ SHORT = 4  # words of a sentence that leans on the one next to it ("Sebarkan!", 
 Span = tuple[int, int]  # first word index, width in words
 
 LIST = Field("list", items=Field("text"))
+# What a finding of a list file reports (here and in text.threats).
+FINDING_KEYS = {"label": Field("text", required=True), "sop": Field("text", required=True),
+                "dasar": Field("text", required=True), "advice": Field("text", required=True)}
 STANCE_SCHEMA = Field("mapping", keys={
-    "label": Field("text", required=True),
-    "sop": Field("text", required=True),
-    "dasar": Field("text", required=True),
-    "advice": Field("text", required=True),
+    **FINDING_KEYS,
     "targets": LIST, "heads": LIST, "marks_before": LIST, "marks_after": LIST,
     "calls": LIST, "orders": LIST, "acts": LIST, "reasons": LIST, "lessons": LIST,
     "participants": Field("bool"), "offices": LIST, "contest": LIST, "alone": Field("bool"),
@@ -294,10 +294,16 @@ def stance_files(folder: Path) -> list[Path]:
     return sorted((folder / "terlarang" / STANCE_FOLDER).glob("*.yml"))
 
 
+def list_phrase(path: Path, data: dict[str, Any]) -> Phrase:
+    """What a finding of the list file ``path`` reports: its name as the category, its label,
+    law, advice and SOP clause; always an error."""
+    return Phrase(text=path.stem, category=path.stem, label=str(data["label"]),
+                  dasar=str(data["dasar"]), advice=str(data["advice"]), path=path,
+                  sop=str(data["sop"]), error=True)
+
+
 def _stance(path: Path, data: dict[str, Any]) -> StanceList:
-    phrase = Phrase(text=path.stem, category=path.stem, label=str(data["label"]),
-                    dasar=str(data["dasar"]), advice=str(data["advice"]), path=path,
-                    sop=str(data["sop"]), error=True)
+    phrase = list_phrase(path, data)
     return StanceList(
         phrase=phrase, targets=_parsed(data, "targets"), heads=_parsed(data, "heads"),
         marks_before=_parsed(data, "marks_before"), marks_after=_parsed(data, "marks_after"),

@@ -30,17 +30,14 @@ from ..core.problems import Report
 from ..core.schema import Field
 from .education import Lesson, legal_sentences
 from .phrases import Match, Phrase, Word, quoted_spans, readings, sentences, words
+from .stances import FINDING_KEYS, LIST, list_phrase
 from .textword import Words, phrase_width
 
 THREAT_FOLDER = "ancaman"  # inside calendar/terlarang/
 NEGATION_REACH = 2  # words before an act that may negate it (*tidak sampai meledak*)
 
-LIST = Field("list", items=Field("text"))
 THREAT_SCHEMA = Field("mapping", keys={
-    "label": Field("text", required=True),
-    "sop": Field("text", required=True),
-    "dasar": Field("text", required=True),
-    "advice": Field("text", required=True),
+    **FINDING_KEYS,
     "acts": LIST, "signs": LIST, "not_acts": LIST, "targets": LIST, "times": LIST,
     "actors": LIST, "frames": LIST,
 })
@@ -179,10 +176,7 @@ def load_threats(folder: Path, report: Report) -> tuple[ThreatList, ...]:
 
 
 def _threat(path: Path, data: dict[str, Any]) -> ThreatList:
-    phrase = Phrase(text=path.stem, category=path.stem, label=str(data["label"]),
-                    dasar=str(data["dasar"]), advice=str(data["advice"]), path=path,
-                    sop=str(data["sop"]), error=True)
-    return ThreatList(phrase, acts=_words(data, "acts"),
+    return ThreatList(list_phrase(path, data), acts=_words(data, "acts"),
                       signs=tuple(str(s) for s in data.get("signs") or ()),
                       not_acts=_words(data, "not_acts"), targets=_words(data, "targets"),
                       times=_words(data, "times"), actors=_words(data, "actors"),
