@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import threading
 
+from .letgo import hand_back_freed
 from .serving import settle_memory
 
 IDLE_SECONDS = 1.0  # after a rebuild: the browser has reloaded the page before this
@@ -85,6 +86,7 @@ class IdleCollector:
 
     def _collect(self) -> None:
         gc.collect()
+        hand_back_freed()  # what the rebuild let go, back to the system while idle
         self.uncollected = 0
         self.collected += 1
 

@@ -36,6 +36,7 @@ from ..report.settled import BodyOf, PublicAt, last_change, settled_report
 from ..site.incremental import SKIPPED_DIRS
 from ..site.keptwalk import KeptWalk
 from .watching import FileEvents
+from .letgo import hand_back_freed
 
 Listing = Callable[..., list[str]]
 
@@ -284,9 +285,14 @@ def settle_memory() -> None:
     object still alive (the posts, their views and findings, kept for the next rebuilds)
     aside from the cycle collector (:func:`gc.freeze`). Python otherwise walks those
     million objects again in a full collection every other rebuild or so; objects freed
-    later are still freed (by their reference count)."""
+    later are still freed (by their reference count). Then the memory the C library holds
+    free is handed back to the system (:func:`~kalender.plugin.letgo.hand_back_freed`):
+    what the render of every page used and let go (pages' HTML, the search index) stays
+    in the process otherwise, under the rebuilds that follow (issue 23, branch
+    ``memory10``)."""
     gc.collect()
     gc.freeze()
+    hand_back_freed()
 
 
 class PostsWalk:
