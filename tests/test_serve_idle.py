@@ -36,6 +36,7 @@ def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 def collector() -> Iterator[IdleCollector]:
     made = IdleCollector(idle=0.05)
     made.armed = True  # as after the first build (without setting this process's objects aside)
+    made.settled = True
     try:
         yield made
     finally:

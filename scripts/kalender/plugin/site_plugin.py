@@ -244,9 +244,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.site = build_site(SiteInput(
             posts=project.posts, today=today, root=self.root,
             platform_names=_platform_names(project), findings=findings,
-            platform_icons=_platform_icons(project),
+            platform_icons=_platform_icons(project), standings=self.standings,
             thumbnail=thumbnails, marks=overlay.on, memo=self.memory.views,
-            standings=self.standings,
         ))
         thumbnails.add_shown(self.site)
         self.views = self.site.pages()
@@ -461,8 +460,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             "view": self.views.get(page.file.src_uri),
             "href": _Links(self.files, page, self._targets()),
             "approval": self.approval,
-            "previews": self.previews,
-            "meetings": self.meetings,
+            "previews": self.previews, "meetings": self.meetings,
             "conversations": self.conversations,
             "icons": IconSprite(self._icon_svg),
         }
@@ -498,6 +496,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         # mkdocs waits 0.1 s without file events; a saved post comes as one write and one
         # close, microseconds apart (inotify), so a shorter wait shows the edit sooner
         server.build_delay = SETTLE_SECONDS
+        self.env = None  # the first build's templates hold, in their contexts, its views
+        self.collector.serving()  # then its objects are set aside (idlegc)
         return server
 
 
