@@ -35,8 +35,8 @@ from ..report.inputs import end_of_day
 from ..report.settled import BodyOf, PublicAt, last_change, settled_report
 from ..site.incremental import SKIPPED_DIRS
 from ..site.keptwalk import KeptWalk
-from .watching import FileEvents
 from .letgo import hand_back_freed
+from .watching import FileEvents
 
 Listing = Callable[..., list[str]]
 
