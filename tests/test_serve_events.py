@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -238,3 +239,22 @@ def test_a_new_serve_session_walks_until_its_own_watcher_runs(sample: Path,
     assert "Diubah tanpa pengamat." in \
         (served / "pos" / EDITED / "index.html").read_text(encoding="utf-8")
     plugin.on_shutdown()
+
+
+def test_file_events_are_trusted_only_while_the_watchers_thread_runs() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    events = FileEvents()
+    events.started(thread)
+    assert events.take() is None  # the first build walks everything
+    assert events.take() is None  # not running yet (on_serve comes before the server)
+    thread.start()
+    try:
+        assert events.take() == set()  # running: nothing reported, nothing changed
+        events.seen("/x/posts/a.md")
+        assert events.take() == {"/x/posts/a.md"}
+    finally:
+        stop.set()
+        thread.join()
+    events.seen("/x/posts/b.md")
+    assert events.take() is None  # stopped with its server: walk everything again

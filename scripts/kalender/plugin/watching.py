@@ -24,11 +24,14 @@ class FileEvents:
         self._paths: set[str] = set()
         self._whole = True  # the next build walks everything
         self.watching = False
+        self._observer: Any = None  # the watcher's thread, once it is known
 
-    def started(self) -> None:
-        """The watcher is about to start: the next build walks everything once more."""
+    def started(self, observer: Any = None) -> None:
+        """The watcher (``observer``: its thread, not yet running) is about to start: the
+        next build walks everything once more, and so does every build while that thread
+        does not run (not started yet, or stopped with its server)."""
         with self._lock:
-            self.watching, self._whole = True, True
+            self.watching, self._whole, self._observer = True, True, observer
             self._paths.clear()
 
     def seen(self, *paths: str) -> None:
@@ -42,7 +45,8 @@ class FileEvents:
     def take(self) -> set[str] | None:
         """The paths reported since the last call; None: not known, walk everything."""
         with self._lock:
-            paths, whole = self._paths, self._whole or not self.watching
+            paths, whole = self._paths, self._whole or not self.watching or (
+                self._observer is not None and not self._observer.is_alive())
             self._paths, self._whole = set(), False
         return None if whole else paths
 
@@ -81,7 +85,7 @@ def watch_with_events(server: LiveReloadServer, seen: FileEvents | None = None) 
         server.watch(path)
         server._watched_paths[path] = count  # noqa: SLF001
     if seen is not None:
-        seen.started()
+        seen.started(server.observer)
 
 
 class _Telling:
