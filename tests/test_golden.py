@@ -77,7 +77,7 @@ SHOWN = {
     "performance.html": ["Angka terakhir", "Membaca rasio", "Mengapa diukur bergantian",
                          "Yang sudah dibuat, per bidang", "Yang belum", "Memprofil sendiri",
                          "<th>target (isu 23)</th>", "polos kalender   median      min",
-                         "<th>jam dinding sampai tampil, median (min)</th>"],
+                         "<th>baris</th>"],
     "aturan-isi.html": ["Membaca temuan dan yang dilakukan", "Lapisan yang dipelajari",
                         "Setiap korpus buta, pada pengukuran butanya yang pertama",
                         "<th>diukur (kode)</th>", "<th>aturan + lapisan</th>", "Angka terakhir",
