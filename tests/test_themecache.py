@@ -19,7 +19,9 @@ KEYS = ("search.config.lang", "search.config.separator", "search.config.pipeline
 
 def config_with_cache(cache: Path) -> object:
     config = load_site_config(ROOT / "mkdocs.yml")
-    config.plugins["kalender"].config["cache_dir"] = str(cache)
+    plugin = config.plugins["kalender"]  # mkdocs may hand over an earlier test's plugin:
+    plugin.templates = None  # type: ignore[attr-defined]  # a new process holds none in memory
+    plugin.config["cache_dir"] = str(cache)
     cache_theme_templates(config)
     return config
 
