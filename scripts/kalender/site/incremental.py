@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import json
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Mapping
@@ -33,13 +32,13 @@ from typing import TYPE_CHECKING, Any
 from ..core.atomic import replacing
 from ..core.model import Post
 from ..core.stattable import StatTable
-from .jsonpieces import write_json
+from .manifestfile import read_manifest, write_manifest
 from .views import Day, Entry
 
 if TYPE_CHECKING:
     from .keptwalk import KeptWalk
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: pickled (site.manifestfile), no longer JSON
 MANIFESTS_KEPT = 8
 PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions")
 SKIPPED_DIRS = {".git", ".cache", "__pycache__", ".mypy_cache", ".pytest_cache",
@@ -352,10 +351,11 @@ class Manifest:
     def load(cls, path: Path) -> Manifest:
         """The manifest at ``path``; an empty one when missing, unreadable or old."""
         try:
-            data = json.loads(path.read_bytes())
-        except (OSError, ValueError):
+            with path.open("rb") as handle:
+                data = read_manifest(handle)
+        except OSError:
             return cls()
-        if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+        if data is None or data.get("version") != MANIFEST_VERSION:
             return cls()
         try:
             return cls(**data)
@@ -364,16 +364,13 @@ class Manifest:
 
     def save(self, path: Path) -> None:
         """Write the manifest atomically, and forget the oldest ones beyond
-        :data:`MANIFESTS_KEPT` (every ``kalender serve`` builds into a new folder)."""
+        :data:`MANIFESTS_KEPT` (every ``kalender serve`` builds into a new folder; the
+        JSON ones of older code go the same way)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         with replacing(path) as out:
-            # written piece by piece: ten thousand pages' sources are not one big string
-            text = io.TextIOWrapper(out, encoding="utf-8")
-            # its fields as they are (plain JSON data): asdict would copy them all first
-            write_json(text, {f.name: getattr(self, f.name) for f in fields(self)})
-            text.flush()
-            text.detach()  # the file is closed (and renamed) by replacing()
-        others = sorted(path.parent.glob("site-*.json"), key=_age)
+            # its fields as they are (plain data): asdict would copy them all first
+            write_manifest(out, {f.name: getattr(self, f.name) for f in fields(self)})
+        others = sorted(path.parent.glob("site-*"), key=_age)
         for old in others[:-MANIFESTS_KEPT]:
             if old != path:
                 old.unlink(missing_ok=True)
@@ -387,10 +384,10 @@ def _age(path: Path) -> float:
 
 
 def manifest_path(cache: Path, site_dir: str) -> Path:
-    """``<cache>/kalender/site-<digest of the output folder>.json``: one manifest per
+    """``<cache>/kalender/site-<digest of the output folder>.pickle``: one manifest per
     output folder (``kalender build`` and ``kalender serve`` write to different ones)."""
     name = hashlib.sha256(os.path.realpath(site_dir).encode()).hexdigest()[:16]
-    return cache / "kalender" / f"site-{name}.json"
+    return cache / "kalender" / f"site-{name}.pickle"
 
 
 def stale_outputs(before: Iterable[str], now: Iterable[str]) -> list[str]:
