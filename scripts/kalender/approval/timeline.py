@@ -8,6 +8,7 @@ sheet all show the same thing.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -148,7 +149,7 @@ def approval_view(post: Post, records: Sequence[Record], standing: Standing, tea
         changed = t("approval.changed_note", step=action_done(standing.bound.action),
                     was=short(standing.bound.fingerprint), now=short(current))
     return ApprovalView(standing.state, standing_label(standing), short(current), tuple(flow),
-                        views, next_text(standing, team, day, post.id), changed)
+                        views, sys.intern(next_text(standing, team, day, post.id)), changed)
 
 
 def view_of(post: Post, team: Team, day: dt.date, memo: PerPost[Any] | None = None,

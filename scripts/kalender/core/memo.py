@@ -49,14 +49,18 @@ class PerPost(Generic[T]):
         self._values.clear()
 
 
-def _stamp(paths: Sequence[str | Path], stats: StatTable | None = None) -> Stamp:
+def _stamp(paths: Sequence[str | Path], stats: StatTable | None = None,
+           shared: dict[tuple[str, int, int], tuple[str, int, int]] | None = None) -> Stamp:
     """Size and modification time of each path ((-1, -1) for a missing one): from
-    ``stats`` (this build's walk of ``posts/``) when it saw the path."""
+    ``stats`` (this build's walk of ``posts/``) when it saw the path. ``shared``: the
+    media's entries made before, an equal one used again (a picture many posts show: the
+    bench's 10,000 posts share 20 photos; issue 23, branch ``memory11``)."""
     found = []
     for path in paths:
         name = os.fspath(path)
         entry = stats.stat(name) if stats is not None else size_and_time(name)
-        found.append((name, *entry) if entry is not None else (name, -1, -1))
+        made = (name, *entry) if entry is not None else (name, -1, -1)
+        found.append(shared.setdefault(made, made) if shared is not None else made)
     return tuple(found)
 
 
@@ -94,6 +98,7 @@ class PostFiles:
 
     def __init__(self) -> None:
         self._read: dict[Path, _Read] = {}
+        self._entries: dict[tuple[str, int, int], tuple[str, int, int]] = {}  # see _stamp
         self.reused = 0
         self.stats: StatTable | None = None  # this build's walk of posts/ (set by the loader)
 
@@ -107,7 +112,9 @@ class PostFiles:
         return known.post, known.problems
 
     def keep(self, path: Path, post: Post | None, problems: list[Problem]) -> None:
-        self._read[path] = _Read(_stamp(post_inputs(path, post), self.stats), post, problems)
+        inputs = post_inputs(path, post)  # its file and records, then its media
+        stamp = _stamp(inputs[:2], self.stats) + _stamp(inputs[2:], self.stats, self._entries)
+        self._read[path] = _Read(stamp, post, problems)
 
     def __contains__(self, path: object) -> bool:
         return path in self._read
@@ -119,6 +126,7 @@ class PostFiles:
 
     def clear(self) -> None:
         self._read.clear()
+        self._entries.clear()
 
 
 @dataclass

@@ -69,6 +69,7 @@ class KeptPosts(PostFiles):
         self.new: set[str] = set()  # the posts read again since the file was read or written
         self.added = 0
         self.read = 0  # post files parsed since the last save
+        self.identities: dict[Identity, Identity] = {}  # one tuple for a picture many posts show
 
     def reuse(self, path: Path) -> tuple[Post | None, list[Problem]] | None:
         """The post read from ``path`` before, from memory (``kalender serve``) or from the
@@ -121,7 +122,8 @@ class KeptPosts(PostFiles):
         if post is None or problems or not files:
             self.kept.pop(name, None)
             return
-        self.kept[name] = _Kept(self._settled(path, post) or files, _media_identity(post), post)
+        media = tuple(self.identities.setdefault(i, i) for i in _media_identity(post))
+        self.kept[name] = _Kept(self._settled(path, post) or files, media, post)
         self.new.add(name)
         self.added += 1
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
+from sys import intern
 
 from ..approval.counts import status_tally
 from ..approval.standing import Standings, changed_label, effective_status
@@ -229,7 +230,8 @@ def make_entry(post: Post, source: SiteInput) -> Entry:
     names, thumbnail = source.platform_names, source.thumbnail
     return Entry(
         id=post.id, page=post_page(post.id), title=post.title, day=post.date,
-        date_label=full_date(post.date), time=clock(post.when) if post.time_fixed else "",
+        date_label=intern(full_date(post.date)), time=intern(clock(post.when))
+        if post.time_fixed else "",  # one text a day, a time: many posts (issue 23, memory11)
         category=category_choice(post.category), type=type_choice(post.type),
         platforms=tuple(platform_choice(p, names, source.platform_icons)
                         for p in post.platforms),

@@ -32,6 +32,7 @@ from ..core.problems import Problem
 from ..media.batches import cut_of
 from ..media.images import Framing, MediaError, Size, crop_box, frame, post_framings
 from ..media.mediacache import MakeReport, MediaFacts, MediaIndex, Rendition, RenditionCache
+from ..media.shared import alike
 from ..media.textzones import covered_in_file
 from ..text.counting import Measurement
 from .calendar_view import post_page
@@ -223,8 +224,8 @@ class PreviewBuilder:
         poster = _poster(media)
         video = media.is_video and media.cover is None
         made = Rendition(poster, self.facts(poster).digest, framing, out, video, cuts)
-        self.renditions.setdefault(made.key, made)
-        return made
+        known = self.renditions.setdefault(made.key, made)
+        return known if known is made or alike(known, made) else made
 
     def keep(self, plan: _Plan) -> None:
         """Plan again the pictures of a plan made in an earlier build (``kalender serve``)."""
@@ -410,8 +411,8 @@ def _plan(builder: PreviewBuilder, post: Post, target: Target) -> _Plan:
         framing = whole_video(media, framed)
         if framing is not framed:
             slots[index] = framed.size
-        out = framing.output_size(PREVIEW_MAX)
-        pictures.append((media, framing, builder.rendition(media, framing, out)))
+        rendition = builder.rendition(media, framing, out=framing.output_size(PREVIEW_MAX))
+        pictures.append((media, rendition.framing, rendition))  # shared: media.shared
     return _Plan(post, target, pictures, slots)
 
 
