@@ -5,16 +5,21 @@ rebuild after one of those posts changes still serves the site a build from noth
 
 from __future__ import annotations
 
+import datetime as dt
+import gc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kalender.core.loader import load_project
-from kalender.core.memo import PostFiles
+from kalender.core.memo import PerPost, PostFiles
+from kalender.core.model import Post, Status
 from kalender.media.images import Framing
 from kalender.media.mediacache import Rendition
 from kalender.media.shared import alike
+from kalender.plugin.site_plugin import KalenderPlugin
 from samplecopy import data_copy, served_sample
 from test_serve_memory import clean_build, differing, serve_build
 
@@ -68,12 +73,17 @@ def test_a_rendition_stands_for_another_only_when_every_number_has_its_type() ->
     assert not alike(rendition((0.5, 0.5)), rendition((0.2, 0.5)))
 
 
+def kept_plans(plugin: KalenderPlugin) -> list[tuple[Post, list[Any]]]:
+    return [(post, kept) for token, kept in plugin.memory.plans._values.items()
+            if (post := token()) is not None]
+
+
 def test_a_picture_two_posts_show_is_planned_once_and_reframing_it_in_one_serves_right(
         sample: Path, tmp_path: Path) -> None:
     show_shown_picture(sample)
     served = tmp_path / "served"
     plugin = serve_build(sample, served)
-    plans = {ref().id: kept for ref, kept in plugin.memory.plans._values.values()}
+    plans = {post.id: kept for post, kept in kept_plans(plugin)}
     pictures = {post: {id(r): r for plan in plans[post] for _, _, r in plan.pictures}
                 for post in (SHOWN, OTHER)}
     shared = pictures[SHOWN].keys() & pictures[OTHER].keys()
@@ -87,8 +97,33 @@ def test_a_picture_two_posts_show_is_planned_once_and_reframing_it_in_one_serves
                     encoding="utf-8")
     again = serve_build(sample, served)
     assert again is plugin
-    plans = {ref().id: kept for ref, kept in plugin.memory.plans._values.values()}
+    plans = {post.id: kept for post, kept in kept_plans(plugin)}
     kept = {id(r) for plan in plans[SHOWN] for _, _, r in plan.pictures}
     assert {id(r) for r in first} <= kept  # SHOWN was not planned again
     clean_build(sample, tmp_path / "clean")
     assert differing(served, tmp_path / "clean") == []
+
+
+def a_post(name: str) -> Post:
+    when = dt.datetime(2026, 12, 2, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    return Post(name, Path(f"/pos/{name}.md"), "Judul", when, True, "rutin", "edukasi",
+                Status.DRAF)
+
+
+def test_every_memo_of_a_post_keys_its_value_by_one_object_and_a_new_post_gets_none_of_the_old(
+        ) -> None:
+    findings: PerPost[str] = PerPost()
+    views: PerPost[str] = PerPost()
+    post = a_post("2026-12-02-a")
+    assert findings.get(post, lambda: "temuan") == "temuan"
+    assert views.get(post, lambda: "tampilan") == "tampilan"
+    assert findings.get(post, lambda: "lagi") == "temuan"  # remembered
+    key, = findings._values
+    assert next(iter(views._values)) is key  # one key for both memos, not one each
+    del post, key
+    gc.collect()
+    for _ in range(50):  # new post objects, some of them where the old one was
+        again = a_post("2026-12-02-a")
+        assert findings.get(again, lambda: "baru") == "baru"
+        assert views.get(again, lambda: "baru") == "baru"
+        del again
