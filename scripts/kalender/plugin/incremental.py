@@ -31,6 +31,7 @@ from ..core.stattable import StatTable
 from ..site.incremental import Manifest, input_stamp, manifest_path, page_key, stale_outputs
 from ..site.incremental import digest as data_digest
 from ..site.keptwalk import KeptWalk
+from .keptpostpages import KeptPostPages
 from .sitefolder import emptied, link_cached, prune_empty
 
 log = get_plugin_logger(__name__)
@@ -180,21 +181,27 @@ class Incremental:
     def compare(self, files: Files, shared: str,
                 data_of: Callable[[str], tuple[object, str]],
                 post_digests: dict[str, dict[str, str]],
-                key_of: Callable[[str, str, object, Mapping[str, str]], str] = page_key) -> None:
-        """Key every generated page (``key_of``: as :func:`page_key`); mark it modified when
-        its key changed or its output is gone. When what all pages share changed, the
-        output folder is emptied first."""
+                key_of: Callable[[str, str, object, Mapping[str, str]], str] = page_key,
+                kept: KeptPostPages | None = None) -> None:
+        """Key every generated page (``key_of``: as :func:`page_key`; a post page's key the
+        last build's when ``kept`` has it); mark it modified when its key changed or its
+        output is gone. When what all pages share changed, the output folder is emptied
+        first."""
         if self.before.shared != shared or self.before.site_dir != str(self.site_dir):
             emptied(self.site_dir)
             self.emptied = True
             self.before = Manifest()
         for file in files.documentation_pages():
-            # hand-written pages too: the home page is one, and its template reads the views
-            source = _source_of(file) or _text_on_disk(file)
-            if source is None:
-                continue
-            data, level = data_of(file.src_uri)
-            key = key_of(shared, file.src_uri, (source, data), post_digests[level])
+            key = kept.key(file) if kept is not None else None
+            if key is None:
+                # hand-written pages too: the home page is one, and its template reads the views
+                source = _source_of(file) or _text_on_disk(file)
+                if source is None:
+                    continue
+                data, level = data_of(file.src_uri)
+                key = key_of(shared, file.src_uri, (source, data), post_digests[level])
+                if kept is not None:
+                    kept.keyed(file, key)
             self.keys[file.src_uri] = key
             same = (self.before.pages.get(file.src_uri) == key
                     and os.path.isfile(_dest_path(file)))
@@ -203,6 +210,8 @@ class Incremental:
             if not same:
                 log.debug("changed: %s", file.src_uri)
                 self._forget_before(file.src_uri)
+        if kept is not None:
+            kept.end()
         for file in files:
             if file.generated_by and not file.is_documentation_page() and _backed_by_file(file):
                 link_cached(file, self.cache)  # a hard link, not a copy (plugin.sitefolder)

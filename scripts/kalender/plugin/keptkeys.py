@@ -23,7 +23,9 @@ from pathlib import PurePath
 from ..core.model import Post
 from ..site.incremental import digest, page_key, posts_in
 from ..site.viewdigests import Digested
+from ..site.views import View
 from .keptmeetings import KeptMeetings
+from .keptpostpages import KeptPostPages
 
 KeyOf = Callable[[str, str, object, Mapping[str, str]], str]
 
@@ -76,6 +78,7 @@ class KeptPageKeys:
         self.ids: frozenset[str] = frozenset()
         self.reused = 0  # pages whose data was the last build's (tests)
         self.kept_meetings = KeptMeetings()
+        self.post_pages = KeptPostPages()  # kalender serve: the post pages' keys
 
     def meetings(self, command: str) -> KeptMeetings | None:
         """``kalender serve``: the meeting views kept from the last build, so that their
@@ -93,6 +96,15 @@ class KeptPageKeys:
             self.known, self.ids = {}, ids
         self.reused = 0
         return self.key if serving else page_key
+
+    def for_build(self, serving: bool, digests: Mapping[str, Mapping[str, str]],
+                  views: Mapping[str, View], shared: str) -> tuple[KeyOf, KeptPostPages | None]:
+        """How this build keys a page (:meth:`start`) and, under ``kalender serve``, the post
+        pages' keys kept from the last build (:mod:`kalender.plugin.keptpostpages`)."""
+        key_of = self.start(serving, digests["row"])
+        if not serving:
+            return key_of, None
+        return key_of, self.post_pages.start(shared, views, digests["page"], self.ids)
 
     def key(self, shared: str, page: str, data: object, post_digests: Mapping[str, str]) -> str:
         """The key of ``page`` (its data as :func:`page_key` takes it)."""

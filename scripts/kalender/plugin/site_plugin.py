@@ -275,8 +275,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
         self.shared = digest(incremental.shared(), self._common(files))
         digests = self._post_digests(stores.digests())
         self.view_digests = ViewDigests(digests["row"])  # a week: on three pages' keys
-        incremental.compare(files, self.shared, self._page_data, digests,
-                            self.page_keys.start(self.command == "serve", digests["row"]))
+        keying = self.page_keys.for_build(self.command == "serve", digests, self.views, self.shared)
+        incremental.compare(files, self.shared, self._page_data, digests, *keying)
         self.view_digests = None
         if self.command == "serve":  # 404.html: as the last build wrote it, if it holds
             self.theme_files.keep_pages(config, incremental.before.shared, self.shared)
