@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..approval.machine import FLOW_ACTIONS
-from ..approval.standing import Standings, effective_status, standing_of
+from ..approval.machine import FLOW_ACTIONS, Standing
+from ..approval.standing import Standings, standing_of
 from ..approval.timeline import Waiting as TimelineWaiting
 from ..approval.timeline import waiting
 from ..core.calendar_data import CalendarData, Team
@@ -114,10 +114,17 @@ def plan_of(today: dt.date, posts: Sequence[Post], calendar: CalendarData,
         by_week=_by_week(posts), by_day=by_day,
         waits=waiting(posts, calendar.team, today, moves, standings),
         returned=[(p, notes(p)) for p in posts  # all: each needs its drafter now
-                  if effective_status(p, standings) == Status.REVISI.value],
+                  if _returned(standings.of(p))],
         coming=coming_days(today, posts, important),
         unannounced=unannounced(calendar.products, posts),
     )
+
+
+def _returned(standing: Standing) -> bool:
+    """Whether a post's effective state is ``revisi``: recorded so and not changed since
+    (only then is it worked out whether the content changed: 10,000 posts per build at
+    N = 10,000, a handful returned)."""
+    return standing.recorded is Status.REVISI and not standing.changed
 
 
 def build_meeting(week: Week, today: dt.date, posts: Sequence[Post], calendar: CalendarData,
