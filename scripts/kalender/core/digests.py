@@ -20,12 +20,15 @@ the module: :func:`file_sha256` without one simply reads the file.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 SETTLED_NS = 2_000_000_000  # 2 s: coarser than any file system's timestamp granularity
@@ -64,6 +67,35 @@ class DigestStore:
             if _identity(after) == identity and _settled(after, started):
                 self._remember(resolved, identity, digest)
         return digest
+
+    def prefetch(self, paths: Iterable[Path], threads: int = 2) -> None:
+        """Hash in ``threads`` threads each settled file of ``paths`` not known yet, so that
+        the :meth:`sha256` calls that follow find it. ``hashlib.file_digest`` lets go of
+        the GIL while it reads and hashes, so two threads hash two photos at once: the
+        photos of a build without a cache were hashed one after another while the second
+        core had nothing to do yet (issue 23, branch cold8). A file not settled yet would
+        not be remembered (it is hashed when asked for), nor one that cannot be read."""
+        started = time.time_ns()
+        todo = [path for path in dict.fromkeys(paths) if self._unknown(path, started)]
+        if len(todo) < 2 or threads < 2:
+            return
+        with ThreadPoolExecutor(min(threads, len(todo))) as pool:
+            for _ in pool.map(self._hashed_quietly, todo):
+                pass
+
+    def _unknown(self, path: Path, now_ns: int) -> bool:
+        try:
+            resolved = os.path.realpath(path)
+            stat = os.stat(resolved)
+        except OSError:
+            return False
+        with self._lock:
+            known = self._known.get(resolved)
+        return (known is None or known[0] != _identity(stat)) and _settled(stat, now_ns)
+
+    def _hashed_quietly(self, path: Path) -> None:
+        with contextlib.suppress(OSError):  # asked again by whoever needs it, who reports it
+            self.sha256(path)
 
     def _remember(self, resolved: str, identity: Identity, digest: str) -> None:
         if self._known.get(resolved) != (identity, digest):

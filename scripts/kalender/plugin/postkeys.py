@@ -10,6 +10,7 @@ files' identities are those it was read from, which are all its key is made of.
 
 from __future__ import annotations
 
+import os
 from functools import partial
 
 from ..core.digests import DigestStore
@@ -23,7 +24,11 @@ from ..core.postmemo import post_key
 def post_keys(project: Project, memo: PerPost[str], digests: DigestStore,
               kept: KeptPosts) -> dict[str, str]:
     """Each post's :func:`post_key` (its inputs), once per post object (``memo``), else
-    from ``kept``."""
+    from ``kept``. The media files of the posts without a kept key are hashed first, in
+    two threads (:meth:`DigestStore.prefetch`)."""
+    digests.prefetch([path for post in project.posts if kept.key_of(post) is None
+                      for media in post.media for path in (media.path, media.cover)
+                      if path is not None], min(2, os.cpu_count() or 1))
     return {post.id: memo.get(post, partial(kept_key, post, kept, digests))
             for post in project.posts}
 
