@@ -82,6 +82,7 @@ def test_a_table_longer_than_a_page_is_measured_up_to_its_first_page(
         grid(pdf, table, size)  # type: ignore[arg-type]
 
     monkeypatch.setattr(report_pdf, "_grid", counted)
+    monkeypatch.setattr(report_pdf, "_rows_surely_past_a_page", lambda pdf, size: 10_000)
     cheaper = report_like_pdf(share=True)
     assert drawn.count(90) == 1  # the long table (89 rows and its total) drawn once, for real
     drawn.clear()
@@ -89,3 +90,31 @@ def test_a_table_longer_than_a_page_is_measured_up_to_its_first_page(
     measured_whole = report_like_pdf(share=True)
     assert drawn.count(90) == 2  # measured whole, then drawn
     assert cheaper == measured_whole
+
+
+
+def test_a_table_taller_than_a_page_even_at_one_line_a_row_is_not_measured(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[int] = []
+    grid = report_pdf._grid
+
+    def counted(pdf: object, table: Table, size: float) -> None:
+        drawn.append(len(table.rows))
+        grid(pdf, table, size)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_pdf, "_grid", counted)
+    unmeasured = report_like_pdf(share=True)  # 90 rows: over 60 lines of 8.5 pt
+    assert drawn.count(90) == 1  # the long table drawn once, for real
+    assert set(drawn) <= {3, 7, 90}  # no first page of the long table drawn to measure
+    monkeypatch.setattr(report_pdf, "_rows_surely_past_a_page", lambda pdf, size: 10_000)
+    assert unmeasured == report_like_pdf(share=True)  # measured up to a page: same bytes
+    assert not set(drawn) <= {3, 7, 90}
+
+
+def test_rows_surely_past_a_page_are_taller_than_a_page() -> None:
+    pdf = ReportPDF(orientation="portrait", unit="mm", format="A4")
+    pdf.set_margins(20, 20, 20)
+    pdf.set_auto_page_break(True, margin=18)
+    for size in (8, 8.5, 9):
+        rows = report_pdf._rows_surely_past_a_page(pdf, size)
+        assert rows * size * 0.5 > pdf_pages.page_height(pdf) >= (rows - 2) * size * 0.5

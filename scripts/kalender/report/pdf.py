@@ -189,17 +189,27 @@ def _table(pdf: ReportPDF, table: Table, size: float = 9, heading: str = "",
         _grid(target, shown, size)
 
     page_rows = _rows_past_a_page(pdf, size)
+    taller = len(table.rows) > _rows_surely_past_a_page(pdf, size)
     part = None
-    if len(table.rows) > page_rows:  # likely longer than a page: measured up to a page
+    if len(table.rows) > page_rows and not taller:  # likely longer: measured up to a page
         first_page = replace(table, rows=table.rows[:page_rows], total=False)
         part = partial(draw, shown=first_page)
-    keep_together(pdf, draw, lambda target: draw(target, first_rows), part)
+    keep_together(pdf, draw, lambda target: draw(target, first_rows), part, taller)
 
 
 def _rows_past_a_page(pdf: FPDF, size: float) -> int:
     """How many one-line rows of a table in ``size`` points reach past a page (a guess:
     :func:`keep_together` measures them before it relies on it)."""
     return int(page_height(pdf) / (size * 0.5 + 2 * CELL_PADDING)) + 2
+
+
+def _rows_surely_past_a_page(pdf: FPDF, size: float) -> int:
+    """How many rows of a table in ``size`` points surely reach past a page, unmeasured:
+    fpdf2 makes every row at least one line high (its tallest cell's text and padding, or
+    one line when every cell is empty), and a table's rows take at least their heights.
+    The late posts' table of a half-year (hundreds of rows) was drawn on the recorder up
+    to a page only to learn that (issue 23, branch cold8)."""
+    return int(page_height(pdf) / (size * 0.5)) + 1
 
 
 def _grid(pdf: FPDF, table: Table, size: float) -> None:

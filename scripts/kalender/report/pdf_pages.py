@@ -71,15 +71,16 @@ def page_height(pdf: FPDF) -> float:
 
 
 def keep_together(pdf: FPDF, draw: Draw, start: Draw | None = None,
-                  part: Draw | None = None) -> None:
+                  part: Draw | None = None, taller: bool = False) -> None:
     """Draw ``draw``; first turn the page when it would break across pages yet fits on one,
     or, for something longer than a page, when not even its ``start`` (a heading, the head
     row and the first rows of a table) fits in what is left of this one.
 
     ``part``: a first part of ``draw`` (a table's first rows, drawn as they are in the whole
     table). When it alone is taller than a page, so is ``draw`` (rows only add height), and
-    the whole is not measured: the same page is turned, for less than half the drawing."""
-    if part is not None and height_of(pdf, part) > page_height(pdf):
+    the whole is not measured: the same page is turned, for less than half the drawing.
+    ``taller``: ``draw`` is known to be taller than a page; nothing is measured for that."""
+    if taller or (part is not None and height_of(pdf, part) > page_height(pdf)):
         height = math.inf
     else:
         height = height_of(pdf, draw)
