@@ -72,8 +72,8 @@ def test_the_long_table_keeps_its_head_on_every_page(share: bool) -> None:
         assert "Persentase" in text
 
 
-def test_a_table_longer_than_a_page_is_measured_up_to_its_first_page(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def counted_grids(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of rows of every table grid drawn from now on (measured or for real)."""
     drawn: list[int] = []
     grid = report_pdf._grid
 
@@ -82,6 +82,12 @@ def test_a_table_longer_than_a_page_is_measured_up_to_its_first_page(
         grid(pdf, table, size)  # type: ignore[arg-type]
 
     monkeypatch.setattr(report_pdf, "_grid", counted)
+    return drawn
+
+
+def test_a_table_longer_than_a_page_is_measured_up_to_its_first_page(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn = counted_grids(monkeypatch)
     monkeypatch.setattr(report_pdf, "_rows_surely_past_a_page", lambda pdf, size: 10_000)
     cheaper = report_like_pdf(share=True)
     assert drawn.count(90) == 1  # the long table (89 rows and its total) drawn once, for real
@@ -92,17 +98,9 @@ def test_a_table_longer_than_a_page_is_measured_up_to_its_first_page(
     assert cheaper == measured_whole
 
 
-
 def test_a_table_taller_than_a_page_even_at_one_line_a_row_is_not_measured(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    drawn: list[int] = []
-    grid = report_pdf._grid
-
-    def counted(pdf: object, table: Table, size: float) -> None:
-        drawn.append(len(table.rows))
-        grid(pdf, table, size)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(report_pdf, "_grid", counted)
+    drawn = counted_grids(monkeypatch)
     unmeasured = report_like_pdf(share=True)  # 90 rows: over 60 lines of 8.5 pt
     assert drawn.count(90) == 1  # the long table drawn once, for real
     assert set(drawn) <= {3, 7, 90}  # no first page of the long table drawn to measure
