@@ -1,5 +1,5 @@
 """A listed word in its everyday use, read from the words around it (docs/aturan-isi.md,
-"Putaran screen-u"; the game: "Putaran screen-w"). Seven structures, their words in
+"Putaran screen-u"; the game: "Putaran screen-w"). Eight structures, their words in
 ``calendar/konteks-edukasi.yml``:
 
 - **a sense from its neighbours** (``senses``): *Semalam kampret masuk rumah, ... akhirnya
@@ -30,6 +30,8 @@
   bilang pelaku bom itu pahlawan. Itu pembunuh.*
 - **a speech tag** (``speaking``, :mod:`kalender.text.attributed`): *'Tetangga tetap
   saudara,' katanya.*: the hearsay word names who spoke.
+- **a figure or a frame** (:mod:`kalender.text.figurative`): *harga dibantai*, *dipukul
+  rindu*, *Gila, sudah jam tiga*, a riddle, a call reported done, hearsay the writer tried.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from dataclasses import dataclass
 from .activity import Games, in_play
 from .attributed import Attributing, attributed
 from .disowned import Disowning, disowned
+from .figurative import Figurative, figurative_use
 from .reported import Reporting, reported_act
 from .textword import TextWord, Words, phrase_width, text_after
 
@@ -66,6 +69,7 @@ class Everyday:
     reporting: Reporting = Reporting()  # "pelaku pengeroyokan ditahan" (text.reported)
     disowning: Disowning = Disowning()  # "yang bilang ... itu pembunuh" (text.disowned)
     attributing: Attributing = Attributing()  # "'...,' katanya." (text.attributed)
+    figurative: Figurative = Figurative()  # "harga dibantai" (text.figurative)
 
 
 def everyday_use(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
@@ -78,7 +82,8 @@ def everyday_use(text: str, text_words: Sequence[TextWord], sentence: Sequence[i
             or in_play(text_words, index, words.games)
             or reported_act(text_words, sentence, index, words.reporting)
             or disowned(text, text_words, sentence, index, words.disowning)
-            or attributed(text, text_words, sentence, index, words.attributing))
+            or attributed(text, text_words, sentence, index, words.attributing)
+            or figurative_use(text, text_words, sentence, index, words.figurative))
 
 
 def _sensed(text_words: Sequence[TextWord], index: int, words: Everyday) -> bool:

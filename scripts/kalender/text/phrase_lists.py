@@ -20,6 +20,7 @@ from .declined import Declining
 from .disowned import Disowning
 from .education import Lesson
 from .everyday import Everyday
+from .figurative import FIGURATIVE_KEYS, Figurative
 from .phrases import Pattern, Phrase, normalise_word
 from .rebuked import Rebuking
 from .reported import Reporting
@@ -104,6 +105,7 @@ LESSON_SCHEMA = Field("mapping", keys={
     "stopping": Field("list", items=Field("text")),
     "condemning": Field("list", items=Field("text")),
     "speaking": Field("list", items=Field("text")),
+    **{key: Field("list", items=Field("text")) for key in FIGURATIVE_KEYS},
 })
 
 
@@ -241,7 +243,23 @@ def _everyday(data: dict[str, Any]) -> Everyday:
                                         condemning=_phrase_words(data.get("condemning"))),
                     attributing=Attributing(hearsay=_normalised(data.get("hearsay")),
                                             speaking=_phrase_words(data.get("speaking")),
-                                            tellers=_normalised(data.get("tellers"))))
+                                            tellers=_normalised(data.get("tellers"))),
+                    figurative=_figurative(data))
+
+
+def _figurative(data: dict[str, Any]) -> Figurative:
+    """The words of :mod:`kalender.text.figurative`."""
+    return Figurative(forceful=_normalised(data.get("forceful")),
+                      market=_phrase_words(data.get("market")),
+                      feelings=_normalised(data.get("feelings")),
+                      exclaimed=_normalised(data.get("exclaimed")),
+                      addressed=_normalised(data.get("addressed")),
+                      calls=_normalised(data.get("calls")),
+                      requests=_normalised(data.get("requests")),
+                      hearsay=_normalised(data.get("hearsay")),
+                      found_out=_normalised(data.get("found_out")),
+                      denials=_normalised(data.get("denials")),
+                      works=_normalised(data.get("works")))
 
 
 def _phrase_words(listed: Any) -> tuple[tuple[str, ...], ...]:
