@@ -80,8 +80,9 @@ def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice
         "pelanggaran data pribadi yang disebarkan atau diminta (SOP D.4; dasar: UU 27/2022 "
         "Pasal 65 (pelindungan data pribadi)), skor ")
     # (99, "Kirim", "kalian", "biar" until corpora 24-26 were trained: round screen-w; 98 and
-    # the caption with "foto KK" until corpora 27-29 were: round screen-y)
-    assert "skor 97 dari 100, terutama karena “KK”, “kalian”, “biar”; " in lines[1]
+    # the caption with "foto KK" until corpora 27-29 were: round screen-y; 97 until corpora
+    # 30-32 were: round screen-aa)
+    assert "skor 94 dari 100, terutama karena “KK”, “kalian”, “biar”; " in lines[1]
     assert "saran" not in lines[1] and "jangan unggah dokumen identitas orang" in lines[1]
 
 
