@@ -48,13 +48,17 @@ DIGITS = 4
 # error: 0.93 from the leave-one-corpus-out figures of screen-h; above 1: never. Round
 # screen-v measured the curve on corpora 6-23: 0.80 is the highest bar keeping recall at 95 %,
 # at 77 false positives of 1940 instead of 56, and it turns clean captions the tests keep clean
-# into errors (docs/aturan-isi.md, "Putaran screen-v"): not shipped.
+# into errors (docs/aturan-isi.md, "Putaran screen-v"): not shipped. Round screen-ab, corpora
+# 30-32 trained, every corpus held out in turn: 0.94 took 7 false positives of 4197 for 2
+# breaches of 4041 (recall 95.7 %), the knee of the curve (0.95: 10 for 10; 0.96: 17 for 18);
+# a score of 0.93-0.97 on a caption the rules let through was a breach about seven times in
+# ten on an unseen writer (docs/riwayat/screen-ab.md).
 # veto, short, error_short: chosen in round screen-i on konten-buta-6 and -7 held out;
 # error_lesson 0.995 (a lesson is an error only when near certain) in round screen-j, on every
 # corpus held out in turn (docs/aturan-isi.md, "Putaran screen-j"). veto 0.04 in round screen-y:
 # the same leave-one-corpus-out figures as 0.05 once corpora 27-29 were trained, and the hoax
 # "Katanya pemilih tanpa e-KTP dilarang mencoblos." scored 0.048 (docs/riwayat/screen-y.md).
-THRESHOLDS = Thresholds(error=0.93, error_lesson=0.995, warning=1.01, veto=0.04, short=6,
+THRESHOLDS = Thresholds(error=0.94, error_lesson=0.995, warning=1.01, veto=0.04, short=6,
                         error_short=0.98)
 PARTISAN_CATEGORY = {"keberpihakan": "partisan"}  # the corpora's name -> the screen's
 # Words of register the layer does not weigh alone (docs/aturan-isi.md, "Putaran screen-n"):
