@@ -293,6 +293,38 @@ def test_a_clean_build_writes_the_feed_of_the_posts_as_they_are(sample: Path,
     assert clean() == feed
 
 
+def test_a_clean_build_indexes_the_pages_as_a_build_from_nothing(sample: Path,
+                                                                 tmp_path: Path) -> None:
+    """``--clean`` renders every page again but takes the search entries of a page whose
+    inputs did not change from the last build: the index is still the one a build from
+    nothing writes, and a post edited since is indexed with its new title."""
+    site, index = sample / "site", Path("search") / "search_index.json"
+
+    def clean() -> str:
+        result = run(sample, "build", "--today", TODAY, "--site-dir", str(site), "--clean")
+        assert result.returncode == 0, result.stderr
+        return (site / index).read_text(encoding="utf-8")
+
+    build(sample, site)
+    whole = clean()
+    assert whole == (from_nothing(sample, tmp_path, TODAY) / index).read_text("utf-8")
+    path, text, title = next(
+        (p, text, line[len("title: "):]) for p in sorted((sample / "posts").rglob("*.md"))
+        for text in [p.read_text(encoding="utf-8")] for line in text.splitlines()
+        if line.startswith("title: ") and line[len("title: "):] in whole
+        and line[len("title: "):].replace(" ", "").isalnum())  # plain YAML, not quoted
+    path.write_text(text.replace(f"\ntitle: {title}", f"\ntitle: Zamrud {title}", 1),
+                    encoding="utf-8")
+    try:
+        edited = clean()
+        assert f"Zamrud {title}" in edited
+        assert edited == (from_nothing(sample, tmp_path / "edited", TODAY) / index).read_text(
+            "utf-8")
+    finally:
+        path.write_text(text, encoding="utf-8")
+    assert clean() == whole
+
+
 def rewritten_pages(site: Path, before: dict[str, int]) -> list[str]:
     return sorted(name for name, stamp in before.items()
                   if (site / name).stat().st_mtime_ns != stamp)
