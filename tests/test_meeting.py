@@ -255,3 +255,46 @@ def test_site_has_meeting_pages_minutes_linked_from_their_week_and_the_feed(repo
             "(Rabu, 9 Desember 2026)") in said
     assert "Hari Hak Asasi Manusia, 10 Desember 2026 — belum ada pos" in said
     assert b"UID:2026-12-07-senin@singkawang.kalender-jdih" in (site / "kalender.ics").read_bytes()
+
+
+def _strip_of(page: str, week: str) -> str:
+    """The week strip of ``week`` on a meeting page (its days, up to the end of its list)."""
+    parts = page.split('<div class="kal-month kal-month--strip">')[1:]
+    strips = [part.split("</ol>", 1)[0] for part in parts]
+    found = [strip for strip in strips if f'href="../../minggu/{week}/index.html"' in strip]
+    assert len(found) == 1, week
+    return found[0]
+
+
+def test_a_week_strip_on_two_meeting_pages_is_the_same_with_its_icons_on_each(repo: Path) -> None:
+    """A week's strip is on its own meeting page and the week before's (drawn once per build,
+    plugin.meeting.MeetingSite.strip): the same on both, and each page's sprite draws every
+    icon the page uses, the icon of a platform only that strip shows included."""
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    for folder in ("docs", "overrides"):
+        shutil.copytree(root / folder, repo / folder)
+    shutil.copy(root / "mkdocs.yml", repo / "mkdocs.yml")
+    write_post(repo, "2026-12-08", "selasa", title="Apa itu PKPU")
+    path = repo / "posts" / "2026" / "12" / "2026-12-15-kuis-x.md"
+    path.write_text(TEMPLATE.format(title="Kuis di X", date="2026-12-15 10:00", category="rutin",
+                                    type="edukasi-kepemiluan", status="diunggah")
+                    .replace("platforms: [instagram]", "platforms: [x]"), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "kalender", "--root", str(repo), "build",
+                          "--today", "2026-12-07", "--no-strict"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    pages = {week: (repo / "site" / "rapat" / week / "index.html").read_text(encoding="utf-8")
+             for week in ("2026-W50", "2026-W51")}
+    strip = _strip_of(pages["2026-W50"], "2026-W51")
+    assert 'data-post="2026-12-15-kuis-x"' in strip
+    assert "kal-i-fontawesome-brands-x-twitter" in strip
+    assert _strip_of(pages["2026-W51"], "2026-W51") == strip
+    for week, page in pages.items():
+        used = set(re.findall(r'<use href="#([^"]+)"', page))
+        drawn = set(re.findall(r'<symbol id="([^"]+)"', page))
+        assert "kal-i-fontawesome-brands-x-twitter" in used
+        assert used <= drawn, (week, sorted(used - drawn))
