@@ -33,6 +33,11 @@ from .learnedfeatures import educational
 
 MODEL_FILE = Path("terlarang") / "dipelajari" / "bobot.json"
 SATKER_FILE = Path("satker.yml")  # its ``hashtags``: the office's mandatory hashtags
+ModelKey = tuple[Path, int, int, int]
+# Models an earlier process parsed and kept on disk (kalender.rules.keptlists), by
+# model_key: used before parsing the weights file (770 KB of JSON) again.
+KEPT: dict[ModelKey, Model] = {}
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: seven times faster
 WORD = "w:"  # the features of single words (kalender.rules.learnedfeatures)
 # The SOP clause of each category (as in the lists of calendar/terlarang/).
 SOP = {"kekerasan": "D.1", "terorisme": "D.1", "sara": "D.1", "hinaan": "D.3", "hoaks": "D.2",
@@ -127,14 +132,27 @@ def load_model(calendar_folder: Path) -> Model | None:
     """The model of ``calendar_folder`` (``calendar/``), with the office's mandatory hashtags,
     or None when there is none or it is turned off (``active: false``). Read again only when
     a file changes."""
-    path = calendar_folder / MODEL_FILE
+    key = model_key(calendar_folder)
+    if key is None:
+        return None
+    model = KEPT.get(key) or _read(*key)
+    return model if model.active else None
+
+
+def model_key(calendar_folder: Path) -> ModelKey | None:
+    """What the model of ``calendar_folder`` is read from: the folder, the weights file's
+    time and size, the time of ``satker.yml`` (None: there is no weights file)."""
     try:
-        stamp = path.stat()
+        stamp = (calendar_folder / MODEL_FILE).stat()
     except OSError:
         return None
-    model = _read(calendar_folder, stamp.st_mtime_ns, stamp.st_size,
-                  _stamp(calendar_folder / SATKER_FILE))
-    return model if model.active else None
+    return (calendar_folder, stamp.st_mtime_ns, stamp.st_size,
+            _stamp(calendar_folder / SATKER_FILE))
+
+
+def read_model(key: ModelKey) -> Model:
+    """The model read from the files of ``key`` (:func:`model_key`), active or not."""
+    return _read(*key)
 
 
 def office_hashtags(calendar_folder: Path) -> frozenset[str]:
@@ -154,7 +172,7 @@ def _stamp(path: Path) -> int:
 @lru_cache(maxsize=4)
 def _office_hashtags(path: Path, mtime: int) -> frozenset[str]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML)
     except (OSError, yaml.YAMLError):
         return frozenset()
     tags = data.get("hashtags") if isinstance(data, dict) else None
