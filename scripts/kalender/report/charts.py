@@ -47,9 +47,24 @@ def report_charts(report: SemesterReport) -> list[Chart]:
 
 def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
+    laid_out(figure)
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     plt.close(figure)
     return buffer.getvalue()
+
+
+def laid_out(figure: Figure) -> None:
+    """Place the axes of ``figure`` by its constrained layout once, at the PNG's resolution,
+    and switch the layout off: ``savefig`` of a figure with a layout engine first draws it
+    whole without output to run the engine, then draws it again; without an engine it draws
+    once (issue 23: about 0.07 s of the report process per half-year). The positions, hence
+    the PNG's bytes, are those ``savefig`` lays out (same renderer resolution)."""
+    engine = figure.get_layout_engine()
+    if engine is None:
+        return
+    figure.set_dpi(DPI)
+    engine.execute(figure)
+    figure.set_layout_engine(None)
 
 
 def _figure(height: float) -> tuple[Figure, Axes]:
