@@ -46,6 +46,7 @@ from .images import (
 from .progress import Progress
 
 CACHE_FOLDER = Path(".cache") / "kalender"
+INDEX_FILE = "media.sqlite"  # the media index, in the cache folder
 FORMAT_VERSION = 1  # bump when rendering changes, so old renditions are not reused
 JPEG_QUALITY = 82
 PARALLEL_FROM = 4  # fewer jobs than this are encoded in this process
@@ -130,7 +131,7 @@ class MediaIndex:
         self.digests: DigestStore | None = None  # the build's, so a photo is hashed once
         self.coming: dict[Path, Future[MediaFacts]] = {}  # being read in a worker process
         if folder is not None:
-            self.db = _open_index(folder / "media.sqlite")
+            self.db = _open_index(folder / INDEX_FILE)
 
     def facts(self, path: Path) -> MediaFacts:
         """The facts of ``path``, read from the file only when it is new or changed."""

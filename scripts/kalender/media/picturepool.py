@@ -62,6 +62,12 @@ class PicturePool:
         self.thumbnails: dict[Path, Future[bool]] = {}
         self.lock = threading.Lock()
 
+    def start(self) -> None:
+        """Start every worker now, before any work: each starts an interpreter and imports
+        what the work needs (Pillow, the media modules) while the build does other things."""
+        for _ in range(self.workers):  # a process is started per submit while none is idle
+            self._submit(ready)
+
     def read(self, index: MediaIndex, paths: Iterable[Path], shown: Iterable[Path],
              folder: Path, digests: DigestStore) -> None:
         """Read in the workers every file of ``paths`` ``index`` does not know yet, and
@@ -135,6 +141,10 @@ class PicturePool:
             gone: Future[Any] = Future()
             gone.set_exception(exc)
             return gone
+
+
+def ready() -> None:
+    """Nothing: the work that starts a worker (:meth:`PicturePool.start`)."""
 
 
 def largest_first(jobs: list[list[Job]]) -> list[list[Job]]:

@@ -17,7 +17,7 @@ from ..core.digests import DigestStore
 from ..core.loader import Project
 from ..core.memo import Memory
 from ..core.model import Post
-from ..media.mediacache import RenditionCache, cache_folder, index_for
+from ..media.mediacache import INDEX_FILE, RenditionCache, cache_folder, index_for
 from ..media.picturepool import PicturePool
 from ..report.keptreport import DiskReports
 from ..site.previews import planned_renditions
@@ -31,12 +31,13 @@ class BuildPictures:
     """The worker processes of one build's pictures and the rendition cache they fill."""
 
     def __init__(self, project: Project, cache: Path, digests: DigestStore,
-                 posts: list[Post] | None = None, avatars: bool = True) -> None:
+                 posts: list[Post] | None = None, avatars: bool = True,
+                 pool: PicturePool | None = None) -> None:
         """``posts``: the posts whose pictures to hand the workers (default: all);
-        ``avatars``: the accounts' avatars too."""
+        ``avatars``: the accounts' avatars too; ``pool``: workers already started."""
         self.project, self.digests = project, digests
         self.posts = project.posts if posts is None else posts
-        self.pool = PicturePool()
+        self.pool = PicturePool() if pool is None else pool
         self.renditions = RenditionCache(cache_folder(project.root))
         self.pool.read(index_for(project.root, digests),
                        media_files(self.posts, project if avatars else None),
@@ -72,6 +73,17 @@ class BuildWorkers:
         self.pictures: BuildPictures | None = None  # while on_files runs
         self.drawing: PendingReports | None = None  # report charts being drawn, likewise
         self.handed = HandedPosts()  # kalender serve: whose pictures earlier rebuilds handed
+        self.early: PicturePool | None = None  # started before the posts were read
+
+    def start_early(self, root: Path) -> None:
+        """Start the pictures' workers now, before the posts are read, when ``root`` has
+        no pictures' cache yet (a first build, or one without cache: every picture is to be
+        made). Their start (an interpreter, Pillow and the media modules imported in each)
+        then runs on the other core while this process reads the posts, not after (issue
+        23). A build with a cache may need no worker and starts none here."""
+        if self.early is None and not has_picture_cache(root):
+            self.early = PicturePool()
+            self.early.start()
 
     def start(self, project: Project, files: Files, config: MkDocsConfig, today: dt.date,
               cache: Path, standings: Standings, kept: KeptReports | None,
@@ -80,11 +92,13 @@ class BuildWorkers:
         ``memo``: as :func:`kalender.plugin.report.add_reports` takes them; ``kept`` is
         given by ``kalender serve`` only, whose rebuilds hand the workers the pictures of
         the posts read again, see :class:`HandedPosts`)."""
+        early, self.early = self.early, None
         if kept is None:
-            self.pictures = BuildPictures(project, cache, standings.digests)
+            self.pictures = BuildPictures(project, cache, standings.digests, pool=early)
         else:
             posts, avatars = self.handed.new(project, today)
-            self.pictures = BuildPictures(project, cache, standings.digests, posts, avatars)
+            self.pictures = BuildPictures(project, cache, standings.digests, posts, avatars,
+                                          early)
         self.drawing = start_reports(project, files, config, today, cache, standings, kept,
                                      memo)
         return self.pictures
@@ -105,9 +119,18 @@ class BuildWorkers:
         """End both without their queued work (the build failed or was interrupted)."""
         self.handed.forget()  # their queued pictures were not made: hand them again
         self.end_pictures()
+        early, self.early = self.early, None
+        if early is not None:
+            early.close()
         drawing, self.drawing = self.drawing, None
         if drawing is not None:
             drawing.abandon()
+
+
+def has_picture_cache(root: Path) -> bool:
+    """Whether the repository ``root`` has its media index (made by the first build that
+    reads the posts, photos or not; gone with the cache)."""
+    return (cache_folder(root) / INDEX_FILE).is_file()
 
 
 class HandedPosts:

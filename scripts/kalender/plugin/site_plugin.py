@@ -204,6 +204,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             log.info(t("site.log_unchanged"))
             return files
         self.memory.renew(incremental.shared_stamp)
+        self.workers.start_early(self.root)  # a build without cache: the workers start now
         posts = self._kept_posts(incremental.shared_stamp)
         project = load_project(self.root, memory=posts,
                                calendar_of=self.calendar.loader(incremental.shared_stamp),
@@ -461,8 +462,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             "href": _Links(self.files, page, self._targets()),
             "approval": self.approval,
             "previews": self.previews, "meetings": self.meetings,
-            "conversations": self.conversations,
-            "icons": IconSprite(self._icon_svg),
+            "conversations": self.conversations, "icons": IconSprite(self._icon_svg),
         }
         context.update(extra)  # type: ignore[typeddict-item]
         return context
