@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from kalender.plugin.incremental import quiet_dirty_notice
 from kalender.workflow.actions import NOW_ENV
@@ -42,3 +44,10 @@ def served_sample(parent: Path, monkeypatch: pytest.MonkeyPatch, today: str) -> 
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     quiet_dirty_notice()
     return root
+
+
+def site_built(root: Path, site: Path) -> None:
+    """Build the site of ``root`` into ``site`` in this process, as ``kalender build``."""
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=False)
+    config.plugins.on_startup(command="build", dirty=True)
+    build(config, dirty=True)

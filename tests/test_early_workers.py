@@ -10,21 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from kalender.media.mediacache import INDEX_FILE, cache_folder
 from kalender.plugin import site_plugin
 from kalender.plugin.pictures import BuildWorkers
-from samplecopy import served_sample
+from samplecopy import served_sample, site_built
 
 TODAY = "2026-12-02"
-
-
-def site_built(root: Path, site: Path) -> None:
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=False)
-    config.plugins.on_startup(command="build", dirty=True)
-    build(config, dirty=True)
 
 
 def test_workers_run_while_the_posts_of_a_build_without_cache_are_read(

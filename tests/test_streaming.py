@@ -9,12 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from kalender.plugin import streaming
 from kalender.plugin.streaming import STAND_IN, StreamedPages
-from samplecopy import served_sample
+from samplecopy import served_sample, site_built
 
 TODAY = "2026-12-02"
 
@@ -98,12 +96,6 @@ def test_no_page_is_streamed_when_another_plugin_reads_the_output(tmp_path: Path
     pages = StreamedPages().ready([Other().on_post_page], ours)
     pages.expect(str(tmp_path / "index.html"))
     assert pages(pieces(50_000)) == "".join(pieces(50_000))
-
-
-def site_built(root: Path, site: Path) -> None:
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=False)
-    config.plugins.on_startup(command="build", dirty=True)
-    build(config, dirty=True)
 
 
 def test_the_site_with_its_large_pages_streamed_is_the_same_site(
