@@ -98,12 +98,12 @@ def test_the_padded_breach_is_refused_by_check_with_its_line(runner: CliRunner,
     assert code == 1 and "dipukuli" in output and "SOP D.1" in output
 
 
-# Breaches no list names: only the learned layer reads them (indirect vote buying, a visit).
+# Breaches no list names: only the learned layer reads them (a visit). (Until round screen-ac
+# also indirect vote buying, "titipan ... ingat balas budi di bilik suara": trained on corpora
+# 33-35 the layer scored that sentence 0.990 alone, under the bar of one sentence among neutral
+# ones, 0.995. The structure is a rule now, calendar/terlarang/santun/pidana-pemilu.yml, and
+# tests/test_screen_regional.py keeps it refused among neutral sentences.)
 @pytest.mark.parametrize(("text", "category"), [
-    # (Until round screen-w: "Besok pagi sebelum subuh ... jangan lupa balas budi di bilik.";
-    # trained on corpora 24-26 the layer no longer reads that one among neutral sentences.)
-    ("Besok sebelum subuh tim kami keliling bawa titipan untuk warga yang setia, ingat balas "
-     "budi di bilik suara.", "pidana-pemilu"),
     ("Ingat ya, yang rumahnya di Gang Melati itu kemarin nolak pasang stiker kita, nanti malam "
      "kita kunjungi rame-rame.", "kekerasan"),
 ])
@@ -139,9 +139,12 @@ def check_level(text: str) -> Severity | None:
     (f"{NEUTRAL} Pilih Partai X nomor urut 2!", Severity.ERROR, Severity.ERROR),
     (f"{NEUTRAL} Orang yang merusak baliho itu pantas dipukuli.", Severity.ERROR,
      Severity.ERROR),
-    # Only the layer's verdict on one sentence finds it.
+    # Only the layer's verdict on one sentence finds it. (Until round screen-ac the titipan
+    # sentence above, a rule's now: both levels ERROR.)
+    (f"{NEUTRAL} Ingat ya, yang rumahnya di Gang Melati itu kemarin nolak pasang stiker kita,"
+     " nanti malam kita kunjungi rame-rame.", None, Severity.ERROR),
     (f"{NEUTRAL} Besok sebelum subuh tim kami keliling bawa titipan untuk warga yang setia,"
-     " ingat balas budi di bilik suara.", None, Severity.ERROR),
+     " ingat balas budi di bilik suara.", Severity.ERROR, Severity.ERROR),
 ])
 def test_the_harness_decides_as_check_does(text: str, rules: Severity | None,
                                            layer: Severity | None) -> None:

@@ -21,6 +21,7 @@ from ..text.education import Lesson
 from ..text.partisan import PARTISAN_FILE, PartisanLists, load_partisan
 from ..text.phrase_lists import FORBIDDEN_FOLDER, LESSON_FILE, load_lesson, load_phrases
 from ..text.phrases import Phrase
+from ..text.regional import regional_files
 from ..text.stances import StanceList, load_stances, stance_files
 from ..text.threats import ThreatList, load_threats, threat_files
 from .registry import Context, project_finding, project_rule
@@ -69,7 +70,7 @@ def _signature(folder: Path) -> Signature:
 def _looked_at(folder: Path) -> Signature:
     files = [*sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")), folder / PARTISAN_FILE,
              folder / DAYS_FILE, folder / LESSON_FILE, *stance_files(folder),
-             *threat_files(folder)]
+             *threat_files(folder), *regional_files(folder)]
     return tuple((str(p.relative_to(folder)), *_stamp(p)) for p in files)
 
 

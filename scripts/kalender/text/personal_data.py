@@ -32,6 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .lookalikes import read_digits
 from .phrases import Word, normalise_word, sentences, words
 
 ID_NUMBER = re.compile(r"(?<![\w/])\d(?:[ .\-]{0,3}\d){15}(?![\w/]|[.\-]\d)")
@@ -131,7 +132,7 @@ def find_personal_data(text: str, official: Iterable[str] = ()) -> list[Personal
 def _as_digits(text: str) -> str:
     """``text`` with letters typed for digits inside numbers read as digits (same length,
     so spans stay those of ``text``)."""
-    return DIGIT_LOOKALIKE.sub(lambda m: m.group().translate(LOOKALIKE_DIGIT), text)
+    return read_digits(DIGIT_LOOKALIKE.sub(lambda m: m.group().translate(LOOKALIKE_DIGIT), text))
 
 
 def _shaped(text: str) -> list[PersonalData]:

@@ -23,6 +23,7 @@ from .everyday import Everyday
 from .figurative import FIGURATIVE_KEYS, Figurative
 from .phrases import Pattern, Phrase, normalise_word
 from .rebuked import Rebuking
+from .regional import Category, regional_entries, regional_refusals
 from .reported import Reporting
 
 FORBIDDEN_FOLDER = "terlarang"
@@ -110,23 +111,32 @@ LESSON_SCHEMA = Field("mapping", keys={
 
 
 def load_phrases(folder: Path, report: Report) -> tuple[Phrase, ...]:
-    """Every phrase of ``calendar/terlarang/*.yml`` (``folder`` is ``calendar/``)."""
+    """Every phrase of ``calendar/terlarang/*.yml`` (``folder`` is ``calendar/``), then the
+    regional and added entries of :mod:`kalender.text.regional`, read as their category's."""
     phrases: list[Phrase] = []
+    categories: dict[str, Category] = {}
     for path in sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")):
-        phrases += _phrase_file(path, report)
+        phrases += _phrase_file(path, report, categories)
+    for entry in regional_entries(folder, categories, report):
+        cues = {name: _cue_list(words) for name, words in entry.cues.items()}
+        phrase = _phrase(entry.path, entry.line, dict(entry.data), entry.raw, cues, report,
+                         entry.category)
+        phrases += [phrase] if phrase is not None else []
     return tuple(phrases)
 
 
-def _phrase_file(path: Path, report: Report) -> list[Phrase]:
+def _phrase_file(path: Path, report: Report, categories: dict[str, Category]) -> list[Phrase]:
     located = read_data_file(path, PHRASES_SCHEMA, report)
     if located is None:
         return []
     data = located.value
-    cues = {str(name): _cue_list(words) for name, words in (data.get("cues") or {}).items()}
+    raw_cues = {str(name): list(words) for name, words in (data.get("cues") or {}).items()}
+    categories[path.stem] = Category(data, raw_cues)
+    cues = {name: _cue_list(words) for name, words in raw_cues.items()}
     phrases = []
     for index, raw in enumerate(data["phrases"]):
         line = located.line("phrases", index, "text")
-        phrase = _phrase(path, line, data, raw, cues, report)
+        phrase = _phrase(path, line, data, raw, cues, report, path.stem)
         if phrase is not None:
             phrases.append(phrase)
     return phrases
@@ -134,8 +144,9 @@ def _phrase_file(path: Path, report: Report) -> list[Phrase]:
 
 def _phrase(path: Path, line: int, data: dict[str, Any], raw: dict[str, Any],
             cues: dict[str, tuple[tuple[Pattern, ...], bool, bool]],
-            report: Report) -> Phrase | None:
-    """One entry, its file's defaults filled in; None (reported) when it cannot be used."""
+            report: Report, category: str) -> Phrase | None:
+    """One entry of ``category``, its file's defaults filled in; None (reported) when it
+    cannot be used."""
     pattern = Pattern.parse(str(raw["text"]), inflected=True,
                             shortened=bool(data.get("abbreviations")))
     sop = str(raw.get("sop") or data.get("sop") or "")
@@ -150,7 +161,7 @@ def _phrase(path: Path, line: int, data: dict[str, Any], raw: dict[str, Any],
     else:
         cue_patterns, at_start, alone = cues.get(cue_name, ((), False, False))
         return Phrase(
-            text=str(raw["text"]), category=path.stem, label=str(data["label"]),
+            text=str(raw["text"]), category=category, label=str(data["label"]),
             dasar=str(raw["dasar"]), blocked=bool(raw.get("blocked")),
             advice=str(raw.get("advice") or data.get("advice") or ""), path=path, line=line,
             pattern=pattern, mention_before=_normalised(data.get("mention_before")), sop=sop,
@@ -200,7 +211,7 @@ def load_lesson(folder: Path, report: Report) -> Lesson:
         refutation=_phrase_words(data.get("refutation")),
         not_refuting=_normalised(data.get("not_refuting")), window=int(data["window"]),
         answers=_phrase_words(data.get("answers")),
-        refusals=_phrase_words(data.get("refusals")),
+        refusals=_phrase_words([*(data.get("refusals") or ()), *regional_refusals(folder)]),
         declining=Declining(writers=_normalised(data.get("writers")),
                             declines=_phrase_words(data.get("declines")),
                             declined=_normalised(data.get("declined")),
