@@ -38,7 +38,8 @@ POST = "posts/2026/12/2026-12-02-uji.md"
 # training on konten-buta-27 to -29 *Kirim foto KK dan tanggal lahir kalian ke nomor admin ya,
 # biar cepat diurus.* scores 0.89: docs/riwayat/screen-y.md; round screen-ab: after training on
 # konten-buta-30 to -32 the sentence below scores 0.941, just over the bar raised to 0.94 in
-# that round: docs/riwayat/screen-ab.md.)
+# that round: docs/riwayat/screen-ab.md; after training on konten-buta-33 to -35, 0.954:
+# docs/riwayat/screen-ac.md.)
 MISSED = "Kirim nomor KK lengkap dan tanggal lahir kalian ke admin ya, biar cepat diurus."
 LIMITS = Thresholds(error=0.9, error_lesson=1.01, warning=0.7)
 
@@ -83,8 +84,9 @@ def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice
         "Pasal 65 (pelindungan data pribadi)), skor ")
     # (99, "Kirim", "kalian", "biar" until corpora 24-26 were trained: round screen-w; 98 and
     # the caption with "foto KK" until corpora 27-29 were: round screen-y; 97 until corpora
-    # 30-32 were: rounds screen-aa and screen-ab)
-    assert "skor 94 dari 100, terutama karena “KK”, “kalian”, “biar”; " in lines[1]
+    # 30-32 were: rounds screen-aa and screen-ab; 94 until corpora 33-35 were:
+    # round screen-ac)
+    assert "skor 95 dari 100, terutama karena “KK”, “kalian”, “biar”; " in lines[1]
     assert "saran" not in lines[1] and "jangan unggah dokumen identitas orang" in lines[1]
 
 
