@@ -117,7 +117,9 @@ def load_phrases(folder: Path, report: Report) -> tuple[Phrase, ...]:
     categories: dict[str, Category] = {}
     for path in sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")):
         phrases += _phrase_file(path, report, categories)
-    for entry in regional_entries(folder, categories, report):
+    # without category files the regional entries have nothing to join (the missing lists
+    # are reported as such by kalender.rules.lists)
+    for entry in regional_entries(folder, categories, report) if categories else ():
         cues = {name: _cue_list(words) for name, words in entry.cues.items()}
         phrase = _phrase(entry.path, entry.line, dict(entry.data), entry.raw, cues, report,
                          entry.category)
