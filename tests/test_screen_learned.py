@@ -85,7 +85,7 @@ def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice
     # (99, "Kirim", "kalian", "biar" until corpora 24-26 were trained: round screen-w; 98 and
     # the caption with "foto KK" until corpora 27-29 were: round screen-y; 97 until corpora
     # 30-32 were: rounds screen-aa and screen-ab; 94 until corpora 33-35 were:
-    # round screen-ac)
+    # rounds screen-ac and screen-ad)
     assert "skor 95 dari 100, terutama karena “KK”, “kalian”, “biar”; " in lines[1]
     assert "saran" not in lines[1] and "jangan unggah dokumen identitas orang" in lines[1]
 

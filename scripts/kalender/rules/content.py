@@ -25,6 +25,7 @@ from ..text.education import legal_sentences
 from ..text.partisan import PartisanHit, PartisanLists, find_partisan
 from ..text.phrases import Match, find_phrases, quoted_spans, sentences, words
 from ..text.quotedcall import reported_quotes
+from ..text.referents import ordinary_reference
 from ..text.selfdirected import self_described
 from ..text.stances import find_stances
 from ..text.threats import find_threats
@@ -220,9 +221,12 @@ def _partisan_hits(text: str, same: _Same) -> tuple[PartisanHit, ...]:
              | contest_sentences(text_words, sentence, lists.partisan))
     starts = {w.start: sentence[i] for i, w in enumerate(text_words)}
     reported = reported_quotes(text, text_words, quoted_spans(text), lists.lesson)
+    referents = lists.lesson.everyday.literal.referents
     return tuple(hit for hit in find_partisan(text, lists.partisan)
                  if starts.get(hit.reference[0]) not in legal
-                 and not any(q[0] <= hit.reference[0] < q[1] for q in reported))
+                 and not any(q[0] <= hit.reference[0] < q[1] for q in reported)
+                 and not ordinary_reference(text, text_words, hit.reference, hit.verb,
+                                            referents))
 
 
 def _partisan(finding: Finding, wording: Wording, text: str, hit: PartisanHit,

@@ -32,17 +32,21 @@
   saudara,' katanya.*: the hearsay word names who spoke.
 - **a figure or a frame** (:mod:`kalender.text.figurative`): *harga dibantai*, *dipukul
   rindu*, *Gila, sudah jam tiga*, a riddle, a call reported done, hearsay the writer tried.
+- **a literal sense** (:mod:`kalender.text.literal`): *Anjing pak RT menggonggong*, an
+  animal acting as one; *kata kafir dalam Al-Qur'an*, a word talked about.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .activity import Games, in_play
 from .attributed import Attributing, attributed
 from .disowned import Disowning, disowned
 from .figurative import Figurative, figurative_use
+from .literal import Literal, literal_use
 from .reported import Reporting, reported_act
 from .textword import TextWord, Words, phrase_width, text_after
 
@@ -70,6 +74,7 @@ class Everyday:
     disowning: Disowning = Disowning()  # "yang bilang ... itu pembunuh" (text.disowned)
     attributing: Attributing = Attributing()  # "'...,' katanya." (text.attributed)
     figurative: Figurative = Figurative()  # "harga dibantai" (text.figurative)
+    literal: Literal = Literal()  # "anjing tetangga menggonggong" (text.literal)
 
 
 def everyday_use(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
@@ -83,7 +88,34 @@ def everyday_use(text: str, text_words: Sequence[TextWord], sentence: Sequence[i
             or reported_act(text_words, sentence, index, words.reporting)
             or disowned(text, text_words, sentence, index, words.disowning)
             or attributed(text, text_words, sentence, index, words.attributing)
-            or figurative_use(text, text_words, sentence, index, words.figurative))
+            or figurative_use(text, text_words, sentence, index, words.figurative)
+            or literal_use(text, text_words, sentence, index, words.literal))
+
+
+class _Lesson(Protocol):
+    @property
+    def everyday(self) -> Everyday: ...
+
+
+class _Reader(Protocol):
+    """What :func:`literal_cue` reads of a caption (``kalender.text.phrases``' reader)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def words(self) -> Sequence[TextWord]: ...
+    @property
+    def sentence(self) -> Sequence[int]: ...
+    @property
+    def lesson(self) -> _Lesson: ...
+
+
+def literal_cue(reader: _Reader, index: int) -> bool:
+    """True when the cue word ``index`` is an animal acting as one (*monyet turun ke kebun
+    vihara*) or a word talked about (*label kafir*), not a hostile word about the group near
+    it (:mod:`kalender.text.literal`)."""
+    return literal_use(reader.text, reader.words, reader.sentence, index,
+                       reader.lesson.everyday.literal)
 
 
 def _sensed(text_words: Sequence[TextWord], index: int, words: Everyday) -> bool:

@@ -7,6 +7,7 @@ Problems in a list are reported with its file and line.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from .disowned import Disowning
 from .education import Lesson
 from .everyday import Everyday
 from .figurative import FIGURATIVE_KEYS, Figurative
+from .literal_lists import load_literal
 from .phrases import Pattern, Phrase, normalise_word
 from .rebuked import Rebuking
 from .regional import Category, regional_entries, regional_refusals
@@ -229,7 +231,8 @@ def load_lesson(folder: Path, report: Report) -> Lesson:
         moderation=_phrase_words(data.get("moderation")),
         defining=_phrase_words(data.get("defining")),
         defined_linking=_normalised(data.get("defined_linking")),
-        means=_normalised(data.get("means")), everyday=_everyday(data))
+        means=_normalised(data.get("means")),
+        everyday=replace(_everyday(data), literal=load_literal(folder, report)))
 
 
 def _everyday(data: dict[str, Any]) -> Everyday:

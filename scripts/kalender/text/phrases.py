@@ -37,7 +37,7 @@ from . import education as lessons
 from .abbreviations import devoiced, may_be_shortened, shortens, skeleton, sounds_alike
 from .clauses import at_arms_length, endorsed, relative_negators
 from .education import Lesson, answered_question, in_sentence, legal_sentences, negated, refuted
-from .everyday import everyday_use
+from .everyday import everyday_use, literal_cue
 from .letters import WILDCARD, joined_runs, touches
 from .wordforms import word_forms
 
@@ -433,7 +433,7 @@ class _Reading:
         for other in self._sentence_words(index, width, phrase.cue_window):
             for cue in cues_at(self.words[other]):
                 cue_width = cue.width_at(self.words, other)
-                if cue_width and not self._negated_cue(other):
+                if cue_width and not self._negated_cue(other) and not literal_cue(self, other):
                     return (self.words[other].start, self.words[other + cue_width - 1].end)
         return None
 
