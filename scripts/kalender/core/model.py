@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -170,8 +171,9 @@ class Post:
     source: str | None = None
     body: str = ""
     body_line: int = 1  # line of the file where the body starts
-    lines: dict[str, int] = field(default_factory=dict)  # front-matter key path -> file line
-    meta: dict[str, object] = field(default_factory=dict)  # the front matter as read
+    lines: Mapping[str, int] = field(default_factory=dict)  # front-matter key path -> file line
+    meta: Mapping[str, object] = field(default_factory=dict)  # the front matter as read
+    # (lines and meta: maybe packed while kalender serve waits, core.packed)
 
     @property
     def date(self) -> dt.date:
@@ -216,7 +218,7 @@ class Post:
         return tuple(m for m in self.media if not m.is_video)
 
 
-def line_of(lines: dict[str, int], *path: str | int) -> int:
+def line_of(lines: Mapping[str, int], *path: str | int) -> int:
     """The file line of key ``path`` in ``lines`` (``"media.0.alt"`` -> line), else of the
     nearest enclosing key, else of the first line of the front matter."""
     parts = list(path)

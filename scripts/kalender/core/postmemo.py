@@ -24,6 +24,7 @@ from typing import Generic, TypeVar
 from .digests import DigestStore, file_sha256
 from .keptfile import KeptFile
 from .model import Post
+from .packed import UnpackedPickler
 
 T = TypeVar("T")
 MEMO_VERSION = 1
@@ -63,7 +64,7 @@ def _unshared_pickle(value: object) -> bytes:
     of their strings happen to be one object (a post read from the posts' cache shares
     the parts of its paths with the other posts of that file; a post parsed now does not)."""
     buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler = UnpackedPickler(buffer, (Post,), protocol=5)  # a packed post as read
     pickler.fast = True  # no memo (a post holds no cycle)
     pickler.dump(value)
     return buffer.getvalue()

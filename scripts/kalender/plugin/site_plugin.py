@@ -59,7 +59,7 @@ from .keptdigests import kept_digests
 from .keptfiles import KeptFiles, PictureFile, picture_file
 from .keptkeys import KeptPageKeys
 from .keptstores import NewProcessStores
-from .letgo import collect_freed, hand_back_freed, let_go_before_render, let_go_front_matter
+from .letgo import collect_freed, hand_back_freed, let_go_before_render, settle_front_matter
 from .meeting import MeetingSite, add_meetings, overlay_for, write_feed
 from .nav_words import said_nav, said_palette
 from .pagework import PageWords
@@ -261,8 +261,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                                      self.page_files.picture_maker())
         self.workers.end_pictures()
         stores.done_with_plans(project, self.memory)
-        if self.command != "serve":  # serve checks its next build with the same posts
-            let_go_front_matter(project.posts)
+        settle_front_matter(project.posts, self.command == "serve")  # let go, or packed
         self.approval = add_approval(project.posts, project.calendar, files, config,
                                      self.site.today, self.memory, self.standings)
         self.workers.finish_reports()
