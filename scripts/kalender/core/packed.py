@@ -6,7 +6,7 @@ wrote; ``Post.lines``: the line of a key, to name a finding's line), and the rul
 post once per post object (their findings are remembered with it). At 10,000 posts those
 are some 100,000 small dicts, lists and strings, alive under every rebuild (issue 23,
 branch ``memory12``: the peak memory of the server). :func:`pack_front_matter` turns each
-into one :class:`Packed` (its pickle, a single ``bytes`` object), read again on use.
+into one :class:`Packed` (its pickle, compressed: one ``bytes`` object), read again on use.
 
 A post's key (:func:`kalender.core.postmemo.post_key`, the pickle of the post) is the same
 bytes whether the post was packed or not (:class:`UnpackedPickler`), and a packed mapping
