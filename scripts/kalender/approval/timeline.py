@@ -19,6 +19,7 @@ from ..core.dates import full_date
 from ..core.i18n import t
 from ..core.memo import PerPost
 from ..core.model import Post
+from ..core.perbuild import once
 from ..core.quickstate import quick_state
 from ..core.words import platform_label
 from .fingerprint import short
@@ -220,10 +221,18 @@ def waiting(posts: Iterable[Post], team: Team, day: dt.date, memo: PerPost[Any] 
     that was submitted before waits for the staff who submitted it, not for every staff member.
     Proposals (``usulan``) wait for the weekly meeting, not for a person.
 
-    ``memo`` (``kalender serve``, one team and one day) keeps each post's part between calls.
+    ``memo`` (``kalender serve``, one team and one day) keeps each post's part between calls;
+    with it and ``standings``, a site build works the lists out once (core.perbuild).
     """
+    if memo is not None and standings is not None:
+        return dict(once("waiting", (posts, team, memo, standings), day,
+                         partial(_waiting, posts, team, day, memo, standings)))
+    return _waiting(posts, team, day, memo, standings or Standings())
+
+
+def _waiting(posts: Iterable[Post], team: Team, day: dt.date, memo: PerPost[Any] | None,
+             standings: Standings) -> dict[str, list[Waiting]]:
     result: dict[str, list[Waiting]] = {m: [] for m in team.members}
-    standings = standings or Standings()
     for post in sorted(posts, key=lambda p: (p.when, p.id)):
         items = memo.get(post, partial(_waits, post, team, day, standings)) \
             if memo is not None else _waits(post, team, day, standings)

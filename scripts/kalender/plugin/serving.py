@@ -32,9 +32,10 @@ from ..core.problems import Problem, Report
 from ..core.stattable import size_and_time
 from ..report.build import PostRecords, ReportInput, SemesterReport
 from ..report.inputs import end_of_day
-from ..report.settled import BodyOf, PublicAt, last_change, settled_report
+from ..report.settled import BodyOf, PublicAt, settled_report
 from ..site.incremental import SKIPPED_DIRS
 from ..site.keptwalk import KeptWalk
+from .keptchanges import KeptChangeDays
 from .letgo import hand_back_freed
 from .watching import FileEvents
 
@@ -155,11 +156,12 @@ class KeptReports:
         self.known: dict[str, tuple[str, tuple[SemesterReport, str]]] = {}
         self.made = 0  # reports built (tests)
         self.items: dict[str, dict[int, tuple[PostRecords, str | None]]] = {}
+        self.changes: dict[str, KeptChangeDays] = {}  # each post's last change day, kept
 
     def settled(self, slug: str, source: ReportInput, body_of: BodyOf,
                 public_at: PublicAt) -> tuple[SemesterReport, str]:
         """:func:`settled_report`, or the one kept for the same ``source``."""
-        day = last_change(source)
+        day = self.changes.setdefault(slug, KeptChangeDays()).last_change(source)
         then = None
         if day < source.as_of.date():
             then = public_at(end_of_day(day, source.as_of.tzinfo or dt.UTC))

@@ -29,7 +29,6 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from ..approval.standing import Standings
-from ..conversations.store import read_once
 from ..conversations.views import ConversationViews
 from ..core.dates import parse_day, today_in
 from ..core.digests import DigestStore
@@ -50,6 +49,7 @@ from ..site.viewdigests import ViewDigests
 from ..site.views import PostView, SiteInput, SiteView, View, WeekView
 from .approval import WAITING_PAGE, ApprovalSite, add_approval, waiting_key
 from .buildgc import collector_paused
+from .buildonce import once_per_build
 from .conversations import add_conversations, page_data
 from .filelookup import quick_lookups
 from .frames import install_frames
@@ -183,7 +183,7 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             self.words = None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        with collector_paused(self.command != "serve"), read_once():
+        with collector_paused(self.command != "serve"), once_per_build():
             return self._site_files(files, config)
 
     def _site_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -357,9 +357,9 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
                         meeting and (meeting.page, meeting.title, meeting.minutes)), "card"
             return (view, self._toolbar()), "card" if view.kind == "home" else "row"
         if self.meetings is not None and page in self.meetings.pages:
-            shown = self.meetings.pages[page]
-            week = shown.meeting.week
-            return (shown, self._digested(self.site.weeks.get(week_page(week))),
+            week = (shown := self.meetings.pages[page]).meeting.week
+            return (self._digested(shown) if shown.today_label else shown,  # live: rapat/ too
+                    self._digested(self.site.weeks.get(week_page(week))),
                     self._digested(self.site.weeks.get(week_page(week.shifted(1))))), "row"
         if page == WAITING_PAGE and self.approval is not None:
             return waiting_key(self.approval), "row"
@@ -370,8 +370,8 @@ class KalenderPlugin(BasePlugin[KalenderConfig]):
             return conversations, "row"
         return None, "row"
 
-    def _digested(self, view: View | None) -> object:
-        """A week's view in a page's key, digested once per build (site.viewdigests)."""
+    def _digested(self, view: object) -> object:
+        """A view in pages' keys (a week's, a live meeting's), digested once per build."""
         return self.view_digests.of(view) if self.view_digests is not None else view
 
     @event_priority(100)  # before the search plugin writes its index (see Incremental)

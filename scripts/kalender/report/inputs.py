@@ -19,6 +19,7 @@ from ..core.important_days import load_important_days
 from ..core.loader import Project, load_project
 from ..core.memo import PerPost
 from ..core.model import Post
+from ..core.perbuild import once
 from ..core.problems import Problem, Report
 from .build import (
     Period,
@@ -103,12 +104,21 @@ def _with_records(project: Project, problems: Report,
     """Each post with its approval records and fingerprint, read once per post object (a
     post object stands for its files as they were read: kalender serve reuses it only
     while they are unchanged)."""
-    posts = []
-    for post in project.posts:
+    posts, found = once("records", (project.posts, standings), None,
+                        partial(_all_records, project.posts, standings))
+    problems.extend(found)
+    return list(posts)
+
+
+def _all_records(posts: Sequence[Post], standings: Standings
+                 ) -> tuple[list[PostRecords], list[Problem]]:
+    """Every post's records, and their problems (once per build: core.perbuild)."""
+    made, problems = [], []
+    for post in posts:
         records, found = _RECORDS.get(post, partial(_records_of, post, standings))
         problems.extend(found)
-        posts.append(records)
-    return posts
+        made.append(records)
+    return made, problems
 
 
 def _records_of(post: Post, standings: Standings) -> tuple[PostRecords, list[Problem]]:

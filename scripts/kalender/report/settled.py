@@ -22,7 +22,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from ..conversations.summary import PublicInput
-from .build import ReportInput, SemesterReport, build_report, deadline, on_time_hours
+from .build import (
+    Period,
+    PostRecords,
+    ReportInput,
+    SemesterReport,
+    build_report,
+    deadline,
+    on_time_hours,
+)
 from .inputs import end_of_day
 from .wording import moment
 
@@ -42,10 +50,22 @@ def change_days(source: ReportInput) -> Iterator[dt.date]:
     zone = source.as_of.tzinfo
     hours = on_time_hours(source.calendar)
     for post in source.posts:
-        for record in post.records:
-            yield record.at.astimezone(zone).date()
-        if source.period.contains(post.post.date):
-            yield deadline(post.post, hours).astimezone(zone).date()
+        yield from post_change_days(post, zone, hours, source.period)
+    yield from other_change_days(source)
+
+
+def post_change_days(post: PostRecords, zone: dt.tzinfo | None, hours: int,
+                     period: Period) -> Iterator[dt.date]:
+    """The days of :func:`change_days` that come from one post: its records, and its upload
+    deadline when the post is in ``period``."""
+    for record in post.records:
+        yield record.at.astimezone(zone).date()
+    if period.contains(post.post.date):
+        yield deadline(post.post, hours).astimezone(zone).date()
+
+
+def other_change_days(source: ReportInput) -> Iterator[dt.date]:
+    """The days of :func:`change_days` that come from no post: important days, follow-ups."""
     for year in sorted({source.period.start.year, source.period.end.year}):
         for day in source.important_days:
             date = day.on(year)
