@@ -1,7 +1,7 @@
 """``kalender serve`` keeps each post's last change day of a half-year's report by the
-report input's object (``kalender.plugin.keptchanges``), and works out who waits for whom
-once per build (``kalender.core.perbuild``): both give what working everything out
-again gives."""
+report input's object (``kalender.plugin.keptchanges``) and the "Menunggu" page's items by
+their moves (``kalender.plugin.keptwaiting``), and works out who waits for whom once per
+build (``kalender.core.perbuild``): each gives what working everything out again gives."""
 
 from __future__ import annotations
 
@@ -18,12 +18,18 @@ from kalender.core.loader import load_project
 from kalender.core.memo import PerPost
 from kalender.core.perbuild import once, per_build
 from kalender.core.problems import Report
+from kalender.plugin.approval import ITEMS, KEYS
 from kalender.plugin.keptchanges import KeptChangeDays
 from kalender.plugin.report import half_years
 from kalender.report.build import ReportInput
 from kalender.report.inputs import project_report_input
 from kalender.report.settled import last_change
-from samplecopy import sample_copy
+from kalender.workflow.actions import perform
+from samplecopy import sample_copy, served_sample
+from samplekeys import sample_signer
+from test_serve_kept import DRAFT, edit_caption
+from test_serve_memory import TODAY as SERVED_TODAY
+from test_serve_memory import clean_build, differing, serve_build
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -83,3 +89,25 @@ def test_the_waiting_lists_are_worked_out_once_per_build_for_the_same_posts(
         made = [once("w", (project.posts,), day, lambda: object())
                 for day in (TODAY, TODAY, TODAY + dt.timedelta(days=1))]
     assert made[0] is made[1] and made[2] is not made[0]
+
+
+def test_the_waiting_page_keeps_the_items_of_moves_a_caption_edit_left(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sample = served_sample(tmp_path, monkeypatch, SERVED_TODAY)
+    served = tmp_path / "served"
+    plugin = serve_build(sample, served)
+    waiting_page = served / "menunggu" / "index.html"
+    assert DRAFT in waiting_page.read_text(encoding="utf-8")
+    edit_caption(sample, "Diubah saat serve, antrean tetap.")
+    assert serve_build(sample, served) is plugin
+    assert 1 <= ITEMS.made <= 2 and KEYS.made == ITEMS.made  # the edited draft's moves only
+    clean_build(sample, tmp_path / "clean")
+    assert differing(served, tmp_path / "clean") == []
+
+    draft = next(p for p in load_project(sample).posts if p.id == DRAFT)
+    perform(sample, draft.id, Action.SUBMIT, "rina", signer=sample_signer("rina"))
+    before = waiting_page.read_text(encoding="utf-8")
+    serve_build(sample, served)
+    assert waiting_page.read_text(encoding="utf-8") != before  # now it waits for another
+    clean_build(sample, tmp_path / "clean2")
+    assert differing(served, tmp_path / "clean2") == []

@@ -17,13 +17,14 @@ from mkdocs.structure.files import File, Files
 
 from ..approval.machine import FLOW_ACTIONS, Action, role_name
 from ..approval.standing import Standings
-from ..approval.timeline import ApprovalView, CommentView, view_of, waiting
+from ..approval.timeline import ApprovalView, CommentView, Waiting, view_of, waiting
 from ..core.calendar_data import CalendarData
 from ..core.dates import full_date
 from ..core.i18n import t
 from ..core.memo import Memory
 from ..core.model import Post
 from ..core.quickstate import quick_state
+from .keptwaiting import KeptBy
 
 WAITING_PAGE = "menunggu/index.md"
 
@@ -124,10 +125,23 @@ def waiting_key(site: ApprovalSite) -> tuple[object, ...]:
     """What the waiting page shows of ``site`` (its day, and every field of every member
     and item), as plain values for the page's key: walking and pickling the dataclasses of
     some 2,000 items was most of that key (about 12 ms at N = 1,000), at every build."""
+    KEYS.start()
     return (site.today, tuple(
-        (m.member, m.name, m.role,
-         tuple((i.post_id, i.what, i.platforms, i.action.value) for i in m.items))
+        (m.member, m.name, m.role, tuple(KEYS.of(i) for i in m.items))
         for m in site.members))
+
+
+def _item(move: Waiting) -> WaitingItem:
+    return WaitingItem(move.post.id, move.what, move.platforms, move.action)
+
+
+def _item_key(item: WaitingItem) -> tuple[object, ...]:
+    return (item.post_id, item.what, item.platforms, item.action.value)
+
+
+# The items of the page and their parts of its key, by their move's object (keptwaiting)
+ITEMS: KeptBy[Waiting, WaitingItem] = KeptBy(_item)
+KEYS: KeptBy[WaitingItem, tuple[object, ...]] = KeptBy(_item_key)
 
 
 def build_approval_site(posts: Sequence[Post], calendar: CalendarData, today: dt.date,
@@ -139,9 +153,10 @@ def build_approval_site(posts: Sequence[Post], calendar: CalendarData, today: dt
     standings = standings or Standings()
     site = ApprovalSite(today, {p.id: view_of(p, team, today, views, standings)
                                 for p in posts})
+    ITEMS.start()
     site.members = tuple(
         MemberWaiting(member, team.members[member].name, role_name(team.members[member].role),
-                      tuple(WaitingItem(w.post.id, w.what, w.platforms, w.action) for w in items))
+                      tuple(ITEMS.of(w) for w in items))
         for member, items in waiting(posts, team, today, moves, standings).items()
     )
     site.steps = steps_waiting(site.members)

@@ -15,6 +15,7 @@ from ..core.buildscope import forget_found
 from ..core.memo import Memory
 from ..core.model import Post
 from ..core.packed import pack_front_matter
+from .approval import ITEMS, KEYS
 
 
 def let_go_before_render(memory: Memory, posts: Iterable[Post]) -> None:
@@ -22,6 +23,8 @@ def let_go_before_render(memory: Memory, posts: Iterable[Post]) -> None:
     matter as read (:func:`let_go_front_matter`)."""
     memory.forget_posts()
     forget_found()
+    ITEMS.forget()  # the Menunggu page's moves hold their posts (keptwaiting)
+    KEYS.forget()
     let_go_front_matter(posts)
 
 
