@@ -38,7 +38,7 @@ class KeptBy(Generic[S, T]):
         self.known, self.now = {}, {}
 
     def of(self, source: S) -> T:
-        kept = self.now.get(id(source)) or self.known.get(id(source))
+        kept = self.now.get(id(source)) or self.known.pop(id(source), None)  # moved: kept once
         if kept is None or kept[0] is not source:
             kept = (source, self.make(source))
             self.made += 1
