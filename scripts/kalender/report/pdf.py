@@ -14,7 +14,6 @@ from functools import partial
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.fonts import FontFace
 
 from ..core.errors import KalenderError
 from ..core.i18n import language, t
@@ -22,6 +21,7 @@ from ..core.model import LegalProduct
 from .build import SemesterReport
 from .chartlist import Chart
 from .evaluation_view import follow_up_table, signature_lines
+from .pdf_grid import draw_grid
 from .pdf_pages import keep_together, page_height, share_font_tables
 from .wording import (
     Table,
@@ -214,17 +214,7 @@ def _rows_surely_past_a_page(pdf: FPDF, size: float) -> int:
 
 def _grid(pdf: FPDF, table: Table, size: float) -> None:
     pdf.set_font(FONT, "", size)
-    align = tuple("RIGHT" if i in table.numeric else "LEFT"
-                  for i in range(len(table.headings)))
-    heading_style = FontFace(emphasis="BOLD", fill_color=(253, 236, 200))
-    with pdf.table(col_widths=table.widths or None, text_align=align, line_height=size * 0.5,
-                   headings_style=heading_style, first_row_as_headings=True,
-                   borders_layout="HORIZONTAL_LINES", padding=CELL_PADDING,
-                   cell_fill_color=(244, 244, 244), cell_fill_mode="ROWS") as grid:
-        grid.row(table.headings)
-        for index, row in enumerate(table.rows):
-            last = table.total and index == len(table.rows) - 1
-            grid.row(row, style=FontFace(emphasis="BOLD") if last else None)
+    draw_grid(pdf, table, size * 0.5, CELL_PADDING)
     pdf.ln(3)
 
 
