@@ -18,7 +18,7 @@ from ..core.important_days import FILE_NAME as DAYS_FILE
 from ..core.important_days import ImportantDay, load_important_days
 from ..core.problems import Problem, Report, Severity
 from ..text.education import Lesson
-from ..text.literal_lists import LITERAL_FILE
+from ..text.literal_lists import LITERAL_FILE, SENSES_FILE
 from ..text.partisan import PARTISAN_FILE, PartisanLists, load_partisan
 from ..text.phrase_lists import FORBIDDEN_FOLDER, LESSON_FILE, load_lesson, load_phrases
 from ..text.phrases import Phrase
@@ -70,7 +70,8 @@ def _signature(folder: Path) -> Signature:
 
 def _looked_at(folder: Path) -> Signature:
     files = [*sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")), folder / PARTISAN_FILE,
-             folder / DAYS_FILE, folder / LESSON_FILE, folder / LITERAL_FILE, *stance_files(folder),
+             folder / DAYS_FILE, folder / LESSON_FILE, folder / LITERAL_FILE, folder / SENSES_FILE,
+             *stance_files(folder),
              *threat_files(folder), *regional_files(folder)]
     return tuple((str(p.relative_to(folder)), *_stamp(p)) for p in files)
 

@@ -48,6 +48,7 @@ from .disowned import Disowning, disowned
 from .figurative import Figurative, figurative_use
 from .literal import Literal, literal_use
 from .reported import Reporting, reported_act
+from .senses import match_played
 from .textword import TextWord, Words, phrase_width, text_after
 
 SENSE_REACH = 10  # words between a listed word and a word of its everyday sense, at most
@@ -85,6 +86,7 @@ def everyday_use(text: str, text_words: Sequence[TextWord], sentence: Sequence[i
             or _told_by_kin(text_words, sentence, index, words)
             or _own_past(text_words, sentence, index, words)
             or in_play(text_words, index, words.games)
+            or match_played(text, text_words, sentence, index, words.literal.senses, words.games)
             or reported_act(text_words, sentence, index, words.reporting)
             or disowned(text, text_words, sentence, index, words.disowning)
             or attributed(text, text_words, sentence, index, words.attributing)

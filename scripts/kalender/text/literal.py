@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .referents import Referents, thing_numbered
+from .senses import Senses, plain_sense
 from .textword import TextWord
 
 ANIMAL_REACH = 4  # words between an animal and what it does, at most
@@ -51,15 +52,18 @@ class Literal:
     rumour: frozenset[str] = frozenset()  # "grup", "katanya", "bagikan": passing a claim on
     referents: Referents = Referents()  # "rumah nomor tujuh" (text.referents)
     mentioning: frozenset[str] = frozenset()  # "kata", "istilah": a word talked about
+    senses: Senses = Senses()  # "amplop gaji", "tembak ke gawang" (text.senses)
 
 
 def literal_use(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
                 index: int, words: Literal) -> bool:
     """True when the word ``index`` is an animal acting as one, a word talked about, a
-    rumour asked about, or the number of a thing (:mod:`kalender.text.referents`)."""
+    rumour asked about, the number of a thing (:mod:`kalender.text.referents`), or an
+    envelope or a group in its plain sense (:mod:`kalender.text.senses`)."""
     return animal_acting(text, text_words, sentence, index, words) or _mentioned(
         text_words, sentence, index, words) or _asked_rumour(text, text_words, index, words) or (
-        thing_numbered(text, text_words, index, words.referents))
+        thing_numbered(text, text_words, index, words.referents)) or plain_sense(
+        text, text_words, index, words.senses)
 
 
 def animal_acting(text: str, text_words: Sequence[TextWord], sentence: Sequence[int],
