@@ -1,12 +1,12 @@
 """Listed words in their plain sense (round screen-af, docs/riwayat/screen-af.md,
 :mod:`kalender.text.senses`): an envelope that holds a paper or a wage or is sold, a group a
 message was removed from, a word of play in a sentence with a score or aimed at a ball or a
-goal. Each is written as a post and ``kalender check`` reports nothing on it, with the
-learned layer or without (each had a finding on ``main`` before this round). The same words
-used for a voter's envelope, a claim passed on from a group, or violence aimed at people
-(also at a match) stay errors of the word rules, reported on the caption's line with the
-words and the SOP clause. Every sentence here was written for this test, none is taken
-from a corpus.
+goal, and a NIK whose region code is counted out (*123456...*). Each is written as a post
+and ``kalender check`` reports nothing on it, with the learned layer or without (each had a
+finding on ``main`` before this round). The same words used for a voter's envelope, a claim
+passed on from a group, violence aimed at people (also at a match) or a real NIK stay errors
+of the word rules, reported on the caption's line with the words and the SOP clause. Every
+sentence here was written for this test, none is taken from a corpus.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ CLEAN = [
     pytest.param("Tembak terus ke gawang, jangan ragu!", id="tembak-ke-gawang"),
     pytest.param("Tautan yang salah tadi sudah saya hapus dari grup, mohon maaf.",
                  id="hapus-dari-grup"),
+    pytest.param("Cara menulis NIK di formulir: 16 angka tanpa spasi, misalnya "
+                 "1234561208950003.", id="nik-contoh-berhitung"),
 ]
 
 # The same words for a voter, from a group as a source, or aimed at people: each stays an
@@ -46,6 +48,8 @@ GUARDS = [
                  "habisi", id="habisi-suporter-dengan-skor"),
     pytest.param("Tembak saja mereka, jangan kasih ampun!", "kekerasan", "tembak",
                  id="tembak-orang"),
+    pytest.param("NIK tetangga saya 6172014508900003, silakan dicek sendiri.", "data-pribadi",
+                 "6172014508900003", id="nik-orang"),
 ]
 
 

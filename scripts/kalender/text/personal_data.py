@@ -6,7 +6,8 @@ disclose personal data that is not theirs).
   ``6172.0101.0101.0001``), shaped like a NIK: a province code 11 to 94, a day 01 to 31 (41
   to 71 for women), a month 01 to 12, a serial that is not 0000. It is a Kartu Keluarga
   number when ``KK`` or ``Kartu Keluarga`` stands just before it. A template
-  (``6172XXXXXXXXXXXX``) or a made-up example (``6172 0000 0000 0000``) is not one.
+  (``6172XXXXXXXXXXXX``) or a made-up example (``6172 0000 0000 0000``, or a region code
+  counted out: ``1234560101010001``) is not one, even with a NIK's shape.
 - **Phone**: an Indonesian mobile number (``08…``, ``+62 8…``, ``62 8…``, 10 to 13 digits,
   spaces, dots and hyphens allowed), unless it stands next to words of a service desk
   (``layanan``, ``pengaduan``, ``hotline``, ``kantor``) with no person named there.
@@ -152,11 +153,12 @@ def looks_like_nik(digits: str) -> bool:
 
 
 def a_template(digits: str) -> bool:
-    """A made-up example: one digit repeated, a run (``1234567890123456``), mostly zeros
-    (``6172 0000 0000 0000``), or no province (``99``)."""
+    """A made-up example: one digit repeated, a run (``1234567890123456``) or a region code
+    counted out (``123456`` then a date), mostly zeros (``6172 0000 0000 0000``), or no
+    province (``99``)."""
     runs = "1234567890" * 3
-    return (len(set(digits)) <= 2 or digits in runs or digits.count("0") >= 10
-            or not 11 <= int(digits[:2]) <= 94)
+    return (len(set(digits)) <= 2 or digits in runs or digits[:6] in runs
+            or digits.count("0") >= 10 or not 11 <= int(digits[:2]) <= 94)
 
 
 def _id_numbers(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
@@ -165,7 +167,7 @@ def _id_numbers(text: str, text_words: Sequence[Word]) -> list[PersonalData]:
         digits = _digits(match.group())
         before = [w.norm for w in text_words if w.end <= match.start()][-3:]
         called = any(w in ID_WORDS for w in before)
-        if not (looks_like_nik(digits) or (called and not a_template(digits))):
+        if a_template(digits) or not (looks_like_nik(digits) or called):
             continue
         kind = "kk" if any(w in KK_WORDS for w in before) else "nik"
         found.append(PersonalData(kind, *match.span(), match.group()))
