@@ -142,3 +142,14 @@ def assert_rules_error(repo: Path, text: str, category: str) -> None:
     found = caption_findings(repo, text, learned=False)
     assert any(severity == "error" and line == 9 for line, severity, _, _ in found), found
     assert category in screen_errors(text, learned=False)
+
+
+def assert_error_names(repo: Path, text: str, category: str, words: str) -> None:
+    """:func:`assert_rules_error`, and an error on the caption's line names ``words`` (in any
+    case) and its SOP D clause."""
+    assert_rules_error(repo, text, category)
+    found = caption_findings(repo, text)
+    errors = [message for line, severity, message, _ in found
+              if severity == "error" and line == 9]
+    assert any(words.lower() in message.lower() and "SOP D." in message
+               for message in errors), found
