@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..core.errors import KalenderError
 from ..core.heif import HEIF_READABLE  # noqa: F401 - importing it lets Pillow open HEIC
@@ -289,6 +289,10 @@ def _from_profile(image: Image.Image, icc: bytes) -> Image.Image | None:
     """Convert through the embedded profile; None when the profile is unusable."""
     if image.mode not in ("RGB", "CMYK", "L"):
         return None
+    # here, not at the top: the colour engine takes ~5 ms of CPU to import, and a build
+    # after a caption edit converts no photo (issue 23, branch edit15)
+    from PIL import ImageCms
+
     try:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         srgb = ImageCms.createProfile("sRGB")
