@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .realpaths import RealPaths
+
 SETTLED_NS = 2_000_000_000  # 2 s: coarser than any file system's timestamp granularity
 STORE_VERSION = 1
 
@@ -47,12 +49,13 @@ class DigestStore:
         self._known: dict[str, tuple[Identity, str]] = {}
         self._dirty = False
         self._lock = threading.Lock()
+        self._paths = RealPaths()  # each folder resolved once
         if path is not None:
             self._read(path)
 
     def sha256(self, path: Path) -> str:
         """The SHA-256 (64 hex digits) of the bytes of ``path``; read only when not known."""
-        resolved = os.path.realpath(path)
+        resolved = self._paths.of(path)
         identity = _identity(os.stat(resolved))
         with self._lock:
             known = self._known.get(resolved)
@@ -85,7 +88,7 @@ class DigestStore:
 
     def _unknown(self, path: Path, now_ns: int) -> bool:
         try:
-            resolved = os.path.realpath(path)
+            resolved = self._paths.of(path)
             stat = os.stat(resolved)
         except OSError:
             return False

@@ -34,6 +34,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from ..core.atomic import clean_folder, replacing, write_bytes
 from ..core.digests import DigestStore, file_sha256
 from ..core.model import VIDEO_SUFFIXES
+from ..core.realpaths import RealPaths
 from .batches import Job, Outcome, by_source, encode_source
 from .images import (
     Framing,
@@ -115,18 +116,6 @@ def inspect_media(path: Path, digests: DigestStore | None = None,
         return MediaFacts(digest, size, kind, error_key=exc.key, error_params=params)
 
 
-def resolved_name(path: Path, folders: dict[Path, str]) -> str:
-    """``str(path.resolve())``, its folder resolved once per folder (``folders``): resolving
-    looks at every part of a path, some 0.05 ms a file, for the few folders the posts'
-    media are in (issue 23, branch edit15). A file that is itself a link is resolved whole."""
-    if path.name in ("", "..") or path.is_symlink():
-        return str(path.resolve())
-    folder = folders.get(path.parent)
-    if folder is None:
-        folder = folders[path.parent] = str(path.parent.resolve())
-    return os.path.join(folder, path.name)
-
-
 class MediaIndex:
     """Facts about media files, kept across runs in a small SQLite table.
 
@@ -137,7 +126,7 @@ class MediaIndex:
     def __init__(self, folder: Path | None) -> None:
         self.memory: dict[tuple[str, int, int], MediaFacts] = {}
         self.resolved: dict[Path, str] = {}
-        self.folders: dict[Path, str] = {}  # resolved once per folder (resolved_name)
+        self.paths = RealPaths()  # each folder resolved once
         self.db: sqlite3.Connection | None = None
         self.inspected = 0  # files actually read (not found in the index)
         self.lock = threading.Lock()
@@ -169,7 +158,7 @@ class MediaIndex:
         stat = path.stat()
         name = self.resolved.get(path)
         if name is None:  # resolving costs more than the rest of a known file's lookup
-            name = self.resolved[path] = resolved_name(path, self.folders)
+            name = self.resolved[path] = self.paths.of(path)
         return name, stat.st_size, stat.st_mtime_ns
 
     def expect(self, path: Path, facts: Future[MediaFacts]) -> None:
