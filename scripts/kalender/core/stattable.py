@@ -28,6 +28,7 @@ class StatTable:
         self.found: dict[str, Entry] = {}
         self._listed: dict[str, list[str]] = {}  # walked folder -> its entries named *.md
         self.walked: set[str] = set()  # the folders whose files the walk listed
+        self.media: dict[str, tuple[int, int, int, int]] = {}  # identity, once a build
 
     def add(self, path: str, stat: os.stat_result) -> None:
         self.found[path] = (stat.st_size, stat.st_mtime_ns)
@@ -51,15 +52,24 @@ class StatTable:
         """Size, modification time, change time and inode of ``path`` read now (None:
         missing, or missing at the walk, as :meth:`stat`). The change time moves on any
         write, a time put back (``os.utime``) included; a file replaced by another has
-        another inode. (Not kept from the walk: ten thousand more values in every build.)"""
+        another inode. (Not kept from the walk: ten thousand more values in every build.)
+        A media file's is read once per build: a photo shown by many posts was stat-ed
+        once per post (issue 23, branch edit15); a file changed since is then seen as
+        it was, and read again by the next build, as a file written after the walk."""
         name = os.fspath(path)
         if name not in self.found and os.path.dirname(name) in self.walked:
             return None
+        known = self.media.get(name)
+        if known is not None:
+            return known
         try:
             stat = os.stat(name)
         except OSError:
             return None
-        return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+        found = stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+        if not name.endswith(".md"):
+            self.media[name] = found
+        return found
 
     def markdown_files(self, folder: Path) -> list[Path] | None:
         """Every entry named ``*.md`` under ``folder``, in the order of ``sorted(rglob)``;
