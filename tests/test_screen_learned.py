@@ -40,7 +40,12 @@ POST = "posts/2026/12/2026-12-02-uji.md"
 # konten-buta-30 to -32 the sentence below scores 0.941, just over the bar raised to 0.94 in
 # that round: docs/riwayat/screen-ab.md; after training on konten-buta-33 to -35, 0.954:
 # docs/riwayat/screen-ac.md.)
-MISSED = "Kirim nomor KK lengkap dan tanggal lahir kalian ke admin ya, biar cepat diurus."
+# Round screen-ae: after training on konten-buta-36 to -42 the layer scored that sentence
+# 0.806; the rules now catch it by its structure (a request to send identity data to an admin:
+# calendar/terlarang/ancaman/data-pribadi.yml, tests/test_screen_emoji.py), so the layer is
+# tested on another request the rules miss, written for this test: identity data asked for in
+# the public comments, which names no one to send it to (docs/riwayat/screen-ae.md).
+MISSED = "Isi nomor KK kalian di kolom komentar, biar cepat masuk DPT."
 LIMITS = Thresholds(error=0.9, error_lesson=1.01, warning=0.7)
 
 
@@ -85,7 +90,8 @@ def test_a_breach_the_rules_miss_is_an_error_with_category_clause_law_and_advice
     # (99, "Kirim", "kalian", "biar" until corpora 24-26 were trained: round screen-w; 98 and
     # the caption with "foto KK" until corpora 27-29 were: round screen-y; 97 until corpora
     # 30-32 were: rounds screen-aa and screen-ab; 94 until corpora 33-35 were:
-    # rounds screen-ac and screen-ad)
+    # rounds screen-ac and screen-ad; 95 on the sentence of round screen-ae after corpora
+    # 36-42 were trained)
     assert "skor 95 dari 100, terutama karena “KK”, “kalian”, “biar”; " in lines[1]
     assert "saran" not in lines[1] and "jangan unggah dokumen identitas orang" in lines[1]
 

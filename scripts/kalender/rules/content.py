@@ -22,6 +22,7 @@ from ..core.model import Post
 from ..core.problems import Problem, Severity
 from ..text.contests import contest_sentences
 from ..text.education import legal_sentences
+from ..text.emoji import find_emoji
 from ..text.partisan import PartisanHit, PartisanLists, find_partisan
 from ..text.phrases import Match, find_phrases, quoted_spans, sentences, words
 from ..text.quotedcall import reported_quotes
@@ -115,7 +116,9 @@ def _forbidden_matches(text: str, same: _Same) -> tuple[Match, ...]:
                if not any(_same_words(s, m) for m in phrases if _reported(m))]
     threats = [s for s in find_threats(text, lists.threats, lists.lesson)
                if not any(_same_list(s, m) for m in [*phrases, *stances] if _reported(m))]
-    return (*phrases, *stances, *threats)
+    emoji = [s for s in find_emoji(text, lists.emoji)
+             if not any(_same_list(s, m) for m in [*phrases, *stances] if _reported(m))]
+    return (*phrases, *stances, *threats, *emoji)
 
 
 def _same_list(threat: Match, other: Match) -> bool:

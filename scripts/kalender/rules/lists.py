@@ -18,6 +18,7 @@ from ..core.important_days import FILE_NAME as DAYS_FILE
 from ..core.important_days import ImportantDay, load_important_days
 from ..core.problems import Problem, Report, Severity
 from ..text.education import Lesson
+from ..text.emoji import EmojiList, emoji_files, load_emoji
 from ..text.literal_lists import LITERAL_FILE, SENSES_FILE
 from ..text.partisan import PARTISAN_FILE, PartisanLists, load_partisan
 from ..text.phrase_lists import FORBIDDEN_FOLDER, LESSON_FILE, load_lesson, load_phrases
@@ -39,6 +40,7 @@ class ContentLists:
     problems: tuple[Problem, ...]
     stances: tuple[StanceList, ...] = ()  # targets with a hostile call (text.stances)
     threats: tuple[ThreatList, ...] = ()  # an attack, a target and a when (text.threats)
+    emoji: tuple[EmojiList, ...] = ()  # an emoji standing for an insult, aimed (text.emoji)
 
 
 def content_lists(folder: Path) -> ContentLists:
@@ -72,7 +74,7 @@ def _looked_at(folder: Path) -> Signature:
     files = [*sorted((folder / FORBIDDEN_FOLDER).glob("*.yml")), folder / PARTISAN_FILE,
              folder / DAYS_FILE, folder / LESSON_FILE, folder / LITERAL_FILE, folder / SENSES_FILE,
              *stance_files(folder),
-             *threat_files(folder), *regional_files(folder)]
+             *threat_files(folder), *regional_files(folder), *emoji_files(folder)]
     return tuple((str(p.relative_to(folder)), *_stamp(p)) for p in files)
 
 
@@ -94,7 +96,9 @@ def _read(folder: Path, signature: tuple[tuple[str, int, int], ...],
     lesson = load_lesson(folder, report)
     stances = load_stances(folder, report)
     threats = load_threats(folder, report)
-    return ContentLists(phrases, partisan, days, lesson, tuple(report), stances, threats)
+    emoji = load_emoji(folder, report)
+    return ContentLists(phrases, partisan, days, lesson, tuple(report), stances, threats,
+                        emoji)
 
 
 @project_rule("content.lists")

@@ -15,6 +15,10 @@ disclose personal data that is not theirs).
   of offices and are left alone.
 - **Private e-mail**: an address at a free mail service (``gmail.com``, ``yahoo.com`` ...).
 - **Bank account**: ``rekening`` or ``rek.`` followed by a number of 8 to 16 digits.
+- **Passport and Malaysian identity card** (round screen-ae): ``paspor``/``passport`` with
+  ``no``/``nomor``/``nombor`` before it, then a passport number (``C4417892``: one or two
+  letters and 6 to 8 digits); ``IC``, ``MyKad`` or ``kad pengenalan`` followed by a MyKad
+  number (``850101-13-5678``: twelve digits, a birth date first).
 - **Birth date**: ``lahir``, ``tgl lahir`` or ``TTL`` followed by a date in figures
   (``15-07-1980``); "Hari Lahir Pancasila, 1 Juni" is not one.
 - **Home address**: a street (``Jl.``, ``Jalan``, ``Gg.``, ``Gang``, ``Perumahan``,
@@ -43,6 +47,11 @@ BANK_ACCOUNT = re.compile(r"\b(?:rekening|rek)\.?\s*(?:no\.?|nomor|nomer)?\s*(?:
                           r"[:.]?\s*(\d(?:[ .\-]?\d){7,15})(?!\d)", re.IGNORECASE)
 BIRTH_DATE = re.compile(r"\b(?:lahir|tgl\.?\s*lahir|tanggal\s+lahir|ttl)\b[^\n\d]{0,25}?"
                         r"(\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2})\b", re.IGNORECASE)
+PASSPORT = re.compile(r"\b(?:no|nomor|nomer|nombor|number)\.?\s*(?:paspor|pasport|passport)"
+                      r"\s*[:.]?\s*([A-Z]{1,2}\s?\d{6,8})(?![\w])", re.IGNORECASE)
+MYKAD = re.compile(r"\b(?:ic|mykad|kad\s+pengenalan)\b\s*(?:no\.?|nombor|nomor)?\s*[:.]?\s*"
+                   r"(\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])[ \-]?\d{2}[ \-]?\d{4})(?!\d)",
+                   re.IGNORECASE)
 MOBILE = re.compile(r"(?<![\w+])(?:\+62|62|0)[ .\-]{0,3}8(?:[ .\-]{0,3}\d){8,11}"
                     r"(?![\w]|[.\-]\d)")
 # A landline: area code 0 + 2-3 digits (not a mobile's 8), then 5 to 8 digits.
@@ -137,9 +146,11 @@ def _as_digits(text: str) -> str:
 
 
 def _shaped(text: str) -> list[PersonalData]:
-    """E-mail at a free mail service, bank account number, birth date in figures."""
+    """E-mail at a free mail service, bank account number, birth date in figures,
+    passport and MyKad numbers."""
     found = [PersonalData("email", *m.span(), m.group()) for m in FREE_MAIL.finditer(text)]
-    for kind, pattern in (("account", BANK_ACCOUNT), ("birth", BIRTH_DATE)):
+    for kind, pattern in (("account", BANK_ACCOUNT), ("birth", BIRTH_DATE),
+                          ("passport", PASSPORT), ("mykad", MYKAD)):
         found += [PersonalData(kind, *m.span(1), m.group(1)) for m in pattern.finditer(text)]
     return found
 

@@ -9,7 +9,8 @@ sentence, of
   *bom diskon*);
 - a concrete **target** (``targets``: *kantor*, *gudang*, *TPS*, *sekolah*, *stadion* ...);
 - a **when** or the writer as the one acting (``times``: *besok*, *jam*, *nanti*, *akan*;
-  ``actors``: *gue*, *kami*, *kita*).
+  ``actors``: *gue*, *kami*, *kita*); for a request of someone's data (``data-pribadi.yml``:
+  *kirim* + *nomor KK* + *ke admin*) the one receiving it (``receivers``: read as actors).
 
 A caption that names a frame anywhere (``frames``: a drill, a fact check, the police having
 acted, a past event, the law: *simulasi*, *hoaks*, *beredar*, *Gegana*, *kemarin*,
@@ -39,7 +40,7 @@ NEGATION_REACH = 2  # words before an act that may negate it (*tidak sampai mele
 THREAT_SCHEMA = Field("mapping", keys={
     **FINDING_KEYS,
     "acts": LIST, "signs": LIST, "not_acts": LIST, "targets": LIST, "times": LIST,
-    "actors": LIST, "frames": LIST,
+    "actors": LIST, "receivers": LIST, "frames": LIST,
 })
 
 
@@ -179,7 +180,8 @@ def _threat(path: Path, data: dict[str, Any]) -> ThreatList:
     return ThreatList(list_phrase(path, data), acts=_words(data, "acts"),
                       signs=tuple(str(s) for s in data.get("signs") or ()),
                       not_acts=_words(data, "not_acts"), targets=_words(data, "targets"),
-                      times=_words(data, "times"), actors=_words(data, "actors"),
+                      times=_words(data, "times"),
+                      actors=_words(data, "actors") + _words(data, "receivers"),
                       frames=_words(data, "frames"))
 
 
