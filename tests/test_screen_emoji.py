@@ -1,12 +1,14 @@
 """Breaches the screen missed on new writers (round screen-ae, docs/riwayat/screen-ae.md): an
 emoji standing for an insult aimed at a person or a group (:mod:`kalender.text.emoji`,
 ``calendar/terlarang/emoji/``), a request to send someone's identity data to an admin or a
-private chat (``calendar/terlarang/ancaman/data-pribadi.yml``), and a passport or Malaysian
-identity card number (:mod:`kalender.text.personal_data`). Each is written as a post:
-``kalender check`` reports it as an error on its caption's line with the words found, the
-rules alone as well as with the learned layer. The same emoji at the zoo, on a menu or beside
-the animal's own name, a warning against sending data and a passport without its number stay
-clean. Every sentence here was written for this test, none is taken from a corpus.
+private chat (``calendar/terlarang/ancaman/data-pribadi.yml``), a passport or Malaysian
+identity card number (:mod:`kalender.text.personal_data`), a veiled threat, a code word of
+terror in a plan and *anjing* as a judgement (``calendar/terlarang/*.yml``). Each is written
+as a post: ``kalender check`` reports it as an error on its caption's line with the words
+found, the rules alone as well as with the learned layer. The same emoji at the zoo, on a
+menu or beside the animal's own name, a warning against sending data, a passport without its
+number, a wedding couple and a news report of a terror trial stay clean. Every sentence here
+was written for this test, none is taken from a corpus.
 """
 
 from __future__ import annotations
@@ -36,6 +38,13 @@ BREACHES = [
                  "data-pribadi", "B5520417", id="nomor-paspor"),
     pytest.param("Kad pengenalan 880723-13-5521 ini tercicir di depan TPS, siapa punya?",
                  "data-pribadi", "880723-13-5521", id="nomor-mykad"),
+    pytest.param("Saya sarankan Bu saksi berhati-hati; yang suka protes di pleno biasanya "
+                 "mengalami kecelakaan yang tidak disengaja.", "kekerasan", "kecelakaan",
+                 id="ancaman-terselubung"),
+    pytest.param("Adik kita sudah siap jadi pengantin, targetnya pos jaga minggu depan.",
+                 "terorisme", "pengantin", id="sandi-teror"),
+    pytest.param("Calo tiket itu anjing banget, penumpang diturunkan di tengah jalan.",
+                 "hinaan", "itu anjing", id="anjing-sebagai-penilaian"),
 ]
 
 CLEAN = [
@@ -50,6 +59,10 @@ CLEAN = [
                  id="paspor-tanpa-nomor"),
     pytest.param("Yg blm terdaftar dgn KTP bisa dtg ke kantor PPS utk cek data, gratis bgt.",
                  id="singkatan-biasa"),
+    pytest.param("Sepasang pengantin datang ke TPS dengan baju adat, target partisipasi desa "
+                 "tercapai.", id="pengantin-sungguhan"),
+    pytest.param("Petugas damkar bekerja keras, nyawa jadi taruhan setiap hari.",
+                 id="taruhan-nyawa-pekerjaan"),
     pytest.param("Majelis hakim menjatuhkan vonis kepada terdakwa yang berbaiat kepada ISIS "
                  "dalam sidang terorisme kemarin.", id="berita-sidang-teror"),
 ]
