@@ -41,8 +41,8 @@ BREACHES = [
     pytest.param("Saya sarankan Bu saksi berhati-hati; yang suka protes di pleno biasanya "
                  "mengalami kecelakaan yang tidak disengaja.", "kekerasan", "kecelakaan",
                  id="ancaman-terselubung"),
-    pytest.param("Adik kita sudah siap jadi pengantin, targetnya pos jaga minggu depan.",
-                 "terorisme", "pengantin", id="sandi-teror"),
+    pytest.param("Kawan-kawan pengajian diajak baiat dulu, habis itu dikirim berjuang ke luar "
+                 "pulau.", "terorisme", "baiat", id="sandi-teror"),
     pytest.param("Calo tiket itu anjing banget, penumpang diturunkan di tengah jalan.",
                  "hinaan", "itu anjing", id="anjing-sebagai-penilaian"),
 ]
