@@ -29,7 +29,11 @@ CLEAN = ["Tulis pertanyaan kalian di kolom komentar, nanti admin jawab satu satu
 # dicek datanya, kirim foto KK sama KTP ke nomor admin aja ya.*, 0.66, under the bar; round
 # screen-y: once corpora 27-29 are trained, *Kalian kirim saja foto KK sama KTP ke admin, biar
 # cepat diurus.* 0.62.)
-REQUEST = "Kalian kirim saja nomor KK lengkap sama tanggal lahir ke admin, biar cepat diurus."
+# Round screen-ae: the rules now catch a request to send identity data to an admin by its
+# structure (calendar/terlarang/ancaman/data-pribadi.yml), so the layer's finding is tested on
+# a request the rules miss, written for tests/test_screen_learned.py: data asked for in the
+# public comments, with no one named to send it to.
+REQUEST = "Isi nomor KK kalian di kolom komentar, biar cepat masuk DPT."
 
 
 @pytest.fixture
