@@ -24,6 +24,9 @@ from samplekeys import DEMO_PASSPHRASE, KEY_FOLDER
 ROOT = Path(__file__).resolve().parent.parent
 KALENDER = [sys.executable, "-m", "kalender"]
 TODAY = "2026-12-02"
+# mkdocs stamps sitemap.xml.gz with the build's date: fixed (mkdocs reads SOURCE_DATE_EPOCH),
+# so two builds either side of midnight UTC compare equal.
+BUILD_DATE = {"SOURCE_DATE_EPOCH": "1796090400"}  # 2026-12-01 02:00 UTC
 CAPTION_POST = "2026-12-03-hak-pilih-penyandang-disabilitas"  # this week: cards, meeting
 DRAFT_POST = "2026-12-29-cara-membaca-peraturan"  # a draft, with no approval records
 APPROVED_POST = "2026-12-15-pengumuman-pkpu-4-2021"  # approved, not yet uploaded
@@ -32,7 +35,8 @@ MOVED_DRAFT = ("2026-12-31-kuis-akhir-tahun-asas-pemilu", "2026-12-22")  # to th
 
 
 def run(root: Path, *args: str, secret: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, KALENDER_NOW="2026-12-01T09:00", KALENDER_KEYS=str(KEY_FOLDER))
+    env = dict(os.environ, KALENDER_NOW="2026-12-01T09:00", KALENDER_KEYS=str(KEY_FOLDER),
+               **BUILD_DATE)
     return subprocess.run([*KALENDER, "--root", str(root), *args], capture_output=True,
                           text=True, cwd=root, timeout=600, env=env, input=secret)
 
@@ -388,7 +392,7 @@ def test_a_new_process_checks_again_only_the_edited_post(sample: Path) -> None:
     path.write_text(text.replace("caption: |\n", "caption: |\n  Diubah sekali lagi.\n", 1),
                     encoding="utf-8")
     # mkdocs itself, verbose: the plugin's log says how many posts the rules checked
-    env = dict(os.environ, KALENDER_NOW="2026-12-01T09:00", KALENDER_TODAY=TODAY)
+    env = dict(os.environ, KALENDER_NOW="2026-12-01T09:00", KALENDER_TODAY=TODAY, **BUILD_DATE)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-v", "-d",
                              str(sample / "site-mkdocs")], capture_output=True, text=True,
                             cwd=sample, timeout=600, env=env)
@@ -407,7 +411,7 @@ def test_a_new_code_version_keeps_no_post_from_the_old_one(sample: Path, tmp_pat
     shutil.copytree(ROOT / "scripts" / "kalender", code / "kalender",
                     ignore=shutil.ignore_patterns("__pycache__"))
     env = dict(os.environ, PYTHONPATH=str(code), KALENDER_NOW="2026-12-01T09:00",
-               KALENDER_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
+               KALENDER_TODAY=TODAY, NO_MKDOCS_2_WARNING="1", **BUILD_DATE)
     # mkdocs itself (its log says what the plugin read), dirty like kalender build; not
     # strict, since mkdocs warns about every dirty build: any other warning fails the test
     verbose = [sys.executable, "-m", "mkdocs", "build", "--dirty", "--no-strict", "-v", "-d",
