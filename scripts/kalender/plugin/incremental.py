@@ -31,6 +31,7 @@ from ..core.stattable import StatTable
 from ..site.incremental import Manifest, input_stamp, manifest_path, page_key, stale_outputs
 from ..site.incremental import digest as data_digest
 from ..site.keptwalk import KeptWalk
+from ..site.packedsearch import PageEntries, flattened, packed
 from .keptpostpages import KeptPostPages
 from .sitefolder import emptied, link_cached, prune_empty
 
@@ -259,7 +260,9 @@ class Incremental:
             statics={f.src_uri: str(f.abs_src_path) for f in files
                      if f.generated_by and not f.is_documentation_page()
                      and _backed_by_file(f)},
-            search=search, outputs=sorted(outputs),  # sorted: the same set, the same file
+            # serve keeps it in memory: each page's entries packed (site.packedsearch)
+            search=packed(search) if self.kept is not None else search,
+            outputs=sorted(outputs),  # sorted: the same set, the same file
         )
         if self.kept is not None:
             self.kept.clear()
@@ -270,8 +273,7 @@ class Incremental:
     def abandon(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
 
-    def _complete_search(self, files: Files, config: MkDocsConfig
-                         ) -> dict[str, list[dict[str, Any]]]:
+    def _complete_search(self, files: Files, config: MkDocsConfig) -> dict[str, PageEntries]:
         """The search entries of every page: the rendered pages' new ones, the others' (and
         those of :attr:`indexed_before`) from the last build, in the order of a full build."""
         plugin = _search_plugin(config)
@@ -281,16 +283,17 @@ class Incremental:
         by_url: dict[str, list[dict[str, Any]]] = {}
         for entry in index.entries:
             by_url.setdefault(str(entry["location"]).split("#", 1)[0], []).append(entry)
-        kept: dict[str, list[dict[str, Any]]] = {}
+        kept: dict[str, PageEntries] = {}
         for file in files.documentation_pages():
             uri = file.src_uri
+            entries: PageEntries
             if uri in self.rendered and uri not in self.indexed_before:
                 entries = by_url.get(file.url, [])
             else:
                 entries = self.before.search.get(uri, [])
             if entries:
                 kept[uri] = entries
-        index.entries = [entry for entries in kept.values() for entry in entries]
+        index.entries = flattened(kept.values())  # a packed page: one item (plugin.searchwrite)
         plugin.search_index_prev = None  # the index is whole: no merging with an older one
         return kept
 

@@ -10,19 +10,22 @@ build. ``kalender serve`` too (issue 23, branch ``memory8``: the whole index as 
 was the last +9 MiB of a rebuild at 10,000 posts): its index is whole at every build
 (:meth:`kalender.plugin.incremental.Incremental.finish` completes it from the last build's
 entries, with no older index to merge), and mkdocs gives the plugins a new configuration,
-switched on, at every rebuild.
+switched on, at every rebuild. There a page's entries may come packed, already encoded
+(:class:`kalender.site.packedsearch.PackedEntries`): their text is written as it is.
 """
 
 from __future__ import annotations
 
-import json
 import os
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from mkdocs.config.defaults import MkDocsConfig
 
-_SEPARATORS = (",", ":")
+from ..site.packedsearch import ENCODER, Entry, PackedEntries, unpacked
+
 ENTRIES_AT_ONCE = 256  # search entries encoded in one call (a string of some 40 kB)
+PIECE_CHARS = 32_768  # packed pages' entries written at once (each some 0.5 kB)
 _OFFLINE_PREFIX = "var __index = "
 _CONFIG_KEYS = ("lang", "separator", "pipeline", "fields")
 
@@ -31,10 +34,11 @@ def write_search_index(config: MkDocsConfig) -> bool:
     """Write the search index (and its offline script) a piece at a time; True if written.
     False (nothing done) when the search plugin is absent, off, or has an index to merge."""
     search = _plugin_named(config, "search")
-    if not _material(search) or not _enabled(search) or getattr(search, "search_index_prev", None):
-        return False
     index = getattr(search, "search_index", None)
     if index is None or not hasattr(index, "entries") or not hasattr(index, "config"):
+        return False
+    if not _material(search) or not _enabled(search) or getattr(search, "search_index_prev", None):
+        index.entries = list(unpacked(index.entries))  # mkdocs-material writes them
         return False
     offline = _plugin_named(config, "offline")
     inline = _material(offline) and _enabled(offline)
@@ -60,15 +64,46 @@ def _write_index(index: Any, outs: tuple[TextIO, ...]) -> None:
     default=str)`` in mkdocs-material's ``SearchIndex.generate_search_index``. The entries
     are encoded ``ENTRIES_AT_ONCE`` at a time, as a list whose brackets are left out: one
     call of the encoder per entry was about 65 ms of every ``kalender serve`` rebuild at
-    20,000 entries (N = 10,000), a few hundred at once about 20 ms, with no large string."""
-    encoder = json.JSONEncoder(separators=_SEPARATORS, default=str)
+    20,000 entries (N = 10,000), a few hundred at once about 20 ms, with no large string.
+    A packed page's entries are one piece, written as they were encoded."""
     settings = {key: index.config[key] for key in _CONFIG_KEYS}
-    _write(outs, '{"config":' + encoder.encode(settings) + ',"docs":[')
-    entries = index.entries
-    for start in range(0, len(entries), ENTRIES_AT_ONCE):
-        text = encoder.encode(entries[start:start + ENTRIES_AT_ONCE])
-        _write(outs, ("," if start else "") + text[1:-1])
+    _write(outs, '{"config":' + ENCODER.encode(settings) + ',"docs":[')
+    for number, text in enumerate(_groups(_pieces(index.entries))):
+        _write(outs, ("," if number else "") + text)
     _write(outs, "]}")
+
+
+def _groups(pieces: Iterable[str]) -> Iterator[str]:
+    """Pieces joined up to about ``PIECE_CHARS`` at a time: few writes, no large string."""
+    group: list[str] = []
+    size = 0
+    for piece in pieces:
+        group.append(piece)
+        size += len(piece)
+        if size >= PIECE_CHARS:
+            yield ",".join(group)
+            group, size = [], 0
+    if group:
+        yield ",".join(group)
+
+
+def _pieces(items: Iterable[Entry | PackedEntries]) -> Iterator[str]:
+    """The entries' JSON without brackets, a piece at a time: up to ``ENTRIES_AT_ONCE``
+    ``dict`` entries encoded in one call, a packed page's text as it is."""
+    run: list[Entry] = []
+    for item in items:
+        if isinstance(item, PackedEntries):
+            if run:
+                yield ENCODER.encode(run)[1:-1]
+                run = []
+            yield item.text()
+            continue
+        run.append(item)
+        if len(run) == ENTRIES_AT_ONCE:
+            yield ENCODER.encode(run)[1:-1]
+            run = []
+    if run:
+        yield ENCODER.encode(run)[1:-1]
 
 
 def _write(outs: tuple[TextIO, ...], text: str) -> None:

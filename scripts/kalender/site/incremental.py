@@ -27,12 +27,13 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path, PosixPath, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..core.atomic import replacing
 from ..core.model import Post
 from ..core.stattable import StatTable
 from .manifestfile import read_manifest, write_manifest
+from .packedsearch import PageEntries
 from .views import Day, Entry
 
 if TYPE_CHECKING:
@@ -343,7 +344,7 @@ class Manifest:
     pages: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     statics: dict[str, str] = field(default_factory=dict)
-    search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    search: dict[str, PageEntries] = field(default_factory=dict)  # serve: packed
     outputs: list[str] = field(default_factory=list)
     version: int = MANIFEST_VERSION
 
