@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 
 from kalender.plugin.searchwrite import write_search_index
 from kalender.site.packedsearch import PackedEntries, flattened, packed
@@ -43,6 +44,7 @@ def test_an_index_of_packed_pages_and_entries_has_material_s_bytes(tmp_path: Pat
     for name in ("search_index.json", "search_index.js"):
         ours = (tmp_path / "ours" / "search" / name).read_bytes()
         assert ours == (tmp_path / "theirs" / "search" / name).read_bytes(), name
+    assert search.search_index.entries == []  # written: not held until the next build
     assert kept["a.md"].entries()[0] == ENTRIES[0]
     assert kept["kalender.md"].entries()[0]["when"] == "2026-12-09"  # written with str()
 
@@ -61,6 +63,8 @@ def test_serve_keeps_packed_search_entries_and_serves_the_index_of_a_build_from_
     plugin = serve_build(sample, served)
     (manifest,) = plugin.manifests.values()
     assert len(manifest.search) > 20
+    kept = load_config(str(sample / "mkdocs.yml"), site_dir=str(served), strict=False)
+    assert kept.plugins["material/search"].search_index.entries == []  # the same plugin
     assert all(type(entries) is PackedEntries for entries in manifest.search.values())
     page = f"pos/{EDITED}/index.md"
     assert "Edukasi singkat tentang" in manifest.search[page].text()

@@ -54,6 +54,8 @@ def write_search_index(config: MkDocsConfig) -> bool:
         else:
             _write_index(index, (index_file,))
     search.config.enabled = False  # written: mkdocs-material's own writer is not needed
+    index.entries = []  # nor the entries: serve keeps the plugin (and its index) until the
+    # next build makes a new index; the pages' entries are kept packed (site.packedsearch)
     if inline and offline is not None:
         offline.config.enabled = False
     return True
