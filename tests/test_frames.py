@@ -16,7 +16,7 @@ from mkdocs.utils import normalize_url
 
 from kalender.plugin.frames import install_frames
 from samplekeys import KEY_FOLDER
-from test_incremental import TODAY, built_and_copied, differing
+from test_incremental import BUILD_DATE, TODAY, built_and_copied, differing
 
 BASE = """{% set features = ["top"] %}<html><head>
 {%- block site_meta %}<meta name="description" content="{{ page.title }}">{% endblock %}
@@ -115,6 +115,7 @@ def test_every_page_is_the_bytes_it_was_when_base_html_rendered_each_page(
         [sys.executable, "-c", WITHOUT_FRAMES, "--root", str(plain), "build", "--today",
          TODAY, "--site-dir", str(plain / "site"), "--strict"],
         capture_output=True, text=True, cwd=plain, timeout=600,
-        env=dict(os.environ, KALENDER_NOW="2026-12-01T09:00", KALENDER_KEYS=str(KEY_FOLDER)))
+        env=dict(os.environ, KALENDER_NOW="2026-12-01T09:00", KALENDER_KEYS=str(KEY_FOLDER),
+                 **BUILD_DATE))
     assert result.returncode == 0, result.stderr
     assert differing(framed / "site", plain / "site") == []
